@@ -1,0 +1,139 @@
+/**
+ * The IPC contract between the renderer and main: the only place channels are defined.
+ * Main implements `Api` (electron/main/ipc), the preload exposes `BeianBridge`, and the
+ * loopback test bridge implements the same `BeianBridge` over HTTP.
+ */
+import { z } from 'zod'
+import { SLOT_KEYS, type Material, type Site, type Subject, type Workspace } from './model'
+import { siteSchema, subjectSchema } from './schemas'
+
+/** Every handler answers a result object; nothing throws across IPC. */
+export type AppError = {
+  /** Stable machine code, e.g. `image/too-many-pixels`. */
+  code: string
+  /** Chinese message saying what is wrong and how to fix it. */
+  message: string
+  /** Extra lines, e.g. the list of missing materials. */
+  details?: string[]
+}
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError }
+
+export type Settings = {
+  language: 'zh-CN' | 'en'
+  lastExportDir: string
+}
+
+export type ExportFormat = 'folder' | 'zip'
+
+export type ExportedFile = { slot: string; file: string; bytes: number; width: number; height: number; sha256: string }
+export type ExportSummary = { target: string; format: ExportFormat; files: ExportedFile[] }
+
+/** Request payloads. Main parses each with the schema in `requestSchemas`. */
+const idRef = z.object({ id: z.string().min(1).max(64) })
+export const requestSchemas = {
+  'workspace:load': z.undefined(),
+  'subjects:save': subjectSchema,
+  'subjects:delete': idRef,
+  'sites:save': siteSchema,
+  'sites:delete': idRef,
+  'materials:import': z.object({
+    ownerKind: z.enum(['subject', 'site']),
+    ownerId: z.string().min(1).max(64),
+    slot: z.enum(SLOT_KEYS),
+    path: z.string().min(1).max(4096),
+    maxBytes: z.number().int().min(20_000).max(10_000_000).optional(),
+  }),
+  'materials:remove': idRef,
+  'materials:thumbnail': idRef,
+  'dialog:pickImages': z.object({ multiple: z.boolean() }),
+  'dialog:pickExportTarget': z.object({
+    format: z.enum(['folder', 'zip']),
+    suggestedName: z.string().min(1).max(120),
+  }),
+  'packet:export': z.object({
+    siteId: z.string().min(1).max(64),
+    format: z.enum(['folder', 'zip']),
+    target: z.string().min(1).max(4096),
+  }),
+  'settings:get': z.undefined(),
+  'settings:set': z.object({
+    language: z.enum(['zh-CN', 'en']).optional(),
+    lastExportDir: z.string().max(4096).optional(),
+  }),
+  'external:open': z.object({ url: z.string().min(1).max(2048) }),
+} as const
+
+type Req<C extends keyof typeof requestSchemas> = z.infer<(typeof requestSchemas)[C]>
+
+/** Handler map: channel → (request) → response. A missing handler in main is a compile error. */
+export type Api = {
+  'workspace:load': () => Workspace
+  'subjects:save': (req: Req<'subjects:save'>) => Subject
+  'subjects:delete': (req: Req<'subjects:delete'>) => Workspace
+  'sites:save': (req: Req<'sites:save'>) => Site
+  'sites:delete': (req: Req<'sites:delete'>) => Workspace
+  'materials:import': (req: Req<'materials:import'>) => Material
+  'materials:remove': (req: Req<'materials:remove'>) => Workspace
+  /** A small JPEG data URL for the slot preview. */
+  'materials:thumbnail': (req: Req<'materials:thumbnail'>) => string
+  /** Paths the user picked; empty when cancelled. */
+  'dialog:pickImages': (req: Req<'dialog:pickImages'>) => string[]
+  /** A folder (format folder) or .zip path; null when cancelled. */
+  'dialog:pickExportTarget': (req: Req<'dialog:pickExportTarget'>) => string | null
+  'packet:export': (req: Req<'packet:export'>) => ExportSummary
+  'settings:get': () => Settings
+  'settings:set': (req: Req<'settings:set'>) => Settings
+  /** Opens an allow-listed https URL (the portal) in the user's browser. */
+  'external:open': (req: Req<'external:open'>) => boolean
+}
+export type Channel = keyof Api
+export type RequestOf<C extends Channel> = Parameters<Api[C]> extends [infer R] ? R : undefined
+export type ResponseOf<C extends Channel> = ReturnType<Api[C]>
+
+/** Runtime allow-list; typed so it cannot drift from `Api`. */
+export const API_CHANNELS: Record<Channel, true> = {
+  'workspace:load': true,
+  'subjects:save': true,
+  'subjects:delete': true,
+  'sites:save': true,
+  'sites:delete': true,
+  'materials:import': true,
+  'materials:remove': true,
+  'materials:thumbnail': true,
+  'dialog:pickImages': true,
+  'dialog:pickExportTarget': true,
+  'packet:export': true,
+  'settings:get': true,
+  'settings:set': true,
+  'external:open': true,
+}
+export const CHANNELS = Object.keys(API_CHANNELS) as Channel[]
+
+/** Events main pushes to the renderer. */
+export type Events = {
+  'materials:progress': { slot: string; ownerId: string; stage: 'reading' | 'compressing' | 'saving' | 'done' }
+}
+export type EventName = keyof Events
+export const EVENT_CHANNELS: Record<EventName, true> = { 'materials:progress': true }
+export const EVENTS = Object.keys(EVENT_CHANNELS) as EventName[]
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.hasOwn(API_CHANNELS, name)
+}
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(EVENT_CHANNELS, name)
+}
+
+/**
+ * What the preload puts on `window.beian` (and the test bridge imitates).
+ * `F` is the DOM File type, kept generic because core has no DOM.
+ */
+export type BeianBridge<F = unknown> = {
+  invoke<C extends Channel>(
+    channel: C,
+    ...args: RequestOf<C> extends undefined ? [] : [RequestOf<C>]
+  ): Promise<Result<ResponseOf<C>>>
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void
+  /** Local paths of files dropped onto the window (Electron: webUtils.getPathForFile). */
+  pathsForFiles(files: readonly F[]): Promise<string[]>
+}

@@ -1,0 +1,200 @@
+/**
+ * Domain model of Beian Desk. Pure data: no behaviour, no I/O.
+ * Chinese legal terms appear once, here, where each concept is defined.
+ */
+
+/** 开办主体性质: 个人 (natural person) or 单位 (any organisation, incl. 个体经营). */
+export type SubjectNature = 'individual' | 'organization'
+
+/** 单位 kinds as the portal's mirror forms list them. */
+export const ORG_KINDS = [
+  'enterprise', // 企业
+  'sole-proprietor', // 个体经营
+  'public-institution', // 事业单位
+  'government', // 政府机关
+  'military-academy', // 军队院校
+  'social-group', // 社会团体
+  'private-non-enterprise', // 民办非企业
+  'foundation', // 基金会
+  'law-firm', // 律师事务所
+  'other', // 其他
+] as const
+export type OrgKind = (typeof ORG_KINDS)[number]
+
+/** 主办单位证件类型 for 单位. */
+export const ORG_CERT_TYPES = [
+  'uscc-certificate', // 统一社会信用代码证
+  'business-licence', // 营业执照
+  'org-code-certificate', // 组织机构代码证
+  'public-institution-certificate', // 事业单位法人证书
+  'other', // 其他
+] as const
+export type OrgCertType = (typeof ORG_CERT_TYPES)[number]
+
+/** 证件类型 of a person (负责人证件类型 list of the portal). */
+export const PERSON_ID_TYPES = [
+  'resident-id', // 居民身份证
+  'temporary-resident-id', // 临时居民身份证
+  'officer-id', // 军官证
+  'student-id', // 学生证
+  'driving-licence', // 机动车驾驶证
+  'diplomatic-passport', // 外交护照
+  'service-passport', // 公务护照
+  'public-affairs-passport', // 因公普通护照
+  'passport', // 普通护照
+  'exit-entry-permit', // 入出境通行证
+  'hk-passport', // 香港特别行政区护照
+  'macao-passport', // 澳门特别行政区护照
+  'other', // 其他证件
+  'residence-permit', // 居住证
+] as const
+export type PersonIdType = (typeof PERSON_ID_TYPES)[number]
+
+/** An address: division path from the national division codes plus the free-text detail. */
+export type Address = {
+  /** GB/T 2260 / 统计用区划代码 path, province first; may be shorter than 5 levels. */
+  divisionCodes: string[]
+  /** Display names matching divisionCodes, kept so data survives a division-data update. */
+  divisionNames: string[]
+  /** 详细地址: street and door number (门牌号) or village detail. */
+  detail: string
+}
+
+/** A natural person: 开办者, 法定代表人/主体负责人, 网站安全负责人 or 应急联络人. */
+export type Person = {
+  id: string
+  name: string
+  idType: PersonIdType
+  idNumber: string
+  /** 证件有效期: ISO date (YYYY-MM-DD), 'long-term' for 长期, or '' when not entered yet. */
+  idExpiry: string
+  address: Address
+  officePhone: string
+  mobile: string
+  email: string
+}
+
+/** 开办主体: who runs the site. For 个人 the principal is the holder and name/cert mirror them. */
+export type Subject = {
+  id: string
+  nature: SubjectNature
+  /** Only for 单位. */
+  orgKind?: OrgKind
+  /** 主办单位名称 / 个人姓名. */
+  name: string
+  /** For 单位; 个人 use the principal's ID type. */
+  certType?: OrgCertType
+  /** 主办单位证件号 (for 个人 equals principal.idNumber). */
+  certNumber: string
+  /** 投资者或上级主管单位 (optional). */
+  investor: string
+  /** 单位办公地址 (for 个人 the 常住地址 of the principal). */
+  officeAddress: Address
+  officePhone: string
+  /** 法定代表人 / 主体负责人; for 个人 the holder themself. */
+  principal: Person
+  createdAt: string
+  updatedAt: string
+}
+
+/** 网站接入服务商 / 域名注册服务商. */
+export type Provider = {
+  /** 境内 (domestic) or 境外 (abroad). */
+  location: 'domestic' | 'abroad'
+  region: string
+  name: string
+}
+
+/** A person on the site step, or "same as the subject's person in charge". */
+export type SitePersonRef = { sameAsPrincipal: true } | { sameAsPrincipal: false; person: Person }
+
+/** 网站: one filing. */
+export type Site = {
+  id: string
+  subjectId: string
+  /** 网站名称: must equal the ICP-filed name exactly. */
+  name: string
+  /** 工信部备案号, e.g. 京ICP备12345678号-1. */
+  icpNumber: string
+  /** 网站开通日期 (ISO date); the 30-day clock starts here. */
+  openingDate: string
+  /** Main domain as the user typed it (may be an IDN). */
+  mainDomain: string
+  extraDomains: string[]
+  /** 是否有独立一级域名; when false, homeUrl holds the 首页URL or IP. */
+  hasOwnDomain: boolean
+  homeUrl: string
+  serverIps: string[]
+  accessProvider: Provider
+  registrar: Provider
+  /** 网站接入方式 */
+  accessMethod: string
+  /** 是否提供互联网交互服务 */
+  interactive: boolean
+  serviceTypes: string[]
+  languages: string[]
+  /** 前置许可 */
+  preApprovals: string[]
+  /** 网站安全负责人 */
+  securityOfficer: SitePersonRef
+  /** 网站应急联络人 */
+  emergencyContact: SitePersonRef
+  createdAt: string
+  updatedAt: string
+}
+
+/** Material slots, in the portal's upload order. */
+export const SLOT_KEYS = [
+  'subject-certificate', // 单位证件
+  'principal-id-front', // 负责人身份证正面 (个人: 身份证正面)
+  'principal-id-back',
+  'principal-id-handheld',
+  'security-id-front', // 网站安全负责人身份证正面
+  'security-id-back',
+  'security-id-handheld',
+  'domain-certificate', // 域名证书
+] as const
+export type SlotKey = (typeof SLOT_KEYS)[number]
+
+/** Whose material a slot stores: the subject (shared by its sites) or one site. */
+export type SlotOwner = 'subject' | 'site'
+
+export type ImageWarningCode =
+  | 'too-small'
+  | 'blurry'
+  | 'grayscale'
+  | 'too-dark'
+  | 'overexposed'
+  | 'odd-aspect'
+
+/** One imported material: the original kept beside its compressed copy. */
+export type Material = {
+  id: string
+  ownerKind: SlotOwner
+  ownerId: string
+  slot: SlotKey
+  /** File name the user imported (display only). */
+  sourceName: string
+  /** Detected input format (jpeg, png, heic…), never from the extension. */
+  sourceFormat: string
+  /** Paths relative to the data directory. */
+  originalFile: string
+  compressedFile: string
+  bytes: number
+  width: number
+  height: number
+  quality: number
+  maxBytes: number
+  sha256: string
+  warnings: ImageWarningCode[]
+  importedAt: string
+}
+
+/** Everything the app stores about the user's work. */
+export type Workspace = {
+  subjects: Subject[]
+  sites: Site[]
+  materials: Material[]
+}
+
+export const DEFAULT_MAX_BYTES = 512_000

@@ -1,0 +1,123 @@
+/**
+ * Runtime shapes of the model. Main validates every IPC payload and every stored document
+ * against these; the static types in model.ts are checked to agree at compile time below.
+ * Shape only: the portal's rules live in core/validation.
+ */
+import { z } from 'zod'
+import {
+  ORG_CERT_TYPES,
+  ORG_KINDS,
+  PERSON_ID_TYPES,
+  SLOT_KEYS,
+  type Address,
+  type Material,
+  type Person,
+  type Site,
+  type Subject,
+} from './model'
+
+const text = (max: number) => z.string().max(max)
+const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/)
+const isoTime = z.string().max(40)
+
+export const addressSchema = z.object({
+  divisionCodes: z.array(text(12)).max(5),
+  divisionNames: z.array(text(40)).max(5),
+  detail: text(200),
+})
+
+export const personSchema = z.object({
+  id,
+  name: text(60),
+  idType: z.enum(PERSON_ID_TYPES),
+  idNumber: text(40),
+  idExpiry: text(20),
+  address: addressSchema,
+  officePhone: text(30),
+  mobile: text(30),
+  email: text(120),
+})
+
+export const subjectSchema = z.object({
+  id,
+  nature: z.enum(['individual', 'organization']),
+  orgKind: z.enum(ORG_KINDS).optional(),
+  name: text(120),
+  certType: z.enum(ORG_CERT_TYPES).optional(),
+  certNumber: text(40),
+  investor: text(120),
+  officeAddress: addressSchema,
+  officePhone: text(30),
+  principal: personSchema,
+  createdAt: isoTime,
+  updatedAt: isoTime,
+})
+
+const providerSchema = z.object({
+  location: z.enum(['domestic', 'abroad']),
+  region: text(60),
+  name: text(120),
+})
+
+const sitePersonRefSchema = z.union([
+  z.object({ sameAsPrincipal: z.literal(true) }),
+  z.object({ sameAsPrincipal: z.literal(false), person: personSchema }),
+])
+
+export const siteSchema = z.object({
+  id,
+  subjectId: id,
+  name: text(120),
+  icpNumber: text(40),
+  openingDate: text(10),
+  mainDomain: text(260),
+  extraDomains: z.array(text(260)).max(50),
+  hasOwnDomain: z.boolean(),
+  homeUrl: text(500),
+  serverIps: z.array(text(45)).max(20),
+  accessProvider: providerSchema,
+  registrar: providerSchema,
+  accessMethod: text(40),
+  interactive: z.boolean(),
+  serviceTypes: z.array(text(40)).max(40),
+  languages: z.array(text(20)).max(20),
+  preApprovals: z.array(text(20)).max(10),
+  securityOfficer: sitePersonRefSchema,
+  emergencyContact: sitePersonRefSchema,
+  createdAt: isoTime,
+  updatedAt: isoTime,
+})
+
+export const materialSchema = z.object({
+  id,
+  ownerKind: z.enum(['subject', 'site']),
+  ownerId: id,
+  slot: z.enum(SLOT_KEYS),
+  sourceName: text(260),
+  sourceFormat: text(20),
+  originalFile: text(300),
+  compressedFile: text(300),
+  bytes: z.number().int().nonnegative(),
+  width: z.number().int().nonnegative(),
+  height: z.number().int().nonnegative(),
+  quality: z.number().int().min(0).max(100),
+  maxBytes: z.number().int().positive(),
+  sha256: text(64),
+  warnings: z.array(z.enum(['too-small', 'blurry', 'grayscale', 'too-dark', 'overexposed', 'odd-aspect'])),
+  importedAt: isoTime,
+})
+
+export const workspaceSchema = z.object({
+  subjects: z.array(subjectSchema),
+  sites: z.array(siteSchema),
+  materials: z.array(materialSchema),
+})
+
+/** Compile-time proof that the schemas and model.ts describe the same shapes. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const agree = <T extends true>(): T | undefined => undefined
+agree<Same<z.infer<typeof addressSchema>, Address>>()
+agree<Same<z.infer<typeof personSchema>, Person>>()
+agree<Same<z.infer<typeof subjectSchema>, Subject>>()
+agree<Same<z.infer<typeof siteSchema>, Site>>()
+agree<Same<z.infer<typeof materialSchema>, Material>>()
