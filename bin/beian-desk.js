@@ -8,4 +8,5 @@ if (!existsSync(built)) {
   process.stderr.write('beian-desk 尚未构建：请先在项目目录运行 npm run build\n')
   process.exit(2)
 }
-await import(pathToFileURL(built).href)
+const { runCli } = await import(pathToFileURL(built).href)
+process.exitCode = await runCli(process.argv.slice(2))

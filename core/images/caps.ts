@@ -1,0 +1,58 @@
+/**
+ * Size caps and quality bounds for the fit-to-cap search, as data.
+ * Pure: no Node, no sharp. The numbers are tuned for document photos and scans whose small
+ * text must stay legible on the 公安备案 portal (each upload ≤ 512,000 bytes, JPEG).
+ */
+
+/** Highest JPEG quality worth spending bytes on (mozjpeg q92 is visually transparent). */
+export const MAX_QUALITY = 92
+/** "Good" quality: at or above it we prefer to keep resolution rather than raise quality. */
+export const GOOD_QUALITY = 80
+/** Below this we first give up resolution (down to LEGIBLE_LONG_SIDE). */
+export const FLOOR_QUALITY = 60
+/** Last resort once every resolution step is exhausted. */
+export const MIN_QUALITY = 25
+
+/** Sides at or above this need GOOD_QUALITY; below it FLOOR_QUALITY is acceptable. */
+export const LEGIBLE_LONG_SIDE = 1600
+
+/** Preferred long sides below full resolution, largest first (px). */
+export const LONG_SIDE_LADDER: readonly number[] = [
+  3000, 2400, 2000, 1600, 1280, 1024, 800, 640, 480, 360, 240, 160, 96, 64, 32, 16,
+]
+
+/** A ladder step must be at least this much smaller than the side above it to be worth a try. */
+const MIN_STEP_RATIO = 0.92
+
+/** Aim slightly under the cap so the final (mozjpeg) encode rarely overshoots. */
+export const TARGET_FILL = 0.985
+/** A result at or above this share of the target is "close enough": stop refining. */
+export const CLOSE_ENOUGH = 0.93
+
+/**
+ * Long sides to try for an image whose upright long side is `longSide`: full resolution
+ * first, then each ladder step clearly below it. Never larger than the source.
+ */
+export function sideLadder(longSide: number): number[] {
+  const full = Math.max(1, Math.round(longSide))
+  const sides = [full]
+  for (const step of LONG_SIDE_LADDER) {
+    const last = sides[sides.length - 1] ?? full
+    if (step <= last * MIN_STEP_RATIO) sides.push(step)
+  }
+  return sides
+}
+
+/** Lowest quality acceptable at a given side before trying a smaller side. */
+export function minQualityFor(side: number, isLastSide: boolean): number {
+  if (isLastSide) return MIN_QUALITY
+  return side >= LEGIBLE_LONG_SIDE ? GOOD_QUALITY : FLOOR_QUALITY
+}
+
+/** Output pixel size for a long side, keeping the aspect ratio (never enlarged). */
+export function scaledSize(width: number, height: number, longSide: number): { width: number; height: number } {
+  const long = Math.max(width, height)
+  if (longSide >= long) return { width, height }
+  const k = longSide / long
+  return { width: Math.max(1, Math.round(width * k)), height: Math.max(1, Math.round(height * k)) }
+}

@@ -1,0 +1,87 @@
+/**
+ * Quality checks shown on every material: thresholds as named data plus pure decisions.
+ * The statistics are measured in Node (electron/main/services/images/analyze.ts) on a grey
+ * copy normalised to ANALYSIS_LONG_SIDE; thresholds were calibrated on generated fixtures
+ * (see test/core/images/checks.test.ts and test/electron/services/images/analyze.test.ts).
+ */
+import type { ImageWarningCode } from '../model'
+
+/** Long side the statistics are measured at (smaller images are measured as they are). */
+export const ANALYSIS_LONG_SIDE = 1024
+
+/** Upright long side below which a material is "too small" (a 300 dpi ID-card scan is ~1011 px). */
+export const TOO_SMALL_LONG_SIDE = 800
+
+/**
+ * Variance of the 4-neighbour Laplacian on the normalised grey image. Calibrated: a text
+ * document photo measures ~1500–6000; the same blurred with σ=3 px (at 1024 px) ~20–60.
+ */
+export const BLURRY_LAPLACIAN_VARIANCE = 120
+
+/** Share of pixels whose max channel difference exceeds GRAY_CHROMA_LEVEL. */
+export const GRAY_COLOURED_FRACTION = 0.004
+export const GRAY_CHROMA_LEVEL = 16
+
+/** Mean luma (0–255, BT.601) below which the picture is "too dark". */
+export const DARK_MEAN_LUMA = 65
+/** Overexposed when the mean is this bright AND this share of pixels is clipped (luma ≥ 250). */
+export const OVEREXPOSED_MEAN_LUMA = 225
+export const OVEREXPOSED_CLIPPED_FRACTION = 0.55
+
+/** 居民身份证 card: 85.6 mm × 54 mm. */
+export const ID_CARD_ASPECT = 85.6 / 54
+/** Relative tolerance on long/short: a photo cropped close to the card passes, a 4:3 frame does not. */
+export const ID_CARD_ASPECT_TOLERANCE = 0.12
+
+export type ImageStats = {
+  width: number
+  height: number
+  laplacianVariance: number
+  meanLuma: number
+  /** Share (0–1) of pixels with luma ≥ 250. */
+  clippedFraction: number
+  /** Share (0–1) of pixels whose channels differ by more than GRAY_CHROMA_LEVEL. */
+  colouredFraction: number
+}
+
+export type CheckOptions = { colourRequired?: boolean; idCard?: boolean }
+
+export const isTooSmall = (s: Pick<ImageStats, 'width' | 'height'>): boolean => Math.max(s.width, s.height) < TOO_SMALL_LONG_SIDE
+
+export const isBlurry = (s: Pick<ImageStats, 'laplacianVariance'>): boolean => s.laplacianVariance < BLURRY_LAPLACIAN_VARIANCE
+
+export const isGrayscale = (s: Pick<ImageStats, 'colouredFraction'>): boolean => s.colouredFraction < GRAY_COLOURED_FRACTION
+
+export const isTooDark = (s: Pick<ImageStats, 'meanLuma'>): boolean => s.meanLuma < DARK_MEAN_LUMA
+
+export const isOverexposed = (s: Pick<ImageStats, 'meanLuma' | 'clippedFraction'>): boolean =>
+  s.meanLuma > OVEREXPOSED_MEAN_LUMA && s.clippedFraction > OVEREXPOSED_CLIPPED_FRACTION
+
+/** True when neither the landscape nor the portrait card ratio is within tolerance. */
+export function isOddIdCardAspect(s: Pick<ImageStats, 'width' | 'height'>): boolean {
+  const long = Math.max(s.width, s.height)
+  const short = Math.max(1, Math.min(s.width, s.height))
+  return Math.abs(long / short / ID_CARD_ASPECT - 1) > ID_CARD_ASPECT_TOLERANCE
+}
+
+/** Warnings for one material, in a stable order. */
+export function imageWarnings(s: ImageStats, opts: CheckOptions = {}): ImageWarningCode[] {
+  const out: ImageWarningCode[] = []
+  if (isTooSmall(s)) out.push('too-small')
+  if (isBlurry(s)) out.push('blurry')
+  if (opts.colourRequired && isGrayscale(s)) out.push('grayscale')
+  if (isTooDark(s)) out.push('too-dark')
+  if (isOverexposed(s)) out.push('overexposed')
+  if (opts.idCard && isOddIdCardAspect(s)) out.push('odd-aspect')
+  return out
+}
+
+/** Chinese explanation for each warning: what is wrong and how to fix it. */
+export const IMAGE_WARNING_MESSAGES: Record<ImageWarningCode, string> = {
+  'too-small': `图片分辨率过低（长边不足 ${TOO_SMALL_LONG_SIDE} 像素），文字可能看不清。请用原图或重新拍摄。`,
+  blurry: '图片可能模糊（对焦不准或手抖）。请在光线充足处稳住手机重新拍摄。',
+  grayscale: '图片是黑白（灰度）的，此材料要求彩色。请用彩色扫描或拍照。',
+  'too-dark': '图片过暗，细节可能看不清。请在光线充足处重新拍摄，或关闭滤镜。',
+  overexposed: '图片过亮（大面积过曝），文字可能看不清。请避开强光、反光后重新拍摄。',
+  'odd-aspect': '图片比例与身份证不符。请裁剪到证件边缘，只保留证件本身。',
+}

@@ -1,0 +1,181 @@
+/**
+ * Fit-to-cap search: choose the output long side and JPEG quality that give the most legible
+ * file not larger than the cap, with as few trial encodes as possible.
+ *
+ * The encoder is injected, so this is pure and unit-tested with fake rate curves.
+ * Two encoder settings are assumed: a cheap "draft" one (libjpeg-turbo, ~10× faster) used to
+ * explore the rate curve, and the "final" one (mozjpeg) whose output is returned. Only bytes
+ * actually produced by the final encoder and measured ≤ maxBytes are ever returned.
+ */
+import { GOOD_QUALITY, MAX_QUALITY, TARGET_FILL, minQualityFor, sideLadder } from './caps'
+import { QualityCurve, predictAcrossSides } from './rate-model'
+
+export type EncodeTrial = { longSide: number; quality: number; draft: boolean }
+export type Encoder = (trial: EncodeTrial) => Promise<Uint8Array>
+
+export type FitRequest = {
+  /** Upright long side of the source in pixels. */
+  longSide: number
+  /** Hard cap in bytes: the result is never larger. */
+  maxBytes: number
+  /** Softer wish (e.g. the size of an already-small source): not exceeded unless quality would drop below GOOD_QUALITY. */
+  preferBytes?: number
+  encode: Encoder
+}
+
+export type FitTrial = EncodeTrial & { bytes: number }
+export type FitResult = { bytes: Uint8Array; longSide: number; quality: number; encodes: number; trials: FitTrial[] }
+
+/** Thrown when not even the smallest side at MIN_QUALITY fits (a cap of a few hundred bytes). */
+export class CapUnreachableError extends Error {
+  constructor(readonly maxBytes: number) {
+    super(`cap ${maxBytes} bytes cannot be reached`)
+    this.name = 'CapUnreachableError'
+  }
+}
+
+type Choice = { side: number; quality: number; bytes: number }
+
+class Session {
+  readonly trials: FitTrial[] = []
+  private readonly drafts = new Map<number, QualityCurve>()
+  private readonly finals = new Map<string, Uint8Array>()
+
+  constructor(private readonly encoder: Encoder) {}
+
+  curve(side: number): QualityCurve {
+    let c = this.drafts.get(side)
+    if (!c) {
+      c = new QualityCurve()
+      this.drafts.set(side, c)
+    }
+    return c
+  }
+
+  measuredSides(): Array<{ side: number; curve: QualityCurve }> {
+    return [...this.drafts].filter(([, c]) => c.size > 0).map(([side, curve]) => ({ side, curve }))
+  }
+
+  async draft(side: number, quality: number): Promise<number> {
+    const known = this.curve(side).get(quality)
+    if (known !== undefined) return known
+    const out = await this.encoder({ longSide: side, quality, draft: true })
+    this.trials.push({ longSide: side, quality, draft: true, bytes: out.length })
+    this.curve(side).set(quality, out.length)
+    return out.length
+  }
+
+  async final(side: number, quality: number): Promise<Uint8Array> {
+    const key = `${side}:${quality}`
+    const known = this.finals.get(key)
+    if (known) return known
+    const out = await this.encoder({ longSide: side, quality, draft: false })
+    this.trials.push({ longSide: side, quality, draft: false, bytes: out.length })
+    this.finals.set(key, out)
+    return out
+  }
+}
+
+/** Largest quality in [lo, hi] whose draft fits `target`, or null when even `lo` does not. */
+async function searchQuality(s: Session, side: number, lo: number, hi: number, target: number): Promise<Choice | null> {
+  const curve = s.curve(side)
+  let q = curve.size > 0 ? curve.predictQuality(target, lo, hi) : predictFromOtherSides(s, side, lo, hi, target)
+  for (let round = 0; round < 6; round++) {
+    await s.draft(side, q)
+    const best = curve.bestFitting(target, lo, hi)
+    const over = curve.lowestOver(target, best ? best.quality : lo - 1, hi)
+    if (!best) {
+      if (over === lo) return null
+      q = Math.max(lo, Math.min((over ?? hi + 1) - 1, curve.predictQuality(target, lo, hi)))
+      continue
+    }
+    const done = best.quality === hi || best.bytes >= target * 0.93 || (over !== null && over - best.quality <= 1)
+    if (done) break
+    const next = curve.predictQuality(target, lo, hi)
+    if (next <= best.quality || (over !== null && next >= over)) {
+      if (over === null || over - best.quality <= 1) break
+      q = best.quality + 1
+    } else q = next
+  }
+  if (!curve.bestFitting(target, lo, hi) && curve.get(lo) === undefined) await s.draft(side, lo)
+  const best = curve.bestFitting(target, lo, hi)
+  return best ? { side, quality: best.quality, bytes: best.bytes } : null
+}
+
+function predictFromOtherSides(s: Session, side: number, lo: number, hi: number, target: number): number {
+  const guess = predictAcrossSides(s.measuredSides(), side)
+  return guess ? guess.predictQuality(target, lo, hi) : Math.min(hi, Math.max(lo, GOOD_QUALITY))
+}
+
+/** Walks the side ladder (largest first) until a side reaches its minimum quality. */
+async function chooseDraft(s: Session, req: FitRequest): Promise<Choice> {
+  const sides = sideLadder(req.longSide)
+  for (const [i, side] of sides.entries()) {
+    const last = i === sides.length - 1
+    const lo = minQualityFor(side, last)
+    if (!last && predictedTooBig(s, side, lo, req.maxBytes)) continue
+    if (i === 0 && req.preferBytes !== undefined && req.preferBytes < req.maxBytes) {
+      const soft = await searchQuality(s, side, lo, MAX_QUALITY, req.preferBytes)
+      if (soft) return soft
+    }
+    const hard = await searchQuality(s, side, lo, MAX_QUALITY, req.maxBytes)
+    if (hard) return hard
+  }
+  throw new CapUnreachableError(req.maxBytes)
+}
+
+/** Skip a side only when even a pure pixel-count scaling (optimistic) says it cannot fit. */
+function predictedTooBig(s: Session, side: number, quality: number, maxBytes: number): boolean {
+  const guess = predictAcrossSides(s.measuredSides(), side, 2)
+  const bytes = guess?.predictBytes(quality)
+  return bytes !== undefined && bytes > maxBytes * 1.1
+}
+
+/** Final encode at the chosen draft point; one more try upward if the final encoder left room. */
+async function finish(s: Session, c: Choice, req: FitRequest, target: number): Promise<Choice & { out: Uint8Array }> {
+  const out = await s.final(c.side, c.quality)
+  const ratio = out.length / Math.max(1, c.bytes)
+  const curve = s.curve(c.side)
+  if (out.length > req.maxBytes) return finishDownward(s, c, req, ratio)
+  let best = { ...c, bytes: out.length, out }
+  if (out.length < target * 0.93 && c.quality < MAX_QUALITY) {
+    const q2 = curve.predictQuality((target * TARGET_FILL) / ratio, c.quality, MAX_QUALITY)
+    if (q2 > c.quality) {
+      const out2 = await s.final(c.side, q2)
+      if (out2.length <= target) {
+        best = { side: c.side, quality: q2, bytes: out2.length, out: out2 }
+      }
+    }
+  }
+  return best
+}
+
+/** Rare path (final encoder larger than the draft): step quality, then side, down until it fits. */
+async function finishDownward(s: Session, c: Choice, req: FitRequest, ratio: number): Promise<Choice & { out: Uint8Array }> {
+  const sides = sideLadder(req.longSide).filter((x) => x <= c.side)
+  for (const [i, side] of sides.entries()) {
+    const lo = minQualityFor(side, i === sides.length - 1)
+    let q = side === c.side ? c.quality - 1 : Math.max(lo, c.quality)
+    if (side === c.side) {
+      await s.draft(side, lo)
+      q = Math.min(q, s.curve(side).predictQuality((req.maxBytes * TARGET_FILL) / ratio, lo, q))
+    }
+    for (; q >= lo; q = q > lo ? Math.max(lo, q - 4) : lo - 1) {
+      const out = await s.final(side, q)
+      if (out.length <= req.maxBytes) return { side, quality: q, bytes: out.length, out }
+    }
+  }
+  throw new CapUnreachableError(req.maxBytes)
+}
+
+/** Runs the search. The returned bytes come from the final encoder and are ≤ maxBytes. */
+export async function fitToCap(req: FitRequest): Promise<FitResult> {
+  if (!(req.maxBytes > 0)) throw new CapUnreachableError(req.maxBytes)
+  const s = new Session(req.encode)
+  const draft = await chooseDraft(s, req)
+  const soft = req.preferBytes !== undefined && draft.bytes <= req.preferBytes
+  const target = soft ? Math.min(req.maxBytes, req.preferBytes ?? req.maxBytes) : req.maxBytes
+  const done = await finish(s, draft, req, target)
+  if (done.out.length > req.maxBytes) throw new CapUnreachableError(req.maxBytes)
+  return { bytes: done.out, longSide: done.side, quality: done.quality, encodes: s.trials.length, trials: s.trials }
+}

@@ -1,0 +1,70 @@
+/**
+ * Electron's implementation of `Dialogs` (the test bridge has its own). Titles and filters
+ * are in Chinese; the renderer only ever receives the paths the user picked.
+ */
+import { basename } from 'node:path'
+import { dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron'
+import type { Dialogs } from './ipc/types'
+
+/** Everything the import pipeline may accept; the services decide what is really supported. */
+export const IMAGE_EXTENSIONS: readonly string[] = [
+  'jpg',
+  'jpeg',
+  'png',
+  'webp',
+  'tif',
+  'tiff',
+  'gif',
+  'bmp',
+  'avif',
+  'heic',
+  'heif',
+  'pdf',
+]
+
+export function createDialogs(getWindow: () => BrowserWindow | null): Dialogs {
+  const open = (options: OpenDialogOptions) => {
+    const win = getWindow()
+    return win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options)
+  }
+  const save = (options: SaveDialogOptions) => {
+    const win = getWindow()
+    return win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options)
+  }
+  return {
+    async pickImages(multiple) {
+      const result = await open({
+        title: multiple ? '选择材料图片（可多选）' : '选择材料图片',
+        buttonLabel: '选择',
+        properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'],
+        filters: [{ name: '图片或 PDF 文件', extensions: [...IMAGE_EXTENSIONS] }],
+      })
+      return result.canceled ? [] : result.filePaths
+    },
+    async pickExportTarget(format, suggestedName) {
+      if (format === 'folder') {
+        const result = await open({
+          title: '选择导出材料包的文件夹',
+          buttonLabel: '导出到此文件夹',
+          properties: ['openDirectory', 'createDirectory'],
+        })
+        return result.canceled ? null : (result.filePaths[0] ?? null)
+      }
+      const result = await save({
+        title: '导出材料包为 zip 压缩包',
+        buttonLabel: '导出',
+        defaultPath: zipFileName(suggestedName),
+        filters: [{ name: 'zip 压缩包', extensions: ['zip'] }],
+        properties: ['showOverwriteConfirmation', 'createDirectory'],
+      })
+      if (result.canceled || !result.filePath) return null
+      return result.filePath.toLowerCase().endsWith('.zip') ? result.filePath : `${result.filePath}.zip`
+    },
+  }
+}
+
+/** A bare file name (no folders) ending in `.zip`, from the renderer's suggestion. */
+export function zipFileName(suggestedName: string): string {
+  const name = basename(suggestedName.replace(/[\\/]+/g, '/')).trim() || '备案材料'
+  return name.toLowerCase().endsWith('.zip') ? name : `${name}.zip`
+}

@@ -1,0 +1,31 @@
+/**
+ * The full handler map: one module per area, merged here. A channel of the contract
+ * without a handler is a compile error (the `Handlers` type requires every key).
+ */
+import { createServices, type Services } from '../services/container'
+import type { StoreBackend } from '../services/store'
+import { materialHandlers } from './materials'
+import { packetHandlers } from './packet'
+import { systemHandlers } from './system'
+import type { Dialogs, Handlers } from './types'
+import { workspaceHandlers } from './workspace'
+
+export type HandlerDeps = {
+  dataDir: string
+  store: StoreBackend
+  dialogs: Dialogs
+  openExternal: (url: string) => Promise<boolean>
+}
+
+export function handlersFor(services: Services, deps: Pick<HandlerDeps, 'dialogs' | 'openExternal'>): Handlers {
+  return {
+    ...workspaceHandlers(services),
+    ...materialHandlers(services),
+    ...packetHandlers(services),
+    ...systemHandlers(services, deps.dialogs, deps.openExternal),
+  }
+}
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  return handlersFor(createServices(deps.dataDir, deps.store), deps)
+}

@@ -1,0 +1,13 @@
+/** Builds the main-process services over one data directory and one store backend. */
+import { createMaterialFiles, type MaterialFiles } from './material-files'
+import { createMaterialService, type MaterialService } from './materials'
+import type { StoreBackend } from './store'
+import { createWorkspaceRepo, type WorkspaceRepo } from './workspace-repo'
+
+export type Services = { dataDir: string; repo: WorkspaceRepo; files: MaterialFiles; materials: MaterialService }
+
+export function createServices(dataDir: string, store: StoreBackend): Services {
+  const repo = createWorkspaceRepo(store)
+  const files = createMaterialFiles(dataDir)
+  return { dataDir, repo, files, materials: createMaterialService(repo, files) }
+}

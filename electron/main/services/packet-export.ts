@@ -1,0 +1,99 @@
+/**
+ * Writing a site's packet: the compressed images named by slot in portal order plus
+ * manifest.json, to a new folder or a .zip. Refuses, listing what is missing, while a
+ * required slot or field is empty. Every file is checked against its recorded sha256.
+ */
+import { createHash } from 'node:crypto'
+import { createWriteStream, existsSync } from 'node:fs'
+import { mkdir, rename, rm } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { pipeline } from 'node:stream/promises'
+import yazl from 'yazl'
+import type { ExportFormat, ExportSummary, ExportedFile } from '../../../core/api'
+import type { Workspace } from '../../../core/model'
+import { planPacket, type PacketPlan } from '../../../core/packet/plan'
+import { AppFailure } from './app-error'
+import { writeFileAtomic } from './atomic-write'
+import type { MaterialFiles } from './material-files'
+
+export type ExportRequest = { siteId: string; format: ExportFormat; target: string }
+type PacketFile = ExportedFile & { label: string; data: Buffer }
+
+export const MANIFEST_NAME = 'manifest.json'
+
+async function loadFiles(plan: PacketPlan, files: MaterialFiles): Promise<PacketFile[]> {
+  const out: PacketFile[] = []
+  for (const { slot, material, fileName } of plan.entries) {
+    const data = await files.read(material.compressedFile).catch(() => {
+      throw new AppFailure('packet/file-missing', `“${slot.label}”的图片文件丢失，请重新导入这一项后再导出。`)
+    })
+    const sha256 = createHash('sha256').update(data).digest('hex')
+    if (sha256 !== material.sha256) {
+      throw new AppFailure('packet/file-changed', `“${slot.label}”的图片文件已损坏或被改动，请重新导入这一项后再导出。`)
+    }
+    out.push({ slot: slot.key, label: slot.label, file: fileName, bytes: data.length, width: material.width, height: material.height, sha256, data })
+  }
+  return out
+}
+
+export function manifestJson(plan: PacketPlan, files: readonly PacketFile[], now: Date): string {
+  const manifest = {
+    format: 'beian-desk-packet',
+    version: 1,
+    generatedAt: now.toISOString(),
+    subject: { nature: plan.subject.nature, name: plan.subject.name },
+    site: { name: plan.site.name, mainDomain: plan.site.mainDomain },
+    files: files.map(({ slot, label, file, bytes, width, height, sha256 }) => ({ slot, label, file, bytes, width, height, sha256 })),
+  }
+  return `${JSON.stringify(manifest, null, 2)}\n`
+}
+
+function freeFolder(parent: string, base: string): string {
+  let candidate = join(parent, base)
+  for (let n = 2; existsSync(candidate); n++) candidate = join(parent, `${base} (${n})`)
+  return candidate
+}
+
+async function writeFolder(plan: PacketPlan, files: PacketFile[], manifest: string, parent: string): Promise<string> {
+  const folder = freeFolder(parent, plan.baseName)
+  await mkdir(folder, { recursive: true })
+  for (const f of files) await writeFileAtomic(join(folder, f.file), f.data, 0o644)
+  await writeFileAtomic(join(folder, MANIFEST_NAME), Buffer.from(manifest), 0o644)
+  return folder
+}
+
+async function writeZip(plan: PacketPlan, files: PacketFile[], manifest: string, target: string): Promise<string> {
+  const zipPath = target.toLowerCase().endsWith('.zip') ? target : `${target}.zip`
+  await mkdir(dirname(zipPath), { recursive: true })
+  const zip = new yazl.ZipFile()
+  const mtime = new Date()
+  // JPEGs do not deflate; storing them keeps the export fast.
+  for (const f of files) zip.addBuffer(f.data, `${plan.baseName}/${f.file}`, { compress: false, mtime, mode: 0o100644 })
+  zip.addBuffer(Buffer.from(manifest), `${plan.baseName}/${MANIFEST_NAME}`, { mtime, mode: 0o100644 })
+  zip.end()
+  const temp = `${zipPath}.tmp-${process.pid}`
+  try {
+    await pipeline(zip.outputStream, createWriteStream(temp, { mode: 0o644 }))
+    await rename(temp, zipPath)
+  } catch (error) {
+    await rm(temp, { force: true })
+    throw error
+  }
+  return zipPath
+}
+
+export async function exportPacket(ws: Workspace, files: MaterialFiles, req: ExportRequest, extraBlockers: string[] = []): Promise<ExportSummary> {
+  const plan = planPacket(ws, req.siteId)
+  if (!plan) throw new AppFailure('packet/no-site', '找不到这个网站，请刷新后重试。')
+  const blockers = [...plan.missing, ...extraBlockers]
+  if (blockers.length > 0) {
+    throw new AppFailure('packet/incomplete', `还不能导出：有 ${blockers.length} 项需要先补齐或改正。`, blockers)
+  }
+  const packetFiles = await loadFiles(plan, files)
+  const manifest = manifestJson(plan, packetFiles, new Date())
+  const target =
+    req.format === 'zip'
+      ? await writeZip(plan, packetFiles, manifest, req.target)
+      : await writeFolder(plan, packetFiles, manifest, req.target)
+  return { target, format: req.format, files: packetFiles.map(({ slot, file, bytes, width, height, sha256 }) => ({ slot, file, bytes, width, height, sha256 })) }
+}

@@ -1,0 +1,43 @@
+/**
+ * The workspace held in memory and written through to the store on every change.
+ * conf re-reads and re-validates the whole file on each `store` access, so reading it
+ * once at start keeps every later read O(1).
+ */
+import type { Settings } from '../../../core/api'
+import type { Workspace } from '../../../core/model'
+import type { StoreBackend } from './store'
+import { EMPTY_STATE, STORE_VERSION, storedStateSchema, type StoredState } from './store-options'
+
+export type WorkspaceRepo = {
+  workspace(): Workspace
+  settings(): Settings
+  /** Applies an edit and persists it atomically; returns the new workspace. */
+  commit(next: Workspace): Workspace
+  updateSettings(patch: Partial<Settings>): Settings
+}
+
+export function createWorkspaceRepo(backend: StoreBackend): WorkspaceRepo {
+  const raw = backend.store
+  const parsed = storedStateSchema.safeParse({ ...EMPTY_STATE, ...raw })
+  // conf has already validated the file against the same schema; this is a type guard.
+  let state: StoredState = parsed.success ? parsed.data : structuredClone(EMPTY_STATE)
+
+  const persist = (next: StoredState): void => {
+    backend.store = { ...next, version: STORE_VERSION }
+    state = next
+  }
+
+  return {
+    workspace: () => state.workspace,
+    settings: () => state.settings,
+    commit(next) {
+      persist({ ...state, workspace: next })
+      return next
+    },
+    updateSettings(patch) {
+      const settings = { ...state.settings, ...patch }
+      persist({ ...state, settings })
+      return settings
+    },
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * The workspace as the renderer sees it: what main stored, what is selected, and the
+ * per-slot import state. Every mutation goes through api.ts and then refreshes from main,
+ * so the screen always shows what is really stored.
+ */
+import { create } from 'zustand'
+import type { AppError } from '../../../../core/api'
+import type { Site, SlotKey, Subject, Workspace } from '../../../../core/model'
+import { api, type ImportTarget } from '../../api'
+
+export type Selection =
+  | { kind: 'welcome' }
+  | { kind: 'new-subject' }
+  | { kind: 'subject'; id: string }
+  | { kind: 'new-site'; subjectId: string }
+  | { kind: 'site'; id: string }
+
+export type ImportStage = 'reading' | 'compressing' | 'saving' | 'done' | 'waiting'
+
+type State = {
+  workspace: Workspace | null
+  selection: Selection
+  /** Keyed by `slotStateKey`. */
+  importing: Record<string, ImportStage>
+  importErrors: Record<string, AppError>
+}
+
+const EMPTY: Workspace = { subjects: [], sites: [], materials: [] }
+
+export const useWorkspaceStore = create<State>(() => ({
+  workspace: null,
+  selection: { kind: 'welcome' },
+  importing: {},
+  importErrors: {},
+}))
+
+export function slotStateKey(target: { ownerId: string; slot: SlotKey }): string {
+  return `${target.ownerId}/${target.slot}`
+}
+
+export function select(selection: Selection): void {
+  useWorkspaceStore.setState({ selection })
+}
+
+export async function loadWorkspace(): Promise<boolean> {
+  const workspace = await api.loadWorkspace()
+  if (!workspace) {
+    if (!useWorkspaceStore.getState().workspace) useWorkspaceStore.setState({ workspace: EMPTY })
+    return false
+  }
+  useWorkspaceStore.setState({ workspace })
+  return true
+}
+
+export async function saveSubject(subject: Subject): Promise<Subject | undefined> {
+  const saved = await api.saveSubject(subject)
+  if (!saved) return undefined
+  await loadWorkspace()
+  select({ kind: 'subject', id: saved.id })
+  return saved
+}
+
+export async function saveSite(site: Site): Promise<Site | undefined> {
+  const saved = await api.saveSite(site)
+  if (!saved) return undefined
+  await loadWorkspace()
+  select({ kind: 'site', id: saved.id })
+  return saved
+}
+
+export async function deleteSubject(id: string): Promise<void> {
+  const workspace = await api.deleteSubject(id)
+  if (!workspace) return
+  useWorkspaceStore.setState({ workspace, selection: { kind: 'welcome' } })
+}
+
+export async function deleteSite(id: string, subjectId: string): Promise<void> {
+  const workspace = await api.deleteSite(id)
+  if (!workspace) return
+  useWorkspaceStore.setState({ workspace, selection: { kind: 'subject', id: subjectId } })
+}
+
+function patchSlot(key: string, stage: ImportStage | undefined, error?: AppError | null): void {
+  useWorkspaceStore.setState((s) => {
+    const importing = { ...s.importing }
+    if (stage) importing[key] = stage
+    else delete importing[key]
+    const importErrors = { ...s.importErrors }
+    if (error) importErrors[key] = error
+    else if (error === null) delete importErrors[key]
+    return { importing, importErrors }
+  })
+}
+
+export function setImportStage(key: string, stage: ImportStage): void {
+  if (useWorkspaceStore.getState().importing[key]) patchSlot(key, stage)
+}
+
+/** Imports one file into a slot. An error stays on the card; the existing material is kept. */
+export async function importMaterial(target: ImportTarget, path: string): Promise<boolean> {
+  const key = slotStateKey(target)
+  patchSlot(key, 'waiting', null)
+  const result = await api.importMaterial(target, path)
+  if (result.ok) await loadWorkspace()
+  patchSlot(key, undefined, result.ok ? null : result.error)
+  return result.ok
+}
+
+export function setSlotError(target: { ownerId: string; slot: SlotKey }, error: AppError | null): void {
+  patchSlot(slotStateKey(target), undefined, error)
+}
+
+export async function removeMaterial(id: string, target: { ownerId: string; slot: SlotKey }): Promise<void> {
+  const workspace = await api.removeMaterial(id)
+  if (!workspace) return
+  useWorkspaceStore.setState({ workspace })
+  setSlotError(target, null)
+}

@@ -1,0 +1,46 @@
+/**
+ * A tiny typed dictionary: zh-CN is the default and defines the keys, `en` must define all
+ * of them (checked by the compiler). `useT()` gives the translate function of the current
+ * language; the language is persisted through `settings:set`.
+ */
+import { create } from 'zustand'
+import type { Settings } from '../../../core/api'
+import { api } from '../api'
+import { en } from './en'
+import { zhCN, type MessageKey, type Messages } from './zh-CN'
+
+export type Language = Settings['language']
+export type { MessageKey, Messages }
+export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string
+
+export const DICTIONARIES: Record<Language, Messages> = { 'zh-CN': zhCN, en }
+
+type LanguageState = { language: Language }
+export const useLanguageStore = create<LanguageState>(() => ({ language: 'zh-CN' }))
+
+export function translate(language: Language, key: MessageKey, vars?: Record<string, string | number>): string {
+  const template = DICTIONARIES[language][key]
+  if (!vars) return template
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole))
+}
+
+export function useLanguage(): Language {
+  return useLanguageStore((s) => s.language)
+}
+
+export function useT(): Translate {
+  const language = useLanguage()
+  return (key, vars) => translate(language, key, vars)
+}
+
+/** Applies a language without persisting it (used when settings are loaded). */
+export function applyLanguage(language: Language): void {
+  useLanguageStore.setState({ language })
+  document.documentElement.lang = language
+}
+
+/** Switches language and persists the choice. */
+export async function setLanguage(language: Language): Promise<void> {
+  applyLanguage(language)
+  await api.setSettings({ language })
+}
