@@ -38,8 +38,8 @@ export function createMaterialFiles(dataDir: string): MaterialFiles {
       await mkdir(dirname(full), { recursive: true, mode: 0o700 })
       await writeFileAtomic(full, data)
     },
-    read: (key) => readFile(pathOf(key)),
-    remove: (key) => rm(pathOf(key), { force: true }),
+    read: async (key) => readFile(pathOf(key)),
+    remove: async (key) => rm(pathOf(key), { force: true }),
     async exists(key) {
       try {
         return (await stat(pathOf(key))).isFile()

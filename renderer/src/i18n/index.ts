@@ -3,6 +3,7 @@
  * of them (checked by the compiler). `useT()` gives the translate function of the current
  * language; the language is persisted through `settings:set`.
  */
+import { useCallback } from 'react'
 import { create } from 'zustand'
 import type { Settings } from '../../../core/api'
 import { api } from '../api'
@@ -30,7 +31,7 @@ export function useLanguage(): Language {
 
 export function useT(): Translate {
   const language = useLanguage()
-  return (key, vars) => translate(language, key, vars)
+  return useCallback<Translate>((key, vars) => translate(language, key, vars), [language])
 }
 
 /** Applies a language without persisting it (used when settings are loaded). */

@@ -34,7 +34,7 @@ export const useWorkspaceStore = create<State>(() => ({
   importErrors: {},
 }))
 
-export function slotStateKey(target: { ownerId: string; slot: SlotKey }): string {
+export function slotStateKey(target: { ownerId: string; slot: string }): string {
   return `${target.ownerId}/${target.slot}`
 }
 

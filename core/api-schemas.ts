@@ -1,0 +1,44 @@
+/**
+ * Request schemas of the IPC contract (core/api.ts). Kept apart from api.ts so that the
+ * preload, which needs only the channel allow-lists, does not pull zod and the model schemas
+ * into its sandboxed bundle (a sandboxed preload can `require` only `electron`). Main and the
+ * loopback test bridge parse every payload with these.
+ */
+import { z } from 'zod'
+import { SLOT_KEYS } from './model'
+import { siteSchema, subjectSchema } from './schemas'
+
+const idRef = z.object({ id: z.string().min(1).max(64) })
+
+export const requestSchemas = {
+  'workspace:load': z.undefined(),
+  'subjects:save': subjectSchema,
+  'subjects:delete': idRef,
+  'sites:save': siteSchema,
+  'sites:delete': idRef,
+  'materials:import': z.object({
+    ownerKind: z.enum(['subject', 'site']),
+    ownerId: z.string().min(1).max(64),
+    slot: z.enum(SLOT_KEYS),
+    path: z.string().min(1).max(4096),
+    maxBytes: z.number().int().min(20_000).max(10_000_000).optional(),
+  }),
+  'materials:remove': idRef,
+  'materials:thumbnail': idRef,
+  'dialog:pickImages': z.object({ multiple: z.boolean() }),
+  'dialog:pickExportTarget': z.object({
+    format: z.enum(['folder', 'zip']),
+    suggestedName: z.string().min(1).max(120),
+  }),
+  'packet:export': z.object({
+    siteId: z.string().min(1).max(64),
+    format: z.enum(['folder', 'zip']),
+    target: z.string().min(1).max(4096),
+  }),
+  'settings:get': z.undefined(),
+  'settings:set': z.object({
+    language: z.enum(['zh-CN', 'en']).optional(),
+    lastExportDir: z.string().max(4096).optional(),
+  }),
+  'external:open': z.object({ url: z.string().min(1).max(2048) }),
+} as const

@@ -1,0 +1,110 @@
+/**
+ * PDF page → pixels with pdfjs-dist 5 (legacy build, runs on Node 20 and Electron) and
+ * @napi-rs/canvas. Registrar certificates often use non-embedded Chinese fonts (STSong-Light),
+ * so a CJK font is registered as the generic fallback families pdf.js asks the canvas for.
+ */
+import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { GlobalFonts, createCanvas } from '@napi-rs/canvas'
+import { ImageInputError, MAX_INPUT_PIXELS, MAX_PDF_PAGES } from './errors'
+import type { RawImage } from './sharp-options'
+
+/** Long side of the rendered page: keeps 6–7 pt text legible on A4 (≈ 250 dpi). */
+export const PDF_RENDER_LONG_SIDE = 2800
+/** Never render small pages above this resolution. */
+export const PDF_MAX_DPI = 600
+
+const require = createRequire(import.meta.url)
+const pdfjsRoot = dirname(require.resolve('pdfjs-dist/package.json'))
+
+/** Candidate CJK fonts, first found wins (override with setPdfFallbackFont, e.g. from app resources). */
+const FONT_CANDIDATES = [
+  join(dirname(require.resolve('@expo-google-fonts/noto-sans-sc/package.json')), '400Regular', 'NotoSansSC_400Regular.ttf'),
+  '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc',
+]
+let fontPath: string | undefined
+let fontsRegistered = false
+
+/** Uses this CJK font file instead of the bundled Noto Sans SC (call before the first PDF). */
+export function setPdfFallbackFont(path: string): void {
+  fontPath = path
+  fontsRegistered = false
+}
+
+function registerFonts(): void {
+  if (fontsRegistered) return
+  fontsRegistered = true
+  const path = fontPath ?? FONT_CANDIDATES.find((p) => existsSync(p))
+  if (!path) return
+  for (const family of ['sans-serif', 'serif', 'monospace', 'Noto Sans SC']) GlobalFonts.registerFromPath(path, family)
+}
+
+/** True when the file declares an /Encrypt dictionary (user or owner password). */
+export function pdfIsEncrypted(input: Buffer): boolean {
+  return input.includes('/Encrypt', 0, 'latin1')
+}
+
+type PdfDoc = Awaited<ReturnType<typeof import('pdfjs-dist/legacy/build/pdf.mjs').getDocument>['promise']>
+
+async function openPdf(input: Buffer): Promise<PdfDoc> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(input),
+    isEvalSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    cMapUrl: join(pdfjsRoot, 'cmaps') + '/',
+    cMapPacked: true,
+    standardFontDataUrl: join(pdfjsRoot, 'standard_fonts') + '/',
+    verbosity: 0,
+  })
+  try {
+    return await task.promise
+  } catch (error) {
+    await task.destroy().catch(() => undefined)
+    if ((error as Error).name === 'PasswordException') throw new ImageInputError('pdf/encrypted')
+    throw new ImageInputError('pdf/damaged')
+  }
+}
+
+function renderScale(widthPt: number, heightPt: number): number {
+  const long = Math.max(widthPt, heightPt, 1)
+  let scale = Math.min(PDF_RENDER_LONG_SIDE / long, PDF_MAX_DPI / 72)
+  const pixels = widthPt * heightPt * scale * scale
+  if (pixels > MAX_INPUT_PIXELS) scale *= Math.sqrt(MAX_INPUT_PIXELS / pixels)
+  return scale
+}
+
+export type PdfPage = RawImage & { pages: number }
+
+/** Renders page `pageNumber` (1-based) on white; refuses encrypted, over-long or damaged files. */
+export async function renderPdfPage(input: Buffer, pageNumber = 1): Promise<PdfPage> {
+  if (pdfIsEncrypted(input)) throw new ImageInputError('pdf/encrypted')
+  registerFonts()
+  const doc = await openPdf(input)
+  try {
+    if (doc.numPages > MAX_PDF_PAGES) throw new ImageInputError('pdf/too-many-pages', `共 ${doc.numPages} 页`)
+    if (!Number.isInteger(pageNumber) || pageNumber < 1 || pageNumber > doc.numPages) {
+      throw new ImageInputError('pdf/page-out-of-range', `共 ${doc.numPages} 页`)
+    }
+    const page = await doc.getPage(pageNumber)
+    const base = page.getViewport({ scale: 1 })
+    const viewport = page.getViewport({ scale: renderScale(base.width, base.height) })
+    const width = Math.max(1, Math.round(viewport.width))
+    const height = Math.max(1, Math.round(viewport.height))
+    const canvas = createCanvas(width, height)
+    const ctx = canvas.getContext('2d')
+    ctx.fillStyle = '#ffffff'
+    ctx.fillRect(0, 0, width, height)
+    const renderArgs = { canvas: canvas as never, canvasContext: ctx as never, viewport }
+    await page.render(renderArgs).promise
+    const rgba = ctx.getImageData(0, 0, width, height).data
+    return { data: Buffer.from(rgba.buffer, rgba.byteOffset, rgba.byteLength), width, height, channels: 4, pages: doc.numPages }
+  } catch (error) {
+    if (error instanceof ImageInputError) throw error
+    throw new ImageInputError('pdf/damaged')
+  } finally {
+    await doc.destroy().catch(() => undefined)
+  }
+}

@@ -1,0 +1,80 @@
+import { SafetyCertificateOutlined, TranslationOutlined } from '@ant-design/icons'
+import { Button, Layout, Spin, Typography } from 'antd'
+import { useEffect, useState } from 'react'
+import { api, onEvent } from './api'
+import { applyLanguage, setLanguage, useLanguage, useT } from './i18n'
+import { MainPane } from './features/workspace/MainPane'
+import { SubjectTree } from './features/tree/SubjectTree'
+import { loadWorkspace, setImportStage, slotStateKey, useWorkspaceStore } from './features/workspace/store'
+
+function LanguageSwitch() {
+  const t = useT()
+  const language = useLanguage()
+  return (
+    <Button
+      type="text"
+      className="lang-switch"
+      icon={<TranslationOutlined />}
+      onClick={() => void setLanguage(language === 'zh-CN' ? 'en' : 'zh-CN')}
+      data-testid="lang-switch"
+    >
+      {t('lang.switch')}
+    </Button>
+  )
+}
+
+function useStartup(): boolean {
+  const [ready, setReady] = useState(false)
+  useEffect(() => {
+    let alive = true
+    void (async () => {
+      const settings = await api.getSettings()
+      if (settings && alive) applyLanguage(settings.language)
+      await loadWorkspace()
+      if (alive) setReady(true)
+    })()
+    const off = onEvent('materials:progress', (p) => {
+      setImportStage(slotStateKey({ ownerId: p.ownerId, slot: p.slot }), p.stage)
+    })
+    return () => {
+      alive = false
+      off()
+    }
+  }, [])
+  return ready
+}
+
+/** The window: header, subjects-and-sites tree on the left, the selected item on the right. */
+export function App() {
+  const t = useT()
+  const ready = useStartup()
+  const workspace = useWorkspaceStore((s) => s.workspace)
+  return (
+    <Layout className="app-layout">
+      <Layout.Header className="app-header">
+        <div className="app-brand">
+          <SafetyCertificateOutlined className="app-logo" />
+          <Typography.Title level={1} className="app-title">
+            {t('app.name')}
+          </Typography.Title>
+          <span className="app-tagline">{t('app.tagline')}</span>
+        </div>
+        <LanguageSwitch />
+      </Layout.Header>
+      {!ready || !workspace ? (
+        <div className="full-screen-center">
+          <Spin size="large" description={t('app.loading')} />
+        </div>
+      ) : (
+        <Layout>
+          <Layout.Sider width={300} className="app-sider" theme="light">
+            <SubjectTree workspace={workspace} />
+          </Layout.Sider>
+          <Layout.Content className="app-content">
+            <MainPane workspace={workspace} />
+          </Layout.Content>
+        </Layout>
+      )}
+    </Layout>
+  )
+}

@@ -1,0 +1,70 @@
+import { App as AntApp, ConfigProvider, theme as antdTheme } from 'antd'
+import type { ThemeConfig } from 'antd'
+import enUS from 'antd/locale/en_US'
+import zhCN from 'antd/locale/zh_CN'
+import dayjs from 'dayjs'
+import { useEffect } from 'react'
+import { setErrorPresenter } from './api'
+import { App } from './App'
+import { useLanguage } from './i18n'
+
+export const FONT_STACK =
+  '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", -apple-system, "Segoe UI", sans-serif'
+
+const THEME: ThemeConfig = {
+  algorithm: antdTheme.defaultAlgorithm,
+  token: {
+    colorPrimary: '#1f5fa8',
+    colorInfo: '#1f5fa8',
+    colorSuccess: '#2e7d32',
+    colorWarning: '#d46b08',
+    colorError: '#c62828',
+    borderRadius: 6,
+    fontFamily: FONT_STACK,
+    fontSize: 14,
+    colorBgLayout: '#f3f5f8',
+  },
+  components: {
+    Layout: { headerBg: '#17365d', headerHeight: 56, headerPadding: '0 24px', siderBg: '#ffffff' },
+    Tree: { titleHeight: 32, nodeSelectedBg: '#e6eef8' },
+    Card: { headerFontSize: 15 },
+  },
+}
+
+/** Shows main's Chinese error (and its detail lines) in a notification. */
+function ErrorPresenter() {
+  const { notification } = AntApp.useApp()
+  useEffect(() => {
+    setErrorPresenter((error) => {
+      notification.error({
+        title: error.message,
+        description: error.details?.length ? (
+          <ul className="error-details">
+            {error.details.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        ) : undefined,
+        duration: 8,
+        placement: 'topRight',
+      })
+    })
+  }, [notification])
+  return null
+}
+
+/** Providers: antd theme and locale follow the chosen language. */
+export function Root() {
+  const language = useLanguage()
+  useEffect(() => {
+    dayjs.locale(language === 'en' ? 'en' : 'zh-cn')
+  }, [language])
+  return (
+    <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={THEME}>
+      <AntApp>
+        <ErrorPresenter />
+        <App />
+      </AntApp>
+    </ConfigProvider>
+  )
+}

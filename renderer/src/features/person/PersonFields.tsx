@@ -1,0 +1,116 @@
+import { Checkbox, Col, DatePicker, Form, Input, Row, Select } from 'antd'
+import { PERSON_ID_TYPES } from '../../../../core/model'
+import { PERSON_ID_TYPE_LABELS } from '../../data/option-labels'
+import { PROVINCES } from '../../data/provinces'
+import { useT } from '../../i18n'
+import { Field } from '../form/Field'
+
+type Props = {
+  /** Form name path of the block, e.g. ['principal']. */
+  base: (string | number)[]
+  /** Model path of the block for findings, e.g. `principal`. */
+  path: string
+  /** Prefix of the block's test ids, e.g. `person` → `person-name`. */
+  testPrefix: string
+  officePhoneRequired?: boolean
+  /** The emergency contact block of the portal asks only for name and ID. */
+  compact?: boolean
+}
+
+const ID_TYPE_OPTIONS = PERSON_ID_TYPES.map((value) => ({ value, label: PERSON_ID_TYPE_LABELS[value] }))
+const PROVINCE_OPTIONS = PROVINCES.map((p) => ({ value: p.code, label: p.name }))
+
+/** 姓名 … 电子邮箱 of one person, in the portal's order and wording. */
+export function PersonFields({ base, path, testPrefix, officePhoneRequired = false, compact = false }: Props) {
+  const t = useT()
+  const form = Form.useFormInstance()
+  const longTerm = Form.useWatch([...base, 'idLongTerm'], form) === true
+  const n = (field: string) => [...base, field]
+  const p = (field: string) => `${path}.${field}`
+  const id = (field: string) => `${testPrefix}-${field}`
+  return (
+    <Row gutter={24}>
+      <Col xs={24} md={12}>
+        <Field label={t('person.name')} name={n('name')} path={p('name')} testId={id('name')} required copy>
+          <Input data-testid={id('name')} maxLength={60} autoComplete="off" />
+        </Field>
+      </Col>
+      <Col xs={24} md={12}>
+        <Field label={t('person.idType')} name={n('idType')} path={p('idType')} testId={id('idType')} required>
+          <Select data-testid={id('idType')} options={ID_TYPE_OPTIONS} showSearch={{ optionFilterProp: 'label' }} />
+        </Field>
+      </Col>
+      <Col xs={24} md={12}>
+        <Field label={t('person.idNumber')} name={n('idNumber')} path={p('idNumber')} testId={id('idNumber')} required copy>
+          <Input data-testid={id('idNumber')} maxLength={40} autoComplete="off" spellCheck={false} />
+        </Field>
+      </Col>
+      <Col xs={24} md={12}>
+        <Field
+          label={t('person.idExpiry')}
+          name={n('idExpiryDate')}
+          path={p('idExpiry')}
+          testId={id('idExpiry')}
+          required
+          addon={
+            <Form.Item name={n('idLongTerm')} valuePropName="checked" noStyle>
+              <Checkbox data-testid={id('idLongTerm')} className="long-term-check">
+                {t('common.longTerm')}
+              </Checkbox>
+            </Form.Item>
+          }
+        >
+          <DatePicker
+            data-testid={id('idExpiry')}
+            disabled={longTerm}
+            placeholder={t('person.idExpiryPlaceholder')}
+            style={{ width: '100%' }}
+          />
+        </Field>
+      </Col>
+      {!compact && (
+        <>
+          <Col xs={24} md={8}>
+            <Field label={t('person.address')} name={n('province')} testId={id('address-province')} required>
+              <Select
+                data-testid={id('address-province')}
+                options={PROVINCE_OPTIONS}
+                placeholder={t('person.provincePlaceholder')}
+                showSearch={{ optionFilterProp: 'label' }}
+              />
+            </Field>
+          </Col>
+          <Col xs={24} md={16}>
+            <Field label={t('person.addressDetail')} name={n('detail')} path={p('address')} testId={id('address-detail')} required copy>
+              <Input data-testid={id('address-detail')} maxLength={200} placeholder={t('person.addressDetailPlaceholder')} />
+            </Field>
+          </Col>
+          <Col xs={24} md={12}>
+            <Field
+              label={t('person.officePhone')}
+              name={n('officePhone')}
+              path={p('officePhone')}
+              testId={id('officePhone')}
+              required={officePhoneRequired}
+              copy
+            >
+              <Input data-testid={id('officePhone')} maxLength={30} placeholder="010-62345678" />
+            </Field>
+          </Col>
+        </>
+      )}
+      <Col xs={24} md={12}>
+        <Field label={t('person.mobile')} name={n('mobile')} path={p('mobile')} testId={id('mobile')} required copy>
+          <Input data-testid={id('mobile')} maxLength={30} inputMode="tel" />
+        </Field>
+      </Col>
+      {!compact && (
+        <Col xs={24} md={12}>
+          <Field label={t('person.email')} name={n('email')} path={p('email')} testId={id('email')} required copy>
+            <Input data-testid={id('email')} maxLength={120} inputMode="email" />
+          </Field>
+        </Col>
+      )}
+    </Row>
+  )
+}

@@ -1,0 +1,90 @@
+import { SaveOutlined } from '@ant-design/icons'
+import { App, Button, Card, Form, Radio, Typography } from 'antd'
+import { useMemo, useState } from 'react'
+import type { Subject } from '../../../../core/model'
+import { newId } from '../../components/ids'
+import { useT } from '../../i18n'
+import { countErrors } from '../form/findings'
+import { FindingsContext } from '../form/findings-context'
+import { subjectFindings } from '../form/validators'
+import { PersonFields } from '../person/PersonFields'
+import { saveSubject } from '../workspace/store'
+import { OrganizationFields } from './OrganizationFields'
+import { emptySubjectValues, subjectFromValues, valuesFromSubject, type SubjectValues } from './subject-values'
+
+type Props = { subject?: Subject }
+
+/** 开办主体 in the portal's order: nature, then the unit (单位) or the holder (个人), then the person in charge. */
+export function SubjectForm({ subject }: Props) {
+  const t = useT()
+  const { message } = App.useApp()
+  const [form] = Form.useForm<SubjectValues>()
+  const initial = useMemo(() => (subject ? valuesFromSubject(subject) : emptySubjectValues()), [subject])
+  const [identity] = useState(() => ({ id: subject?.id ?? newId(), createdAt: subject?.createdAt }))
+  const [submitted, setSubmitted] = useState(false)
+  const [saving, setSaving] = useState(false)
+  const watched = Form.useWatch([], { form, preserve: true }) as Partial<SubjectValues> | undefined
+  const draft = useMemo(() => subjectFromValues(watched ?? {}, initial, identity), [watched, initial, identity])
+  const findings = useMemo(() => subjectFindings(draft), [draft])
+  const errorCount = countErrors(findings)
+  const individual = draft.nature === 'individual'
+
+  const save = async () => {
+    setSubmitted(true)
+    setSaving(true)
+    const saved = await saveSubject(subjectFromValues(form.getFieldsValue(true), initial, identity))
+    setSaving(false)
+    if (saved) void message.success(t('subject.saved'))
+  }
+
+  return (
+    <FindingsContext.Provider value={{ map: findings, showAll: submitted || subject !== undefined }}>
+      <Form form={form} layout="vertical" initialValues={initial} requiredMark="optional" className="entity-form">
+        <Card title={t('subject.nature')} size="small" className="form-card">
+          <Form.Item name="nature" noStyle>
+            <Radio.Group optionType="button" buttonStyle="solid">
+              <Radio.Button value="individual" data-testid="subject-nature-individual">
+                {t('subject.nature.individual')}
+              </Radio.Button>
+              <Radio.Button value="organization" data-testid="subject-nature-organization">
+                {t('subject.nature.organization')}
+              </Radio.Button>
+            </Radio.Group>
+          </Form.Item>
+          <Typography.Paragraph type="secondary" className="form-hint">
+            {t('subject.natureHelp')}
+          </Typography.Paragraph>
+        </Card>
+        {!individual && (
+          <Card title={t('subject.section.unit')} size="small" className="form-card">
+            <OrganizationFields />
+          </Card>
+        )}
+        <Card
+          title={individual ? t('subject.section.holder') : t('subject.section.principal')}
+          size="small"
+          className="form-card"
+        >
+          <PersonFields base={['principal']} path="principal" testPrefix="person" officePhoneRequired={!individual} />
+        </Card>
+        <div className="form-actions">
+          {errorCount > 0 && (
+            <Typography.Text type="warning" data-testid="subject-findings-summary">
+              {t('subject.findingsSummary', { n: errorCount })}
+            </Typography.Text>
+          )}
+          <Button
+            type="primary"
+            size="large"
+            icon={<SaveOutlined />}
+            loading={saving}
+            onClick={() => void save()}
+            data-testid="save-subject"
+          >
+            {t('subject.save')}
+          </Button>
+        </div>
+      </Form>
+    </FindingsContext.Provider>
+  )
+}

@@ -1,0 +1,95 @@
+/** Converts between a stored Subject and the values the subject form edits. */
+import type { OrgCertType, OrgKind, Subject, SubjectNature } from '../../../../core/model'
+import { nowIso } from '../../components/ids'
+import {
+  addressFrom,
+  emptyPersonValues,
+  personFromValues,
+  valuesFromPerson,
+  type PersonValues,
+} from '../person/person-values'
+
+export type SubjectValues = {
+  nature: SubjectNature
+  orgKind: OrgKind | undefined
+  name: string
+  certType: OrgCertType | undefined
+  certNumber: string
+  investor: string
+  officeProvince: string | undefined
+  officeDetail: string
+  officePhone: string
+  principal: PersonValues
+}
+
+export function emptySubjectValues(): SubjectValues {
+  return {
+    nature: 'individual',
+    orgKind: 'enterprise',
+    name: '',
+    certType: 'uscc-certificate',
+    certNumber: '',
+    investor: '',
+    officeProvince: undefined,
+    officeDetail: '',
+    officePhone: '',
+    principal: emptyPersonValues(),
+  }
+}
+
+export function valuesFromSubject(s: Subject): SubjectValues {
+  return {
+    nature: s.nature,
+    orgKind: s.orgKind ?? 'enterprise',
+    name: s.nature === 'organization' ? s.name : '',
+    certType: s.certType ?? 'uscc-certificate',
+    certNumber: s.nature === 'organization' ? s.certNumber : '',
+    investor: s.investor,
+    officeProvince: s.officeAddress.divisionCodes[0],
+    officeDetail: s.officeAddress.detail,
+    officePhone: s.officePhone,
+    principal: valuesFromPerson(s.principal),
+  }
+}
+
+/**
+ * Builds the full Subject. For 个人 the name, certificate number, address and office phone
+ * mirror the holder (the model's rule); 单位-only fields are dropped.
+ */
+export function subjectFromValues(
+  v: Partial<SubjectValues>,
+  base: SubjectValues,
+  identity: { id: string; createdAt?: string },
+): Subject {
+  const values = { ...base, ...v }
+  const principal = personFromValues(values.principal, base.principal)
+  const now = nowIso()
+  const common = {
+    id: identity.id,
+    principal,
+    createdAt: identity.createdAt || now,
+    updatedAt: now,
+  }
+  if (values.nature === 'individual') {
+    return {
+      ...common,
+      nature: 'individual',
+      name: principal.name,
+      certNumber: principal.idNumber,
+      investor: '',
+      officeAddress: principal.address,
+      officePhone: principal.officePhone,
+    }
+  }
+  return {
+    ...common,
+    nature: 'organization',
+    orgKind: values.orgKind ?? 'enterprise',
+    name: (values.name ?? '').trim(),
+    certType: values.certType ?? 'uscc-certificate',
+    certNumber: (values.certNumber ?? '').trim(),
+    investor: (values.investor ?? '').trim(),
+    officeAddress: addressFrom(values.officeProvince, values.officeDetail ?? ''),
+    officePhone: (values.officePhone ?? '').trim(),
+  }
+}

@@ -1,0 +1,115 @@
+import { BankOutlined, GlobalOutlined, PlusOutlined, UserOutlined } from '@ant-design/icons'
+import { Button, Empty, Tooltip, Tree, Typography } from 'antd'
+import type { TreeDataNode } from 'antd'
+import { useMemo, useState, type Key } from 'react'
+import type { Site, Subject, Workspace } from '../../../../core/model'
+import { missingSlots, requiredSlots } from '../../../../core/materials/slots'
+import { useT, type Translate } from '../../i18n'
+import { select, useWorkspaceStore, type Selection } from '../workspace/store'
+
+type NodeKey = `subject:${string}` | `site:${string}`
+
+function siteTitle(site: Site, subject: Subject, workspace: Workspace, t: Translate) {
+  const total = requiredSlots(subject, site).length
+  const done = total - missingSlots(subject, site, workspace.materials).length
+  return (
+    <span className="tree-title" data-testid={`tree-site-${site.id}`}>
+      <span className="tree-title-text">{site.name || t('tree.unnamedSite')}</span>
+      <span className={done === total ? 'tree-count tree-count-done' : 'tree-count'}>
+        {done}/{total}
+      </span>
+    </span>
+  )
+}
+
+function buildTree(workspace: Workspace, t: Translate): TreeDataNode[] {
+  return workspace.subjects.map((subject) => ({
+    key: `subject:${subject.id}`,
+    icon: subject.nature === 'individual' ? <UserOutlined /> : <BankOutlined />,
+    title: (
+      <span className="tree-title" data-testid={`tree-subject-${subject.id}`}>
+        <span className="tree-title-text">{subject.name || t('tree.unnamedSubject')}</span>
+      </span>
+    ),
+    children: workspace.sites
+      .filter((site) => site.subjectId === subject.id)
+      .map((site) => ({
+        key: `site:${site.id}`,
+        icon: <GlobalOutlined />,
+        title: siteTitle(site, subject, workspace, t),
+        isLeaf: true,
+      })),
+  }))
+}
+
+function selectedKey(selection: Selection): NodeKey | undefined {
+  if (selection.kind === 'subject') return `subject:${selection.id}`
+  if (selection.kind === 'site') return `site:${selection.id}`
+  return undefined
+}
+
+/** The subject the 新建网站 button would add to: the selected subject or the selected site's. */
+export function currentSubjectId(selection: Selection, workspace: Workspace): string | undefined {
+  if (selection.kind === 'subject') return selection.id
+  if (selection.kind === 'new-site') return selection.subjectId
+  if (selection.kind === 'site') return workspace.sites.find((s) => s.id === selection.id)?.subjectId
+  return workspace.subjects.length === 1 ? workspace.subjects[0]?.id : undefined
+}
+
+/** Left pane: subjects (开办主体) with their sites, and the two "new" buttons. */
+export function SubjectTree({ workspace }: { workspace: Workspace }) {
+  const t = useT()
+  const selection = useWorkspaceStore((s) => s.selection)
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set())
+  const treeData = useMemo(() => buildTree(workspace, t), [workspace, t])
+  const expanded = workspace.subjects.map((s) => `subject:${s.id}`).filter((k) => !collapsed.has(k))
+  const key = selectedKey(selection)
+  const subjectId = currentSubjectId(selection, workspace)
+
+  const onSelect = (keys: Key[]) => {
+    const [kind, id] = String(keys[0] ?? '').split(':')
+    if (!id) return // a click on the selected node deselects it in antd; keep the selection
+    select(kind === 'site' ? { kind: 'site', id } : { kind: 'subject', id })
+  }
+  const onExpand = (keys: Key[]) => {
+    const open = new Set(keys.map(String))
+    setCollapsed(new Set(workspace.subjects.map((s) => `subject:${s.id}`).filter((k) => !open.has(k))))
+  }
+
+  return (
+    <div className="sider-inner">
+      <div className="sider-actions">
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => select({ kind: 'new-subject' })} data-testid="new-subject">
+          {t('tree.newSubject')}
+        </Button>
+        <Tooltip title={subjectId ? undefined : t('tree.newSiteNeedsSubject')}>
+          <Button
+            icon={<PlusOutlined />}
+            disabled={!subjectId}
+            onClick={() => subjectId && select({ kind: 'new-site', subjectId })}
+            data-testid="new-site"
+          >
+            {t('tree.newSite')}
+          </Button>
+        </Tooltip>
+      </div>
+      <Typography.Text type="secondary" className="sider-caption">
+        {t('tree.title')}
+      </Typography.Text>
+      {workspace.subjects.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tree.empty')} />
+      ) : (
+        <Tree
+          showIcon
+          blockNode
+          treeData={treeData}
+          selectedKeys={key ? [key] : []}
+          expandedKeys={expanded}
+          onExpand={onExpand}
+          onSelect={onSelect}
+          className="subject-tree"
+        />
+      )}
+    </div>
+  )
+}

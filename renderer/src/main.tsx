@@ -1,0 +1,24 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import dayjs from 'dayjs'
+import 'dayjs/locale/zh-cn'
+import { bridgeAvailable } from './api'
+import { FullScreenError } from './components/FullScreenError'
+import { Root } from './Root'
+import { translate } from './i18n'
+import './styles.css'
+
+dayjs.locale('zh-cn')
+
+const container = document.getElementById('root')
+if (!container) throw new Error('#root is missing from index.html')
+
+createRoot(container).render(
+  <StrictMode>
+    {bridgeAvailable() ? (
+      <Root />
+    ) : (
+      <FullScreenError title={translate('zh-CN', 'app.noBridge.title')} body={translate('zh-CN', 'app.noBridge.body')} />
+    )}
+  </StrictMode>,
+)

@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { SlotKey, Workspace } from '../../../core/model'
+import { AppFailure } from '../../../electron/main/services/app-error'
+import { createMaterialFiles } from '../../../electron/main/services/material-files'
+import { exportPacket } from '../../../electron/main/services/packet-export'
+import { makeIndividual, makeMaterial, makeSite } from '../../support/factories'
+import { useTempDirs } from '../../support/temp-dir'
+import { readZip } from '../../support/zip'
+
+const tempDir = useTempDirs()
+
+async function filledWorkspace(dataDir: string) {
+  const files = createMaterialFiles(dataDir)
+  const subject = makeIndividual()
+  const site = makeSite(subject.id)
+  const slots: [SlotKey, 'subject' | 'site', string][] = [
+    ['principal-id-front', 'subject', subject.id],
+    ['principal-id-back', 'subject', subject.id],
+    ['principal-id-handheld', 'subject', subject.id],
+    ['domain-certificate', 'site', site.id],
+  ]
+  const materials = []
+  for (const [slot, kind, owner] of slots) {
+    const data = Buffer.from(`jpeg of ${slot}`)
+    const m = makeMaterial(kind, owner, slot, { bytes: data.length, sha256: createHash('sha256').update(data).digest('hex') })
+    await files.write(m.compressedFile, data)
+    materials.push(m)
+  }
+  const ws: Workspace = { subjects: [subject], sites: [site], materials }
+  return { ws, files, site }
+}
+
+describe('exportPacket', () => {
+  it('writes a zip with Chinese names in portal order, UTF-8 flagged, plus the manifest', async () => {
+    const dir = tempDir()
+    const { ws, files, site } = await filledWorkspace(dir)
+    const summary = await exportPacket(ws, files, { siteId: site.id, format: 'zip', target: join(dir, 'out', 'packet') })
+    expect(summary.target).toBe(join(dir, 'out', 'packet.zip'))
+    const entries = await readZip(summary.target)
+    const base = '小明的博客-公安备案材料/'
+    expect(entries.map((e) => e.name)).toEqual([
+      `${base}01_身份证正面.jpg`,
+      `${base}02_身份证反面.jpg`,
+      `${base}03_本人手持身份证照.jpg`,
+      `${base}04_域名证书.jpg`,
+      `${base}manifest.json`,
+    ])
+    expect(entries.every((e) => e.utf8Flag)).toBe(true)
+    expect(entries[3]?.data.toString()).toBe('jpeg of domain-certificate')
+    const manifest = JSON.parse(entries[4]?.data.toString() ?? '{}')
+    expect(manifest.files.map((f: { file: string }) => f.file)).toEqual(summary.files.map((f) => f.file))
+    expect(manifest.files[0]).toMatchObject({ slot: 'principal-id-front', label: '身份证正面', bytes: 'jpeg of principal-id-front'.length })
+    expect(manifest.files[0].sha256).toBe(createHash('sha256').update(entries[0]?.data ?? '').digest('hex'))
+    expect(readdirSync(join(dir, 'out'))).toEqual(['packet.zip'])
+  })
+
+  it('writes a new folder and never overwrites an earlier export', async () => {
+    const dir = tempDir()
+    const { ws, files, site } = await filledWorkspace(dir)
+    const first = await exportPacket(ws, files, { siteId: site.id, format: 'folder', target: join(dir, 'exports') })
+    const second = await exportPacket(ws, files, { siteId: site.id, format: 'folder', target: join(dir, 'exports') })
+    expect(first.target).toBe(join(dir, 'exports', '小明的博客-公安备案材料'))
+    expect(second.target).toBe(join(dir, 'exports', '小明的博客-公安备案材料 (2)'))
+    expect(readdirSync(first.target).sort()).toEqual(['01_身份证正面.jpg', '02_身份证反面.jpg', '03_本人手持身份证照.jpg', '04_域名证书.jpg', 'manifest.json'])
+    expect(JSON.parse(readFileSync(join(first.target, 'manifest.json'), 'utf8')).site.name).toBe('小明的博客')
+  })
+
+  it('refuses with the list of what is missing and writes nothing', async () => {
+    const dir = tempDir()
+    const { ws, files, site } = await filledWorkspace(dir)
+    const partial = { ...ws, materials: ws.materials.slice(0, 2), sites: [{ ...site, name: '' }] }
+    const target = join(dir, 'never.zip')
+    const error = await exportPacket(partial, files, { siteId: site.id, format: 'zip', target }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(AppFailure)
+    expect((error as AppFailure).code).toBe('packet/incomplete')
+    expect((error as AppFailure).details).toEqual(['未填写：网站名称', '缺少材料：本人手持身份证照', '缺少材料：域名证书'])
+    expect(existsSync(target)).toBe(false)
+  })
+
+  it('refuses a file whose bytes no longer match the recorded hash', async () => {
+    const dir = tempDir()
+    const { ws, files, site } = await filledWorkspace(dir)
+    await files.write(ws.materials[1]?.compressedFile ?? '', Buffer.from('tampered'))
+    await expect(exportPacket(ws, files, { siteId: site.id, format: 'zip', target: join(dir, 'x.zip') })).rejects.toMatchObject({
+      code: 'packet/file-changed',
+    })
+  })
+})
