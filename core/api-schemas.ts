@@ -1,15 +1,15 @@
 /**
  * Request schemas of the IPC contract (core/api.ts). Kept apart from api.ts so that the
  * preload, which needs only the channel allow-lists, does not pull zod and the model schemas
- * into its sandboxed bundle (a sandboxed preload can `require` only `electron`). Main and the
- * loopback test bridge parse every payload with these.
+ * into its sandboxed bundle (a sandboxed preload can `require` only `electron`, and
+ * electron-vite leaves `dependencies` such as zod external). Main and the loopback test bridge
+ * parse every payload with these.
  */
 import { z } from 'zod'
 import { SLOT_KEYS } from './model'
-import { siteSchema, subjectSchema } from './schemas'
+import { materialEditSchema, siteSchema, subjectSchema } from './schemas'
 
 const idRef = z.object({ id: z.string().min(1).max(64) })
-
 export const requestSchemas = {
   'workspace:load': z.undefined(),
   'subjects:save': subjectSchema,
@@ -25,6 +25,32 @@ export const requestSchemas = {
   }),
   'materials:remove': idRef,
   'materials:thumbnail': idRef,
+  'materials:edit': z.object({
+    id: z.string().min(1).max(64),
+    edit: materialEditSchema,
+    maxBytes: z.number().int().min(20_000).max(10_000_000),
+  }),
+  'materials:preview': z.object({
+    id: z.string().min(1).max(64),
+    /** Centre of the 100 % window, as fractions of the image. */
+    centerX: z.number().min(0).max(1),
+    centerY: z.number().min(0).max(1),
+    /** Window size in compressed-image pixels. */
+    size: z.number().int().min(64).max(2000),
+  }),
+  'batch:compress': z.object({
+    batchId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+    paths: z.array(z.string().min(1).max(4096)).min(1).max(500),
+    outDir: z.string().min(1).max(4096),
+    maxBytes: z.number().int().min(20_000).max(10_000_000),
+  }),
+  'batch:cancel': z.object({ batchId: z.string().min(1).max(64) }),
+  'divisions:children': z.object({
+    code: z
+      .string()
+      .regex(/^\d{2,12}$/)
+      .nullable(),
+  }),
   'dialog:pickImages': z.object({ multiple: z.boolean() }),
   'dialog:pickExportTarget': z.object({
     format: z.enum(['folder', 'zip']),

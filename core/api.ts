@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { SLOT_KEYS, type Material, type Site, type Subject, type Workspace } from './model'
-import { siteSchema, subjectSchema } from './schemas'
+import { materialEditSchema, siteSchema, subjectSchema } from './schemas'
 
 /** Every handler answers a result object; nothing throws across IPC. */
 export type AppError = {
@@ -24,6 +24,22 @@ export type Settings = {
 }
 
 export type ExportFormat = 'folder' | 'zip'
+
+/** A division (行政区划) node for the cascading address picker. */
+export type DivisionNode = { code: string; name: string; hasChildren: boolean }
+
+/** Before/after at 100 %: the same region of the original and of the compressed copy. */
+export type MaterialPreview = {
+  before: string
+  after: string
+  original: { width: number; height: number; bytes: number; format: string }
+  compressed: { width: number; height: number; bytes: number; quality: number }
+}
+
+export type BatchItemResult =
+  | { input: string; output: string; bytes: number; width: number; height: number; quality: number; warnings: string[] }
+  | { input: string; error: { code: string; message: string } }
+export type BatchSummary = { batchId: string; cancelled: boolean; results: BatchItemResult[] }
 
 export type ExportedFile = { slot: string; file: string; bytes: number; width: number; height: number; sha256: string }
 export type ExportSummary = { target: string; format: ExportFormat; files: ExportedFile[] }
@@ -45,6 +61,27 @@ export const requestSchemas = {
   }),
   'materials:remove': idRef,
   'materials:thumbnail': idRef,
+  'materials:edit': z.object({
+    id: z.string().min(1).max(64),
+    edit: materialEditSchema,
+    maxBytes: z.number().int().min(20_000).max(10_000_000),
+  }),
+  'materials:preview': z.object({
+    id: z.string().min(1).max(64),
+    /** Centre of the 100 % window, as fractions of the image. */
+    centerX: z.number().min(0).max(1),
+    centerY: z.number().min(0).max(1),
+    /** Window size in compressed-image pixels. */
+    size: z.number().int().min(64).max(2000),
+  }),
+  'batch:compress': z.object({
+    batchId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+    paths: z.array(z.string().min(1).max(4096)).min(1).max(500),
+    outDir: z.string().min(1).max(4096),
+    maxBytes: z.number().int().min(20_000).max(10_000_000),
+  }),
+  'batch:cancel': z.object({ batchId: z.string().min(1).max(64) }),
+  'divisions:children': z.object({ code: z.string().regex(/^\d{2,12}$/).nullable() }),
   'dialog:pickImages': z.object({ multiple: z.boolean() }),
   'dialog:pickExportTarget': z.object({
     format: z.enum(['folder', 'zip']),
@@ -76,6 +113,14 @@ export type Api = {
   'materials:remove': (req: Req<'materials:remove'>) => Workspace
   /** A small JPEG data URL for the slot preview. */
   'materials:thumbnail': (req: Req<'materials:thumbnail'>) => string
+  /** Re-compresses from the stored original with rotation, crop, cap and watermark. */
+  'materials:edit': (req: Req<'materials:edit'>) => Material
+  'materials:preview': (req: Req<'materials:preview'>) => MaterialPreview
+  /** Compresses many files into a folder, two at a time, with progress events. */
+  'batch:compress': (req: Req<'batch:compress'>) => BatchSummary
+  'batch:cancel': (req: Req<'batch:cancel'>) => boolean
+  /** Provinces for null, then the children of a division code (villages load lazily). */
+  'divisions:children': (req: Req<'divisions:children'>) => DivisionNode[]
   /** Paths the user picked; empty when cancelled. */
   'dialog:pickImages': (req: Req<'dialog:pickImages'>) => string[]
   /** A folder (format folder) or .zip path; null when cancelled. */
@@ -100,6 +145,11 @@ export const API_CHANNELS: Record<Channel, true> = {
   'materials:import': true,
   'materials:remove': true,
   'materials:thumbnail': true,
+  'materials:edit': true,
+  'materials:preview': true,
+  'batch:compress': true,
+  'batch:cancel': true,
+  'divisions:children': true,
   'dialog:pickImages': true,
   'dialog:pickExportTarget': true,
   'packet:export': true,
@@ -112,9 +162,10 @@ export const CHANNELS = Object.keys(API_CHANNELS) as Channel[]
 /** Events main pushes to the renderer. */
 export type Events = {
   'materials:progress': { slot: string; ownerId: string; stage: 'reading' | 'compressing' | 'saving' | 'done' }
+  'batch:progress': { batchId: string; done: number; total: number; input: string; ok: boolean; message?: string }
 }
 export type EventName = keyof Events
-export const EVENT_CHANNELS: Record<EventName, true> = { 'materials:progress': true }
+export const EVENT_CHANNELS: Record<EventName, true> = { 'materials:progress': true, 'batch:progress': true }
 export const EVENTS = Object.keys(EVENT_CHANNELS) as EventName[]
 
 export function isChannel(name: unknown): name is Channel {

@@ -167,6 +167,21 @@ export type ImageWarningCode =
   | 'overexposed'
   | 'odd-aspect'
 
+/** 90° steps applied to the upright original. */
+export type Rotation = 0 | 90 | 180 | 270
+/** A crop rectangle in pixels of the upright, rotated original. */
+export type CropRect = { left: number; top: number; width: number; height: number }
+
+/** The user's edits, re-applied to the original whenever the material is re-compressed. */
+export type MaterialEdit = {
+  rotate: Rotation
+  crop: CropRect | null
+  /** Optional watermark text (off by default: one that covers text gets filings returned). */
+  watermark: string | null
+}
+
+export const NO_EDIT: MaterialEdit = { rotate: 0, crop: null, watermark: null }
+
 /** One imported material: the original kept beside its compressed copy. */
 export type Material = {
   id: string
@@ -177,6 +192,11 @@ export type Material = {
   sourceName: string
   /** Detected input format (jpeg, png, heic…), never from the extension. */
   sourceFormat: string
+  /** Upright pixel size and byte size of the original. */
+  sourceWidth: number
+  sourceHeight: number
+  originalBytes: number
+  edit: MaterialEdit
   /** Paths relative to the data directory. */
   originalFile: string
   compressedFile: string

@@ -11,6 +11,7 @@ import {
   SLOT_KEYS,
   type Address,
   type Material,
+  type MaterialEdit,
   type Person,
   type Site,
   type Subject,
@@ -88,6 +89,14 @@ export const siteSchema = z.object({
   updatedAt: isoTime,
 })
 
+const pixels = z.number().int().nonnegative().max(100_000)
+export const cropSchema = z.object({ left: pixels, top: pixels, width: pixels.min(1), height: pixels.min(1) })
+export const materialEditSchema = z.object({
+  rotate: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]),
+  crop: cropSchema.nullable(),
+  watermark: text(40).nullable(),
+})
+
 export const materialSchema = z.object({
   id,
   ownerKind: z.enum(['subject', 'site']),
@@ -95,6 +104,10 @@ export const materialSchema = z.object({
   slot: z.enum(SLOT_KEYS),
   sourceName: text(260),
   sourceFormat: text(20),
+  sourceWidth: pixels,
+  sourceHeight: pixels,
+  originalBytes: z.number().int().nonnegative(),
+  edit: materialEditSchema,
   originalFile: text(300),
   compressedFile: text(300),
   bytes: z.number().int().nonnegative(),
@@ -120,4 +133,5 @@ agree<Same<z.infer<typeof addressSchema>, Address>>()
 agree<Same<z.infer<typeof personSchema>, Person>>()
 agree<Same<z.infer<typeof subjectSchema>, Subject>>()
 agree<Same<z.infer<typeof siteSchema>, Site>>()
+agree<Same<z.infer<typeof materialEditSchema>, MaterialEdit>>()
 agree<Same<z.infer<typeof materialSchema>, Material>>()

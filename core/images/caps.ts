@@ -13,8 +13,21 @@ export const FLOOR_QUALITY = 60
 /** Last resort once every resolution step is exhausted. */
 export const MIN_QUALITY = 25
 
-/** Sides at or above this need GOOD_QUALITY; below it FLOOR_QUALITY is acceptable. */
+/** Below this side we accept FLOOR_QUALITY; at and above it, the floors in QUALITY_FLOOR_BY_SIDE. */
 export const LEGIBLE_LONG_SIDE = 1600
+
+/**
+ * Lowest quality accepted at a side before a smaller side is tried, largest sides first.
+ * Above ~2400 px (full resolution, ~3000 px) we insist on GOOD_QUALITY: a sharper but blockier
+ * full-size file reads worse than a clean 3000 px one. At 2000–2400 px, moderate quality still
+ * beats dropping to 1600 px for small text when zoomed in.
+ */
+export const QUALITY_FLOOR_BY_SIDE: ReadonlyArray<readonly [minSide: number, minQuality: number]> = [
+  [2600, GOOD_QUALITY],
+  [2000, 72],
+  [LEGIBLE_LONG_SIDE, 66],
+  [0, FLOOR_QUALITY],
+]
 
 /** Preferred long sides below full resolution, largest first (px). */
 export const LONG_SIDE_LADDER: readonly number[] = [
@@ -24,8 +37,10 @@ export const LONG_SIDE_LADDER: readonly number[] = [
 /** A ladder step must be at least this much smaller than the side above it to be worth a try. */
 const MIN_STEP_RATIO = 0.92
 
-/** Aim slightly under the cap so the final (mozjpeg) encode rarely overshoots. */
+/** Aim slightly under the cap when correcting downward after a final encode overshot. */
 export const TARGET_FILL = 0.985
+/** Aim lower when raising quality after a final encode: a failed raise costs a whole mozjpeg encode. */
+export const RAISE_FILL = 0.96
 /** A result at or above this share of the target is "close enough": stop refining. */
 export const CLOSE_ENOUGH = 0.93
 
@@ -46,7 +61,7 @@ export function sideLadder(longSide: number): number[] {
 /** Lowest quality acceptable at a given side before trying a smaller side. */
 export function minQualityFor(side: number, isLastSide: boolean): number {
   if (isLastSide) return MIN_QUALITY
-  return side >= LEGIBLE_LONG_SIDE ? GOOD_QUALITY : FLOOR_QUALITY
+  return QUALITY_FLOOR_BY_SIDE.find(([minSide]) => side >= minSide)?.[1] ?? FLOOR_QUALITY
 }
 
 /** Output pixel size for a long side, keeping the aspect ratio (never enlarged). */

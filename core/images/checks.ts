@@ -22,11 +22,18 @@ export const BLURRY_LAPLACIAN_VARIANCE = 120
 export const GRAY_COLOURED_FRACTION = 0.004
 export const GRAY_CHROMA_LEVEL = 16
 
-/** Mean luma (0–255, BT.601) below which the picture is "too dark". */
-export const DARK_MEAN_LUMA = 65
-/** Overexposed when the mean is this bright AND this share of pixels is clipped (luma ≥ 250). */
-export const OVEREXPOSED_MEAN_LUMA = 225
-export const OVEREXPOSED_CLIPPED_FRACTION = 0.55
+/** Share of pixels in each tail used for darkLuma / brightLuma (0.5 %: small text still counts). */
+export const TAIL_SHARE = 0.005
+
+/** Too dark: mean luma (0–255, BT.601) below this AND even the brightest 0.5 % is dim. */
+export const DARK_MEAN_LUMA = 70
+export const DARK_BRIGHT_LUMA = 190
+/**
+ * Overexposed: many clipped pixels (luma ≥ 250) AND even the darkest 0.5 % is light, i.e. the
+ * text itself is washed out. A clean white scan with dark text is not overexposed.
+ */
+export const OVEREXPOSED_CLIPPED_FRACTION = 0.3
+export const OVEREXPOSED_DARK_LUMA = 150
 
 /** 居民身份证 card: 85.6 mm × 54 mm. */
 export const ID_CARD_ASPECT = 85.6 / 54
@@ -42,6 +49,10 @@ export type ImageStats = {
   clippedFraction: number
   /** Share (0–1) of pixels whose channels differ by more than GRAY_CHROMA_LEVEL. */
   colouredFraction: number
+  /** Luma of the darkest TAIL_SHARE of pixels (text on a good page is near 0–80). */
+  darkLuma: number
+  /** Luma of the brightest TAIL_SHARE of pixels. */
+  brightLuma: number
 }
 
 export type CheckOptions = { colourRequired?: boolean; idCard?: boolean }
@@ -52,10 +63,11 @@ export const isBlurry = (s: Pick<ImageStats, 'laplacianVariance'>): boolean => s
 
 export const isGrayscale = (s: Pick<ImageStats, 'colouredFraction'>): boolean => s.colouredFraction < GRAY_COLOURED_FRACTION
 
-export const isTooDark = (s: Pick<ImageStats, 'meanLuma'>): boolean => s.meanLuma < DARK_MEAN_LUMA
+export const isTooDark = (s: Pick<ImageStats, 'meanLuma' | 'brightLuma'>): boolean =>
+  s.meanLuma < DARK_MEAN_LUMA && s.brightLuma < DARK_BRIGHT_LUMA
 
-export const isOverexposed = (s: Pick<ImageStats, 'meanLuma' | 'clippedFraction'>): boolean =>
-  s.meanLuma > OVEREXPOSED_MEAN_LUMA && s.clippedFraction > OVEREXPOSED_CLIPPED_FRACTION
+export const isOverexposed = (s: Pick<ImageStats, 'clippedFraction' | 'darkLuma'>): boolean =>
+  s.clippedFraction > OVEREXPOSED_CLIPPED_FRACTION && s.darkLuma > OVEREXPOSED_DARK_LUMA
 
 /** True when neither the landscape nor the portrait card ratio is within tolerance. */
 export function isOddIdCardAspect(s: Pick<ImageStats, 'width' | 'height'>): boolean {

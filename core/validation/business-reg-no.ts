@@ -22,13 +22,26 @@ export function checkBusinessRegNo(input: string): CheckResult {
   const s = stripSpaces(toHalfWidth(input))
   const findings: Finding[] = []
   if (s === '') findings.push(err('business-reg-no.required', '请填写工商注册号。'))
-  else if (!/^\d{15}$/.test(s)) findings.push(err('business-reg-no.format', '旧版工商注册号应为15位数字；如营业执照上是18位代码，请按统一社会信用代码填写。'))
+  else if (!/^\d{15}$/.test(s))
+    findings.push(
+      err(
+        'business-reg-no.format',
+        '旧版工商注册号应为15位数字；如营业执照上是18位代码，请按统一社会信用代码填写。',
+      ),
+    )
   else {
     if (!isKnownProvince(s.slice(0, 2)) && !s.startsWith('10')) {
-      findings.push(err('business-reg-no.division', `前两位“${s.slice(0, 2)}”不是有效的省级行政区划代码，请核对注册号。`))
+      findings.push(
+        err('business-reg-no.division', `前两位“${s.slice(0, 2)}”不是有效的省级行政区划代码，请核对注册号。`),
+      )
     }
     if (!isValidBusinessRegNo(s)) {
-      findings.push(err('business-reg-no.checksum', '工商注册号校验位不正确（ISO 7064 MOD 11,10），请对照营业执照逐位核对（规则④）。'))
+      findings.push(
+        err(
+          'business-reg-no.checksum',
+          '工商注册号校验位不正确（ISO 7064 MOD 11,10），请对照营业执照逐位核对（规则④）。',
+        ),
+      )
     }
   }
   return buildResult('business-reg-no', input, s, findings)

@@ -93,7 +93,17 @@ const PREFECTURES: Readonly<Record<string, string>> = {
 }
 
 /** Prefecture-level cities without counties: their own 6-digit code ends in 00 on ID cards. */
-const COUNTY_LESS = new Set(['441900', '442000', '460300', '460400', '620200', '810000', '820000', '830000', '710000'])
+const COUNTY_LESS = new Set([
+  '441900',
+  '442000',
+  '460300',
+  '460400',
+  '620200',
+  '810000',
+  '820000',
+  '830000',
+  '710000',
+])
 
 function expand(spec: string): Set<string> {
   const out = new Set<string>()

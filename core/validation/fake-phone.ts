@@ -24,6 +24,6 @@ export function fakeMobileReason(mobile: string): string | null {
   const tail = mobile.slice(3)
   if (sameDigit(tail)) return '号段后的8位数字全部相同'
   if (isSequentialRun(tail)) return '号段后的8位是连续递增或递减的数字'
-  if (/^(1[3-9]\d)00\1000$/.test(mobile)) return '这是常见的测试号码（如 13800138000）'
+  if (/^(1[3-9]\d)00\1(?:000)$/.test(mobile)) return '这是常见的测试号码（如 13800138000）'
   return null
 }

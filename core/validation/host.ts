@@ -17,17 +17,28 @@ export type HostAnalysis = {
 
 /** Lower-cases, maps full-width characters and the ideographic full stops to ASCII dots. */
 export const normalizeHost = (s: string): string =>
-  toHalfWidth(s.trim()).replace(/[。｡．]/g, '.').normalize('NFC').toLowerCase().replace(/\.$/, '')
+  toHalfWidth(s.trim())
+    .replace(/[。｡．]/g, '.')
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/\.$/, '')
 
 function labelFindings(label: string, ascii: string): Finding[] {
   if (label === '') return [err('domain.empty-label', '域名中有连续的点或以点开头，请删除多余的“.”。')]
   const out: Finding[] = []
   const isAscii = ascii === label
   const shapeOk = isAscii ? /^[a-z0-9-]+$/.test(label) : /^[\p{L}\p{M}\p{N}-]+$/u.test(label)
-  if (!shapeOk) out.push(err('domain.chars', `“${label}”含有域名不允许的字符：只能用字母、数字、连字符和中文等文字。`))
-  if (label.startsWith('-') || label.endsWith('-')) out.push(err('domain.hyphen', `“${label}”不能以连字符“-”开头或结尾。`))
+  if (!shapeOk)
+    out.push(err('domain.chars', `“${label}”含有域名不允许的字符：只能用字母、数字、连字符和中文等文字。`))
+  if (label.startsWith('-') || label.endsWith('-'))
+    out.push(err('domain.hyphen', `“${label}”不能以连字符“-”开头或结尾。`))
   if (ascii.length > 63) {
-    out.push(err('domain.label-too-long', `“${label}”转换为 Punycode 后有 ${ascii.length} 个字符，超过每段63个字符的上限。`))
+    out.push(
+      err(
+        'domain.label-too-long',
+        `“${label}”转换为 Punycode 后有 ${ascii.length} 个字符，超过每段63个字符的上限。`,
+      ),
+    )
   }
   return out
 }
@@ -39,14 +50,19 @@ export function analyzeHost(raw: string): HostAnalysis {
   const asciiLabels = labels.map(labelToAscii)
   const ascii = asciiLabels.join('.')
   const findings = labels.flatMap((l, i) => labelFindings(l, asciiLabels[i] as string))
-  if (ascii.length > 253) findings.push(err('domain.too-long', `域名转换后共 ${ascii.length} 个字符，超过253个字符的上限。`))
+  if (ascii.length > 253)
+    findings.push(err('domain.too-long', `域名转换后共 ${ascii.length} 个字符，超过253个字符的上限。`))
   if (labels.length < 2) {
     findings.push(err('domain.no-suffix', `“${host}”缺少后缀，请填写完整域名，如 example.com。`))
     return { host, ascii, registrable: null, findings }
   }
   if (findings.length > 0) return { host, ascii, registrable: null, findings }
   const p = parse(ascii)
-  if (!p.isIcann) findings.push(err('domain.unknown-suffix', `后缀“.${labels.at(-1)}”不是已登记的公共域名后缀，请检查拼写。`))
-  else if (!p.domain) findings.push(err('domain.is-suffix', `“${host}”本身是公共后缀，不是可注册的域名，请填写完整域名。`))
+  if (!p.isIcann)
+    findings.push(
+      err('domain.unknown-suffix', `后缀“.${labels.at(-1)}”不是已登记的公共域名后缀，请检查拼写。`),
+    )
+  else if (!p.domain)
+    findings.push(err('domain.is-suffix', `“${host}”本身是公共后缀，不是可注册的域名，请填写完整域名。`))
   return { host, ascii, registrable: p.isIcann ? p.domain : null, findings }
 }

@@ -22,16 +22,26 @@ export const isValidOrgCode = (code9: string): boolean =>
 export const generateOrgCode = (body8: string): string => `${body8}-${orgCodeCheckChar(body8)}`
 
 export function checkOrgCode(input: string): CheckResult {
-  const s = stripSpaces(toHalfWidth(input)).toUpperCase().replace(/[－—–]/g, '-')
+  const s = stripSpaces(toHalfWidth(input))
+    .toUpperCase()
+    .replace(/[－—–]/g, '-')
   const m = /^([0-9A-Z]{8})-?([0-9A-Z])$/.exec(s)
   const findings: Finding[] = []
   let normalized = s
   if (s === '') findings.push(err('org-code.required', '请填写组织机构代码。'))
-  else if (!m) findings.push(err('org-code.format', '组织机构代码应为 8 位数字或大写字母加 1 位校验码，如 12345678-9（连字符可省略）。'))
+  else if (!m)
+    findings.push(
+      err(
+        'org-code.format',
+        '组织机构代码应为 8 位数字或大写字母加 1 位校验码，如 12345678-9（连字符可省略）。',
+      ),
+    )
   else {
     normalized = `${m[1]}-${m[2]}`
     if (orgCodeCheckChar(m[1] as string) !== m[2]) {
-      findings.push(err('org-code.checksum', '组织机构代码校验码不正确（GB 11714），请对照证书逐位核对（规则④）。'))
+      findings.push(
+        err('org-code.checksum', '组织机构代码校验码不正确（GB 11714），请对照证书逐位核对（规则④）。'),
+      )
     }
   }
   return buildResult('org-code', input, normalized, findings)

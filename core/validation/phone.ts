@@ -8,15 +8,14 @@ import { toHalfWidth } from './text'
 import type { CheckKind, CheckResult, Finding } from './types'
 import { fakeLocalReason, fakeMobileReason } from './fake-phone'
 
-type Parsed =
-  | { form: 'mobile'; normalized: string; findings: Finding[] }
-  | { form: 'landline'; normalized: string; findings: Finding[] }
-  | { form: 'service'; normalized: string; findings: Finding[] }
-  | { form: 'invalid'; normalized: string; findings: Finding[] }
+type Parsed = { form: 'mobile' | 'landline' | 'service' | 'invalid'; normalized: string; findings: Finding[] }
 
 /** Removes decoration (spaces, brackets, dots) and splits off an extension. */
 function clean(input: string): { body: string; ext: string | null } {
-  const s = toHalfWidth(input).trim().replace(/[\s()（）.]/g, '').replace(/[－—–]/g, '-')
+  const s = toHalfWidth(input)
+    .trim()
+    .replace(/[\s()（）.]/g, '')
+    .replace(/[－—–]/g, '-')
   const m = /^(.+?)(?:转|分机|ext|x|#)(\d{1,6})$/i.exec(s) ?? /^(0\d{2,3}-\d{7,8})-(\d{1,6})$/.exec(s)
   if (!m) return { body: s.replace(/-/g, ''), ext: null }
   return { body: (m[1] as string).replace(/-/g, ''), ext: m[2] as string }
@@ -26,7 +25,8 @@ function parseMobile(digits: string): Parsed | null {
   const d = digits.replace(/^(?:\+86|0086|86)(?=1\d{10}$)/, '')
   if (!/^1\d{10}$/.test(d)) return null
   const findings: Finding[] = []
-  if (!/^1[3-9]/.test(d)) findings.push(err('phone.mobile-prefix', `手机号码“${d}”的号段不存在（应以13–19开头），请核对。`))
+  if (!/^1[3-9]/.test(d))
+    findings.push(err('phone.mobile-prefix', `手机号码“${d}”的号段不存在（应以13–19开头），请核对。`))
   const fake = fakeMobileReason(d)
   if (fake) findings.push(err('phone.fake', `${fake}，不像真实号码。请填写本人正在使用的手机号（规则⑦）。`))
   return { form: 'mobile', normalized: d, findings }
@@ -40,7 +40,7 @@ function areaCode(d: string): string | null {
 }
 
 function parseLandline(digits: string, ext: string | null): Parsed {
-  const d = digits.replace(/^(?:\+86|0086|86)(?=[1-9])/, '0')
+  const d = digits.replace(/^(?:\+86|0086|86)(?=[1-9]\d{8,})/, '0')
   const area = areaCode(d)
   if (!area) {
     const msg = /^[2-9]\d{6,7}$/.test(d)
@@ -51,12 +51,14 @@ function parseLandline(digits: string, ext: string | null): Parsed {
   const local = d.slice(area.length)
   const lengths = area.length === 3 ? [8] : [7, 8]
   const findings: Finding[] = []
-  const fake = fakeLocalReason(local)
+  const fake = lengths.includes(local.length) ? fakeLocalReason(local) : null
   if (fake) {
-    findings.push(err('phone.fake', `${fake}，是明显的假号码（如 010-00000000 会被退回）。请填写真实的办公电话（规则⑦）。`))
+    const msg = `${fake}，是明显的假号码（如 010-00000000 会被退回）。请填写真实的办公电话（规则⑦）。`
+    findings.push(err('phone.fake', msg))
   } else if (!lengths.includes(local.length) || !/^[2-9]/.test(local)) {
     const want = area.length === 3 ? '8位' : '7或8位'
-    findings.push(err('phone.local-length', `区号 ${area} 后的本地号码应为${want}且不以0或1开头，请核对（规则⑦）。`))
+    const msg = `区号 ${area} 后的本地号码应为${want}且不以0或1开头，请核对（规则⑦）。`
+    findings.push(err('phone.local-length', msg))
   }
   const normalized = `${area}-${local}${ext ? `转${ext}` : ''}`
   return { form: 'landline', normalized, findings }
@@ -65,16 +67,24 @@ function parseLandline(digits: string, ext: string | null): Parsed {
 function parseService(digits: string): Parsed | null {
   if (!/^[48]00\d{7}$/.test(digits)) return null
   const normalized = `${digits.slice(0, 3)}-${digits.slice(3, 6)}-${digits.slice(6)}`
-  const note = warn('phone.service-number', '400/800 是企业客服号码，审核时可能要求改为带区号的固定电话，建议填写办公室座机。')
+  const note = warn(
+    'phone.service-number',
+    '400/800 是企业客服号码，审核时可能要求改为带区号的固定电话，建议填写办公室座机。',
+  )
   return { form: 'service', normalized, findings: [note] }
 }
 
 /** Parses any phone form; callers restrict the form by kind. */
 export function parsePhone(input: string): Parsed {
   const { body, ext } = clean(input)
-  if (body === '') return { form: 'invalid', normalized: '', findings: [err('phone.required', '请填写电话号码。')] }
+  if (body === '')
+    return { form: 'invalid', normalized: '', findings: [err('phone.required', '请填写电话号码。')] }
   if (!/^\+?\d+$/.test(body)) {
-    return { form: 'invalid', normalized: body, findings: [err('phone.format', '电话号码只能包含数字、区号分隔符“-”和分机号，请删去其他字符。')] }
+    return {
+      form: 'invalid',
+      normalized: body,
+      findings: [err('phone.format', '电话号码只能包含数字、区号分隔符“-”和分机号，请删去其他字符。')],
+    }
   }
   if (ext === null) {
     const mobile = parseMobile(body)

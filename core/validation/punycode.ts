@@ -65,7 +65,7 @@ export function punycodeEncode(input: string): string {
 
 /** ASCII form of one label: unchanged when ASCII, else `xn--` + Punycode. */
 export const labelToAscii = (label: string): string =>
-  /^[\x00-\x7f]*$/.test(label) ? label : `xn--${punycodeEncode(label)}`
+  [...label].every((c) => c.charCodeAt(0) < 0x80) ? label : `xn--${punycodeEncode(label)}`
 
 /** ASCII form of a host name, label by label. */
 export const hostToAscii = (host: string): string => host.split('.').map(labelToAscii).join('.')

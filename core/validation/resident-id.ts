@@ -55,11 +55,23 @@ export function generateResidentId(opts: { prefix: string; birth: string; seq: n
 function divisionFindings(id: string): Finding[] {
   switch (classifyDivision(id.slice(0, 6))) {
     case 'unknown-province':
-      return [err('resident-id.province', `前两位“${id.slice(0, 2)}”不是有效的省级行政区划代码，请核对身份证号码。`)]
+      return [
+        err(
+          'resident-id.province',
+          `前两位“${id.slice(0, 2)}”不是有效的省级行政区划代码，请核对身份证号码。`,
+        ),
+      ]
     case 'unknown-prefecture':
-      return [err('resident-id.division', `前四位“${id.slice(0, 4)}”不是有效的地市级行政区划代码（含已撤销的旧代码），请核对身份证号码。`)]
+      return [
+        err(
+          'resident-id.division',
+          `前四位“${id.slice(0, 4)}”不是有效的地市级行政区划代码（含已撤销的旧代码），请核对身份证号码。`,
+        ),
+      ]
     case 'county-missing':
-      return [warn('resident-id.county', `地址码“${id.slice(0, 6)}”只到地市级，少见于身份证号码，请再核对一遍。`)]
+      return [
+        warn('resident-id.county', `地址码“${id.slice(0, 6)}”只到地市级，少见于身份证号码，请再核对一遍。`),
+      ]
     default:
       return []
   }
@@ -69,15 +81,22 @@ function birthFindings(id: string, today: string): Finding[] {
   const b = birthPart(id)
   if (!b) return [err('resident-id.birth-date', '号码中的出生日期不是真实存在的日期，请核对身份证号码。')]
   const iso = formatYmd(b)
-  if (b.y < 1900) return [err('resident-id.birth-too-early', `出生日期 ${iso} 早于1900年，不可能是有效号码，请核对。`)]
-  if ((ageOn(iso, today) ?? -1) < 0) return [err('resident-id.birth-future', `出生日期 ${iso} 在今天之后，请核对身份证号码。`)]
+  if (b.y < 1900)
+    return [err('resident-id.birth-too-early', `出生日期 ${iso} 早于1900年，不可能是有效号码，请核对。`)]
+  if ((ageOn(iso, today) ?? -1) < 0)
+    return [err('resident-id.birth-future', `出生日期 ${iso} 在今天之后，请核对身份证号码。`)]
   return []
 }
 
 function check18(id: string, today: string): Finding[] {
   const out = [...divisionFindings(id), ...birthFindings(id, today)]
   if (residentIdCheckChar(id.slice(0, 17)) !== id[17]) {
-    out.push(err('resident-id.checksum', '第18位校验码与前17位不符（GB 11643），号码中可能有输错的数字，请逐位对照证件核对。'))
+    out.push(
+      err(
+        'resident-id.checksum',
+        '第18位校验码与前17位不符（GB 11643），号码中可能有输错的数字，请逐位对照证件核对。',
+      ),
+    )
   }
   return out
 }
@@ -85,7 +104,9 @@ function check18(id: string, today: string): Finding[] {
 function check15(id: string, today: string): Finding[] {
   const out = [...divisionFindings(id), ...birthFindings(id, today)]
   const hint = birthPart(id) ? `对应的18位号码为 ${upgradeResidentId(id)}，` : ''
-  out.push(warn('resident-id.legacy-15', `这是旧版15位身份证号码，${hint}备案请填写现行二代身份证上的18位号码。`))
+  out.push(
+    warn('resident-id.legacy-15', `这是旧版15位身份证号码，${hint}备案请填写现行二代身份证上的18位号码。`),
+  )
   return out
 }
 
@@ -99,6 +120,12 @@ export function checkResidentId(value: string, today: string = todayIso()): Chec
   if (id === '') findings.push(err('resident-id.required', '请填写身份证号码。'))
   else if (/^\d{17}[\dX]$/.test(id)) findings.push(...check18(id, today))
   else if (/^\d{15}$/.test(id)) findings.push(...check15(id, today))
-  else findings.push(err('resident-id.format', '身份证号码应为18位：前17位数字，最后一位是数字或X。请核对是否多输、少输或混入了字母。'))
+  else
+    findings.push(
+      err(
+        'resident-id.format',
+        '身份证号码应为18位：前17位数字，最后一位是数字或X。请核对是否多输、少输或混入了字母。',
+      ),
+    )
   return buildResult('resident-id', value, id, findings)
 }

@@ -7,7 +7,12 @@ export const warn = (code: string, message: string, field?: string): Finding =>
   field === undefined ? { code, severity: 'warning', message } : { code, severity: 'warning', message, field }
 
 /** Splits findings by severity into a CheckResult. */
-export function buildResult(kind: CheckKind, input: string, normalized: string, findings: Finding[]): CheckResult {
+export function buildResult(
+  kind: CheckKind,
+  input: string,
+  normalized: string,
+  findings: Finding[],
+): CheckResult {
   const errors = findings.filter((f) => f.severity === 'error')
   const warnings = findings.filter((f) => f.severity === 'warning')
   return { kind, input, valid: errors.length === 0, normalized, errors, warnings }

@@ -2,7 +2,9 @@
 
 /** Full-width ASCII (U+FF01–U+FF5E) and the ideographic space to their ASCII forms. */
 export function toHalfWidth(s: string): string {
-  return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ')
+  return s
+    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ')
 }
 
 /** Removes every kind of whitespace, including the ideographic space. */

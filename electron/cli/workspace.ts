@@ -2,10 +2,14 @@
 import Conf from 'conf'
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { createServices, type Services } from '../main/services/container'
 import { openStore, type StoreBackend } from '../main/services/store'
 import { storeOptions } from '../main/services/store-options'
 import { UsageError } from './io'
+
+/** out/cli/index.js → <project>/assets/divisions */
+const DIVISIONS_DIR = fileURLToPath(new URL('../../assets/divisions', import.meta.url))
 
 export function openDataDir(dataDir: string | undefined): Services {
   if (!dataDir) throw new UsageError('需要 --data-dir DIR（应用的数据目录，即包含 config.json 的文件夹）')
@@ -13,5 +17,5 @@ export function openDataDir(dataDir: string | undefined): Services {
   const file = join(dir, 'config.json')
   if (!existsSync(file)) throw new UsageError(`在 ${dir} 中找不到 config.json：请确认 --data-dir 指向 Beian Desk 的数据目录`)
   const store = openStore(() => new Conf({ ...storeOptions, cwd: dir }) as unknown as StoreBackend, file)
-  return createServices(dir, store)
+  return createServices(dir, store, DIVISIONS_DIR)
 }

@@ -96,7 +96,10 @@ export function createAppProtocolHandler(rootDir: string): (request: { url: stri
     if (file.status !== 200) return textResponse(file.status)
     const body = await readFile(file.path)
     const type = MIME_TYPES[extname(file.path).toLowerCase()] ?? 'application/octet-stream'
-    return new Response(new Uint8Array(body), { status: 200, headers: { ...securityHeaders(), 'Content-Type': type } })
+    return new Response(new Uint8Array(body), {
+      status: 200,
+      headers: { ...securityHeaders(), 'Content-Type': type },
+    })
   }
 }
 
@@ -159,5 +162,8 @@ function securityHeaders(): Record<string, string> {
 
 function textResponse(status: 400 | 403 | 404): Response {
   const text = { 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found' }[status]
-  return new Response(text, { status, headers: { ...securityHeaders(), 'Content-Type': 'text/plain; charset=utf-8' } })
+  return new Response(text, {
+    status,
+    headers: { ...securityHeaders(), 'Content-Type': 'text/plain; charset=utf-8' },
+  })
 }

@@ -65,6 +65,9 @@ export function createDialogs(getWindow: () => BrowserWindow | null): Dialogs {
 
 /** A bare file name (no folders) ending in `.zip`, from the renderer's suggestion. */
 export function zipFileName(suggestedName: string): string {
-  const name = basename(suggestedName.replace(/[\\/]+/g, '/')).replace(/^[.\s]+/, '').trim() || '备案材料'
+  const name =
+    basename(suggestedName.replace(/[\\/]+/g, '/'))
+      .replace(/^[.\s]+/, '')
+      .trim() || '备案材料'
   return name.toLowerCase().endsWith('.zip') ? name : `${name}.zip`
 }

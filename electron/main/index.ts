@@ -13,11 +13,14 @@ import { openExternalUrl } from './external-links'
 import { createHandlers } from './ipc/index'
 import { registerIpc } from './ipc/register'
 import { applyAppSecurity } from './security'
+import { setPdfFallbackFont } from './services/images/pdf'
 import { openStore } from './services/store'
 import { storeOptions } from './services/store-options'
 import { createMainWindow } from './window'
 
 const RENDERER_ROOT = fileURLToPath(new URL('../renderer/', import.meta.url))
+/** Copied by electron-builder's extraResources: native code cannot read fonts inside app.asar. */
+const PACKAGED_PDF_FONT = ['fonts', 'NotoSansSC_400Regular.ttf']
 
 app.enableSandbox()
 registerAppScheme(protocol)
@@ -32,17 +35,24 @@ function openMainWindow(): void {
 
 function start(): void {
   handleAppProtocol(protocol, RENDERER_ROOT)
+  if (app.isPackaged) setPdfFallbackFont(join(process.resourcesPath, ...PACKAGED_PDF_FONT))
   const dataDir = app.getPath('userData')
   const store = openStore(() => new ElectronStore(storeOptions), join(dataDir, 'config.json'))
   const dialogs = createDialogs(() => mainWindow)
   const handlers = createHandlers({ dataDir, store, dialogs, openExternal: openExternalUrl })
-  registerIpc(ipcMain, handlers, { isPackaged: app.isPackaged, devServerUrl: process.env.ELECTRON_RENDERER_URL })
+  registerIpc(ipcMain, handlers, {
+    isPackaged: app.isPackaged,
+    devServerUrl: process.env.ELECTRON_RENDERER_URL,
+  })
   openMainWindow()
 }
 
 function fail(error: unknown): void {
   console.error('[main] start-up failed', error)
-  dialog.showErrorBox('Beian Desk 无法启动', `启动时发生错误：${String(error)}\n请重新启动应用；如果问题持续出现，请联系技术支持。`)
+  dialog.showErrorBox(
+    'Beian Desk 无法启动',
+    `启动时发生错误：${String(error)}\n请重新启动应用；如果问题持续出现，请联系技术支持。`,
+  )
   app.exit(1)
 }
 

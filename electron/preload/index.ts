@@ -14,11 +14,13 @@ const bridge = {
       : Promise.reject(new Error(`未知的接口名称：${String(channel)}`)),
   on: (event, listener) => {
     if (!isEventName(event)) throw new Error(`未知的事件名称：${String(event)}`)
-    const forward = (_event: IpcRendererEvent, payload: unknown) => listener(payload as Parameters<typeof listener>[0])
+    const forward = (_event: IpcRendererEvent, payload: unknown) =>
+      listener(payload as Parameters<typeof listener>[0])
     ipcRenderer.on(event, forward)
     return () => void ipcRenderer.removeListener(event, forward)
   },
-  pathsForFiles: (files) => Promise.resolve(files.map((file) => webUtils.getPathForFile(file)).filter(Boolean)),
+  pathsForFiles: (files) =>
+    Promise.resolve(files.map((file) => webUtils.getPathForFile(file)).filter(Boolean)),
 } satisfies BeianBridge<File>
 
 contextBridge.exposeInMainWorld('beian', bridge)

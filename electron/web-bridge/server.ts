@@ -22,7 +22,7 @@ import { dispatch } from '../main/ipc/dispatch'
 import { handlersFor } from '../main/ipc/index'
 import type { Dialogs, HandlerContext } from '../main/ipc/types'
 
-export type BridgeOptions = { dataDir: string; rendererDir: string; port?: number }
+export type BridgeOptions = { dataDir: string; rendererDir: string; divisionsDir?: string; port?: number }
 export type Bridge = {
   url: string
   token: string
@@ -77,7 +77,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   mkdirSync(dataDir, { recursive: true })
   const token = randomBytes(24).toString('hex')
   const store = openStore(() => new Conf({ ...storeOptions, cwd: dataDir }) as unknown as StoreBackend, join(dataDir, 'config.json'))
-  const services = createServices(dataDir, store)
+  const services = createServices(dataDir, store, resolve(options.divisionsDir ?? 'assets/divisions'))
   const queue: (string[] | string | null)[] = []
   let scripted = false
   const dialogs: Dialogs = {

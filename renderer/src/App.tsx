@@ -36,9 +36,15 @@ function useStartup(): boolean {
     const off = onEvent('materials:progress', (p) => {
       setImportStage(slotStateKey({ ownerId: p.ownerId, slot: p.slot }), p.stage)
     })
+    // A file dropped outside a material card must not navigate the window.
+    const block = (e: DragEvent) => e.preventDefault()
+    window.addEventListener('dragover', block)
+    window.addEventListener('drop', block)
     return () => {
       alive = false
       off()
+      window.removeEventListener('dragover', block)
+      window.removeEventListener('drop', block)
     }
   }, [])
   return ready

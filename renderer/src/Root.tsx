@@ -16,9 +16,6 @@ const THEME: ThemeConfig = {
   token: {
     colorPrimary: '#1f5fa8',
     colorInfo: '#1f5fa8',
-    colorSuccess: '#2e7d32',
-    colorWarning: '#d46b08',
-    colorError: '#c62828',
     borderRadius: 6,
     fontFamily: FONT_STACK,
     fontSize: 14,

@@ -12,6 +12,7 @@ import { workspaceHandlers } from './workspace'
 
 export type HandlerDeps = {
   dataDir: string
+  divisionsDir: string
   store: StoreBackend
   dialogs: Dialogs
   openExternal: (url: string) => Promise<boolean>
@@ -23,9 +24,10 @@ export function handlersFor(services: Services, deps: Pick<HandlerDeps, 'dialogs
     ...materialHandlers(services),
     ...packetHandlers(services),
     ...systemHandlers(services, deps.dialogs, deps.openExternal),
+    'divisions:children': ({ code }) => services.divisions.children(code),
   }
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
-  return handlersFor(createServices(deps.dataDir, deps.store), deps)
+  return handlersFor(createServices(deps.dataDir, deps.store, deps.divisionsDir), deps)
 }

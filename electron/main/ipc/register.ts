@@ -37,7 +37,8 @@ const TOO_MANY_ARGUMENTS: AppError = {
 /** The sender is the top-level frame of a page served from `app://bundle` (or the dev server). */
 export function isTrustedSender(event: InvokeEvent, policy: SenderPolicy): boolean {
   const frame = event.senderFrame
-  if (!frame || frame.detached || frame.parent !== null || !isSameFrame(frame, event.sender.mainFrame)) return false
+  if (!frame || frame.detached || frame.parent !== null || !isSameFrame(frame, event.sender.mainFrame))
+    return false
   return isTrustedUrl(frame.url, policy)
 }
 
@@ -98,7 +99,9 @@ export function registerIpc(
 ): () => void {
   for (const channel of CHANNELS) {
     if (typeof handlers[channel] !== 'function') throw new Error(`IPC handler missing for ${channel}`)
-    ipcMain.handle(channel, (event, ...args: unknown[]) => handleInvoke(handlers, policy, log, channel, event, args))
+    ipcMain.handle(channel, (event, ...args: unknown[]) =>
+      handleInvoke(handlers, policy, log, channel, event, args),
+    )
   }
   return () => CHANNELS.forEach((channel) => ipcMain.removeHandler(channel))
 }

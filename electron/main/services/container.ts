@@ -1,13 +1,21 @@
 /** Builds the main-process services over one data directory and one store backend. */
+import { createDivisionService, type DivisionService } from './divisions'
 import { createMaterialFiles, type MaterialFiles } from './material-files'
 import { createMaterialService, type MaterialService } from './materials'
 import type { StoreBackend } from './store'
 import { createWorkspaceRepo, type WorkspaceRepo } from './workspace-repo'
 
-export type Services = { dataDir: string; repo: WorkspaceRepo; files: MaterialFiles; materials: MaterialService }
+export type Services = {
+  dataDir: string
+  repo: WorkspaceRepo
+  files: MaterialFiles
+  materials: MaterialService
+  divisions: DivisionService
+}
 
-export function createServices(dataDir: string, store: StoreBackend): Services {
+/** `divisionsDir`: assets/divisions in development, resources/divisions when packaged. */
+export function createServices(dataDir: string, store: StoreBackend, divisionsDir: string): Services {
   const repo = createWorkspaceRepo(store)
   const files = createMaterialFiles(dataDir)
-  return { dataDir, repo, files, materials: createMaterialService(repo, files) }
+  return { dataDir, repo, files, materials: createMaterialService(repo, files), divisions: createDivisionService(divisionsDir) }
 }

@@ -4,6 +4,7 @@
  */
 import { availableParallelism } from 'node:os'
 import sharp from 'sharp'
+import type { Sharp } from 'sharp'
 import { MAX_INPUT_PIXELS } from './errors'
 
 /**
@@ -57,7 +58,7 @@ export function sharpOptions(extra: Pick<SharpInputOptions, 'raw' | 'page'> = {}
 }
 
 /** A pipeline over an encoded image held in memory. */
-export function openSharp(input: Buffer): sharp.Sharp {
+export function openSharp(input: Buffer): Sharp {
   configureSharp()
   return sharp(input, sharpOptions()).timeout({ seconds: SHARP_TIMEOUT_SECONDS })
 }
@@ -65,7 +66,7 @@ export function openSharp(input: Buffer): sharp.Sharp {
 export type RawImage = { data: Buffer; width: number; height: number; channels: 1 | 2 | 3 | 4 }
 
 /** A pipeline over decoded pixels (already upright). */
-export function openRaw(img: RawImage): sharp.Sharp {
+export function openRaw(img: RawImage): Sharp {
   configureSharp()
   const raw = { width: img.width, height: img.height, channels: img.channels }
   return sharp(img.data, sharpOptions({ raw })).timeout({ seconds: SHARP_TIMEOUT_SECONDS })

@@ -21,9 +21,10 @@ const ORG_ALIASES = [
   ['principal.address', 'principal.address'],
 ] as const
 
-export function subjectFindings(subject: Subject): FindingMap {
+export function subjectFindings(subject: Subject, sites: readonly Site[]): FindingMap {
   const alias = prefixAlias(subject.nature === 'individual' ? INDIVIDUAL_ALIASES : ORG_ALIASES)
-  return groupFindings(validateSubject(subject, todayIso()), alias)
+  const own = sites.filter((site) => site.subjectId === subject.id)
+  return groupFindings(validateSubject(subject, todayIso(), own), alias)
 }
 
 const SITE_ALIASES = [

@@ -1,6 +1,6 @@
 import { Checkbox, Col, DatePicker, Form, Input, Row, Select } from 'antd'
-import { PERSON_ID_TYPES } from '../../../../core/model'
-import { PERSON_ID_TYPE_LABELS } from '../../data/option-labels'
+import { PERSON_ID_TYPES, type PersonIdType } from '../../../../core/model'
+import { idTypeAllowsLongTerm, PERSON_ID_TYPE_LABELS } from '../../data/option-labels'
 import { PROVINCES } from '../../data/provinces'
 import { useT } from '../../i18n'
 import { Field } from '../form/Field'
@@ -25,6 +25,8 @@ export function PersonFields({ base, path, testPrefix, officePhoneRequired = fal
   const t = useT()
   const form = Form.useFormInstance()
   const longTerm = Form.useWatch([...base, 'idLongTerm'], form) === true
+  const idType: unknown = Form.useWatch([...base, 'idType'], form)
+  const longTermAllowed = typeof idType !== 'string' || idTypeAllowsLongTerm(idType as PersonIdType)
   const n = (field: string) => [...base, field]
   const p = (field: string) => `${path}.${field}`
   const id = (field: string) => `${testPrefix}-${field}`
@@ -54,8 +56,8 @@ export function PersonFields({ base, path, testPrefix, officePhoneRequired = fal
           required
           addon={
             <Form.Item name={n('idLongTerm')} valuePropName="checked" noStyle>
-              <Checkbox data-testid={id('idLongTerm')} className="long-term-check">
-                {t('common.longTerm')}
+              <Checkbox className="long-term-check" disabled={!longTermAllowed && !longTerm}>
+                <span data-testid={id('idLongTerm')}>{t('common.longTerm')}</span>
               </Checkbox>
             </Form.Item>
           }

@@ -1,18 +1,20 @@
 import { SaveOutlined } from '@ant-design/icons'
 import { App, Button, Card, Form, Radio, Typography } from 'antd'
 import { useMemo, useState } from 'react'
-import type { Subject } from '../../../../core/model'
+import type { Site, Subject } from '../../../../core/model'
 import { newId } from '../../components/ids'
 import { useT } from '../../i18n'
 import { countErrors } from '../form/findings'
 import { FindingsContext } from '../form/findings-context'
 import { subjectFindings } from '../form/validators'
 import { PersonFields } from '../person/PersonFields'
-import { saveSubject } from '../workspace/store'
+import { saveSubject, useWorkspaceStore } from '../workspace/store'
 import { OrganizationFields } from './OrganizationFields'
 import { emptySubjectValues, subjectFromValues, valuesFromSubject, type SubjectValues } from './subject-values'
 
 type Props = { subject?: Subject }
+
+const NO_SITES: readonly Site[] = []
 
 /** 开办主体 in the portal's order: nature, then the unit (单位) or the holder (个人), then the person in charge. */
 export function SubjectForm({ subject }: Props) {
@@ -25,7 +27,8 @@ export function SubjectForm({ subject }: Props) {
   const [saving, setSaving] = useState(false)
   const watched = Form.useWatch([], { form, preserve: true }) as Partial<SubjectValues> | undefined
   const draft = useMemo(() => subjectFromValues(watched ?? {}, initial, identity), [watched, initial, identity])
-  const findings = useMemo(() => subjectFindings(draft), [draft])
+  const sites = useWorkspaceStore((s) => s.workspace?.sites ?? NO_SITES)
+  const findings = useMemo(() => subjectFindings(draft, sites), [draft, sites])
   const errorCount = countErrors(findings)
   const individual = draft.nature === 'individual'
 
@@ -39,15 +42,16 @@ export function SubjectForm({ subject }: Props) {
 
   return (
     <FindingsContext.Provider value={{ map: findings, showAll: submitted || subject !== undefined }}>
-      <Form form={form} layout="vertical" initialValues={initial} requiredMark="optional" className="entity-form">
+      <Form form={form} layout="vertical" initialValues={initial} className="entity-form">
         <Card title={t('subject.nature')} size="small" className="form-card">
           <Form.Item name="nature" noStyle>
             <Radio.Group optionType="button" buttonStyle="solid">
-              <Radio.Button value="individual" data-testid="subject-nature-individual">
-                {t('subject.nature.individual')}
+              {/* The test id sits on the visible label text: antd puts extra props on the hidden input. */}
+              <Radio.Button value="individual">
+                <span data-testid="subject-nature-individual">{t('subject.nature.individual')}</span>
               </Radio.Button>
-              <Radio.Button value="organization" data-testid="subject-nature-organization">
-                {t('subject.nature.organization')}
+              <Radio.Button value="organization">
+                <span data-testid="subject-nature-organization">{t('subject.nature.organization')}</span>
               </Radio.Button>
             </Radio.Group>
           </Form.Item>
@@ -65,10 +69,10 @@ export function SubjectForm({ subject }: Props) {
           size="small"
           className="form-card"
         >
-          <PersonFields base={['principal']} path="principal" testPrefix="person" officePhoneRequired={!individual} />
+          <PersonFields base={['principal']} path="principal" testPrefix="person" officePhoneRequired />
         </Card>
         <div className="form-actions">
-          {errorCount > 0 && (
+          {errorCount > 0 && (submitted || subject !== undefined) && (
             <Typography.Text type="warning" data-testid="subject-findings-summary">
               {t('subject.findingsSummary', { n: errorCount })}
             </Typography.Text>

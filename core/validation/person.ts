@@ -1,0 +1,129 @@
+/** 负责人 / 开办者 / 网站安全负责人 / 应急联络人: identity, validity, contact and address. */
+import type { Person } from '../model'
+import { validateAddress } from './address'
+import { addDays, ageOn, parseIsoDate } from './dates'
+import { checkEmail } from './email'
+import { GB11643_ID_TYPES, idTypeAllowsLongTerm, PERSON_ID_TYPE_LABELS } from './labels'
+import { isPersonNameShape } from './names'
+import { checkMobile, checkPhone } from './phone'
+import { checkResidentId, residentIdBirthDate } from './resident-id'
+import { atField, err, findingsOf, warn } from './result'
+import { stripSpaces, toHalfWidth } from './text'
+import type { Finding } from './types'
+
+export type PersonRole = 'principal' | 'security' | 'emergency' | 'holder'
+
+const ROLE_LABELS: Readonly<Record<PersonRole, string>> = {
+  principal: '主体负责人',
+  security: '网站安全负责人',
+  emergency: '应急联络人',
+  holder: '开办者',
+}
+
+function nameFindings(p: Person): Finding[] {
+  if (p.name.trim() === '') return [err('person.name-required', '请填写姓名。', 'name')]
+  if (!isPersonNameShape(p.name)) {
+    return [
+      err(
+        'person.name-shape',
+        '姓名应为2–30个汉字或英文字母（少数民族姓名可用“·”分隔），请与证件上的姓名一致。',
+        'name',
+      ),
+    ]
+  }
+  return []
+}
+
+function idNumberFindings(p: Person, today: string): Finding[] {
+  const n = stripSpaces(toHalfWidth(p.idNumber))
+  if (n === '') return [err('person.id-required', '请填写证件号码。', 'idNumber')]
+  if (GB11643_ID_TYPES.includes(p.idType) || (p.idType === 'residence-permit' && /^\d{17}[\dXx]$/.test(n))) {
+    return atField('idNumber', findingsOf(checkResidentId(p.idNumber, today)))
+  }
+  if (n.length < 5 || n.length > 30 || !/^[A-Za-z0-9()-]+$/.test(n)) {
+    const label = PERSON_ID_TYPE_LABELS[p.idType]
+    return [err('person.id-shape', `${label}号码应为5–30位字母或数字，请对照证件核对。`, 'idNumber')]
+  }
+  return []
+}
+
+function ageFindings(p: Person, role: PersonRole, today: string): Finding[] {
+  if (!GB11643_ID_TYPES.includes(p.idType)) return []
+  const birth = residentIdBirthDate(p.idNumber)
+  const age = birth ? ageOn(birth, today) : null
+  if (age === null || age >= 18) return []
+  if (role === 'principal' || role === 'security') {
+    return [
+      err(
+        'person.minor',
+        `${ROLE_LABELS[role]}须年满18周岁，按证件号码此人现年${age}岁，请更换负责人。`,
+        'idNumber',
+      ),
+    ]
+  }
+  return role === 'holder'
+    ? [warn('person.minor', `开办者未满18周岁（${age}岁），审核时可能要求由监护人作为开办者。`, 'idNumber')]
+    : []
+}
+
+function expiryFindings(p: Person, today: string): Finding[] {
+  const e = p.idExpiry.trim()
+  if (e === '') return [err('person.expiry-required', '请填写证件有效期截止日期，或选择“长期”。', 'idExpiry')]
+  if (e === 'long-term') {
+    if (!idTypeAllowsLongTerm(p.idType)) {
+      return [
+        err(
+          'person.expiry-long-term',
+          `${PERSON_ID_TYPE_LABELS[p.idType]}没有“长期”有效期，请填写证件上的截止日期。`,
+          'idExpiry',
+        ),
+      ]
+    }
+    const birth = residentIdBirthDate(p.idNumber)
+    const age = birth ? ageOn(birth, today) : null
+    const msg = `长期有效的身份证只签发给46周岁以上的人，按号码此人现年${age}岁，请核对有效期。`
+    return age !== null && age < 46 ? [err('person.expiry-long-term-age', msg, 'idExpiry')] : []
+  }
+  if (!parseIsoDate(e))
+    return [err('person.expiry-format', '有效期应为日期（如 2030-05-01）或“长期”。', 'idExpiry')]
+  if (e < today) return [err('person.id-expired', `证件已于 ${e} 过期，请换用有效证件后再提交。`, 'idExpiry')]
+  if (e <= addDays(today, 30))
+    return [warn('person.id-expiring', `证件将于 ${e} 到期，审核期间可能过期，建议先换证。`, 'idExpiry')]
+  return []
+}
+
+function contactFindings(p: Person, role: PersonRole): Finding[] {
+  const out = atField('mobile', findingsOf(checkMobile(p.mobile)))
+  if (p.officePhone.trim() !== '') out.push(...atField('officePhone', findingsOf(checkPhone(p.officePhone))))
+  else if (role === 'principal')
+    out.push(err('person.office-phone-required', '请填写办公电话（规则⑦）。', 'officePhone'))
+  if (p.email.trim() !== '' || role !== 'emergency')
+    out.push(...atField('email', findingsOf(checkEmail(p.email))))
+  return out
+}
+
+function addressFindings(p: Person, role: PersonRole): Finding[] {
+  const empty = p.address.divisionCodes.length === 0 && p.address.detail.trim() === ''
+  if (empty && (role === 'security' || role === 'emergency')) return []
+  return validateAddress(p.address, 'address')
+}
+
+/**
+ * Validates one person. Field paths are relative to the person (`idNumber`, `address.detail`);
+ * callers prefix them. Office phone is required for the 主体负责人 only; e-mail for all but the
+ * 应急联络人; the address for the 主体负责人 / 开办者 (the site step has no address field).
+ */
+export function validatePerson(p: Person, role: PersonRole, today: string): Finding[] {
+  return [
+    ...nameFindings(p),
+    ...idNumberFindings(p, today),
+    ...ageFindings(p, role, today),
+    ...expiryFindings(p, today),
+    ...contactFindings(p, role),
+    ...addressFindings(p, role),
+  ]
+}
+
+/** Prefixes field paths (`principal.` + `idNumber`). */
+export const prefixFields = (prefix: string, findings: readonly Finding[]): Finding[] =>
+  findings.map((f) => ({ ...f, field: f.field ? `${prefix}.${f.field}` : prefix }))

@@ -1,0 +1,90 @@
+/** Domain part of the site form: main/extra domains, home URL, and reuse by other sites. */
+import type { Site } from '../model'
+import { checkDomain, stripUrl } from './domain'
+import { checkIp, isIpLiteral } from './ip'
+import { atField, err, findingsOf, warn } from './result'
+import type { Finding } from './types'
+
+/** All domains of a site (main first), as entered. */
+export const siteDomains = (s: Site): string[] =>
+  s.hasOwnDomain ? [s.mainDomain, ...s.extraDomains] : [s.homeUrl]
+
+function ownDomainFindings(site: Site): Finding[] {
+  if (site.mainDomain.trim() === '')
+    return [err('site.main-domain-required', '请填写网站主域名。', 'mainDomain')]
+  const out = atField('mainDomain', findingsOf(checkDomain(site.mainDomain)))
+  const seen = new Set([checkDomain(site.mainDomain).ascii])
+  site.extraDomains.forEach((d, i) => {
+    const field = `extraDomains.${i}`
+    const r = checkDomain(d)
+    out.push(
+      ...atField(field, r.errors),
+      ...atField(
+        field,
+        r.warnings.filter((w) => w.code !== 'domain.subdomain'),
+      ),
+    )
+    if (r.ascii !== '' && seen.has(r.ascii))
+      out.push(err('site.domain-duplicate', `域名“${r.normalized}”重复填写了，请删除重复项。`, field))
+    seen.add(r.ascii)
+  })
+  return out
+}
+
+function homeUrlFindings(site: Site): Finding[] {
+  const url = site.homeUrl.trim()
+  const f = 'homeUrl'
+  if (url === '')
+    return [
+      err(
+        'site.home-url-required',
+        '没有独立域名时，请填写首页URL（如 https://shop.example.com/abc）或IP地址。',
+        f,
+      ),
+    ]
+  const { host } = stripUrl(url)
+  const hasScheme = /^https?:\/\//i.test(url)
+  if (!hasScheme && !isIpLiteral(url)) {
+    return [err('site.home-url-scheme', '首页URL应以 http:// 或 https:// 开头，或直接填写IP地址。', f)]
+  }
+  if (isIpLiteral(host)) return atField(f, findingsOf(checkIp(host)))
+  const r = checkDomain(host)
+  return atField(f, r.errors)
+}
+
+export function domainFindings(site: Site): Finding[] {
+  return site.hasOwnDomain ? ownDomainFindings(site) : homeUrlFindings(site)
+}
+
+type Key = { host: string; registrable: string | null }
+
+function keysOf(site: Site): Key[] {
+  return siteDomains(site)
+    .filter((d) => d.trim() !== '')
+    .map((d) => checkDomain(stripUrl(d).host))
+    .filter((r) => r.valid)
+    .map((r) => ({ host: r.ascii, registrable: r.registrable }))
+}
+
+/** Warns when another site uses the same host or the same registrable domain. */
+export function reuseFindings(site: Site, others: readonly Site[]): Finding[] {
+  const mine = keysOf(site)
+  const out: Finding[] = []
+  for (const other of others) {
+    if (other.id === site.id) continue
+    const theirs = keysOf(other)
+    const same = mine.find((k) => theirs.some((t) => t.host === k.host))
+    const related =
+      same ?? mine.find((k) => k.registrable && theirs.some((t) => t.registrable === k.registrable))
+    if (!related) continue
+    const how = same ? `同一域名 ${related.host}` : `同一主域名 ${related.registrable}`
+    out.push(
+      warn(
+        'site.domain-reused',
+        `网站“${other.name}”也使用了${how}。同一域名只能备案一次；多个域名属于同一网站时请合并到一个网站的域名列表中。`,
+        'mainDomain',
+      ),
+    )
+  }
+  return out
+}

@@ -1,0 +1,66 @@
+/**
+ * Compressing many files into a folder (the agency's "shrink this WeChat dump" job): two at
+ * a time, one progress event per file, cancellable, and one failure never stops the rest.
+ * Files are read one by one, so 50 phone photos never sit in memory together.
+ */
+import { mkdir, readFile, stat } from 'node:fs/promises'
+import { basename, extname, join } from 'node:path'
+import type { BatchItemResult, BatchSummary, Events } from '../../../core/api'
+import { safeFileName, dedupeNames } from '../../../core/packet/file-names'
+import { writeFileAtomic } from './atomic-write'
+import { compressImage, ImageInputError, MAX_INPUT_BYTES } from './images'
+import { BATCH_CONCURRENCY, runLimited } from './images/batch'
+
+export type BatchRequest = {
+  batchId: string
+  paths: string[]
+  outDir: string
+  maxBytes: number
+  /** Explicit output paths (the CLI's --out); otherwise safe names inside outDir. */
+  outputs?: string[]
+}
+type Emit = (payload: Events['batch:progress']) => void
+
+const running = new Map<string, AbortController>()
+
+export function cancelBatch(batchId: string): boolean {
+  const controller = running.get(batchId)
+  controller?.abort()
+  return controller !== undefined
+}
+
+async function compressFile(input: string, output: string, maxBytes: number, signal: AbortSignal): Promise<BatchItemResult> {
+  try {
+    const info = await stat(input)
+    if (info.size === 0) throw new ImageInputError('image/empty')
+    if (info.size > MAX_INPUT_BYTES) throw new ImageInputError('image/too-large-file')
+    const result = await compressImage(await readFile(input), { maxBytes, signal })
+    await writeFileAtomic(output, result.jpeg, 0o644)
+    return { input, output, bytes: result.jpeg.length, width: result.width, height: result.height, quality: result.quality, warnings: result.warnings }
+  } catch (error) {
+    if (error instanceof ImageInputError) return { input, error: { code: error.code, message: error.message } }
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { input, error: { code: 'import/not-found', message: '找不到这个文件：它可能已被移动或删除。' } }
+    return { input, error: { code: 'internal', message: '处理这个文件时出错，其他文件不受影响。' } }
+  }
+}
+
+export async function runBatch(req: BatchRequest, emit: Emit): Promise<BatchSummary> {
+  const controller = new AbortController()
+  running.set(req.batchId, controller)
+  await mkdir(req.outDir, { recursive: true })
+  const outputs = req.outputs ?? dedupeNames(req.paths.map((p) => safeFileName(`${basename(p, extname(p))}.jpg`))).map((n) => join(req.outDir, n))
+  let done = 0
+  try {
+    const results = await runLimited(req.paths, BATCH_CONCURRENCY, async (input, index) => {
+      const result: BatchItemResult = controller.signal.aborted
+        ? { input, error: { code: 'image/cancelled', message: '已取消。' } }
+        : await compressFile(input, outputs[index] as string, req.maxBytes, controller.signal)
+      done += 1
+      emit({ batchId: req.batchId, done, total: req.paths.length, input, ok: !('error' in result), ...('error' in result ? { message: result.error.message } : {}) })
+      return result
+    })
+    return { batchId: req.batchId, cancelled: controller.signal.aborted, results }
+  } finally {
+    running.delete(req.batchId)
+  }
+}

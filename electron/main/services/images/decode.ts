@@ -1,0 +1,115 @@
+/**
+ * Decode once: any accepted input → upright sRGB 8-bit RGB pixels on white, plus facts about
+ * the source. Every later step (checks, trial encodes) works from this buffer.
+ */
+import { ImageInputError } from './errors'
+import { decodeBmp } from './bmp'
+import { decodeHeicImage } from './heic'
+import { isSrgbProfile, pngWithIcc } from './icc-png'
+import { stripJpegMetadata } from './jpeg-strip'
+import { applyOrientation } from './orientation'
+import { renderPdfPage } from './pdf'
+import { openRaw, openSharp, type RawImage } from './sharp-options'
+
+/** Notes about what was used from the input (not problems with the picture). */
+export type ImageNoteCode = 'first-frame-only' | 'first-page-only'
+
+export const IMAGE_NOTE_MESSAGES: Record<ImageNoteCode, string> = {
+  'first-frame-only': '这是动图，只使用了第一帧。如需其他画面，请先截图或另存为静态图片。',
+  'first-page-only': '文件有多页，只使用了第一页。如需其他页，请先单独导出该页。',
+}
+
+export type Crop = { left: number; top: number; width: number; height: number }
+export type DecodeOptions = { pdfPage?: number; rotate?: 0 | 90 | 180 | 270; crop?: Crop }
+
+export type Decoded = RawImage & {
+  channels: 3
+  sourceFormat: string
+  /** Upright size of the source before crop and rotation. */
+  sourceWidth: number
+  sourceHeight: number
+  notes: ImageNoteCode[]
+  /** The source itself, metadata stripped losslessly, when it is already a clean upright sRGB JPEG. */
+  passthrough?: Buffer
+}
+
+/** Maps libvips error text to our codes; the raw text never reaches the user. */
+export function mapSharpError(error: unknown): ImageInputError {
+  if (error instanceof ImageInputError) return error
+  const text = String((error as Error)?.message ?? error)
+  if (/pixel limit/i.test(text)) return new ImageInputError('image/too-many-pixels')
+  if (/unsupported image format/i.test(text)) return new ImageInputError('image/not-image')
+  if (/timeout/i.test(text)) return new ImageInputError('image/timeout')
+  if (/extract_area|bad extract area/i.test(text)) return new ImageInputError('image/bad-crop')
+  return new ImageInputError('image/damaged')
+}
+
+type Rgb = RawImage & { channels: 3 }
+
+async function toRgb(pipeline: ReturnType<typeof openSharp>): Promise<Rgb> {
+  const { data, info } = await pipeline
+    .flatten({ background: '#ffffff' })
+    .toColourspace('srgb')
+    .removeAlpha()
+    .raw({ depth: 'uchar' })
+    .toBuffer({ resolveWithObject: true })
+  if (info.channels !== 3) throw new ImageInputError('image/unsupported', `${info.channels} 通道`)
+  return { data, width: info.width, height: info.height, channels: 3 }
+}
+
+async function decodeWithSharp(input: Buffer, format: string): Promise<Omit<Decoded, 'sourceWidth' | 'sourceHeight'>> {
+  const meta = await openSharp(input).metadata()
+  const notes: ImageNoteCode[] = []
+  if ((meta.pages ?? 1) > 1) notes.push(format === 'gif' || format === 'webp' ? 'first-frame-only' : 'first-page-only')
+  const rgb = await toRgb(openSharp(input))
+  const clean =
+    format === 'jpeg' &&
+    (meta.orientation ?? 1) === 1 &&
+    (meta.space === 'srgb' || meta.space === 'b-w') &&
+    (meta.channels === 3 || meta.channels === 1) &&
+    isSrgbProfile(meta.icc)
+  const passthrough = clean ? (stripJpegMetadata(input) ?? undefined) : undefined
+  return { ...rgb, sourceFormat: format, notes, ...(passthrough ? { passthrough } : {}) }
+}
+
+async function rawToRgb(img: RawImage, icc?: Buffer, orientation = 1): Promise<Rgb> {
+  const pipeline = icc && !isSrgbProfile(icc) ? openSharp(await pngWithIcc(img, icc)) : openRaw(img)
+  return toRgb(applyOrientation(pipeline, orientation))
+}
+
+async function decodeSource(input: Buffer, format: string, pdfPage: number | undefined) {
+  if (format === 'heic') {
+    const heic = await decodeHeicImage(input)
+    return { ...(await rawToRgb(heic, heic.icc, heic.orientation)), sourceFormat: 'heic', notes: [] }
+  }
+  if (format === 'pdf') {
+    const page = await renderPdfPage(input, pdfPage ?? 1)
+    return { ...(await rawToRgb(page)), sourceFormat: 'pdf', notes: [] }
+  }
+  if (format === 'bmp') return { ...(await rawToRgb(decodeBmp(input))), sourceFormat: 'bmp', notes: [] }
+  return decodeWithSharp(input, format)
+}
+
+function validCrop(c: Crop, w: number, h: number): boolean {
+  const ints = [c.left, c.top, c.width, c.height].every((v) => Number.isInteger(v))
+  return ints && c.left >= 0 && c.top >= 0 && c.width >= 1 && c.height >= 1 && c.left + c.width <= w && c.top + c.height <= h
+}
+
+/** Decodes, then applies the user's crop (upright source pixels) and rotation. */
+export async function decodeInput(input: Buffer, format: string, opts: DecodeOptions): Promise<Decoded> {
+  let src: Omit<Decoded, 'sourceWidth' | 'sourceHeight'>
+  try {
+    src = await decodeSource(input, format, opts.pdfPage)
+  } catch (error) {
+    throw mapSharpError(error)
+  }
+  const base = { sourceWidth: src.width, sourceHeight: src.height }
+  const rotate = opts.rotate ?? 0
+  if (!opts.crop && rotate === 0) return { ...src, ...base }
+  if (opts.crop && !validCrop(opts.crop, src.width, src.height)) throw new ImageInputError('image/bad-crop')
+  let pipeline = openRaw(src)
+  if (opts.crop) pipeline = pipeline.extract(opts.crop)
+  if (rotate !== 0) pipeline = pipeline.rotate(rotate)
+  const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true })
+  return { data, width: info.width, height: info.height, channels: 3, sourceFormat: src.sourceFormat, notes: src.notes, ...base }
+}

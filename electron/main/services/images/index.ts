@@ -1,0 +1,164 @@
+/**
+ * Image service: any user file (JPEG, PNG, WebP, TIFF, GIF, BMP, AVIF, HEIC, PDF) → the most
+ * legible upright sRGB JPEG without metadata that fits the portal's byte cap.
+ */
+import type { ImageWarningCode } from '../../../../core/model'
+import { imageWarnings } from '../../../../core/images/checks'
+import { CapUnreachableError, fitToCap } from '../../../../core/images/fit'
+import { estimateJpegQuality } from './jpeg-strip'
+import { measureImage } from './analyze'
+import { BATCH_CONCURRENCY, runLimited, type BatchItem, type BatchOutcome, type BatchProgress } from './batch'
+import { decodeInput, mapSharpError, type Decoded, type ImageNoteCode } from './decode'
+import { ACCEPTED_FORMATS, detectFormat } from './detect'
+import { FINAL_TO_DRAFT, makeEncoder } from './encode'
+import { ImageInputError, MAX_INPUT_MB } from './errors'
+import { openSharp } from './sharp-options'
+
+export { detectFormat } from './detect'
+export { ImageInputError, imageErrorMessage, type ImageErrorCode } from './errors'
+export { IMAGE_NOTE_MESSAGES, type ImageNoteCode } from './decode'
+export type { BatchItem, BatchOutcome, BatchProgress } from './batch'
+
+export const MAX_INPUT_BYTES = MAX_INPUT_MB * 1024 * 1024
+/** Whole-call backstop (HEIC wasm and pdf.js cannot be interrupted by sharp's timeout). */
+export const COMPRESS_TIMEOUT_MS = 90_000
+
+export type CompressOptions = {
+  maxBytes: number
+  colourRequired?: boolean
+  idCard?: boolean
+  pdfPage?: number
+  rotate?: 0 | 90 | 180 | 270
+  /** In upright original pixels (after EXIF/HEIF orientation, before `rotate`). */
+  crop?: { left: number; top: number; width: number; height: number }
+  signal?: AbortSignal
+}
+
+export type CompressResult = {
+  jpeg: Buffer
+  width: number
+  height: number
+  quality: number
+  sourceFormat: string
+  sourceWidth: number
+  sourceHeight: number
+  warnings: ImageWarningCode[]
+  /** Trial encodes spent (0 when the source JPEG was kept, minus its metadata). */
+  encodes: number
+  /** What was used from the input (first frame/page only); see IMAGE_NOTE_MESSAGES. */
+  notes: ImageNoteCode[]
+  /** Long side chosen by the search (equals max(width, height)). */
+  longSide: number
+}
+
+function formatOf(input: Buffer): string {
+  if (input.length === 0) throw new ImageInputError('image/empty')
+  if (input.length > MAX_INPUT_BYTES) throw new ImageInputError('image/too-large-file')
+  const format = detectFormat(input.subarray(0, 4096))
+  if (format === 'svg') throw new ImageInputError('image/svg')
+  if (format === null || format === 'text') throw new ImageInputError('image/not-image')
+  if (!ACCEPTED_FORMATS.has(format)) throw new ImageInputError('image/unsupported', format.toUpperCase())
+  return format
+}
+
+/** Lossless sources and untouched JPEGs should not come out much larger than they went in. */
+function preferredBytes(input: Buffer, format: string, opts: CompressOptions): number | undefined {
+  if (opts.crop || input.length >= opts.maxBytes) return undefined
+  return ['png', 'gif', 'bmp', 'jpeg', 'tiff'].includes(format) ? input.length : undefined
+}
+
+async function encodeToCap(d: Decoded, input: Buffer, opts: CompressOptions) {
+  if (d.passthrough && d.passthrough.length <= opts.maxBytes && !opts.rotate && !opts.crop) {
+    return { jpeg: d.passthrough, width: d.width, height: d.height, quality: estimateJpegQuality(d.passthrough), encodes: 0 }
+  }
+  try {
+    const fit = await fitToCap({
+      longSide: Math.max(d.width, d.height),
+      maxBytes: opts.maxBytes,
+      preferBytes: preferredBytes(input, d.sourceFormat, opts),
+      finalToDraft: FINAL_TO_DRAFT,
+      encode: makeEncoder(d, opts.signal),
+    })
+    const jpeg = Buffer.from(fit.bytes.buffer, fit.bytes.byteOffset, fit.bytes.byteLength)
+    const meta = await openSharp(jpeg).metadata()
+    return { jpeg, width: meta.width ?? 0, height: meta.height ?? 0, quality: fit.quality, encodes: fit.encodes }
+  } catch (error) {
+    if (error instanceof CapUnreachableError) throw new ImageInputError('image/cap-unreachable')
+    throw mapSharpError(error)
+  }
+}
+
+async function compressNow(input: Buffer, opts: CompressOptions): Promise<CompressResult> {
+  if (!Number.isInteger(opts.maxBytes) || opts.maxBytes < 1) throw new ImageInputError('image/cap-unreachable')
+  const format = formatOf(input)
+  const decoded = await decodeInput(input, format, opts)
+  if (opts.signal?.aborted) throw new ImageInputError('image/cancelled')
+  const stats = await measureImage(decoded)
+  const out = await encodeToCap(decoded, input, opts)
+  if (out.jpeg.length > opts.maxBytes) throw new ImageInputError('image/cap-unreachable')
+  return {
+    ...out,
+    sourceFormat: decoded.sourceFormat,
+    sourceWidth: decoded.sourceWidth,
+    sourceHeight: decoded.sourceHeight,
+    warnings: imageWarnings(stats, opts),
+    notes: decoded.notes,
+    longSide: Math.max(out.width, out.height),
+  }
+}
+
+/** Compresses one image to ≤ opts.maxBytes. Throws ImageInputError (code + Chinese message) for bad input. */
+export async function compressImage(input: Buffer, opts: CompressOptions): Promise<CompressResult> {
+  let timer: NodeJS.Timeout | undefined
+  const backstop = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ImageInputError('image/timeout')), COMPRESS_TIMEOUT_MS)
+    timer.unref()
+  })
+  const cancelled = new Promise<never>((_, reject) => {
+    opts.signal?.addEventListener('abort', () => reject(new ImageInputError('image/cancelled')), { once: true })
+  })
+  if (opts.signal?.aborted) throw new ImageInputError('image/cancelled')
+  try {
+    return await Promise.race([compressNow(input, opts), backstop, cancelled])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/** Small JPEG for UI previews (default 320 px long side), never enlarged. */
+export async function makeThumbnail(jpeg: Buffer, longSide = 320): Promise<Buffer> {
+  try {
+    return await openSharp(jpeg)
+      .resize({ width: longSide, height: longSide, fit: 'inside', withoutEnlargement: true })
+      .flatten({ background: '#ffffff' })
+      .toColourspace('srgb')
+      .jpeg({ quality: 78, mozjpeg: false, optimiseCoding: true })
+      .toBuffer()
+  } catch (error) {
+    throw mapSharpError(error)
+  }
+}
+
+/**
+ * Compresses many inputs, two at a time; a failure never stops the rest. `onProgress` is
+ * called once per finished item (in completion order).
+ */
+export async function compressBatch(
+  items: readonly BatchItem[],
+  opts: CompressOptions,
+  onProgress?: (p: BatchProgress) => void,
+): Promise<BatchOutcome[]> {
+  let done = 0
+  return runLimited(items, BATCH_CONCURRENCY, async (item, index) => {
+    let outcome: BatchOutcome
+    try {
+      outcome = { ok: true, result: await compressImage(item.input, { ...opts, ...item.opts }) }
+    } catch (error) {
+      const e = error instanceof ImageInputError ? error : mapSharpError(error)
+      outcome = { ok: false, error: { code: e.code, message: e.message } }
+    }
+    done++
+    onProgress?.({ index, done, total: items.length, outcome })
+    return outcome
+  })
+}

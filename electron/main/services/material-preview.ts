@@ -1,0 +1,61 @@
+/**
+ * Before/after at 100 %: the same region of the document cut from the edited original at
+ * its own resolution and from the compressed copy at its own, so the user sees exactly what
+ * the resolution and quality choice cost.
+ */
+import type { MaterialPreview, RequestOf } from '../../../core/api'
+import type { Material } from '../../../core/model'
+import { detectFormat } from './images'
+import { decodeInput } from './images/decode'
+import { openRaw, openSharp } from './images/sharp-options'
+import type { MaterialFiles } from './material-files'
+
+type Region = { left: number; top: number; width: number; height: number }
+
+/** A window of `size` px (clamped to the image) centred on (cx, cy) fractions. */
+export function regionAt(width: number, height: number, cx: number, cy: number, size: number): Region {
+  const w = Math.min(size, width)
+  const h = Math.min(size, height)
+  const left = Math.min(Math.max(0, Math.round(cx * width - w / 2)), width - w)
+  const top = Math.min(Math.max(0, Math.round(cy * height - h / 2)), height - h)
+  return { left, top, width: w, height: h }
+}
+
+/** The same document region in an image `scale` times larger. */
+export function scaleRegion(r: Region, scale: number, width: number, height: number): Region {
+  const left = Math.min(Math.round(r.left * scale), width - 1)
+  const top = Math.min(Math.round(r.top * scale), height - 1)
+  return {
+    left,
+    top,
+    width: Math.max(1, Math.min(Math.round(r.width * scale), width - left)),
+    height: Math.max(1, Math.min(Math.round(r.height * scale), height - top)),
+  }
+}
+
+const dataUrl = (jpeg: Buffer): string => `data:image/jpeg;base64,${jpeg.toString('base64')}`
+
+export async function materialPreview(
+  material: Material,
+  files: MaterialFiles,
+  req: Pick<RequestOf<'materials:preview'>, 'centerX' | 'centerY' | 'size'>,
+): Promise<MaterialPreview> {
+  const [original, compressed] = await Promise.all([files.read(material.originalFile), files.read(material.compressedFile)])
+  const format = detectFormat(original.subarray(0, 4096)) ?? material.sourceFormat
+  const decoded = await decodeInput(original, format, {
+    rotate: material.edit.rotate,
+    ...(material.edit.crop ? { crop: material.edit.crop } : {}),
+  })
+  const after = regionAt(material.width, material.height, req.centerX, req.centerY, req.size)
+  const before = scaleRegion(after, decoded.width / material.width, decoded.width, decoded.height)
+  const [beforeJpeg, afterJpeg] = await Promise.all([
+    openRaw(decoded).extract(before).jpeg({ quality: 95 }).toBuffer(),
+    openSharp(compressed).extract(after).jpeg({ quality: 95 }).toBuffer(),
+  ])
+  return {
+    before: dataUrl(beforeJpeg),
+    after: dataUrl(afterJpeg),
+    original: { width: decoded.width, height: decoded.height, bytes: material.originalBytes, format: material.sourceFormat },
+    compressed: { width: material.width, height: material.height, bytes: material.bytes, quality: material.quality },
+  }
+}

@@ -1,0 +1,59 @@
+import { Card, Progress, Typography } from 'antd'
+import { materialForSlot, requiredSlots } from '../../../../core/materials/slots'
+import type { Site, Subject, Workspace } from '../../../../core/model'
+import { useT } from '../../i18n'
+import { removeMaterial, slotStateKey, useWorkspaceStore } from '../workspace/store'
+import { dropIntoSlot, pickIntoSlot } from './slot-actions'
+import { SlotCard } from './SlotCard'
+
+type Props = { site: Site; subject: Subject; workspace: Workspace }
+
+/** The checklist of required materials for one site, in portal order. */
+export function MaterialsPanel({ site, subject, workspace }: Props) {
+  const t = useT()
+  const importing = useWorkspaceStore((s) => s.importing)
+  const errors = useWorkspaceStore((s) => s.importErrors)
+  const slots = requiredSlots(subject, site)
+  const filled = slots.filter((slot) => materialForSlot(slot, site, workspace.materials)).length
+  const readiness = (
+    <div className="readiness">
+      <Progress
+        type="circle"
+        size={28}
+        percent={Math.round((filled / Math.max(1, slots.length)) * 100)}
+        showInfo={false}
+        strokeColor={filled === slots.length ? '#2e7d32' : undefined}
+      />
+      <span data-testid="readiness" className="readiness-text">
+        {t('materials.readiness', { n: filled, m: slots.length })}
+      </span>
+    </div>
+  )
+  return (
+    <Card title={t('materials.title')} extra={readiness} className="form-card materials-card">
+      <Typography.Paragraph type="secondary" className="form-hint">
+        {t('materials.hint')}
+      </Typography.Paragraph>
+      <div className="slot-grid">
+        {slots.map((slot) => {
+          const material = materialForSlot(slot, site, workspace.materials)
+          const key = slotStateKey({ ownerId: slot.ownerId, slot: slot.key })
+          const shared = material !== undefined && material.ownerId !== slot.ownerId
+          return (
+            <SlotCard
+              key={slot.key}
+              slot={slot}
+              material={material}
+              shared={shared}
+              stage={importing[key]}
+              error={errors[key]}
+              onPick={() => void pickIntoSlot(slot)}
+              onDropFiles={(files) => void dropIntoSlot(slot, files)}
+              onRemove={() => material && void removeMaterial(material.id, { ownerId: slot.ownerId, slot: slot.key })}
+            />
+          )
+        })}
+      </div>
+    </Card>
+  )
+}

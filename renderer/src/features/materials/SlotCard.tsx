@@ -1,0 +1,132 @@
+import { CheckCircleFilled, DeleteOutlined, ExclamationCircleFilled, FileImageOutlined, UploadOutlined } from '@ant-design/icons'
+import { Alert, Button, Popconfirm, Spin, Tag } from 'antd'
+import { useState, type DragEvent, type ReactNode } from 'react'
+import type { AppError } from '../../../../core/api'
+import type { SlotSpec } from '../../../../core/materials/slots'
+import type { Material } from '../../../../core/model'
+import { useLanguage, useT } from '../../i18n'
+import type { ImportStage } from '../workspace/store'
+import { formatKb, slotStatus, type SlotStatus } from './format'
+import { useThumbnail } from './useThumbnail'
+
+export type SlotCardProps = {
+  slot: SlotSpec
+  material: Material | undefined
+  /** The material belongs to the subject's person in charge ("同主体负责人"). */
+  shared?: boolean
+  stage?: ImportStage
+  error?: AppError
+  onPick: () => void
+  onDropFiles: (files: File[]) => void
+  onRemove: () => void
+}
+
+const STATUS_COLOR: Record<SlotStatus, string> = { missing: 'default', ready: 'success', problem: 'warning' }
+const STATUS_ICON: Record<SlotStatus, ReactNode> = {
+  missing: null,
+  ready: <CheckCircleFilled />,
+  problem: <ExclamationCircleFilled />,
+}
+
+function Preview({ material, label }: { material: Material | undefined; label: string }) {
+  const url = useThumbnail(material?.id)
+  if (!material) return <FileImageOutlined className="slot-placeholder-icon" />
+  if (!url) return <Spin size="small" />
+  return <img src={url} alt={label} className="slot-thumb" />
+}
+
+/** One required material: preview, size, status, and the ways to fill it (button or drop). */
+export function SlotCard({ slot, material, shared, stage, error, onPick, onDropFiles, onRemove }: SlotCardProps) {
+  const t = useT()
+  const language = useLanguage()
+  const [over, setOver] = useState(false)
+  const status = slotStatus(material)
+  const label = language === 'zh-CN' ? slot.label : t(`slot.${slot.key}`)
+  const busy = stage !== undefined
+  const prefix = `slot-${slot.key}`
+
+  const onDragOver = (e: DragEvent<HTMLDivElement>) => {
+    e.preventDefault()
+    e.dataTransfer.dropEffect = 'copy'
+    if (!over) setOver(true)
+  }
+  const onDrop = (e: DragEvent<HTMLDivElement>) => {
+    e.preventDefault()
+    setOver(false)
+    if (!busy) onDropFiles(Array.from(e.dataTransfer.files))
+  }
+
+  return (
+    <div
+      className={`slot-card slot-${status}${over ? ' slot-over' : ''}`}
+      data-testid={prefix}
+      data-status={status}
+      onDragOver={onDragOver}
+      onDragLeave={() => setOver(false)}
+      onDrop={onDrop}
+    >
+      <div className="slot-head">
+        <span className="slot-label">{label}</span>
+        <Tag color={STATUS_COLOR[status]} icon={STATUS_ICON[status]} className="slot-status" data-testid={`${prefix}-status`}>
+          {t(`materials.status.${status}`)}
+        </Tag>
+      </div>
+      <Spin spinning={busy} description={t(stage && stage !== 'waiting' ? `materials.stage.${stage}` : 'materials.importing')}>
+        <div className="slot-preview">
+          <Preview material={material} label={label} />
+          {over && <div className="slot-drop-overlay">{t('materials.dropNow')}</div>}
+        </div>
+      </Spin>
+      <div className="slot-meta">
+        {material ? (
+          <>
+            <span className="slot-size" data-testid={`${prefix}-size`}>
+              {formatKb(material.bytes)}
+            </span>
+            <span className="slot-pixels">
+              {material.width}×{material.height} px
+            </span>
+          </>
+        ) : (
+          <span className="slot-drop-hint">{t('materials.dropHere')}</span>
+        )}
+      </div>
+      {shared && <div className="slot-shared">{t('materials.sharedFromPrincipal')}</div>}
+      {material && material.warnings.length > 0 && (
+        <ul className="slot-warnings" data-testid={`${prefix}-warnings`}>
+          {material.warnings.map((code) => (
+            <li key={code}>{t(`materials.warning.${code}`)}</li>
+          ))}
+        </ul>
+      )}
+      {error && (
+        <Alert
+          type={error.code === 'renderer/only-first' ? 'info' : 'error'}
+          showIcon
+          className="slot-error"
+          data-testid={`${prefix}-error`}
+          title={error.message}
+          description={error.details?.join('；')}
+        />
+      )}
+      <div className="slot-actions">
+        <Button
+          type={material ? 'default' : 'primary'}
+          icon={<UploadOutlined />}
+          onClick={onPick}
+          disabled={busy}
+          data-testid={`${prefix}-pick`}
+        >
+          {material ? t('materials.replace') : t('materials.pick')}
+        </Button>
+        {material && !shared && (
+          <Popconfirm title={t('materials.removeConfirm')} onConfirm={onRemove} okButtonProps={{ danger: true }}>
+            <Button type="text" danger icon={<DeleteOutlined />} disabled={busy} data-testid={`${prefix}-remove`}>
+              {t('materials.remove')}
+            </Button>
+          </Popconfirm>
+        )}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,13 @@
+import type { Material } from '../../../../core/model'
+
+export type SlotStatus = 'missing' | 'ready' | 'problem'
+
+/** Decimal kilobytes as the portal counts them: 486,123 bytes → "486 KB". */
+export function formatKb(bytes: number): string {
+  return `${Math.max(1, Math.round(bytes / 1000))} KB`
+}
+
+export function slotStatus(material: Material | undefined): SlotStatus {
+  if (!material) return 'missing'
+  return material.warnings.length > 0 ? 'problem' : 'ready'
+}

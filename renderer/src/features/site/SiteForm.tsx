@@ -1,0 +1,73 @@
+import { SaveOutlined } from '@ant-design/icons'
+import { App, Button, Card, Form, Typography } from 'antd'
+import { useMemo, useState } from 'react'
+import type { Site, Subject, Workspace } from '../../../../core/model'
+import { newId } from '../../components/ids'
+import { useT } from '../../i18n'
+import { countErrors } from '../form/findings'
+import { FindingsContext } from '../form/findings-context'
+import { siteFindings } from '../form/validators'
+import { saveSite } from '../workspace/store'
+import { ProviderFields } from './ProviderFields'
+import { SiteBasicFields } from './SiteBasicFields'
+import { SitePersonBlock } from './SitePeopleFields'
+import { SiteServiceFields } from './SiteServiceFields'
+import { emptySiteValues, siteFromValues, valuesFromSite, type SiteValues } from './site-values'
+
+type Props = { site?: Site; subject: Subject; workspace: Workspace }
+
+/** 网站基本信息 and 网站负责人 in the portal's order. Unfilled fields get schema-valid defaults. */
+export function SiteForm({ site, subject, workspace }: Props) {
+  const t = useT()
+  const { message } = App.useApp()
+  const [form] = Form.useForm<SiteValues>()
+  const initial = useMemo(() => (site ? valuesFromSite(site) : emptySiteValues()), [site])
+  const [identity] = useState(() => ({ id: site?.id ?? newId(), subjectId: subject.id, createdAt: site?.createdAt }))
+  const [submitted, setSubmitted] = useState(false)
+  const [saving, setSaving] = useState(false)
+  const watched = Form.useWatch([], { form, preserve: true }) as Partial<SiteValues> | undefined
+  const draft = useMemo(() => siteFromValues(watched ?? {}, initial, identity), [watched, initial, identity])
+  const findings = useMemo(() => siteFindings(draft, subject, workspace), [draft, subject, workspace])
+  const errorCount = countErrors(findings)
+
+  const save = async () => {
+    setSubmitted(true)
+    setSaving(true)
+    const saved = await saveSite(siteFromValues(form.getFieldsValue(true), initial, identity))
+    setSaving(false)
+    if (saved) void message.success(t('site.saved'))
+  }
+
+  return (
+    <FindingsContext.Provider value={{ map: findings, showAll: submitted || site !== undefined }}>
+      <Form form={form} layout="vertical" initialValues={initial} className="entity-form">
+        <Card title={t('site.section.basic')} size="small" className="form-card">
+          <SiteBasicFields />
+        </Card>
+        <Card title={t('site.accessProvider')} size="small" className="form-card">
+          <ProviderFields name="accessProvider" />
+        </Card>
+        <Card title={t('site.registrar')} size="small" className="form-card">
+          <ProviderFields name="registrar" />
+        </Card>
+        <Card title={t('site.section.service')} size="small" className="form-card">
+          <SiteServiceFields />
+        </Card>
+        <Card title={t('site.section.people')} size="small" className="form-card">
+          <SitePersonBlock which="security" />
+          <SitePersonBlock which="emergency" />
+        </Card>
+        <div className="form-actions">
+          {errorCount > 0 && (submitted || site !== undefined) && (
+            <Typography.Text type="warning" data-testid="site-findings-summary">
+              {t('site.findingsSummary', { n: errorCount })}
+            </Typography.Text>
+          )}
+          <Button type="primary" size="large" icon={<SaveOutlined />} loading={saving} onClick={() => void save()} data-testid="save-site">
+            {t('site.save')}
+          </Button>
+        </div>
+      </Form>
+    </FindingsContext.Provider>
+  )
+}

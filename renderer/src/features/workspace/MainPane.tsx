@@ -1,0 +1,31 @@
+import type { Workspace } from '../../../../core/model'
+import { SitePage } from '../site/SitePage'
+import { NewSitePage } from '../site/NewSitePage'
+import { SubjectPage } from '../subject/SubjectPage'
+import { Welcome } from '../welcome/Welcome'
+import { useWorkspaceStore } from './store'
+
+/** Right pane: whatever the tree (or a "new" button) selected. */
+export function MainPane({ workspace }: { workspace: Workspace }) {
+  const selection = useWorkspaceStore((s) => s.selection)
+  const welcome = <Welcome hasSubjects={workspace.subjects.length > 0} />
+  switch (selection.kind) {
+    case 'new-subject':
+      return <SubjectPage key="new" />
+    case 'subject': {
+      const subject = workspace.subjects.find((s) => s.id === selection.id)
+      return subject ? <SubjectPage key={subject.id} subject={subject} workspace={workspace} /> : welcome
+    }
+    case 'new-site': {
+      const subject = workspace.subjects.find((s) => s.id === selection.subjectId)
+      return subject ? <NewSitePage key={`new-${subject.id}`} subject={subject} /> : welcome
+    }
+    case 'site': {
+      const site = workspace.sites.find((s) => s.id === selection.id)
+      const subject = site && workspace.subjects.find((s) => s.id === site.subjectId)
+      return site && subject ? <SitePage key={site.id} site={site} subject={subject} workspace={workspace} /> : welcome
+    }
+    default:
+      return welcome
+  }
+}

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest'
+import { FLOOR_QUALITY, GOOD_QUALITY, LEGIBLE_LONG_SIDE, MAX_QUALITY, MIN_QUALITY } from '../../../core/images/caps'
+import { CapUnreachableError, fitToCap, type EncodeTrial } from '../../../core/images/fit'
+
+type Curve = (t: EncodeTrial) => number
+
+/** bytes = c · (side/1000)^alpha · e^{k(q-80)}, final encodes `finalRatio` × the draft. */
+const rate =
+  (c: number, o: { alpha?: number; k?: number; finalRatio?: number; floor?: number } = {}): Curve =>
+  ({ longSide, quality, draft }) => {
+    const bytes = c * Math.pow(longSide / 1000, o.alpha ?? 1.8) * Math.exp((o.k ?? 0.045) * (quality - 80))
+    return Math.max(o.floor ?? 300, Math.round(draft ? bytes : bytes * (o.finalRatio ?? 0.93)))
+  }
+
+function fake(curve: Curve) {
+  const trials: EncodeTrial[] = []
+  const encode = async (t: EncodeTrial) => {
+    trials.push(t)
+    return new Uint8Array(curve(t))
+  }
+  return { encode, trials }
+}
+
+const CAP = 512_000
+
+describe('fitToCap', () => {
+  it('keeps full resolution and raises quality when the image is small', async () => {
+    const f = fake(rate(20_000))
+    const r = await fitToCap({ longSide: 1200, maxBytes: CAP, encode: f.encode })
+    expect(r.longSide).toBe(1200)
+    expect(r.quality).toBe(MAX_QUALITY)
+    expect(r.bytes.length).toBeLessThanOrEqual(CAP)
+    expect(r.encodes).toBeLessThanOrEqual(3)
+  })
+
+  it('prefers ~3000 px at good quality over full 4000 px at poor quality', async () => {
+    // 4000 px at q80 ≈ 790 kB (full resolution would need q≈70); 3000 px at q80 ≈ 470 kB.
+    const f = fake(rate(65_000))
+    const r = await fitToCap({ longSide: 4000, maxBytes: CAP, encode: f.encode })
+    expect(r.longSide).toBe(3000)
+    expect(r.quality).toBeGreaterThanOrEqual(GOOD_QUALITY)
+    expect(r.bytes.length).toBeLessThanOrEqual(CAP)
+    expect(r.bytes.length).toBeGreaterThan(CAP * 0.85)
+    expect(r.encodes).toBeLessThanOrEqual(6)
+  })
+
+  it('uses full resolution when it fits at good quality', async () => {
+    const f = fake(rate(25_000))
+    const r = await fitToCap({ longSide: 4000, maxBytes: CAP, encode: f.encode })
+    expect(r.longSide).toBe(4000)
+    expect(r.quality).toBeGreaterThanOrEqual(GOOD_QUALITY)
+    expect(r.bytes.length).toBeLessThanOrEqual(CAP)
+  })
+
+  it('never asks for more pixels than the source has', async () => {
+    const f = fake(rate(500_000))
+    await fitToCap({ longSide: 2200, maxBytes: CAP, encode: f.encode })
+    for (const t of f.trials) expect(t.longSide).toBeLessThanOrEqual(2200)
+  })
+
+  it('survives a non-monotone rate curve and still returns ≤ cap', async () => {
+    const base = rate(60_000)
+    const jitter: Curve = (t) => Math.round(base(t) * (t.quality % 2 === 0 ? 1.06 : 0.95))
+    const f = fake(jitter)
+    const r = await fitToCap({ longSide: 4000, maxBytes: CAP, encode: f.encode })
+    expect(r.bytes.length).toBeLessThanOrEqual(CAP)
+    expect(r.quality).toBeGreaterThanOrEqual(GOOD_QUALITY)
+  })
+
+  it('steps down when the final encoder comes out larger than the draft', async () => {
+    const f = fake(rate(60_000, { finalRatio: 1.3 }))
+    const r = await fitToCap({ longSide: 4000, maxBytes: CAP, encode: f.encode })
+    expect(r.bytes.length).toBeLessThanOrEqual(CAP)
+    const finals = f.trials.filter((t) => !t.draft).map((t) => rate(60_000, { finalRatio: 1.3 })(t))
+    expect(finals.some((bytes) => bytes > CAP)).toBe(true)
+  })
+
+  it('falls back below the legible side only with quality ≥ FLOOR, then to MIN on the last side', async () => {
+    const f = fake(rate(900_000))
+    const r = await fitToCap({ longSide: 4000, maxBytes: 60_000, encode: f.encode })
+    expect(r.bytes.length).toBeLessThanOrEqual(60_000)
+    expect(r.longSide).toBeLessThan(LEGIBLE_LONG_SIDE)
+    expect(r.quality).toBeGreaterThanOrEqual(FLOOR_QUALITY)
+  })
+
+  it('reaches a tiny cap on the smallest side at MIN quality', async () => {
+    const f = fake(rate(900_000, { floor: 50 }))
+    const r = await fitToCap({ longSide: 4000, maxBytes: 1_000, encode: f.encode })
+    expect(r.bytes.length).toBeLessThanOrEqual(1_000)
+    expect(r.quality).toBeGreaterThanOrEqual(MIN_QUALITY)
+  })
+
+  it('throws CapUnreachableError when nothing fits', async () => {
+    const f = fake(() => 700)
+    await expect(fitToCap({ longSide: 4000, maxBytes: 500, encode: f.encode })).rejects.toBeInstanceOf(CapUnreachableError)
+    await expect(fitToCap({ longSide: 10, maxBytes: 0, encode: f.encode })).rejects.toBeInstanceOf(CapUnreachableError)
+  })
+
+  it('does not grow an already-small source beyond its size when quality allows', async () => {
+    const f = fake(rate(40_000))
+    const r = await fitToCap({ longSide: 1280, maxBytes: CAP, preferBytes: 60_000, encode: f.encode })
+    expect(r.bytes.length).toBeLessThanOrEqual(60_000)
+    expect(r.quality).toBeGreaterThanOrEqual(GOOD_QUALITY)
+    expect(r.longSide).toBe(1280)
+  })
+
+  it('exceeds the preferred size only to keep GOOD quality, never the cap', async () => {
+    const f = fake(rate(200_000))
+    const r = await fitToCap({ longSide: 1280, maxBytes: CAP, preferBytes: 30_000, encode: f.encode })
+    expect(r.quality).toBe(GOOD_QUALITY)
+    expect(r.bytes.length).toBeLessThanOrEqual(CAP)
+    expect(r.bytes.length).toBeGreaterThan(30_000)
+  })
+
+  it('holds the cap on 300 random rate curves', async () => {
+    let seed = 42
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+    for (let i = 0; i < 300; i++) {
+      const curve = rate(5_000 + rnd() * 400_000, { alpha: 1.2 + rnd(), k: 0.02 + rnd() * 0.05, finalRatio: 0.8 + rnd() * 0.4 })
+      const noisy: Curve = (t) => Math.round(curve(t) * (0.94 + rnd() * 0.12))
+      const f = fake(noisy)
+      const longSide = 300 + Math.round(rnd() * 6000)
+      const maxBytes = 50_000 + Math.round(rnd() * 600_000)
+      const r = await fitToCap({ longSide, maxBytes, encode: f.encode })
+      expect(r.bytes.length).toBeLessThanOrEqual(maxBytes)
+      expect(r.longSide).toBeLessThanOrEqual(longSide)
+      expect(f.trials.length).toBe(r.encodes)
+      expect(r.encodes).toBeLessThanOrEqual(30)
+    }
+  })
+})

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest'
+import { checkIp, isIpLiteral } from '../../../core/validation'
+
+describe('checkIp: public addresses', () => {
+  it.each([
+    ['8.8.8.8', '8.8.8.8'],
+    [' 114.114.114.114 ', '114.114.114.114'],
+    ['１２３．４５．６７．８９', '123.45.67.89'],
+    ['172.15.255.255', '172.15.255.255'],
+    ['172.32.0.1', '172.32.0.1'],
+    ['100.63.255.255', '100.63.255.255'],
+    ['100.128.0.1', '100.128.0.1'],
+    ['2400:3200::1', '2400:3200::1'],
+    ['240E:0000:0000:0000:0000:0000:0000:0001', '240e::1'],
+    ['[2408:8000::8]', '2408:8000::8'],
+    ['2001:4860:4860:0:0:0:0:8888', '2001:4860:4860::8888'],
+  ])('%s', (input, normalized) => {
+    const r = checkIp(input)
+    expect(r.errors).toEqual([])
+    expect(r.normalized).toBe(normalized)
+  })
+})
+
+describe('checkIp: non-public addresses are errors with a reason', () => {
+  it.each([
+    ['10.0.0.1', '内网'],
+    ['172.16.0.1', '内网'],
+    ['172.31.255.254', '内网'],
+    ['192.168.1.10', '内网'],
+    ['127.0.0.1', '回环'],
+    ['169.254.1.1', '链路本地'],
+    ['100.64.0.1', 'CGNAT'],
+    ['100.127.255.255', 'CGNAT'],
+    ['0.0.0.0', '本网络'],
+    ['224.0.0.1', '组播'],
+    ['239.255.255.250', '组播'],
+    ['240.0.0.1', '保留'],
+    ['255.255.255.255', '保留'],
+    ['192.0.2.1', '文档'],
+    ['198.51.100.7', '文档'],
+    ['203.0.113.9', '文档'],
+    ['198.18.0.1', '基准测试'],
+    ['::1', '回环'],
+    ['::', '未指定'],
+    ['fc00::1', '唯一本地'],
+    ['fd12:3456::1', '唯一本地'],
+    ['fe80::1', '链路本地'],
+    ['ff02::1', '组播'],
+    ['2001:db8::1', '文档'],
+    ['::ffff:8.8.8.8', 'IPv4映射'],
+    ['100::1', '保留'],
+  ])('%s (%s)', (input, reason) => {
+    const r = checkIp(input)
+    expect(r.errors.map((e) => e.code)).toEqual(['ip.not-public'])
+    expect(r.errors[0]?.message).toContain(reason)
+  })
+})
+
+describe('checkIp: malformed input', () => {
+  it.each([
+    ['1.2.3.4/24', 'ip.range'],
+    ['1.2.3.4-1.2.3.9', 'ip.range'],
+    ['1.2.3.4~9', 'ip.range'],
+    ['256.1.1.1', 'ip.format'],
+    ['01.2.3.4', 'ip.format'],
+    ['1.2.3', 'ip.format'],
+    ['2400::3200::1', 'ip.format'],
+    ['2400:3200:1:2:3:4:5:6:7', 'ip.format'],
+    ['fe80::1%eth0', 'ip.format'],
+    ['example.com', 'ip.format'],
+    ['', 'ip.required'],
+  ])('%s → %s', (input, code) => {
+    expect(checkIp(input).errors.map((e) => e.code)).toEqual([code])
+  })
+})
+
+describe('isIpLiteral', () => {
+  it.each([
+    ['8.8.8.8', true],
+    ['::1', true],
+    ['[::1]', true],
+    ['example.com', false],
+    ['1.2.3', false],
+  ])('%s → %s', (input, want) => {
+    expect(isIpLiteral(input)).toBe(want)
+  })
+})

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest'
+import { inferNatureFromName, isPersonNameShape, looksLikeDomain } from '../../../core/validation'
+
+describe('isPersonNameShape', () => {
+  it.each([
+    '张三',
+    '欧阳娜娜',
+    '阿依古丽·买买提',
+    '阿依古丽•买买提',
+    '爱新觉罗・启星',
+    'John Smith',
+    "Mary O'Neil",
+    'Jean-Luc Picard',
+  ])('accepts %s', (n) => {
+    expect(isPersonNameShape(n)).toBe(true)
+  })
+
+  it.each(['张', '张三1', 'www.example.com', '张 三', '·张三', 'A', '张三@', '一'.repeat(31)])(
+    'rejects %s',
+    (n) => {
+      expect(isPersonNameShape(n)).toBe(false)
+    },
+  )
+})
+
+describe('inferNatureFromName (rule ③)', () => {
+  it.each([
+    ['北京示例科技有限公司', 'enterprise'],
+    ['深圳某某集团股份有限公司', 'enterprise'],
+    ['某某市第一服装厂', 'enterprise'],
+    ['某某农民专业合作社', 'enterprise'],
+    ['某某会计师事务所（特殊普通合伙）', 'enterprise'],
+    ['北京市某某律师事务所', 'law-firm'],
+    ['某某慈善基金会', 'foundation'],
+    ['某某市人民政府办公室', 'government'],
+    ['某某市市场监督管理局', 'government'],
+    ['某某区教育委员会', 'government'],
+    ['某某市第一人民医院', 'public-institution'],
+    ['某某大学', 'public-institution'],
+    ['某某市实验小学', 'public-institution'],
+    ['某某市软件行业协会', 'social-group'],
+    ['中国某某学会', 'social-group'],
+    ['某某民办培训学校', 'private-non-enterprise'],
+    ['中国人民解放军某某部队', 'military-academy'],
+    ['某某便利店', 'sole-proprietor'],
+    ['某某设计工作室', 'sole-proprietor'],
+    ['某某医院管理有限公司', 'enterprise'],
+  ])('%s → 单位 / %s', (name, kind) => {
+    expect(inferNatureFromName(name)).toEqual({ nature: 'organization', orgKind: kind })
+  })
+
+  it('knows a 中心 is an organisation without guessing its kind', () => {
+    expect(inferNatureFromName('某某数据服务中心')).toEqual({ nature: 'organization', orgKind: null })
+  })
+
+  it.each(['张三', '李娜', 'John Smith'])('%s → 个人', (name) => {
+    expect(inferNatureFromName(name)).toEqual({ nature: 'individual', orgKind: null })
+  })
+
+  it.each(['', '12345', 'example.com'])('has no opinion on %s', (name) => {
+    expect(inferNatureFromName(name)).toBeNull()
+  })
+})
+
+describe('looksLikeDomain', () => {
+  it.each([
+    ['example.com', true],
+    ['www.example.com.cn', true],
+    ['https://example.com/a', true],
+    ['例子.公司', true],
+    ['示例科技官网', false],
+    ['Example Inc.', false],
+  ])('%s → %s', (s, want) => {
+    expect(looksLikeDomain(s)).toBe(want)
+  })
+})

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest'
+import { generateResidentId, validatePerson } from '../../../core/validation'
+import { ADULT_ID, codes, makePerson, MINOR_ID, OLD_ID, TODAY } from './fixtures'
+
+describe('validatePerson', () => {
+  it('accepts a complete adult principal', () => {
+    expect(validatePerson(makePerson(), 'principal', TODAY)).toEqual([])
+  })
+
+  it.each([
+    [{ name: '' }, 'person.name-required', 'name'],
+    [{ name: '张3' }, 'person.name-shape', 'name'],
+    [{ idNumber: '' }, 'person.id-required', 'idNumber'],
+    [
+      { idNumber: `${ADULT_ID.slice(0, 17)}${ADULT_ID[17] === '1' ? '2' : '1'}` },
+      'resident-id.checksum',
+      'idNumber',
+    ],
+    [{ idExpiry: '' }, 'person.expiry-required', 'idExpiry'],
+    [{ idExpiry: '2030-13-01' }, 'person.expiry-format', 'idExpiry'],
+    [{ idExpiry: '2026-11-27' }, 'person.id-expired', 'idExpiry'],
+    [{ mobile: '' }, 'phone.required', 'mobile'],
+    [{ mobile: '010-62345678' }, 'phone.not-mobile', 'mobile'],
+    [{ mobile: '13800138000' }, 'phone.fake', 'mobile'],
+    [{ email: 'bad' }, 'email.format', 'email'],
+    [{ officePhone: '' }, 'person.office-phone-required', 'officePhone'],
+    [{ officePhone: '010-00000000' }, 'phone.fake', 'officePhone'],
+  ])('%o → %s', (over, code, field) => {
+    const f = validatePerson(makePerson(over), 'principal', TODAY)
+    expect(f.map((x) => [x.code, x.field])).toContainEqual([code, field])
+  })
+
+  it('warns when the ID expires within 30 days', () => {
+    const f = validatePerson(makePerson({ idExpiry: '2026-12-20' }), 'principal', TODAY)
+    expect(f.map((x) => [x.code, x.severity])).toEqual([['person.id-expiring', 'warning']])
+  })
+
+  it('expiry today is still valid', () => {
+    expect(codes(validatePerson(makePerson({ idExpiry: TODAY }), 'principal', TODAY))).toEqual([
+      'person.id-expiring',
+    ])
+  })
+
+  describe('长期 validity', () => {
+    it('is accepted on a resident ID of a person aged 46 or more', () => {
+      expect(
+        validatePerson(makePerson({ idNumber: OLD_ID, idExpiry: 'long-term' }), 'principal', TODAY),
+      ).toEqual([])
+    })
+
+    it('is refused on a resident ID of a person under 46', () => {
+      expect(codes(validatePerson(makePerson({ idExpiry: 'long-term' }), 'principal', TODAY))).toEqual([
+        'person.expiry-long-term-age',
+      ])
+    })
+
+    it.each(['passport', 'residence-permit', 'temporary-resident-id', 'officer-id'] as const)(
+      'is refused on %s',
+      (idType) => {
+        const idNumber =
+          idType === 'temporary-resident-id' || idType === 'residence-permit' ? OLD_ID : 'E12345678'
+        const f = validatePerson(makePerson({ idType, idNumber, idExpiry: 'long-term' }), 'principal', TODAY)
+        expect(codes(f)).toEqual(['person.expiry-long-term'])
+      },
+    )
+  })
+
+  describe('age', () => {
+    it.each(['principal', 'security'] as const)('a minor cannot be the %s', (role) => {
+      const f = validatePerson(makePerson({ idNumber: MINOR_ID }), role, TODAY)
+      expect(f.map((x) => [x.code, x.severity])).toContainEqual(['person.minor', 'error'])
+    })
+
+    it('a minor holder only gets a warning', () => {
+      const f = validatePerson(makePerson({ idNumber: MINOR_ID }), 'holder', TODAY)
+      expect(f.map((x) => [x.code, x.severity])).toEqual([['person.minor', 'warning']])
+    })
+
+    it('the 18th birthday counts as adult', () => {
+      const id = generateResidentId({ prefix: '110105', birth: '2008-11-28', seq: 1 })
+      expect(validatePerson(makePerson({ idNumber: id }), 'principal', TODAY)).toEqual([])
+      const dayBefore = generateResidentId({ prefix: '110105', birth: '2008-11-29', seq: 1 })
+      expect(codes(validatePerson(makePerson({ idNumber: dayBefore }), 'principal', TODAY))).toEqual([
+        'person.minor',
+      ])
+    })
+  })
+
+  describe('other ID types', () => {
+    it.each([
+      ['passport', 'E12345678'],
+      ['hk-passport', 'K12345678'],
+      ['exit-entry-permit', 'C12345678'],
+      ['officer-id', '2019012345'],
+    ] as const)('%s %s passes a sane-length check', (idType, idNumber) => {
+      expect(validatePerson(makePerson({ idType, idNumber }), 'principal', TODAY)).toEqual([])
+    })
+
+    it.each(['E12', 'E1234567890123456789012345678901', '护照123456'])('rejects %s', (idNumber) => {
+      expect(codes(validatePerson(makePerson({ idType: 'passport', idNumber }), 'principal', TODAY))).toEqual(
+        ['person.id-shape'],
+      )
+    })
+
+    it('checks a temporary ID card with the GB 11643 rules', () => {
+      const f = validatePerson(
+        makePerson({ idType: 'temporary-resident-id', idNumber: '110105194912310021' }),
+        'principal',
+        TODAY,
+      )
+      expect(codes(f)).toContain('resident-id.checksum')
+    })
+  })
+
+  describe('role-specific requirements', () => {
+    it('a holder or security officer may omit the office phone', () => {
+      expect(validatePerson(makePerson({ officePhone: '' }), 'holder', TODAY)).toEqual([])
+      expect(validatePerson(makePerson({ officePhone: '' }), 'security', TODAY)).toEqual([])
+    })
+
+    it('the office phone is still checked when given', () => {
+      expect(codes(validatePerson(makePerson({ officePhone: '010-00000000' }), 'holder', TODAY))).toEqual([
+        'phone.fake',
+      ])
+    })
+
+    it('an emergency contact may omit e-mail and address', () => {
+      const p = makePerson({
+        email: '',
+        officePhone: '',
+        address: { divisionCodes: [], divisionNames: [], detail: '' },
+      })
+      expect(validatePerson(p, 'emergency', TODAY)).toEqual([])
+      expect(codes(validatePerson(p, 'principal', TODAY))).toEqual(
+        expect.arrayContaining(['email.required', 'address.division', 'address.detail-required']),
+      )
+    })
+
+    it('prefixes address fields with address.', () => {
+      const f = validatePerson(
+        makePerson({
+          address: { divisionCodes: ['110000', '110100', '110105'], divisionNames: [], detail: '建国路' },
+        }),
+        'principal',
+        TODAY,
+      )
+      expect(f.map((x) => x.field)).toEqual(['address.detail'])
+    })
+  })
+})

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest'
+import {
+  checkResidentId,
+  generateResidentId,
+  residentIdBirthDate,
+  residentIdCheckChar,
+  upgradeResidentId,
+} from '../../../core/validation'
+import { TODAY } from './fixtures'
+
+const gen = (prefix: string, birth: string, seq = 1): string => generateResidentId({ prefix, birth, seq })
+const codesOf = (v: string): string[] => {
+  const r = checkResidentId(v, TODAY)
+  return [...r.errors, ...r.warnings].map((f) => f.code)
+}
+
+describe('residentIdCheckChar (GB 11643 MOD 11-2)', () => {
+  it.each([
+    ['11010519491231002', 'X'], // example number printed in GB 11643-1999
+    ['44030519900101123', residentIdCheckChar('44030519900101123')],
+  ])('%s → %s', (first17, want) => {
+    expect(residentIdCheckChar(first17)).toBe(want)
+  })
+
+  it('covers every check value 0–10', () => {
+    const seen = new Set<string>()
+    for (let seq = 0; seq < 200; seq++) seen.add(gen('110105', '1985-06-15', seq).slice(-1))
+    expect([...seen].sort()).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'X'])
+  })
+
+  it('refuses input that is not 17 digits', () => {
+    expect(() => residentIdCheckChar('1101051949123100')).toThrow()
+  })
+})
+
+describe('checkResidentId', () => {
+  it.each([
+    ['standard example', '11010519491231002X'],
+    ['lower-case x', '11010519491231002x'],
+    ['generated, Shenzhen', gen('440305', '1990-01-01', 123)],
+    ['Feb 29 in a leap year', gen('320102', '2000-02-29')],
+    ['retired prefecture code 4224 (荆州地区)', gen('422421', '1970-05-05')],
+    ['retired 省直辖 code 3290 (泰州市 1984)', gen('329001', '1975-07-07')],
+    ['Hainan 4600 block (1990s)', gen('460001', '1980-08-08')],
+    ['county-less city 东莞 441900', gen('441900', '1988-08-08')],
+    ['born today', gen('110105', TODAY)],
+  ])('accepts %s', (_label, id) => {
+    const r = checkResidentId(id, TODAY)
+    expect(r.errors).toEqual([])
+    expect(r.valid).toBe(true)
+  })
+
+  it.each([
+    ['bad check char', '110105194912310021', 'resident-id.checksum'],
+    [
+      'Feb 29 in a non-leap year',
+      gen('110105', '2001-02-28').replace('20010228', '20010229'),
+      'resident-id.birth-date',
+    ],
+    ['month 13', gen('110105', '1990-01-01').replace('19900101', '19901301'), 'resident-id.birth-date'],
+    ['birth date in the future', gen('110105', '2026-11-29'), 'resident-id.birth-future'],
+    ['born before 1900', gen('110105', '1899-12-31'), 'resident-id.birth-too-early'],
+    ['unknown province 99', gen('990105', '1990-01-01'), 'resident-id.province'],
+    ['unknown prefecture 1103', gen('110301', '1990-01-01'), 'resident-id.division'],
+    ['unknown prefecture 4299', gen('429901', '1990-01-01'), 'resident-id.division'],
+    ['wrong length', '1101051949123100', 'resident-id.format'],
+    ['letter inside', '1101051949A231002X', 'resident-id.format'],
+    ['empty', '  ', 'resident-id.required'],
+  ])('rejects %s', (_label, id, code) => {
+    const r = checkResidentId(id, TODAY)
+    expect(r.valid).toBe(false)
+    expect(r.errors.map((e) => e.code)).toContain(code)
+    expect(r.errors.every((e) => /[\u4e00-\u9fa5]/.test(e.message))).toBe(true)
+  })
+
+  it('normalises full-width digits and spaces and says so', () => {
+    const r = checkResidentId('１１０１０５ １９４９１２３１ ００２ｘ', TODAY)
+    expect(r.valid).toBe(true)
+    expect(r.normalized).toBe('11010519491231002X')
+    expect(r.warnings.map((w) => w.code)).toEqual(['resident-id.normalized'])
+  })
+
+  it('does not warn when only the case of x changed', () => {
+    expect(codesOf('11010519491231002x')).toEqual([])
+  })
+
+  it('warns about a county part "00" outside county-less cities', () => {
+    expect(codesOf(gen('110100', '1990-01-01'))).toEqual(['resident-id.county'])
+  })
+
+  it('accepts a legacy 15-digit number with a warning giving the 18-digit form', () => {
+    const r = checkResidentId('110105491231002', TODAY)
+    expect(r.valid).toBe(true)
+    expect(r.warnings[0]?.code).toBe('resident-id.legacy-15')
+    expect(r.warnings[0]?.message).toContain('11010519491231002X')
+  })
+
+  it('rejects a 15-digit number with an impossible date', () => {
+    expect(codesOf('110105490230002')).toContain('resident-id.birth-date')
+  })
+})
+
+describe('helpers', () => {
+  it('residentIdBirthDate reads 18- and 15-digit numbers', () => {
+    expect(residentIdBirthDate('11010519491231002X')).toBe('1949-12-31')
+    expect(residentIdBirthDate('110105491231002')).toBe('1949-12-31')
+    expect(residentIdBirthDate('11010519491331002X')).toBeNull()
+    expect(residentIdBirthDate('abc')).toBeNull()
+  })
+
+  it('upgradeResidentId inserts 19 and the check char', () => {
+    expect(upgradeResidentId('110105491231002')).toBe('11010519491231002X')
+  })
+
+  it('generateResidentId pads the sequence and yields a valid number', () => {
+    const id = generateResidentId({ prefix: '310104', birth: '19951010', seq: 5 })
+    expect(id.slice(0, 17)).toBe('31010419951010005')
+    expect(checkResidentId(id, TODAY).valid).toBe(true)
+  })
+})

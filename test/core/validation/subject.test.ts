@@ -1,0 +1,220 @@
+import { describe, expect, it } from 'vitest'
+import type { Subject } from '../../../core/model'
+import { generateOrgCode, generateUscc, validateSubject } from '../../../core/validation'
+import {
+  ADULT_ID,
+  codes,
+  errorCodes,
+  fieldsOf,
+  makeIndividual,
+  makePerson,
+  makeSite,
+  makeSubject,
+  MINOR_ID,
+  TODAY,
+} from './fixtures'
+
+const run = (over: Partial<Subject>): ReturnType<typeof validateSubject> =>
+  validateSubject(makeSubject(over), TODAY)
+
+describe('validateSubject: baseline', () => {
+  it('accepts a complete enterprise and a complete individual', () => {
+    expect(validateSubject(makeSubject(), TODAY)).toEqual([])
+    expect(validateSubject(makeIndividual(), TODAY)).toEqual([])
+  })
+})
+
+describe('rule ② name', () => {
+  it.each([
+    ['', 'subject.name-required'],
+    ['www.example.com', 'subject.name-domain'],
+    ['https://example.com', 'subject.name-domain'],
+    ['123456', 'subject.name-symbols'],
+    ['***', 'subject.name-symbols'],
+  ])('%s → %s', (name, code) => {
+    expect(errorCodes(run({ name }))).toContain(code)
+  })
+
+  it('refuses the name of one of its sites', () => {
+    const f = validateSubject(makeSubject({ name: '示例科技官网' }), TODAY, [makeSite()])
+    expect(codes(f)).toContain('subject.name-is-site')
+  })
+
+  it('an individual must use a person-name shape', () => {
+    expect(errorCodes(validateSubject(makeIndividual({ name: '李娜2024' }), TODAY))).toContain(
+      'subject.name-person-shape',
+    )
+  })
+
+  it('warns when an enterprise name has no company form', () => {
+    expect(codes(run({ name: '示例科技' }))).toContain('subject.name-company-form')
+  })
+})
+
+describe('rule ③ nature ↔ name', () => {
+  it('errors on an individual with a company word', () => {
+    const s = makeIndividual({ name: '北京示例科技有限公司' })
+    const f = validateSubject(s, TODAY)
+    expect(f.filter((x) => x.code === 'subject.nature-mismatch').map((x) => x.severity)).toEqual(['error'])
+  })
+
+  it('warns on an organisation named like a person', () => {
+    const f = run({ name: '张伟' })
+    expect(f.filter((x) => x.code === 'subject.nature-mismatch').map((x) => x.severity)).toEqual(['warning'])
+  })
+
+  it('warns when the org kind does not match the name', () => {
+    expect(codes(run({ name: '某某市第一人民医院', orgKind: 'enterprise' }))).toContain(
+      'subject.org-kind-mismatch',
+    )
+  })
+
+  it('does not second-guess orgKind "other"', () => {
+    expect(
+      codes(
+        run({
+          name: '某某市第一人民医院',
+          orgKind: 'other',
+          certNumber: generateUscc({ department: '1', category: '2' }),
+        }),
+      ),
+    ).not.toContain('subject.org-kind-mismatch')
+  })
+
+  it('requires an org kind for an organisation', () => {
+    expect(errorCodes(run({ orgKind: undefined }))).toContain('subject.org-kind-required')
+  })
+})
+
+describe('rule ④ certificate number', () => {
+  it('refuses a resident-ID number for a company with a specific message', () => {
+    const f = run({ certNumber: ADULT_ID })
+    expect(errorCodes(f)).toEqual(['subject.cert-is-resident-id'])
+    expect(f[0]?.message).toContain('身份证')
+  })
+
+  it.each(['95001', '中国人民解放军95001部队'])('refuses a military designation %s', (certNumber) => {
+    expect(errorCodes(run({ certNumber }))).toEqual(['subject.cert-military'])
+  })
+
+  it('checks the USCC of a uscc-certificate', () => {
+    expect(errorCodes(run({ certNumber: '91350100M000100Y44' }))).toEqual(['uscc.checksum'])
+    expect(fieldsOf(run({ certNumber: '91350100M000100Y44' }), 'uscc.checksum')).toEqual(['certNumber'])
+  })
+
+  it('accepts a real published USCC', () => {
+    expect(run({ certNumber: '914403001922038216', name: '示例技术有限公司' })).toEqual([])
+  })
+
+  it('uscc-certificate refuses a 15-digit registration number', () => {
+    expect(errorCodes(run({ certNumber: '110108000000016' }))).toEqual(['uscc.length'])
+  })
+
+  it('business-licence accepts a valid 15-digit registration number and refuses a bad one', () => {
+    expect(run({ certType: 'business-licence', certNumber: '110108000000016' })).toEqual([])
+    expect(errorCodes(run({ certType: 'business-licence', certNumber: '110108000000017' }))).toEqual([
+      'subject.reg-no-checksum',
+    ])
+  })
+
+  it('org-code-certificate checks GB 11714 and suggests the USCC type for an 18-char code', () => {
+    expect(run({ certType: 'org-code-certificate', certNumber: generateOrgCode('MA01ABCD') })).toEqual([])
+    expect(errorCodes(run({ certType: 'org-code-certificate', certNumber: 'MA01ABCD-0' }))).toEqual(
+      generateOrgCode('MA01ABCD').endsWith('0') ? [] : ['org-code.checksum'],
+    )
+    expect(codes(run({ certType: 'org-code-certificate' }))).toEqual(['subject.cert-type-uscc'])
+  })
+
+  it('public-institution-certificate accepts 12 digits or a USCC', () => {
+    const base = {
+      name: '某某市第一人民医院',
+      orgKind: 'public-institution' as const,
+      certType: 'public-institution-certificate' as const,
+    }
+    expect(run({ ...base, certNumber: '事证第110000001234号' })).toEqual([])
+    expect(run({ ...base, certNumber: generateUscc({ department: '1', category: '2' }) })).toEqual([])
+    expect(errorCodes(run({ ...base, certNumber: '1234' }))).toEqual(['subject.cert-format'])
+  })
+
+  it('requires a certificate type and number', () => {
+    expect(errorCodes(run({ certType: undefined }))).toEqual(['subject.cert-type-required'])
+    expect(errorCodes(run({ certNumber: ' ' }))).toEqual(['subject.cert-required'])
+  })
+
+  it.each([
+    ['enterprise', generateUscc({ department: '5', category: '1' })],
+    ['social-group', generateUscc({ department: '9', category: '1' })],
+    ['law-firm', generateUscc({ department: '9', category: '2' })],
+    ['sole-proprietor', generateUscc({ department: '9', category: '1' })],
+  ] as const)('warns when a %s has USCC %s of another department', (orgKind, certNumber) => {
+    const f = run({ orgKind, certNumber, name: '示例' })
+    expect(f.filter((x) => x.code === 'subject.uscc-kind').map((x) => x.severity)).toEqual(['warning'])
+  })
+
+  it.each([
+    ['sole-proprietor', '92'],
+    ['social-group', '51'],
+    ['private-non-enterprise', '52'],
+    ['foundation', '53'],
+    ['law-firm', '31'],
+    ['government', '11'],
+    ['public-institution', '12'],
+  ] as const)('no USCC-kind warning for %s with %s', (orgKind, prefix) => {
+    const certNumber = generateUscc({ department: prefix[0], category: prefix[1] })
+    expect(codes(run({ orgKind, certNumber, name: '示例' }))).not.toContain('subject.uscc-kind')
+  })
+
+  it('an individual may not use a USCC', () => {
+    const s = makeIndividual({ certNumber: '91350100M000100Y43' })
+    expect(errorCodes(validateSubject(s, TODAY))).toContain('subject.individual-uscc')
+  })
+
+  it('an individual certificate number must equal the holder ID', () => {
+    const s = makeIndividual({ certNumber: ADULT_ID })
+    expect(errorCodes(validateSubject(s, TODAY))).toEqual(['subject.individual-cert-mismatch'])
+  })
+
+  it('an individual name must equal the holder name', () => {
+    const s = makeIndividual({ name: '王芳' })
+    expect(errorCodes(validateSubject(s, TODAY))).toEqual(['subject.individual-name-mismatch'])
+  })
+})
+
+describe('investor, phone, address, principal', () => {
+  it('warns on an investor with letters or digits', () => {
+    expect(codes(run({ investor: 'Zhang Wei 2' }))).toEqual(['subject.investor-chars'])
+  })
+
+  it('an individual investor should be the holder', () => {
+    expect(codes(validateSubject(makeIndividual({ investor: '王芳' }), TODAY))).toEqual([
+      'subject.investor-individual',
+    ])
+  })
+
+  it.each([
+    ['', 'subject.office-phone-required'],
+    ['010-00000000', 'phone.fake'],
+    ['62345678', 'phone.format'],
+  ])('office phone %s → %s (rule ⑦)', (officePhone, code) => {
+    const f = run({ officePhone })
+    expect(f.map((x) => [x.code, x.field])).toEqual([[code, 'officePhone']])
+  })
+
+  it('checks the office address (rule ⑥)', () => {
+    const f = run({
+      officeAddress: { divisionCodes: ['110000', '110100', '110105'], divisionNames: [], detail: '建国路' },
+    })
+    expect(f.map((x) => [x.code, x.field])).toEqual([['address.door-number', 'officeAddress.detail']])
+  })
+
+  it('validates the principal with principal. field paths', () => {
+    const f = run({ principal: makePerson({ idNumber: MINOR_ID }) })
+    expect(f.map((x) => [x.code, x.field])).toEqual([['person.minor', 'principal.idNumber']])
+  })
+
+  it('validates an individual holder as holder (minor → warning only)', () => {
+    const p = makePerson({ name: '李娜', idNumber: MINOR_ID, idExpiry: '2030-01-01' })
+    const f = validateSubject(makeIndividual({ certNumber: MINOR_ID, principal: p }), TODAY)
+    expect(f.map((x) => [x.code, x.severity])).toEqual([['person.minor', 'warning']])
+  })
+})

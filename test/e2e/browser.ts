@@ -1,0 +1,71 @@
+/**
+ * End-to-end harness: the built renderer served by the loopback bridge (real handlers, real
+ * sharp, a temporary data directory) in Debian's Chromium driven by playwright-core.
+ * Fails, never skips, when Chromium or the build is missing.
+ */
+import { existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { startBridge, type Bridge } from '../../electron/web-bridge/server'
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+export const RENDERER_DIR = resolve('out/renderer')
+
+export type Session = { bridge: Bridge; browser: Browser; page: Page; dataDir: string; close(): Promise<void> }
+
+export function assertPrerequisites(): void {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: install it with "apt-get install chromium" (or set CHROMIUM_PATH).`)
+  }
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+    throw new Error('out/renderer is missing: run "npm run build" first (npm test does).')
+  }
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  })
+}
+
+export async function openSession(browser: Browser, dataDir = mkdtempSync(join(tmpdir(), 'beian-e2e-'))): Promise<Session> {
+  const bridge = await startBridge({ dataDir, rendererDir: RENDERER_DIR })
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(String(e)))
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text())
+  })
+  await page.goto(bridge.url)
+  return {
+    bridge,
+    browser,
+    page,
+    dataDir,
+    async close() {
+      await page.close()
+      await bridge.close()
+      if (errors.some((e) => /Content Security Policy|Refused to/.test(e))) throw new Error(`CSP violations: ${errors.join('\n')}`)
+    },
+  }
+}
+
+/** Drops a file onto an element the way a user's drag from the desktop does. */
+export async function dropFile(page: Page, selector: string, bytes: Buffer, name: string, type: string): Promise<void> {
+  const dataTransfer = await page.evaluateHandle(
+    ({ b64, name, type }) => {
+      const raw = atob(b64)
+      const data = new Uint8Array(raw.length)
+      for (let i = 0; i < raw.length; i++) data[i] = raw.charCodeAt(i)
+      const transfer = new DataTransfer()
+      transfer.items.add(new File([data], name, { type }))
+      return transfer
+    },
+    { b64: bytes.toString('base64'), name, type },
+  )
+  await page.dispatchEvent(selector, 'dragenter', { dataTransfer })
+  await page.dispatchEvent(selector, 'dragover', { dataTransfer })
+  await page.dispatchEvent(selector, 'drop', { dataTransfer })
+}

@@ -1,0 +1,133 @@
+/**
+ * The issue-2 journey in Chromium against the real handlers: create a 个人 subject and a
+ * site, fill the four slots (EXIF-6 phone photo, 12 MP JPEG, PNG by drag-and-drop, 4000 px
+ * scan), export a zip, and check what a portal clerk would get. Then reopen and check that
+ * everything is still there.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import sharp from 'sharp'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { domainCertificate, handheld, idCardBack, idCardFront, withOrientation } from '../fixtures/generate'
+import { syntheticResidentId } from '../support/factories'
+import { readZip } from '../support/zip'
+import { assertPrerequisites, dropFile, launchBrowser, openSession, type Session } from './browser'
+
+const CAP = 512_000
+let browser: Browser
+let session: Session
+let page: Page
+let inputs: Record<'front' | 'back' | 'handheld' | 'scan', string>
+
+beforeAll(async () => {
+  assertPrerequisites()
+  browser = await launchBrowser()
+  session = await openSession(browser)
+  page = session.page
+  const dir = join(session.dataDir, 'inputs')
+  mkdirSync(dir, { recursive: true })
+  const front = await withOrientation(await idCardFront({ seed: 7, width: 2400, height: 1800 }), 6)
+  const back = await idCardBack({ seed: 8, width: 4000, height: 3000 })
+  const hand = await sharp(await handheld({ seed: 9, width: 1600, height: 1200 })).png().toBuffer()
+  const scan = await domainCertificate({ seed: 10, mode: 'scan', width: 4000 })
+  inputs = { front: join(dir, '正面-手机.jpg'), back: join(dir, 'IMG_4000.jpg'), handheld: join(dir, '手持.png'), scan: join(dir, '域名证书扫描.jpg') }
+  writeFileSync(inputs.front, front)
+  writeFileSync(inputs.back, back)
+  writeFileSync(inputs.handheld, hand)
+  writeFileSync(inputs.scan, scan)
+})
+
+afterAll(async () => {
+  await session?.close()
+  await browser?.close()
+})
+
+const byId = (id: string) => `[data-testid="${id}"]`
+
+async function fillSubject(): Promise<void> {
+  await page.click(byId('new-subject'))
+  await page.click(byId('subject-nature-individual'))
+  await page.fill(byId('person-name'), '李小明')
+  const valid = syntheticResidentId('19900307', '123')
+  const wrongCheck = valid.slice(0, 17) + (valid.endsWith('0') ? '1' : '0')
+  await page.fill(byId('person-idNumber'), wrongCheck)
+  await expect.poll(() => page.locator(byId('person-idNumber-error')).textContent()).toMatch(/校验/)
+  await page.fill(byId('person-idNumber'), valid)
+  await expect.poll(() => page.locator(byId('person-idNumber-error')).count()).toBe(0)
+  await page.fill(byId('person-mobile'), '13912345678')
+  await page.fill(byId('person-email'), 'lixiaoming@example.com')
+  await page.click(byId('person-address-province'))
+  await page.locator('.ant-select-item-option', { hasText: '北京市' }).first().click()
+  await page.fill(byId('person-address-detail'), '朝阳区建国路 88 号 3 号楼 1201 室')
+  await page.click(byId('save-subject'))
+  await page.locator('[data-testid^="tree-subject-"]').first().waitFor()
+}
+
+async function fillSite(): Promise<void> {
+  await page.click(byId('new-site'))
+  await page.fill(byId('site-name'), '小明的博客')
+  await page.fill(byId('site-mainDomain'), 'example-blog.cn')
+  await page.click(byId('save-site'))
+  await page.locator('[data-testid^="tree-site-"]').first().waitFor()
+  await page.locator(byId('slot-domain-certificate')).waitFor()
+}
+
+async function pickInto(slot: string, path: string): Promise<void> {
+  session.bridge.queueDialog([path])
+  await page.click(byId(`slot-${slot}-pick`))
+  await expect.poll(() => page.getAttribute(byId(`slot-${slot}`), 'data-status'), { timeout: 60_000 }).not.toBe('missing')
+}
+
+describe('个人 journey: materials to packet', () => {
+  it('fills the subject, the site and the four slots', async () => {
+    await fillSubject()
+    await fillSite()
+    expect(await page.getAttribute(byId('slot-principal-id-front'), 'data-status')).toBe('missing')
+    await pickInto('principal-id-front', inputs.front)
+    await pickInto('principal-id-back', inputs.back)
+    await dropFile(page, byId('slot-principal-id-handheld'), await sharp(inputs.handheld).png().toBuffer(), '手持.png', 'image/png')
+    await expect.poll(() => page.getAttribute(byId('slot-principal-id-handheld'), 'data-status'), { timeout: 60_000 }).not.toBe('missing')
+    await pickInto('domain-certificate', inputs.scan)
+    for (const slot of ['principal-id-front', 'principal-id-back', 'principal-id-handheld', 'domain-certificate']) {
+      expect(await page.getAttribute(byId(`slot-${slot}`), 'data-status')).not.toBe('missing')
+      const size = await page.textContent(byId(`slot-${slot}-size`))
+      expect(Number(size?.match(/(\d+)\s*KB/)?.[1])).toBeLessThanOrEqual(512)
+    }
+    await expect.poll(() => page.textContent(byId('readiness'))).toMatch(/4\s*\/\s*4/)
+    await page.screenshot({ path: 'test-results/main-screen.png', fullPage: false })
+  })
+
+  it('exports a zip a clerk can upload: portal names, ≤ 512,000 bytes, upright, no EXIF', async () => {
+    const target = join(session.dataDir, 'out', '小明的博客.zip')
+    session.bridge.queueDialog(target)
+    await page.click(byId('export-zip'))
+    await page.locator(byId('export-result')).waitFor({ timeout: 60_000 })
+    const entries = await readZip(target)
+    const names = entries.map((e) => e.name.split('/').pop())
+    expect(names).toEqual(['01_身份证正面.jpg', '02_身份证反面.jpg', '03_本人手持身份证照.jpg', '04_域名证书.jpg', 'manifest.json'])
+    const manifest = JSON.parse(entries[4]?.data.toString('utf8') ?? '{}') as { files: { file: string; bytes: number }[] }
+    for (const entry of entries.slice(0, 4)) {
+      expect(entry.data.length).toBeLessThanOrEqual(CAP)
+      const meta = await sharp(entry.data).metadata()
+      expect(meta.format).toBe('jpeg')
+      expect(meta.exif).toBeUndefined()
+      expect(meta.xmp).toBeUndefined()
+      expect(meta.orientation ?? 1).toBe(1)
+      expect(manifest.files.find((f) => entry.name.endsWith(f.file))?.bytes).toBe(entry.data.length)
+    }
+    // The EXIF-6 photo was stored portrait; upright it is a landscape card photo.
+    const front = await sharp(entries[0]?.data).metadata()
+    expect(front.width).toBeGreaterThan(front.height ?? Infinity)
+  })
+
+  it('keeps everything after closing and reopening', async () => {
+    const dataDir = session.dataDir
+    await session.close()
+    session = await openSession(browser, dataDir)
+    page = session.page
+    await page.locator('[data-testid^="tree-site-"]').first().click()
+    await expect.poll(() => page.textContent(byId('readiness'))).toMatch(/4\s*\/\s*4/)
+    expect(await page.getAttribute(byId('slot-principal-id-back'), 'data-status')).not.toBe('missing')
+  })
+})

@@ -1,0 +1,98 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/react'
+import { App as AntApp } from 'antd'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { SlotSpec } from '../../../../core/materials/slots'
+import { NO_EDIT, type Material } from '../../../../core/model'
+import { SlotCard } from '../../../../renderer/src/features/materials/SlotCard'
+
+const slot: SlotSpec = {
+  key: 'principal-id-front',
+  owner: 'subject',
+  ownerId: 'sub1',
+  label: '身份证正面',
+  colourRequired: false,
+  idCard: true,
+}
+
+function material(warnings: Material['warnings']): Material {
+  return {
+    id: 'm1',
+    ownerKind: 'subject',
+    ownerId: 'sub1',
+    slot: 'principal-id-front',
+    sourceName: 'a.jpg',
+    sourceFormat: 'jpeg',
+    sourceWidth: 4000,
+    sourceHeight: 2525,
+    originalBytes: 3_200_000,
+    edit: NO_EDIT,
+    originalFile: 'o/a.jpg',
+    compressedFile: 'c/a.jpg',
+    bytes: 486_123,
+    width: 1600,
+    height: 1010,
+    quality: 80,
+    maxBytes: 512_000,
+    sha256: 'x'.repeat(64),
+    warnings,
+    importedAt: '2026-11-28T00:00:00.000Z',
+  }
+}
+
+function renderCard(m: Material | undefined, extra: Partial<Parameters<typeof SlotCard>[0]> = {}) {
+  const props = { slot, material: m, onPick: vi.fn(), onDropFiles: vi.fn(), onRemove: vi.fn(), ...extra }
+  render(
+    <AntApp>
+      <SlotCard {...props} />
+    </AntApp>,
+  )
+  return props
+}
+
+afterEach(cleanup)
+
+describe('SlotCard', () => {
+  it('renders a missing slot with the pick button and no size', () => {
+    const props = renderCard(undefined)
+    const card = screen.getByTestId('slot-principal-id-front')
+    expect(card.dataset.status).toBe('missing')
+    expect(card.textContent).toContain('缺失')
+    expect(screen.queryByTestId('slot-principal-id-front-size')).toBeNull()
+    fireEvent.click(screen.getByTestId('slot-principal-id-front-pick'))
+    expect(props.onPick).toHaveBeenCalledOnce()
+  })
+
+  it('renders a ready slot with its size in KB and pixels', () => {
+    renderCard(material([]))
+    const card = screen.getByTestId('slot-principal-id-front')
+    expect(card.dataset.status).toBe('ready')
+    expect(card.textContent).toContain('就绪')
+    expect(screen.getByTestId('slot-principal-id-front-size').textContent).toBe('486 KB')
+    expect(card.textContent).toContain('1600×1010 px')
+  })
+
+  it('renders a problem slot with the Chinese reasons', () => {
+    renderCard(material(['blurry', 'grayscale']))
+    const card = screen.getByTestId('slot-principal-id-front')
+    expect(card.dataset.status).toBe('problem')
+    expect(card.textContent).toContain('有问题')
+    expect(card.textContent).toContain('图像模糊')
+    expect(card.textContent).toContain('非彩色（域名证书需彩色）')
+  })
+
+  it('keeps the material and shows an import error on the card', () => {
+    renderCard(material([]), { error: { code: 'image/unreadable', message: '无法读取这张图片' } })
+    expect(screen.getByTestId('slot-principal-id-front').dataset.status).toBe('ready')
+    expect(screen.getByTestId('slot-principal-id-front-error').textContent).toContain('无法读取这张图片')
+  })
+
+  it('accepts dropped files and prevents the default on dragover', () => {
+    const props = renderCard(undefined)
+    const card = screen.getByTestId('slot-principal-id-front')
+    const file = new File(['x'], 'a.png', { type: 'image/png' })
+    const over = fireEvent.dragOver(card, { dataTransfer: { files: [file], dropEffect: 'none' } })
+    expect(over).toBe(false) // default prevented
+    fireEvent.drop(card, { dataTransfer: { files: [file] } })
+    expect(props.onDropFiles).toHaveBeenCalledWith([file])
+  })
+})

@@ -1,0 +1,50 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { App as AntApp } from 'antd'
+import { afterEach, describe, expect, it } from 'vitest'
+import { SubjectForm } from '../../../../renderer/src/features/subject/SubjectForm'
+
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+
+/** GB 11643 (ISO 7064 MOD 11-2) check character for the first 17 digits. */
+function withCheckChar(body17: string): string {
+  const sum = WEIGHTS.reduce((acc, w, i) => acc + w * Number(body17[i]), 0)
+  return body17 + '10X98765432'[sum % 11]
+}
+
+// Synthetic number: Beijing Haidian prefix, born 1985-06-15, sequence 123.
+const VALID = withCheckChar('11010819850615123')
+const WRONG_CHECK = VALID.slice(0, 17) + (VALID.endsWith('0') ? '1' : '0')
+
+afterEach(cleanup)
+
+describe('SubjectForm', () => {
+  it('shows the ID error for a bad check character and clears it for a valid number', async () => {
+    render(
+      <AntApp>
+        <SubjectForm />
+      </AntApp>,
+    )
+    const input = screen.getByTestId('person-idNumber')
+    expect(screen.queryByTestId('person-idNumber-error')).toBeNull()
+
+    fireEvent.change(input, { target: { value: WRONG_CHECK } })
+    const error = await screen.findByTestId('person-idNumber-error', {}, { timeout: 8000 })
+    expect(error.textContent).toMatch(/校验/)
+
+    fireEvent.change(input, { target: { value: VALID } })
+    await waitFor(() => expect(screen.queryByTestId('person-idNumber-error')).toBeNull(), { timeout: 8000 })
+  })
+
+  it('shows 单位 fields only for the organisation nature', async () => {
+    render(
+      <AntApp>
+        <SubjectForm />
+      </AntApp>,
+    )
+    expect(screen.queryByTestId('subject-name')).toBeNull()
+    fireEvent.click(screen.getByTestId('subject-nature-organization'))
+    await screen.findByTestId('subject-name', {}, { timeout: 8000 })
+    expect(screen.getByTestId('subject-certNumber')).toBeTruthy()
+    expect(screen.getByTestId('person-idNumber')).toBeTruthy()
+  })
+})
