@@ -28,41 +28,37 @@ function registrableDisplay(host: string, registrableAscii: string): string {
   return host.split('.').slice(-n).join('.')
 }
 
+const URL_STRIPPED = (host: string): Finding =>
+  warn(
+    'domain.url-stripped',
+    `已从网址中提取域名“${host}”（去掉了 http(s)://、端口或路径），这里只需填写域名。`,
+  )
+
+const IP_GIVEN =
+  '这里需要域名，不能填写IP地址。网站没有域名时，请把“是否有独立一级域名”选“否”，在“首页URL/IP”中填写。'
+
+function subdomainWarning(host: string, registrableAscii: string): Finding {
+  const main = registrableDisplay(host, registrableAscii)
+  const msg = `“${host}”是子域名，主域名为“${main}”。有独立域名的网站请填写主域名 ${main}，子域名可加在域名列表中。`
+  return warn('domain.subdomain', msg)
+}
+
 export function checkDomain(input: string): DomainCheckResult {
   const { host, stripped } = stripUrl(input)
-  const base = { kind: 'domain' as const, ascii: host, registrable: null, isSubdomain: false }
-  const lead: Finding[] = []
-  if (stripped && host !== '')
-    lead.push(
-      warn(
-        'domain.url-stripped',
-        `已从网址中提取域名“${host}”（去掉了 http(s)://、端口或路径），这里只需填写域名。`,
-      ),
-    )
-  if (host === '')
-    return { ...buildResult('domain', input, '', [err('domain.required', '请填写网站域名。')]), ...base }
-  if (isIpLiteral(host)) {
-    const msg =
-      '这里需要域名，不能填写IP地址。网站没有域名时，请把“是否有独立一级域名”选“否”，在“首页URL/IP”中填写。'
-    return { ...buildResult('domain', input, host, [...lead, err('domain.ip', msg)]), ...base }
-  }
+  const lead = stripped && host !== '' ? [URL_STRIPPED(host)] : []
+  const early = (f: Finding): DomainCheckResult => ({
+    ...buildResult('domain', input, host, [...lead, f]),
+    kind: 'domain',
+    ascii: host,
+    registrable: null,
+    isSubdomain: false,
+  })
+  if (host === '') return early(err('domain.required', '请填写网站域名。'))
+  if (isIpLiteral(host)) return early(err('domain.ip', IP_GIVEN))
   const a = analyzeHost(host)
   const isSubdomain = a.registrable !== null && a.ascii !== a.registrable
   const findings = [...lead, ...a.findings]
-  if (isSubdomain && a.registrable) {
-    const main = registrableDisplay(a.host, a.registrable)
-    findings.push(
-      warn(
-        'domain.subdomain',
-        `“${a.host}”是子域名，主域名为“${main}”。有独立域名的网站请填写主域名 ${main}，子域名可加在域名列表中。`,
-      ),
-    )
-  }
-  return {
-    ...buildResult('domain', input, a.host, findings),
-    kind: 'domain',
-    ascii: a.ascii,
-    registrable: a.registrable,
-    isSubdomain,
-  }
+  if (isSubdomain && a.registrable) findings.push(subdomainWarning(a.host, a.registrable))
+  const result = buildResult('domain', input, a.host, findings)
+  return { ...result, kind: 'domain', ascii: a.ascii, registrable: a.registrable, isSubdomain }
 }

@@ -69,7 +69,9 @@ export function createMaterialService(repo: WorkspaceRepo, files: MaterialFiles)
     const format = detectFormat(source.bytes) ?? result.sourceFormat
     const material: Material = {
       id,
-      ...p,
+      ownerKind: p.ownerKind,
+      ownerId: p.ownerId,
+      slot: p.slot,
       sourceName: source.name.slice(0, 260),
       sourceFormat: result.sourceFormat,
       sourceWidth: result.sourceWidth,

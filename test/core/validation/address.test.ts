@@ -55,9 +55,12 @@ describe('validateAddress (rule ⑥)', () => {
     expect(f[0]?.message).toContain('规则⑥')
   })
 
-  it.each(['中关村大街', '中关村南大街', '曹杨新村'])('does not take the urban place name %s for a village', (detail) => {
-    expect(codes(validateAddress({ ...urbanAddress(), detail }, 'a'))).toEqual(['address.door-number'])
-  })
+  it.each(['中关村大街', '中关村南大街', '曹杨新村'])(
+    'does not take the urban place name %s for a village',
+    (detail) => {
+      expect(codes(validateAddress({ ...urbanAddress(), detail }, 'a'))).toEqual(['address.door-number'])
+    },
+  )
 
   it('rejects a rural address that stops at the group without the village', () => {
     const f = validateAddress(rural({ detail: '第三组' }), 'officeAddress')

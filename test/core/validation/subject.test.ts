@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Subject } from '../../../core/model'
-import { generateOrgCode, generateUscc, validateSubject } from '../../../core/validation'
+import { generateOrgCode, generateUscc, usccCheckChar, validateSubject } from '../../../core/validation'
 import {
   ADULT_ID,
   codes,
@@ -167,6 +167,27 @@ describe('rule ④ certificate number', () => {
   it('an individual may not use a USCC', () => {
     const s = makeIndividual({ certNumber: '91350100M000100Y43' })
     expect(errorCodes(validateSubject(s, TODAY))).toContain('subject.individual-uscc')
+  })
+
+  it('an individual ID that happens to pass the USCC MOD 31 check is still an ID', () => {
+    const id = '110105198001010518'
+    expect(usccCheckChar(id.slice(0, 17))).toBe(id[17])
+    const p = makePerson({ name: '李娜', idNumber: id, mobile: '13812349876', email: 'lina@example.com' })
+    expect(validateSubject(makeIndividual({ certNumber: id, principal: p }), TODAY)).toEqual([])
+  })
+
+  it('a passport number that happens to pass the GB 11714 check is not taken for an org code', () => {
+    const passport = generateOrgCode('E1234567').replace('-', '')
+    const p = makePerson({
+      name: '李娜',
+      idType: 'passport',
+      idNumber: passport,
+      mobile: '13812349876',
+      email: 'lina@example.com',
+    })
+    expect(validateSubject(makeIndividual({ certNumber: passport, principal: p }), TODAY)).toEqual([])
+    const withHyphen = makeIndividual({ certNumber: generateOrgCode('MA01ABCD') })
+    expect(errorCodes(validateSubject(withHyphen, TODAY))).toContain('subject.individual-uscc')
   })
 
   it('an individual certificate number must equal the holder ID', () => {

@@ -52,7 +52,8 @@ function colourStats(img: Small, y: Float32Array): ColourStats {
   let coloured = 0
   for (let i = 0, p = 0; i < n; i++, p += 3) {
     const l = y[i] ?? 0
-    hist[Math.min(255, Math.round(l))]++
+    const bin = Math.min(255, Math.round(l))
+    hist[bin] = (hist[bin] ?? 0) + 1
     lumaSum += l
     if (l >= 250) clipped++
     const r = img.data[p] ?? 0

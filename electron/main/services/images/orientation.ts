@@ -23,7 +23,7 @@ export function exifOrientation(exif: Buffer | undefined): number {
   return 1
 }
 
-/** Applies an EXIF orientation (2–8) to a pipeline: rotation first, then the mirror. */
+/** Applies an EXIF orientation (2–8) to a pipeline (sharp mirrors before it rotates). */
 export function applyOrientation(img: Sharp, orientation: number): Sharp {
   switch (orientation) {
     case 2:
@@ -33,11 +33,11 @@ export function applyOrientation(img: Sharp, orientation: number): Sharp {
     case 4:
       return img.flip()
     case 5:
-      return img.rotate(90).flop()
+      return img.rotate(90).flip()
     case 6:
       return img.rotate(90)
     case 7:
-      return img.rotate(90).flip()
+      return img.rotate(90).flop()
     case 8:
       return img.rotate(270)
     default:

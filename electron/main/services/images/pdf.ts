@@ -8,6 +8,7 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { GlobalFonts, createCanvas } from '@napi-rs/canvas'
 import { ImageInputError, MAX_INPUT_PIXELS, MAX_PDF_PAGES } from './errors'
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import type { RawImage } from './sharp-options'
 
 /** Long side of the rendered page: keeps 6–7 pt text legible on A4 (≈ 250 dpi). */
@@ -45,9 +46,7 @@ export function pdfIsEncrypted(input: Buffer): boolean {
   return input.includes('/Encrypt', 0, 'latin1')
 }
 
-type PdfDoc = Awaited<ReturnType<typeof import('pdfjs-dist/legacy/build/pdf.mjs').getDocument>['promise']>
-
-async function openPdf(input: Buffer): Promise<PdfDoc> {
+async function openPdf(input: Buffer): Promise<PDFDocumentProxy> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
   const task = pdfjs.getDocument({
     data: new Uint8Array(input),

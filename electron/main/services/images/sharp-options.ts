@@ -52,7 +52,7 @@ export type SharpInputOptions = {
   raw?: { width: number; height: number; channels: 1 | 2 | 3 | 4 }
 }
 
-/** Options for every sharp() call: numeric pixel limit, failOn, autoOrient; never unlimited/animated. */
+/** Options for every sharp call: numeric pixel limit, failOn, autoOrient; never unlimited/animated. */
 export function sharpOptions(extra: Pick<SharpInputOptions, 'raw' | 'page'> = {}): SharpInputOptions {
   return { limitInputPixels: MAX_INPUT_PIXELS, failOn: FAIL_ON, autoOrient: true, sequentialRead: true, ...extra }
 }

@@ -1,7 +1,7 @@
 import { Select } from 'antd'
 import { useEffect, useState } from 'react'
 import type { DivisionNode } from '../../../../core/api'
-import { useT, type MessageKey } from '../../i18n'
+import { useT } from '../../i18n'
 import { divisionChildren } from './division-cache'
 
 /** The chosen path, province first; names are kept so data survives a division-data update. */
@@ -66,7 +66,7 @@ export function DivisionPicker({ value = EMPTY, onChange, testPrefix, status }: 
             loading={!options}
             status={status}
             allowClear={level > 0}
-            placeholder={t(`division.${name}` as MessageKey)}
+            placeholder={t(`division.${name}`)}
             options={(options ?? []).map((o) => ({ value: o.code, label: o.name }))}
             showSearch={{ optionFilterProp: 'label' }}
             onChange={(code: string | undefined) => choose(level, code, options ?? [])}

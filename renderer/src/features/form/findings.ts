@@ -29,11 +29,22 @@ export function countErrors(map: FindingMap): number {
   return n
 }
 
-/** Rewrites `a.b.c` by the first matching prefix rule, e.g. `officeAddress` → `officeAddress.detail`. */
-export function prefixAlias(rules: ReadonlyArray<readonly [string, string]>): (field: string) => string {
+/**
+ * Maps model paths to form paths: `rename` swaps a prefix and keeps the rest
+ * (`officeAddress.detail` → `principal.address.detail`), `collapse` cuts list indexes
+ * (`extraDomains.1` → `extraDomains`).
+ */
+export function fieldAlias(
+  rename: ReadonlyArray<readonly [string, string]>,
+  collapse: readonly string[] = [],
+): (field: string) => string {
   return (field) => {
-    for (const [from, to] of rules) {
-      if (field === from || field.startsWith(`${from}.`)) return to
+    for (const prefix of collapse) {
+      if (field.startsWith(`${prefix}.`)) return prefix
+    }
+    for (const [from, to] of rename) {
+      if (field === from) return to
+      if (field.startsWith(`${from}.`)) return to + field.slice(from.length)
     }
     return field
   }

@@ -1,7 +1,7 @@
 import { Checkbox, Col, DatePicker, Form, Input, Row, Select } from 'antd'
 import { PERSON_ID_TYPES, type PersonIdType } from '../../../../core/model'
 import { idTypeAllowsLongTerm, PERSON_ID_TYPE_LABELS } from '../../data/option-labels'
-import { PROVINCES } from '../../data/provinces'
+import { DivisionPicker } from '../../components/division/DivisionPicker'
 import { useT } from '../../i18n'
 import { Field } from '../form/Field'
 
@@ -18,7 +18,6 @@ type Props = {
 }
 
 const ID_TYPE_OPTIONS = PERSON_ID_TYPES.map((value) => ({ value, label: PERSON_ID_TYPE_LABELS[value] }))
-const PROVINCE_OPTIONS = PROVINCES.map((p) => ({ value: p.code, label: p.name }))
 
 /** 姓名 … 电子邮箱 of one person, in the portal's order and wording. */
 export function PersonFields({ base, path, testPrefix, officePhoneRequired = false, compact = false }: Props) {
@@ -72,18 +71,19 @@ export function PersonFields({ base, path, testPrefix, officePhoneRequired = fal
       </Col>
       {!compact && (
         <>
-          <Col xs={24} md={8}>
-            <Field label={t('person.address')} name={n('province')} testId={id('address-province')} required>
-              <Select
-                data-testid={id('address-province')}
-                options={PROVINCE_OPTIONS}
-                placeholder={t('person.provincePlaceholder')}
-                showSearch={{ optionFilterProp: 'label' }}
-              />
+          <Col xs={24}>
+            <Field
+              label={t('person.address')}
+              name={n('division')}
+              path={p('address.divisionCodes')}
+              testId={id('address')}
+              required
+            >
+              <DivisionPicker testPrefix={id('address')} />
             </Field>
           </Col>
-          <Col xs={24} md={16}>
-            <Field label={t('person.addressDetail')} name={n('detail')} path={p('address')} testId={id('address-detail')} required copy>
+          <Col xs={24}>
+            <Field label={t('person.addressDetail')} name={n('detail')} path={p('address.detail')} testId={id('address-detail')} required copy>
               <Input data-testid={id('address-detail')} maxLength={200} placeholder={t('person.addressDetailPlaceholder')} />
             </Field>
           </Col>

@@ -2,7 +2,7 @@
 import dayjs, { type Dayjs } from 'dayjs'
 import type { Address, Person, PersonIdType } from '../../../../core/model'
 import { newId } from '../../components/ids'
-import { provinceByCode } from '../../data/provinces'
+import type { DivisionValue } from '../../components/division/DivisionPicker'
 
 export type PersonValues = {
   id: string
@@ -11,7 +11,7 @@ export type PersonValues = {
   idNumber: string
   idExpiryDate: Dayjs | null
   idLongTerm: boolean
-  province: string | undefined
+  division: DivisionValue
   detail: string
   officePhone: string
   mobile: string
@@ -26,7 +26,7 @@ export function emptyPersonValues(): PersonValues {
     idNumber: '',
     idExpiryDate: null,
     idLongTerm: false,
-    province: undefined,
+    division: { codes: [], names: [] },
     detail: '',
     officePhone: '',
     mobile: '',
@@ -34,9 +34,11 @@ export function emptyPersonValues(): PersonValues {
   }
 }
 
-export function addressFrom(province: string | undefined, detail: string): Address {
-  const p = provinceByCode(province)
-  return { divisionCodes: p ? [p.code] : [], divisionNames: p ? [p.name] : [], detail: detail.trim() }
+export function addressFrom(division: DivisionValue | undefined, detail: string): Address {
+  const codes = division?.codes ?? []
+  const names = division?.names ?? []
+  const n = Math.min(codes.length, names.length, 5)
+  return { divisionCodes: codes.slice(0, n), divisionNames: names.slice(0, n), detail: detail.trim() }
 }
 
 export function personFromValues(v: Partial<PersonValues> | undefined, fallback: PersonValues): Person {
@@ -48,7 +50,7 @@ export function personFromValues(v: Partial<PersonValues> | undefined, fallback:
     idType: values.idType ?? 'resident-id',
     idNumber: (values.idNumber ?? '').trim(),
     idExpiry: expiry,
-    address: addressFrom(values.province, values.detail ?? ''),
+    address: addressFrom(values.division, values.detail ?? ''),
     officePhone: (values.officePhone ?? '').trim(),
     mobile: (values.mobile ?? '').trim(),
     email: (values.email ?? '').trim(),
@@ -64,7 +66,7 @@ export function valuesFromPerson(p: Person): PersonValues {
     idNumber: p.idNumber,
     idExpiryDate: date,
     idLongTerm: p.idExpiry === 'long-term',
-    province: p.address.divisionCodes[0],
+    division: { codes: [...p.address.divisionCodes], names: [...p.address.divisionNames] },
     detail: p.address.detail,
     officePhone: p.officePhone,
     mobile: p.mobile,

@@ -1,13 +1,12 @@
 import { Col, Input, Row, Select } from 'antd'
 import { ORG_CERT_TYPES, ORG_KINDS } from '../../../../core/model'
 import { ORG_CERT_TYPE_LABELS, ORG_KIND_LABELS } from '../../data/option-labels'
-import { PROVINCES } from '../../data/provinces'
+import { DivisionPicker } from '../../components/division/DivisionPicker'
 import { useT } from '../../i18n'
 import { Field } from '../form/Field'
 
 const KIND_OPTIONS = ORG_KINDS.map((value) => ({ value, label: ORG_KIND_LABELS[value] }))
 const CERT_OPTIONS = ORG_CERT_TYPES.map((value) => ({ value, label: ORG_CERT_TYPE_LABELS[value] }))
-const PROVINCE_OPTIONS = PROVINCES.map((p) => ({ value: p.code, label: p.name }))
 
 /** 主办单位信息 block of the 单位 form. */
 export function OrganizationFields() {
@@ -47,21 +46,22 @@ export function OrganizationFields() {
           <Input data-testid="subject-investor" maxLength={120} autoComplete="off" />
         </Field>
       </Col>
-      <Col xs={24} md={8}>
-        <Field label={t('subject.officeAddress')} name="officeProvince" testId="subject-address-province" required>
-          <Select
-            data-testid="subject-address-province"
-            options={PROVINCE_OPTIONS}
-            placeholder={t('person.provincePlaceholder')}
-            showSearch={{ optionFilterProp: 'label' }}
-          />
+      <Col xs={24}>
+        <Field
+          label={t('subject.officeAddress')}
+          name="officeDivision"
+          path="officeAddress.divisionCodes"
+          testId="subject-address"
+          required
+        >
+          <DivisionPicker testPrefix="subject-address" />
         </Field>
       </Col>
-      <Col xs={24} md={16}>
+      <Col xs={24}>
         <Field
           label={t('person.addressDetail')}
           name="officeDetail"
-          path="officeAddress"
+          path="officeAddress.detail"
           testId="subject-address-detail"
           required
           copy

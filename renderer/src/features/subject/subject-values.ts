@@ -1,5 +1,6 @@
 /** Converts between a stored Subject and the values the subject form edits. */
 import type { OrgCertType, OrgKind, Subject, SubjectNature } from '../../../../core/model'
+import type { DivisionValue } from '../../components/division/DivisionPicker'
 import { nowIso } from '../../components/ids'
 import {
   addressFrom,
@@ -16,7 +17,7 @@ export type SubjectValues = {
   certType: OrgCertType | undefined
   certNumber: string
   investor: string
-  officeProvince: string | undefined
+  officeDivision: DivisionValue
   officeDetail: string
   officePhone: string
   principal: PersonValues
@@ -30,7 +31,7 @@ export function emptySubjectValues(): SubjectValues {
     certType: 'uscc-certificate',
     certNumber: '',
     investor: '',
-    officeProvince: undefined,
+    officeDivision: { codes: [], names: [] },
     officeDetail: '',
     officePhone: '',
     principal: emptyPersonValues(),
@@ -45,7 +46,7 @@ export function valuesFromSubject(s: Subject): SubjectValues {
     certType: s.certType ?? 'uscc-certificate',
     certNumber: s.nature === 'organization' ? s.certNumber : '',
     investor: s.investor,
-    officeProvince: s.officeAddress.divisionCodes[0],
+    officeDivision: { codes: [...s.officeAddress.divisionCodes], names: [...s.officeAddress.divisionNames] },
     officeDetail: s.officeAddress.detail,
     officePhone: s.officePhone,
     principal: valuesFromPerson(s.principal),
@@ -89,7 +90,7 @@ export function subjectFromValues(
     certType: values.certType ?? 'uscc-certificate',
     certNumber: (values.certNumber ?? '').trim(),
     investor: (values.investor ?? '').trim(),
-    officeAddress: addressFrom(values.officeProvince, values.officeDetail ?? ''),
+    officeAddress: addressFrom(values.officeDivision, values.officeDetail ?? ''),
     officePhone: (values.officePhone ?? '').trim(),
   }
 }

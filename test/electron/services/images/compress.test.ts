@@ -1,11 +1,12 @@
 import sharp from 'sharp'
+import type { Metadata, Sharp } from 'sharp'
 import { describe, expect, it } from 'vitest'
 import { compressImage, makeThumbnail } from '../../../../electron/main/services/images'
 import { bmp24, documentRaw, encode, exifTags, markerRaw, meanRgb, photoRaw, rawOpts, redCorner } from './fixtures'
 
 const CAP = 512_000
 
-async function expectClean(jpeg: Buffer): Promise<sharp.Metadata> {
+async function expectClean(jpeg: Buffer): Promise<Metadata> {
   const meta = await sharp(jpeg).metadata()
   expect(meta.format).toBe('jpeg')
   expect(meta.exif).toBeUndefined()
@@ -117,11 +118,11 @@ describe('compressImage: formats and colour', () => {
   const docPromise = (async () => encode(documentRaw(1200, 850)))()
 
   it.each([
-    ['png', (s: sharp.Sharp) => s.png()],
-    ['webp', (s: sharp.Sharp) => s.webp({ quality: 90 })],
-    ['tiff', (s: sharp.Sharp) => s.tiff()],
-    ['gif', (s: sharp.Sharp) => s.gif()],
-    ['avif', (s: sharp.Sharp) => s.avif({ quality: 60, effort: 0 })],
+    ['png', (s: Sharp) => s.png()],
+    ['webp', (s: Sharp) => s.webp({ quality: 90 })],
+    ['tiff', (s: Sharp) => s.tiff()],
+    ['gif', (s: Sharp) => s.gif()],
+    ['avif', (s: Sharp) => s.avif({ quality: 60, effort: 0 })],
   ])('reads %s', async (format, write) => {
     const input = await write((await docPromise).clone()).toBuffer()
     const r = await compressImage(input, { maxBytes: CAP })

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest'
+import {
+  BLURRY_LAPLACIAN_VARIANCE,
+  DARK_BRIGHT_LUMA,
+  DARK_MEAN_LUMA,
+  GRAY_COLOURED_FRACTION,
+  ID_CARD_ASPECT,
+  IMAGE_WARNING_MESSAGES,
+  OVEREXPOSED_CLIPPED_FRACTION,
+  OVEREXPOSED_DARK_LUMA,
+  TOO_SMALL_LONG_SIDE,
+  imageWarnings,
+  isBlurry,
+  isGrayscale,
+  isOddIdCardAspect,
+  isOverexposed,
+  isTooDark,
+  isTooSmall,
+  type ImageStats,
+} from '../../../core/images/checks'
+
+const good: ImageStats = {
+  width: 2400,
+  height: 1514,
+  laplacianVariance: 5000,
+  meanLuma: 200,
+  clippedFraction: 0.1,
+  colouredFraction: 0.08,
+  darkLuma: 40,
+  brightLuma: 255,
+}
+
+describe('image checks', () => {
+  it('passes a good picture with no warnings, even with every option on', () => {
+    expect(imageWarnings(good, { colourRequired: true, idCard: true })).toEqual([])
+  })
+
+  it('too-small: both sides of the long-side threshold, portrait or landscape', () => {
+    expect(isTooSmall({ width: TOO_SMALL_LONG_SIDE - 1, height: 300 })).toBe(true)
+    expect(isTooSmall({ width: 300, height: TOO_SMALL_LONG_SIDE })).toBe(false)
+  })
+
+  it('blurry: both sides of the Laplacian threshold', () => {
+    expect(isBlurry({ laplacianVariance: BLURRY_LAPLACIAN_VARIANCE - 1 })).toBe(true)
+    expect(isBlurry({ laplacianVariance: BLURRY_LAPLACIAN_VARIANCE + 1 })).toBe(false)
+  })
+
+  it('grayscale only matters where colour is required', () => {
+    const grey = { ...good, colouredFraction: GRAY_COLOURED_FRACTION / 2 }
+    expect(isGrayscale(grey)).toBe(true)
+    expect(isGrayscale({ colouredFraction: GRAY_COLOURED_FRACTION * 2 })).toBe(false)
+    expect(imageWarnings(grey)).toEqual([])
+    expect(imageWarnings(grey, { colourRequired: true })).toEqual(['grayscale'])
+  })
+
+  it('too-dark needs a dark mean and no bright parts', () => {
+    expect(isTooDark({ meanLuma: DARK_MEAN_LUMA - 1, brightLuma: DARK_BRIGHT_LUMA - 1 })).toBe(true)
+    expect(isTooDark({ meanLuma: DARK_MEAN_LUMA + 1, brightLuma: DARK_BRIGHT_LUMA - 1 })).toBe(false)
+    expect(isTooDark({ meanLuma: DARK_MEAN_LUMA - 1, brightLuma: DARK_BRIGHT_LUMA + 1 })).toBe(false) // white card on a black table
+  })
+
+  it('overexposed needs clipping and washed-out text; a clean white scan is fine', () => {
+    expect(isOverexposed({ clippedFraction: OVEREXPOSED_CLIPPED_FRACTION + 0.01, darkLuma: OVEREXPOSED_DARK_LUMA + 1 })).toBe(true)
+    expect(isOverexposed({ clippedFraction: OVEREXPOSED_CLIPPED_FRACTION - 0.01, darkLuma: OVEREXPOSED_DARK_LUMA + 1 })).toBe(false)
+    expect(isOverexposed({ clippedFraction: 0.9, darkLuma: 20 })).toBe(false)
+  })
+
+  it('odd-aspect accepts the ID-card ratio either way round within tolerance, only for ID slots', () => {
+    expect(isOddIdCardAspect({ width: 856, height: 540 })).toBe(false)
+    expect(isOddIdCardAspect({ width: 540, height: 856 })).toBe(false)
+    expect(isOddIdCardAspect({ width: Math.round(540 * ID_CARD_ASPECT * 1.1), height: 540 })).toBe(false)
+    expect(isOddIdCardAspect({ width: Math.round(540 * ID_CARD_ASPECT * 1.14), height: 540 })).toBe(true)
+    expect(isOddIdCardAspect({ width: 4000, height: 3000 })).toBe(true) // a whole 4:3 phone frame
+    expect(isOddIdCardAspect({ width: 1000, height: 1000 })).toBe(true)
+    const square = { ...good, width: 1000, height: 1000 }
+    expect(imageWarnings(square)).toEqual([])
+    expect(imageWarnings(square, { idCard: true })).toEqual(['odd-aspect'])
+  })
+
+  it('has a Chinese message for every warning', () => {
+    for (const message of Object.values(IMAGE_WARNING_MESSAGES)) expect(message).toMatch(/[\u4e00-\u9fff]{4}/)
+  })
+})

@@ -1,0 +1,131 @@
+import Conf from 'conf'
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import sharp from 'sharp'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { upsertSite, upsertSubject } from '../../../core/workspace'
+import { createServices } from '../../../electron/main/services/container'
+import { openStore, type StoreBackend } from '../../../electron/main/services/store'
+import { storeOptions } from '../../../electron/main/services/store-options'
+import { cancelBatch, runBatch } from '../../../electron/main/services/batch-compress'
+import { materialPreview } from '../../../electron/main/services/material-preview'
+import { idCardFront, withOrientation } from '../../fixtures/generate'
+import { makeIndividual, makeSite } from '../../support/factories'
+import { useTempDirs } from '../../support/temp-dir'
+
+const tempDir = useTempDirs()
+let sideways: Buffer
+let upright: Buffer
+beforeAll(async () => {
+  // Drawn before the image service blocks the SVG loader process-wide.
+  upright = await idCardFront({ seed: 21, width: 1600, height: 1200 })
+  sideways = await withOrientation(upright, 6)
+})
+
+function setup() {
+  const dir = tempDir()
+  const store = openStore(() => new Conf({ ...storeOptions, cwd: dir }) as unknown as StoreBackend, join(dir, 'config.json'))
+  const services = createServices(dir, store, 'assets/divisions')
+  const subject = makeIndividual()
+  const site = makeSite(subject.id)
+  services.repo.commit(upsertSite(upsertSubject(services.repo.workspace(), subject), site))
+  const photo = join(dir, 'photo.jpg')
+  writeFileSync(photo, sideways)
+  return { dir, ...services, subject, site, photo }
+}
+
+describe('material service', () => {
+  it('keeps the original beside an upright, metadata-free compressed copy and records it', async () => {
+    const { dir, materials, repo, subject, photo } = setup()
+    const m = await materials.importMaterial({ ownerKind: 'subject', ownerId: subject.id, slot: 'principal-id-front', path: photo })
+    expect(readFileSync(join(dir, m.originalFile))).toEqual(sideways)
+    const compressed = readFileSync(join(dir, m.compressedFile))
+    expect(compressed.length).toBe(m.bytes)
+    expect(m.bytes).toBeLessThanOrEqual(512_000)
+    const meta = await sharp(compressed).metadata()
+    expect(meta.exif).toBeUndefined()
+    expect([meta.width, meta.height]).toEqual([m.width, m.height])
+    expect(m.width).toBeGreaterThan(m.height)
+    expect(m).toMatchObject({ sourceFormat: 'jpeg', sourceWidth: 1600, sourceHeight: 1200, originalBytes: sideways.length, sourceName: 'photo.jpg' })
+    expect(repo.workspace().materials).toEqual([m])
+  })
+
+  it('replacing a slot removes the old files only after the new state is stored', async () => {
+    const { dir, materials, repo, site, photo } = setup()
+    const first = await materials.importMaterial({ ownerKind: 'site', ownerId: site.id, slot: 'domain-certificate', path: photo })
+    const second = await materials.importMaterial({ ownerKind: 'site', ownerId: site.id, slot: 'domain-certificate', path: photo })
+    expect(repo.workspace().materials.map((m) => m.id)).toEqual([second.id])
+    expect(existsSync(join(dir, first.compressedFile))).toBe(false)
+    expect(existsSync(join(dir, first.originalFile))).toBe(false)
+    expect(existsSync(join(dir, second.compressedFile))).toBe(true)
+  })
+
+  it('re-compresses from the stored original when rotated, keeping the original', async () => {
+    const { dir, materials, subject, photo } = setup()
+    const m = await materials.importMaterial({ ownerKind: 'subject', ownerId: subject.id, slot: 'principal-id-front', path: photo })
+    const rotated = await materials.editMaterial({ id: m.id, edit: { rotate: 90, crop: null, watermark: null }, maxBytes: 400_000 })
+    expect([rotated.width, rotated.height]).toEqual([m.height, m.width])
+    expect(rotated.originalFile).toBe(m.originalFile)
+    expect(rotated.maxBytes).toBe(400_000)
+    expect(existsSync(join(dir, m.originalFile))).toBe(true)
+    expect(existsSync(join(dir, m.compressedFile))).toBe(false)
+  })
+
+  it('refuses a slot that does not belong to the owner, and an unknown owner, with Chinese messages', async () => {
+    const { materials, subject, site, photo } = setup()
+    await expect(materials.importMaterial({ ownerKind: 'site', ownerId: site.id, slot: 'principal-id-front', path: photo })).rejects.toMatchObject({ code: 'materials/wrong-slot' })
+    await expect(materials.importMaterial({ ownerKind: 'subject', ownerId: 'nobody', slot: 'principal-id-front', path: photo })).rejects.toMatchObject({ code: 'materials/no-owner' })
+    await expect(materials.importMaterial({ ownerKind: 'subject', ownerId: subject.id, slot: 'principal-id-front', path: '/nope/x.jpg' })).rejects.toMatchObject({ code: 'import/not-found' })
+  })
+
+  it('a failed import leaves the stored material untouched', async () => {
+    const { dir, materials, repo, subject, photo } = setup()
+    const m = await materials.importMaterial({ ownerKind: 'subject', ownerId: subject.id, slot: 'principal-id-back', path: photo })
+    const junk = join(dir, 'junk.jpg')
+    writeFileSync(junk, 'not an image')
+    await expect(materials.importMaterial({ ownerKind: 'subject', ownerId: subject.id, slot: 'principal-id-back', path: junk })).rejects.toMatchObject({ code: expect.stringMatching(/^image\//) })
+    expect(repo.workspace().materials).toEqual([m])
+    expect(existsSync(join(dir, m.compressedFile))).toBe(true)
+  })
+
+  it('previews the same region before and after at 100 %', async () => {
+    const { materials, files, subject, photo } = setup()
+    const m = await materials.importMaterial({ ownerKind: 'subject', ownerId: subject.id, slot: 'principal-id-front', path: photo })
+    const preview = await materialPreview(m, files, { centerX: 0.5, centerY: 0.5, size: 300 })
+    const after = await sharp(Buffer.from(preview.after.split(',')[1] ?? '', 'base64')).metadata()
+    const before = await sharp(Buffer.from(preview.before.split(',')[1] ?? '', 'base64')).metadata()
+    expect([after.width, after.height]).toEqual([300, 300])
+    const scale = preview.original.width / preview.compressed.width
+    expect(before.width).toBe(Math.round(300 * scale))
+    expect(preview.original).toMatchObject({ width: 1600, height: 1200, format: 'jpeg' })
+  })
+})
+
+describe('batch compression', () => {
+  it('compresses every file, reports progress per file, and carries on past a bad one', async () => {
+    const dir = tempDir()
+    const good = join(dir, 'a.jpg')
+    writeFileSync(good, sideways)
+    const bad = join(dir, 'b.jpg')
+    writeFileSync(bad, '')
+    const events: number[] = []
+    const summary = await runBatch({ batchId: 'b1', paths: [good, bad, good], outDir: join(dir, 'out'), maxBytes: 300_000 }, (p) => events.push(p.done))
+    expect(events).toEqual([1, 2, 3])
+    expect(summary.results.map((r) => 'error' in r)).toEqual([false, true, false])
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['a (2).jpg', 'a.jpg'])
+  })
+
+  it('can be cancelled: the rest are reported as cancelled', async () => {
+    const dir = tempDir()
+    const good = join(dir, 'a.jpg')
+    writeFileSync(good, sideways)
+    const paths = Array.from({ length: 8 }, () => good)
+    const summary = await runBatch({ batchId: 'b2', paths, outDir: join(dir, 'out'), maxBytes: 300_000 }, (p) => {
+      if (p.done === 1) cancelBatch('b2')
+    })
+    expect(summary.cancelled).toBe(true)
+    const cancelled = summary.results.filter((r) => 'error' in r && r.error.code === 'image/cancelled')
+    expect(cancelled.length).toBeGreaterThanOrEqual(5)
+    expect(cancelBatch('b2')).toBe(false)
+  })
+})
