@@ -3,9 +3,9 @@
  * Main implements `Api` (electron/main/ipc), the preload exposes `BeianBridge`, and the
  * loopback test bridge implements the same `BeianBridge` over HTTP.
  */
-import { z } from 'zod'
-import { SLOT_KEYS, type Material, type Site, type Subject, type Workspace } from './model'
-import { materialEditSchema, siteSchema, subjectSchema } from './schemas'
+import type { z } from 'zod'
+import type { requestSchemas } from './api-schemas'
+import type { Material, Site, Subject, Workspace } from './model'
 
 /** Every handler answers a result object; nothing throws across IPC. */
 export type AppError = {
@@ -44,61 +44,7 @@ export type BatchSummary = { batchId: string; cancelled: boolean; results: Batch
 export type ExportedFile = { slot: string; file: string; bytes: number; width: number; height: number; sha256: string }
 export type ExportSummary = { target: string; format: ExportFormat; files: ExportedFile[] }
 
-/** Request payloads. Main parses each with the schema in `requestSchemas`. */
-const idRef = z.object({ id: z.string().min(1).max(64) })
-export const requestSchemas = {
-  'workspace:load': z.undefined(),
-  'subjects:save': subjectSchema,
-  'subjects:delete': idRef,
-  'sites:save': siteSchema,
-  'sites:delete': idRef,
-  'materials:import': z.object({
-    ownerKind: z.enum(['subject', 'site']),
-    ownerId: z.string().min(1).max(64),
-    slot: z.enum(SLOT_KEYS),
-    path: z.string().min(1).max(4096),
-    maxBytes: z.number().int().min(20_000).max(10_000_000).optional(),
-  }),
-  'materials:remove': idRef,
-  'materials:thumbnail': idRef,
-  'materials:edit': z.object({
-    id: z.string().min(1).max(64),
-    edit: materialEditSchema,
-    maxBytes: z.number().int().min(20_000).max(10_000_000),
-  }),
-  'materials:preview': z.object({
-    id: z.string().min(1).max(64),
-    /** Centre of the 100 % window, as fractions of the image. */
-    centerX: z.number().min(0).max(1),
-    centerY: z.number().min(0).max(1),
-    /** Window size in compressed-image pixels. */
-    size: z.number().int().min(64).max(2000),
-  }),
-  'batch:compress': z.object({
-    batchId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
-    paths: z.array(z.string().min(1).max(4096)).min(1).max(500),
-    outDir: z.string().min(1).max(4096),
-    maxBytes: z.number().int().min(20_000).max(10_000_000),
-  }),
-  'batch:cancel': z.object({ batchId: z.string().min(1).max(64) }),
-  'divisions:children': z.object({ code: z.string().regex(/^\d{2,12}$/).nullable() }),
-  'dialog:pickImages': z.object({ multiple: z.boolean() }),
-  'dialog:pickExportTarget': z.object({
-    format: z.enum(['folder', 'zip']),
-    suggestedName: z.string().min(1).max(120),
-  }),
-  'packet:export': z.object({
-    siteId: z.string().min(1).max(64),
-    format: z.enum(['folder', 'zip']),
-    target: z.string().min(1).max(4096),
-  }),
-  'settings:get': z.undefined(),
-  'settings:set': z.object({
-    language: z.enum(['zh-CN', 'en']).optional(),
-    lastExportDir: z.string().max(4096).optional(),
-  }),
-  'external:open': z.object({ url: z.string().min(1).max(2048) }),
-} as const
+/** Request payloads are defined by the zod schemas in core/api-schemas.ts (kept out of the preload bundle). */
 
 type Req<C extends keyof typeof requestSchemas> = z.infer<(typeof requestSchemas)[C]>
 

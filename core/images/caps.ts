@@ -41,8 +41,10 @@ const MIN_STEP_RATIO = 0.92
 export const TARGET_FILL = 0.985
 /** Aim lower when raising quality after a final encode: a failed raise costs a whole mozjpeg encode. */
 export const RAISE_FILL = 0.96
-/** A result at or above this share of the target is "close enough": stop refining. */
+/** A draft at or above this share of the target is "close enough": stop refining. */
 export const CLOSE_ENOUGH = 0.93
+/** A final encode below this share of the target is retried at a higher quality (costs a mozjpeg encode). */
+export const RAISE_BELOW = 0.9
 
 /**
  * Long sides to try for an image whose upright long side is `longSide`: full resolution
@@ -65,7 +67,11 @@ export function minQualityFor(side: number, isLastSide: boolean): number {
 }
 
 /** Output pixel size for a long side, keeping the aspect ratio (never enlarged). */
-export function scaledSize(width: number, height: number, longSide: number): { width: number; height: number } {
+export function scaledSize(
+  width: number,
+  height: number,
+  longSide: number,
+): { width: number; height: number } {
   const long = Math.max(width, height)
   if (longSide >= long) return { width, height }
   const k = longSide / long

@@ -61,11 +61,14 @@ export type ImageStats = {
 
 export type CheckOptions = { colourRequired?: boolean; idCard?: boolean }
 
-export const isTooSmall = (s: Pick<ImageStats, 'width' | 'height'>): boolean => Math.max(s.width, s.height) < TOO_SMALL_LONG_SIDE
+export const isTooSmall = (s: Pick<ImageStats, 'width' | 'height'>): boolean =>
+  Math.max(s.width, s.height) < TOO_SMALL_LONG_SIDE
 
-export const isBlurry = (s: Pick<ImageStats, 'laplacianVariance'>): boolean => s.laplacianVariance < BLURRY_LAPLACIAN_VARIANCE
+export const isBlurry = (s: Pick<ImageStats, 'laplacianVariance'>): boolean =>
+  s.laplacianVariance < BLURRY_LAPLACIAN_VARIANCE
 
-export const isGrayscale = (s: Pick<ImageStats, 'colouredFraction'>): boolean => s.colouredFraction < GRAY_COLOURED_FRACTION
+export const isGrayscale = (s: Pick<ImageStats, 'colouredFraction'>): boolean =>
+  s.colouredFraction < GRAY_COLOURED_FRACTION
 
 export const isTooDark = (s: Pick<ImageStats, 'meanLuma' | 'brightLuma'>): boolean =>
   s.meanLuma < DARK_MEAN_LUMA && s.brightLuma < DARK_BRIGHT_LUMA

@@ -7,7 +7,16 @@
  * explore the rate curve, and the "final" one (mozjpeg) whose output is returned. Only bytes
  * actually produced by the final encoder and measured ≤ maxBytes are ever returned.
  */
-import { CLOSE_ENOUGH, GOOD_QUALITY, MAX_QUALITY, RAISE_FILL, TARGET_FILL, minQualityFor, sideLadder } from './caps'
+import {
+  CLOSE_ENOUGH,
+  GOOD_QUALITY,
+  MAX_QUALITY,
+  RAISE_BELOW,
+  RAISE_FILL,
+  TARGET_FILL,
+  minQualityFor,
+  sideLadder,
+} from './caps'
 import { QualityCurve, predictAcrossSides } from './rate-model'
 
 export type EncodeTrial = { longSide: number; quality: number; draft: boolean }
@@ -30,7 +39,13 @@ export type FitRequest = {
 }
 
 export type FitTrial = EncodeTrial & { bytes: number }
-export type FitResult = { bytes: Uint8Array; longSide: number; quality: number; encodes: number; trials: FitTrial[] }
+export type FitResult = {
+  bytes: Uint8Array
+  longSide: number
+  quality: number
+  encodes: number
+  trials: FitTrial[]
+}
 
 /** Thrown when not even the smallest side at MIN_QUALITY fits (a cap of a few hundred bytes). */
 export class CapUnreachableError extends Error {
@@ -85,9 +100,16 @@ class Session {
 }
 
 /** Largest quality in [lo, hi] whose draft fits `target`, or null when even `lo` does not. */
-async function searchQuality(s: Session, side: number, lo: number, hi: number, target: number): Promise<Choice | null> {
+async function searchQuality(
+  s: Session,
+  side: number,
+  lo: number,
+  hi: number,
+  target: number,
+): Promise<Choice | null> {
   const curve = s.curve(side)
-  let q = curve.size > 0 ? curve.predictQuality(target, lo, hi) : predictFromOtherSides(s, side, lo, hi, target)
+  let q =
+    curve.size > 0 ? curve.predictQuality(target, lo, hi) : predictFromOtherSides(s, side, lo, hi, target)
   for (let round = 0; round < 6; round++) {
     await s.draft(side, q)
     const best = curve.bestFitting(target, lo, hi)
@@ -97,7 +119,10 @@ async function searchQuality(s: Session, side: number, lo: number, hi: number, t
       q = Math.max(lo, Math.min((over ?? hi + 1) - 1, curve.predictQuality(target, lo, hi)))
       continue
     }
-    const done = best.quality === hi || best.bytes >= target * CLOSE_ENOUGH || (over !== null && over - best.quality <= 1)
+    const done =
+      best.quality === hi ||
+      best.bytes >= target * CLOSE_ENOUGH ||
+      (over !== null && over - best.quality <= 1)
     if (done) break
     const next = curve.predictQuality(target, lo, hi)
     if (next <= best.quality || (over !== null && next >= over)) {
@@ -154,14 +179,19 @@ function predictedTooBig(s: Session, side: number, quality: number, maxBytes: nu
 const MIN_RAISE_STEP = 2
 
 /** Final encode at the chosen draft point; one more try upward if the final encoder left room. */
-async function finish(s: Session, c: Plan, req: FitRequest, target: number): Promise<Choice & { out: Uint8Array }> {
+async function finish(
+  s: Session,
+  c: Plan,
+  req: FitRequest,
+  target: number,
+): Promise<Choice & { out: Uint8Array }> {
   const out = await s.final(c.side, c.quality)
   const ratio = out.length / Math.max(1, c.bytes)
   const curve = s.curve(c.side)
   if (out.length > req.maxBytes) return finishDownward(s, c, req, ratio)
   let best = { side: c.side, quality: c.quality, bytes: out.length, out }
-  if (c.raise && out.length < target * CLOSE_ENOUGH && c.quality < MAX_QUALITY) {
-    const q2 = curve.predictQuality((target * RAISE_FILL) / ratio, c.quality, MAX_QUALITY)
+  if (c.raise && out.length < target * RAISE_BELOW && c.quality < MAX_QUALITY) {
+    const q2 = await raiseQuality(s, c, (target * RAISE_FILL) / ratio)
     if (q2 >= c.quality + MIN_RAISE_STEP) {
       const out2 = await s.final(c.side, q2)
       if (out2.length <= target) {
@@ -172,8 +202,26 @@ async function finish(s: Session, c: Plan, req: FitRequest, target: number): Pro
   return best
 }
 
+/**
+ * Quality to retry the final encode at, aiming the draft curve at `goal` (the target in draft
+ * bytes). One extra draft near the guess calibrates it first: a failed raise costs a whole
+ * mozjpeg encode, a draft about a tenth of that.
+ */
+async function raiseQuality(s: Session, c: Choice, goal: number): Promise<number> {
+  const curve = s.curve(c.side)
+  const guess = curve.predictQuality(goal, c.quality, MAX_QUALITY)
+  if (guess < c.quality + MIN_RAISE_STEP) return c.quality
+  if ((await s.draft(c.side, guess)) <= goal) return guess
+  return curve.predictQuality(goal, c.quality, guess - 1)
+}
+
 /** Rare path (final encoder larger than the draft): step quality, then side, down until it fits. */
-async function finishDownward(s: Session, c: Choice, req: FitRequest, ratio: number): Promise<Choice & { out: Uint8Array }> {
+async function finishDownward(
+  s: Session,
+  c: Choice,
+  req: FitRequest,
+  ratio: number,
+): Promise<Choice & { out: Uint8Array }> {
   const sides = sideLadder(req.longSide).filter((x) => x <= c.side)
   for (const [i, side] of sides.entries()) {
     const lo = minQualityFor(side, i === sides.length - 1)
@@ -197,5 +245,11 @@ export async function fitToCap(req: FitRequest): Promise<FitResult> {
   const plan = await chooseDraft(s, req)
   const done = await finish(s, plan, req, Math.min(req.maxBytes, plan.target))
   if (done.out.length > req.maxBytes) throw new CapUnreachableError(req.maxBytes)
-  return { bytes: done.out, longSide: done.side, quality: done.quality, encodes: s.trials.length, trials: s.trials }
+  return {
+    bytes: done.out,
+    longSide: done.side,
+    quality: done.quality,
+    encodes: s.trials.length,
+    trials: s.trials,
+  }
 }

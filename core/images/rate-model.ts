@@ -27,7 +27,9 @@ export class QualityCurve {
   }
 
   sorted(): Point[] {
-    return [...this.points].map(([quality, bytes]) => ({ quality, bytes })).sort((a, b) => a.quality - b.quality)
+    return [...this.points]
+      .map(([quality, bytes]) => ({ quality, bytes }))
+      .sort((a, b) => a.quality - b.quality)
   }
 
   /** Highest measured quality in [lo, hi] that fits the target. */
@@ -105,7 +107,9 @@ export function predictAcrossSides(
   alpha?: number,
 ): QualityCurve | null {
   if (measured.length === 0) return null
-  const sorted = [...measured].sort((x, y) => Math.abs(Math.log(x.side / side)) - Math.abs(Math.log(y.side / side)))
+  const sorted = [...measured].sort(
+    (x, y) => Math.abs(Math.log(x.side / side)) - Math.abs(Math.log(y.side / side)),
+  )
   const near = sorted[0]
   if (!near) return null
   const exponent = alpha ?? fittedExponent(measured) ?? DEFAULT_SIDE_EXPONENT

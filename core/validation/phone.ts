@@ -8,7 +8,11 @@ import { toHalfWidth } from './text'
 import type { CheckKind, CheckResult, Finding } from './types'
 import { fakeLocalReason, fakeMobileReason } from './fake-phone'
 
-type Parsed = { form: 'mobile' | 'landline' | 'service' | 'invalid'; normalized: string; findings: Finding[] }
+export type ParsedPhone = {
+  form: 'mobile' | 'landline' | 'service' | 'invalid'
+  normalized: string
+  findings: Finding[]
+}
 
 /** Removes decoration (spaces, brackets, dots) and splits off an extension. */
 function clean(input: string): { body: string; ext: string | null } {
@@ -21,7 +25,7 @@ function clean(input: string): { body: string; ext: string | null } {
   return { body: (m[1] as string).replace(/-/g, ''), ext: m[2] as string }
 }
 
-function parseMobile(digits: string): Parsed | null {
+function parseMobile(digits: string): ParsedPhone | null {
   const d = digits.replace(/^(?:\+86|0086|86)(?=1\d{10}$)/, '')
   if (!/^1\d{10}$/.test(d)) return null
   const findings: Finding[] = []
@@ -39,7 +43,7 @@ function areaCode(d: string): string | null {
   return null
 }
 
-function parseLandline(digits: string, ext: string | null): Parsed {
+function parseLandline(digits: string, ext: string | null): ParsedPhone {
   const d = digits.replace(/^(?:\+86|0086|86)(?=[1-9]\d{8,})/, '0')
   const area = areaCode(d)
   if (!area) {
@@ -64,7 +68,7 @@ function parseLandline(digits: string, ext: string | null): Parsed {
   return { form: 'landline', normalized, findings }
 }
 
-function parseService(digits: string): Parsed | null {
+function parseService(digits: string): ParsedPhone | null {
   if (!/^[48]00\d{7}$/.test(digits)) return null
   const normalized = `${digits.slice(0, 3)}-${digits.slice(3, 6)}-${digits.slice(6)}`
   const note = warn(
@@ -75,7 +79,7 @@ function parseService(digits: string): Parsed | null {
 }
 
 /** Parses any phone form; callers restrict the form by kind. */
-export function parsePhone(input: string): Parsed {
+export function parsePhone(input: string): ParsedPhone {
   const { body, ext } = clean(input)
   if (body === '')
     return { form: 'invalid', normalized: '', findings: [err('phone.required', '请填写电话号码。')] }
@@ -93,7 +97,7 @@ export function parsePhone(input: string): Parsed {
   return parseService(body) ?? parseLandline(body, ext)
 }
 
-function restrict(kind: CheckKind, parsed: Parsed): Finding[] {
+function restrict(kind: CheckKind, parsed: ParsedPhone): Finding[] {
   if (kind === 'mobile' && parsed.form !== 'mobile' && parsed.form !== 'invalid') {
     return [err('phone.not-mobile', '这里需要11位手机号码（1开头），请勿填写固定电话。')]
   }

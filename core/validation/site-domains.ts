@@ -58,12 +58,19 @@ export function domainFindings(site: Site): Finding[] {
 
 type Key = { host: string; registrable: string | null }
 
+/** Keys per site object; records are immutable data, so identity is a safe cache key. */
+const KEY_CACHE = new WeakMap<Site, Key[]>()
+
 function keysOf(site: Site): Key[] {
-  return siteDomains(site)
+  const cached = KEY_CACHE.get(site)
+  if (cached) return cached
+  const keys = siteDomains(site)
     .filter((d) => d.trim() !== '')
     .map((d) => checkDomain(stripUrl(d).host))
     .filter((r) => r.valid)
     .map((r) => ({ host: r.ascii, registrable: r.registrable }))
+  KEY_CACHE.set(site, keys)
+  return keys
 }
 
 /** Warns when another site uses the same host or the same registrable domain. */

@@ -113,6 +113,9 @@ function holderFindings(s: Subject): Finding[] {
 }
 
 function phoneFindings(s: Subject): Finding[] {
+  // 个人 often have no office line: the portal takes the mobile there, so only advise.
+  if (s.officePhone.trim() === '' && s.nature === 'individual')
+    return [warn('subject.office-phone-advised', '建议填写办公电话；个人没有办公电话时可填写本人手机号（规则⑦）。', 'officePhone')]
   if (s.officePhone.trim() === '')
     return [err('subject.office-phone-required', '请填写办公电话（规则⑦）。', 'officePhone')]
   return atField('officePhone', findingsOf(checkPhone(s.officePhone)))

@@ -9,9 +9,3 @@ export function toHalfWidth(s: string): string {
 
 /** Removes every kind of whitespace, including the ideographic space. */
 export const stripSpaces = (s: string): string => s.replace(/[\s\u3000\u00a0]+/g, '')
-
-/** Han characters (CJK unified ideographs incl. extensions and compatibility forms). */
-export const HAN = /\p{Script=Han}/u
-
-/** True when the string contains at least one Han character or Latin letter. */
-export const hasLetters = (s: string): boolean => /[\p{Script=Han}A-Za-z]/u.test(s)

@@ -6,6 +6,7 @@ import { AppFailure } from '../main/services/app-error'
 import { checkCommand } from './commands/check'
 import { compressCommand } from './commands/compress'
 import { exportCommand } from './commands/export'
+import { validateCommand } from './commands/validate'
 import { type CliIo, processIo, UsageError } from './io'
 
 const USAGE = `用法 / Usage:
@@ -14,12 +15,14 @@ const USAGE = `用法 / Usage:
   beian-desk check <kind> <value> [--json]
   beian-desk check <kind> --stdin
   beian-desk export --data-dir DIR --site ID --out PATH [--zip] [--json]
+  beian-desk validate --data-dir DIR [--site ID] [--json]
 `
 
 const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
   compress: compressCommand,
   check: checkCommand,
   export: exportCommand,
+  validate: validateCommand,
 }
 
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {

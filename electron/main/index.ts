@@ -22,6 +22,11 @@ const RENDERER_ROOT = fileURLToPath(new URL('../renderer/', import.meta.url))
 /** Copied by electron-builder's extraResources: native code cannot read fonts inside app.asar. */
 const PACKAGED_PDF_FONT = ['fonts', 'NotoSansSC_400Regular.ttf']
 
+/** resources/<name> when packaged (electron-builder extraResources), assets/<name> otherwise. */
+function resourceDir(name: string): string {
+  return app.isPackaged ? join(process.resourcesPath, name) : join(app.getAppPath(), 'assets', name)
+}
+
 app.enableSandbox()
 registerAppScheme(protocol)
 applyAppSecurity(app, () => session.defaultSession)
@@ -39,7 +44,8 @@ function start(): void {
   const dataDir = app.getPath('userData')
   const store = openStore(() => new ElectronStore(storeOptions), join(dataDir, 'config.json'))
   const dialogs = createDialogs(() => mainWindow)
-  const handlers = createHandlers({ dataDir, store, dialogs, openExternal: openExternalUrl })
+  const divisionsDir = resourceDir('divisions')
+  const handlers = createHandlers({ dataDir, divisionsDir, store, dialogs, openExternal: openExternalUrl })
   registerIpc(ipcMain, handlers, {
     isPackaged: app.isPackaged,
     devServerUrl: process.env.ELECTRON_RENDERER_URL,

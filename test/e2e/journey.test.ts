@@ -55,7 +55,7 @@ async function fillSubject(): Promise<void> {
   await expect.poll(() => page.locator(byId('person-idNumber-error')).textContent()).toMatch(/校验/)
   await page.fill(byId('person-idNumber'), valid)
   await expect.poll(() => page.locator(byId('person-idNumber-error')).count()).toBe(0)
-  await page.fill(byId('person-mobile'), '13912345678')
+  await page.fill(byId('person-mobile'), '13952718460')
   await page.fill(byId('person-email'), 'lixiaoming@example.com')
   await page.click(byId('person-address-province'))
   await page.locator('.ant-select-item-option', { hasText: '北京市' }).first().click()

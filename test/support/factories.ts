@@ -23,7 +23,7 @@ export function makePerson(over: Partial<Person> = {}): Person {
     idExpiry: '2035-06-30',
     address: { divisionCodes: ['110000', '110100', '110105'], divisionNames: ['北京市', '市辖区', '朝阳区'], detail: '建国路 88 号 3 号楼 1201 室' },
     officePhone: '',
-    mobile: '13912345678',
+    mobile: '13952718460',
     email: 'lixiaoming@example.com',
     ...over,
   }

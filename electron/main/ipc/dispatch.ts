@@ -3,7 +3,8 @@
  * schema, run the handler, and turn every outcome into a `Result`. Used by the Electron IPC
  * registration and by the loopback test bridge, so both behave identically.
  */
-import { requestSchemas, type AppError, type Channel, type Result } from '../../../core/api'
+import type { AppError, Channel, Result } from '../../../core/api'
+import { requestSchemas } from '../../../core/api-schemas'
 import type { HandlerContext, Handlers } from './types'
 
 const GENERIC: AppError = { code: 'internal', message: '操作没有完成：程序遇到意外错误。您的数据未受影响，请重试；若反复出现，请重启应用。' }

@@ -12,6 +12,7 @@ import yazl from 'yazl'
 import type { ExportFormat, ExportSummary, ExportedFile } from '../../../core/api'
 import type { Workspace } from '../../../core/model'
 import { planPacket, type PacketPlan } from '../../../core/packet/plan'
+import { exportBlockingLines, localToday, siteFindings } from '../../../core/packet/readiness'
 import { AppFailure } from './app-error'
 import { writeFileAtomic } from './atomic-write'
 import type { MaterialFiles } from './material-files'
@@ -82,10 +83,11 @@ async function writeZip(plan: PacketPlan, files: PacketFile[], manifest: string,
   return zipPath
 }
 
-export async function exportPacket(ws: Workspace, files: MaterialFiles, req: ExportRequest, extraBlockers: string[] = []): Promise<ExportSummary> {
+/** Main re-runs the portal's rules here (the renderer is not trusted); errors block the export. */
+export async function exportPacket(ws: Workspace, files: MaterialFiles, req: ExportRequest, today = localToday()): Promise<ExportSummary> {
   const plan = planPacket(ws, req.siteId)
   if (!plan) throw new AppFailure('packet/no-site', '找不到这个网站，请刷新后重试。')
-  const blockers = [...plan.missing, ...extraBlockers]
+  const blockers = [...plan.missing, ...exportBlockingLines(siteFindings(ws, req.siteId, today))]
   if (blockers.length > 0) {
     throw new AppFailure('packet/incomplete', `还不能导出：有 ${blockers.length} 项需要先补齐或改正。`, blockers)
   }

@@ -60,8 +60,18 @@ describe('image checks', () => {
   })
 
   it('overexposed needs clipping and washed-out text; a clean white scan is fine', () => {
-    expect(isOverexposed({ clippedFraction: OVEREXPOSED_CLIPPED_FRACTION + 0.01, darkLuma: OVEREXPOSED_DARK_LUMA + 1 })).toBe(true)
-    expect(isOverexposed({ clippedFraction: OVEREXPOSED_CLIPPED_FRACTION - 0.01, darkLuma: OVEREXPOSED_DARK_LUMA + 1 })).toBe(false)
+    expect(
+      isOverexposed({
+        clippedFraction: OVEREXPOSED_CLIPPED_FRACTION + 0.01,
+        darkLuma: OVEREXPOSED_DARK_LUMA + 1,
+      }),
+    ).toBe(true)
+    expect(
+      isOverexposed({
+        clippedFraction: OVEREXPOSED_CLIPPED_FRACTION - 0.01,
+        darkLuma: OVEREXPOSED_DARK_LUMA + 1,
+      }),
+    ).toBe(false)
     expect(isOverexposed({ clippedFraction: 0.9, darkLuma: 20 })).toBe(false)
   })
 

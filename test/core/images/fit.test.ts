@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { FLOOR_QUALITY, GOOD_QUALITY, LEGIBLE_LONG_SIDE, MAX_QUALITY, MIN_QUALITY } from '../../../core/images/caps'
+import {
+  FLOOR_QUALITY,
+  GOOD_QUALITY,
+  LEGIBLE_LONG_SIDE,
+  MAX_QUALITY,
+  MIN_QUALITY,
+} from '../../../core/images/caps'
 import { CapUnreachableError, fitToCap, type EncodeTrial } from '../../../core/images/fit'
 
 type Curve = (t: EncodeTrial) => number
@@ -92,8 +98,12 @@ describe('fitToCap', () => {
 
   it('throws CapUnreachableError when nothing fits', async () => {
     const f = fake(() => 700)
-    await expect(fitToCap({ longSide: 4000, maxBytes: 500, encode: f.encode })).rejects.toBeInstanceOf(CapUnreachableError)
-    await expect(fitToCap({ longSide: 10, maxBytes: 0, encode: f.encode })).rejects.toBeInstanceOf(CapUnreachableError)
+    await expect(fitToCap({ longSide: 4000, maxBytes: 500, encode: f.encode })).rejects.toBeInstanceOf(
+      CapUnreachableError,
+    )
+    await expect(fitToCap({ longSide: 10, maxBytes: 0, encode: f.encode })).rejects.toBeInstanceOf(
+      CapUnreachableError,
+    )
   })
 
   it('does not grow an already-small source beyond its size when quality allows', async () => {
@@ -114,9 +124,13 @@ describe('fitToCap', () => {
 
   it('holds the cap on 300 random rate curves', async () => {
     let seed = 42
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
     for (let i = 0; i < 300; i++) {
-      const curve = rate(5_000 + rnd() * 400_000, { alpha: 1.2 + rnd(), k: 0.02 + rnd() * 0.05, finalRatio: 0.8 + rnd() * 0.4 })
+      const curve = rate(5_000 + rnd() * 400_000, {
+        alpha: 1.2 + rnd(),
+        k: 0.02 + rnd() * 0.05,
+        finalRatio: 0.8 + rnd() * 0.4,
+      })
       const noisy: Curve = (t) => Math.round(curve(t) * (0.94 + rnd() * 0.12))
       const f = fake(noisy)
       const longSide = 300 + Math.round(rnd() * 6000)

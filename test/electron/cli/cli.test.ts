@@ -138,3 +138,24 @@ describe('beian-desk export', () => {
     expect(err).toMatch(/config\.json/)
   })
 })
+
+describe('beian-desk validate', () => {
+  it('lists every finding for stored data as JSON and exits 1 on errors', async () => {
+    const dir = tempDir()
+    const store = openStore(() => new Conf({ ...storeOptions, cwd: dir }) as unknown as StoreBackend, join(dir, 'config.json'))
+    const { repo } = createServices(dir, store, 'assets/divisions')
+    const good = makeIndividual()
+    const bad = makeIndividual({ name: 'example.com' })
+    const site = makeSite(good.id)
+    repo.commit(upsertSite(upsertSubject(upsertSubject(repo.workspace(), good), bad), site))
+    const all = await run(['validate', '--data-dir', dir, '--json'])
+    expect(all.code).toBe(1)
+    const report = JSON.parse(all.out) as { subjects: number; findings: { subjectId: string; severity: string; field?: string }[] }
+    expect(report.subjects).toBe(2)
+    expect(report.findings.some((f) => f.subjectId === bad.id && f.severity === 'error' && f.field === 'name')).toBe(true)
+    const one = await run(['validate', '--data-dir', dir, '--site', site.id, '--json'])
+    const scoped = JSON.parse(one.out) as { findings: { subjectId: string; severity: string }[] }
+    expect(scoped.findings.every((f) => f.subjectId === good.id)).toBe(true)
+    expect(one.code).toBe(0)
+  })
+})

@@ -76,7 +76,7 @@ describe('exportPacket', () => {
     const error = await exportPacket(partial, files, { siteId: site.id, format: 'zip', target }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(AppFailure)
     expect((error as AppFailure).code).toBe('packet/incomplete')
-    expect((error as AppFailure).details).toEqual(['未填写：网站名称', '缺少材料：本人手持身份证照', '缺少材料：域名证书'])
+    expect((error as AppFailure).details).toEqual(['缺少材料：本人手持身份证照', '缺少材料：域名证书', '网站：请填写网站名称，须与ICP备案的网站名称完全一致。'])
     expect(existsSync(target)).toBe(false)
   })
 

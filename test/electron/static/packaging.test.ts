@@ -103,4 +103,11 @@ describe('native code and fonts outside the asar', () => {
     expect(font).toBeDefined()
     expect(repoFileExists(font?.from ?? 'missing'), font?.from).toBe(true)
   })
+
+  it('copies the division data to resources/divisions', () => {
+    const resources = (config.extraResources ?? []) as Array<{ from: string; to: string }>
+    const divisions = resources.find((r) => r.to === 'divisions')
+    expect(divisions?.from).toBe('assets/divisions')
+    expect(repoFileExists('assets/divisions/tree.json.gz')).toBe(true)
+  })
 })

@@ -96,6 +96,7 @@ function createFake(windows: unknown[]) {
     quit: vi.fn(() => record('app.quit')),
     exit: vi.fn((code?: number) => record('app.exit', code)),
     getPath: vi.fn((name: string) => `/fake/${name}`),
+    getAppPath: vi.fn(() => '/fake/app'),
     /** Test helper: resolve `whenReady()`. */
     ready(): Promise<void> {
       isReady = true

@@ -92,6 +92,7 @@ describe('main lifecycle', () => {
     expect(createHandlers).toHaveBeenCalledTimes(1)
     const deps = createHandlers.mock.calls[0]?.[0]
     expect(deps?.dataDir).toBe('/fake/userData')
+    expect(deps?.divisionsDir).toMatch(/^[\\/]fake[\\/]resources[\\/]divisions$/)
     expect(deps?.store).toMatchObject({ path: '/fake/userData/config.json' })
     expect(Object.keys(deps?.dialogs ?? {}).sort()).toEqual(['pickExportTarget', 'pickImages'])
     expect(await deps?.openExternal('file:///etc/passwd')).toBe(false)
@@ -119,10 +120,13 @@ describe('main lifecycle', () => {
     expect(result).toEqual({ ok: true, value: 'settings:get ok' })
   })
 
-  it('loads app://bundle when no dev server is given', async () => {
-    const { FakeBrowserWindow, ready } = await boot({ packaged: false })
+  it('loads app://bundle when no dev server is given, with data from assets/', async () => {
+    const { FakeBrowserWindow, ready, createHandlers } = await boot({ packaged: false })
     await ready()
     expect(FakeBrowserWindow.instances[0]?.loadedUrls).toEqual(['app://bundle/index.html'])
+    expect(createHandlers.mock.calls[0]?.[0].divisionsDir).toMatch(
+      /^[\\/]fake[\\/]app[\\/]assets[\\/]divisions$/,
+    )
   })
 
   it('points PDF rendering at the unpacked font in resources/fonts only when packaged', async () => {

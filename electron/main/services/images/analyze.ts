@@ -1,5 +1,10 @@
 /** Statistics for the checks in core/images/checks.ts, measured on a normalised-size copy. */
-import { ANALYSIS_LONG_SIDE, GRAY_CHROMA_LEVEL, TAIL_SHARE, type ImageStats } from '../../../../core/images/checks'
+import {
+  ANALYSIS_LONG_SIDE,
+  GRAY_CHROMA_LEVEL,
+  TAIL_SHARE,
+  type ImageStats,
+} from '../../../../core/images/checks'
 import { openRaw, type RawImage } from './sharp-options'
 
 type Small = { data: Buffer; width: number; height: number }
@@ -21,7 +26,8 @@ export function laplacianVariance(y: Float32Array, width: number, height: number
   for (let r = 1; r < height - 1; r++) {
     for (let c = 1; c < width - 1; c++) {
       const i = r * width + c
-      const v = (y[i - 1] ?? 0) + (y[i + 1] ?? 0) + (y[i - width] ?? 0) + (y[i + width] ?? 0) - 4 * (y[i] ?? 0)
+      const v =
+        (y[i - 1] ?? 0) + (y[i + 1] ?? 0) + (y[i - width] ?? 0) + (y[i + width] ?? 0) - 4 * (y[i] ?? 0)
       sum += v
       sumSq += v * v
       n++
@@ -80,5 +86,10 @@ export async function measureImage(img: RawImage & { channels: 3 }): Promise<Ima
     .toBuffer({ resolveWithObject: true })
   const small = { data, width: info.width, height: info.height }
   const y = lumaOf(small)
-  return { width: img.width, height: img.height, laplacianVariance: laplacianVariance(y, small.width, small.height), ...colourStats(small, y) }
+  return {
+    width: img.width,
+    height: img.height,
+    laplacianVariance: laplacianVariance(y, small.width, small.height),
+    ...colourStats(small, y),
+  }
 }

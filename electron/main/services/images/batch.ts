@@ -4,11 +4,16 @@ import type { CompressOptions, CompressResult } from './index'
 export const BATCH_CONCURRENCY = 2
 
 export type BatchItem = { input: Buffer; opts?: Partial<CompressOptions> }
-export type BatchOutcome = { ok: true; result: CompressResult } | { ok: false; error: { code: string; message: string } }
+export type BatchOutcome =
+  { ok: true; result: CompressResult } | { ok: false; error: { code: string; message: string } }
 export type BatchProgress = { index: number; done: number; total: number; outcome: BatchOutcome }
 
 /** Runs `worker` over `items` with at most `limit` in flight; results keep the input order. */
-export async function runLimited<T, R>(items: readonly T[], limit: number, worker: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function runLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  worker: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length)
   let next = 0
   const lane = async (): Promise<void> => {

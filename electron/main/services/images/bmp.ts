@@ -5,7 +5,16 @@
 import { ImageInputError, MAX_INPUT_PIXELS } from './errors'
 import type { RawImage } from './sharp-options'
 
-type Header = { width: number; height: number; topDown: boolean; bpp: number; compression: number; dataOffset: number; headerSize: number; colours: number }
+type Header = {
+  width: number
+  height: number
+  topDown: boolean
+  bpp: number
+  compression: number
+  dataOffset: number
+  headerSize: number
+  colours: number
+}
 
 function readHeader(b: Buffer): Header {
   if (b.length < 26) throw new ImageInputError('image/damaged', 'BMP')
@@ -16,7 +25,16 @@ function readHeader(b: Buffer): Header {
   const bpp = core ? b.readUInt16LE(24) : b.readUInt16LE(28)
   const compression = core ? 0 : b.readUInt32LE(30)
   const colours = core || b.length < 50 ? 0 : b.readUInt32LE(46)
-  return { width, height: Math.abs(rawHeight), topDown: rawHeight < 0, bpp, compression, dataOffset: b.readUInt32LE(10), headerSize, colours }
+  return {
+    width,
+    height: Math.abs(rawHeight),
+    topDown: rawHeight < 0,
+    bpp,
+    compression,
+    dataOffset: b.readUInt32LE(10),
+    headerSize,
+    colours,
+  }
 }
 
 type Masks = { r: number; g: number; b: number }
@@ -47,7 +65,14 @@ function palette(b: Buffer, h: Header): number[][] {
   return out
 }
 
-function pixelAt(b: Buffer, row: number, x: number, h: Header, pal: number[][], masks: Masks): [number, number, number] {
+function pixelAt(
+  b: Buffer,
+  row: number,
+  x: number,
+  h: Header,
+  pal: number[][],
+  masks: Masks,
+): [number, number, number] {
   if (h.bpp === 24) return [b[row + x * 3 + 2] ?? 0, b[row + x * 3 + 1] ?? 0, b[row + x * 3] ?? 0]
   if (h.bpp === 32 || h.bpp === 16) {
     const px = h.bpp === 32 ? b.readUInt32LE(row + x * 4) : b.readUInt16LE(row + x * 2)
@@ -69,7 +94,8 @@ export function decodeBmp(b: Buffer): RawImage {
     throw new ImageInputError('image/unsupported', `BMP ${h.bpp} 位，压缩方式 ${h.compression}`)
   }
   const stride = Math.ceil((h.width * h.bpp) / 32) * 4
-  if (h.dataOffset + stride * h.height > b.length) throw new ImageInputError('image/damaged', 'BMP 数据不完整')
+  if (h.dataOffset + stride * h.height > b.length)
+    throw new ImageInputError('image/damaged', 'BMP 数据不完整')
   const pal = h.bpp <= 8 ? palette(b, h) : []
   const masks = masksOf(b, h)
   const out = Buffer.alloc(h.width * h.height * 3)

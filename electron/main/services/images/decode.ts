@@ -36,6 +36,8 @@ export type Decoded = RawImage & {
 /** Maps libvips error text to our codes; the raw text never reaches the user. */
 export function mapSharpError(error: unknown): ImageInputError {
   if (error instanceof ImageInputError) return error
+  // Programming errors are bugs, not bad files: let them surface as they are.
+  if (error instanceof TypeError || error instanceof ReferenceError || error instanceof SyntaxError) throw error
   const text = String((error as Error)?.message ?? error)
   if (/pixel limit/i.test(text)) return new ImageInputError('image/too-many-pixels')
   if (/unsupported image format/i.test(text)) return new ImageInputError('image/not-image')
@@ -57,10 +59,14 @@ async function toRgb(pipeline: ReturnType<typeof openSharp>): Promise<Rgb> {
   return { data, width: info.width, height: info.height, channels: 3 }
 }
 
-async function decodeWithSharp(input: Buffer, format: string): Promise<Omit<Decoded, 'sourceWidth' | 'sourceHeight'>> {
+async function decodeWithSharp(
+  input: Buffer,
+  format: string,
+): Promise<Omit<Decoded, 'sourceWidth' | 'sourceHeight'>> {
   const meta = await openSharp(input).metadata()
   const notes: ImageNoteCode[] = []
-  if ((meta.pages ?? 1) > 1) notes.push(format === 'gif' || format === 'webp' ? 'first-frame-only' : 'first-page-only')
+  if ((meta.pages ?? 1) > 1)
+    notes.push(format === 'gif' || format === 'webp' ? 'first-frame-only' : 'first-page-only')
   const rgb = await toRgb(openSharp(input))
   const clean =
     format === 'jpeg' &&
@@ -92,7 +98,15 @@ async function decodeSource(input: Buffer, format: string, pdfPage: number | und
 
 function validCrop(c: Crop, w: number, h: number): boolean {
   const ints = [c.left, c.top, c.width, c.height].every((v) => Number.isInteger(v))
-  return ints && c.left >= 0 && c.top >= 0 && c.width >= 1 && c.height >= 1 && c.left + c.width <= w && c.top + c.height <= h
+  return (
+    ints &&
+    c.left >= 0 &&
+    c.top >= 0 &&
+    c.width >= 1 &&
+    c.height >= 1 &&
+    c.left + c.width <= w &&
+    c.top + c.height <= h
+  )
 }
 
 /** Decodes, then applies the user's crop (upright source pixels) and rotation. */
@@ -111,5 +125,13 @@ export async function decodeInput(input: Buffer, format: string, opts: DecodeOpt
   if (opts.crop) pipeline = pipeline.extract(opts.crop)
   if (rotate !== 0) pipeline = pipeline.rotate(rotate)
   const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true })
-  return { data, width: info.width, height: info.height, channels: 3, sourceFormat: src.sourceFormat, notes: src.notes, ...base }
+  return {
+    data,
+    width: info.width,
+    height: info.height,
+    channels: 3,
+    sourceFormat: src.sourceFormat,
+    notes: src.notes,
+    ...base,
+  }
 }

@@ -1,12 +1,25 @@
 /** Format detection from content (magic bytes), never from the file name. */
 
-export type SourceFormat = 'jpeg' | 'png' | 'webp' | 'tiff' | 'gif' | 'bmp' | 'avif' | 'heic' | 'pdf' | 'svg' | 'jxl' | 'psd' | 'text'
+export type SourceFormat =
+  'jpeg' | 'png' | 'webp' | 'tiff' | 'gif' | 'bmp' | 'avif' | 'heic' | 'pdf' | 'svg' | 'jxl' | 'psd' | 'text'
 
 /** Formats compressImage accepts. */
-export const ACCEPTED_FORMATS: ReadonlySet<string> = new Set(['jpeg', 'png', 'webp', 'tiff', 'gif', 'bmp', 'avif', 'heic', 'pdf'])
+export const ACCEPTED_FORMATS: ReadonlySet<string> = new Set([
+  'jpeg',
+  'png',
+  'webp',
+  'tiff',
+  'gif',
+  'bmp',
+  'avif',
+  'heic',
+  'pdf',
+])
 
-const ascii = (b: Uint8Array, start: number, end: number): string => String.fromCharCode(...b.subarray(start, end))
-const startsWith = (b: Uint8Array, sig: readonly number[], at = 0): boolean => sig.every((v, i) => b[at + i] === v)
+const ascii = (b: Uint8Array, start: number, end: number): string =>
+  String.fromCharCode(...b.subarray(start, end))
+const startsWith = (b: Uint8Array, sig: readonly number[], at = 0): boolean =>
+  sig.every((v, i) => b[at + i] === v)
 
 const HEIC_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'hevm', 'hevs'])
 const AVIF_BRANDS = new Set(['avif', 'avis'])
@@ -14,7 +27,10 @@ const AVIF_BRANDS = new Set(['avif', 'avis'])
 /** ISO-BMFF `ftyp` box: major brand first, then the compatible brands. */
 function ftypFormat(b: Uint8Array): SourceFormat | null {
   if (b.length < 16 || ascii(b, 4, 8) !== 'ftyp') return null
-  const boxSize = Math.min(b.length, ((b[0] ?? 0) << 24) | ((b[1] ?? 0) << 16) | ((b[2] ?? 0) << 8) | (b[3] ?? 0))
+  const boxSize = Math.min(
+    b.length,
+    ((b[0] ?? 0) << 24) | ((b[1] ?? 0) << 16) | ((b[2] ?? 0) << 8) | (b[3] ?? 0),
+  )
   const brands = [ascii(b, 8, 12)]
   for (let i = 16; i + 4 <= boxSize; i += 4) brands.push(ascii(b, i, i + 4))
   if (AVIF_BRANDS.has(brands[0] ?? '')) return 'avif'

@@ -21,7 +21,8 @@ export async function decodeHeicImage(input: Buffer): Promise<HeicImage> {
   let orientation = 1
   try {
     const meta = await openSharp(input).metadata()
-    if ((meta.width ?? 0) * (meta.height ?? 0) > MAX_INPUT_PIXELS) throw new ImageInputError('image/too-many-pixels')
+    if ((meta.width ?? 0) * (meta.height ?? 0) > MAX_INPUT_PIXELS)
+      throw new ImageInputError('image/too-many-pixels')
     icc = meta.icc
     orientation = heifHasTransform(input) ? 1 : exifOrientation(meta.exif)
   } catch (error) {
@@ -32,7 +33,14 @@ export async function decodeHeicImage(input: Buffer): Promise<HeicImage> {
   try {
     const { width, height, data } = await decodeHeic({ buffer: input })
     if (width * height > MAX_INPUT_PIXELS) throw new ImageInputError('image/too-many-pixels')
-    return { data: Buffer.from(data.buffer, data.byteOffset, data.byteLength), width, height, channels: 4, icc, orientation }
+    return {
+      data: Buffer.from(data.buffer, data.byteOffset, data.byteLength),
+      width,
+      height,
+      channels: 4,
+      icc,
+      orientation,
+    }
   } catch (error) {
     if (error instanceof ImageInputError) throw error
     throw new ImageInputError('image/heic-failed')

@@ -69,7 +69,13 @@ function preferredBytes(input: Buffer, format: string, opts: CompressOptions): n
 
 async function encodeToCap(d: Decoded, input: Buffer, opts: CompressOptions) {
   if (d.passthrough && d.passthrough.length <= opts.maxBytes && !opts.rotate && !opts.crop) {
-    return { jpeg: d.passthrough, width: d.width, height: d.height, quality: estimateJpegQuality(d.passthrough), encodes: 0 }
+    return {
+      jpeg: d.passthrough,
+      width: d.width,
+      height: d.height,
+      quality: estimateJpegQuality(d.passthrough),
+      encodes: 0,
+    }
   }
   try {
     const fit = await fitToCap({
@@ -81,7 +87,13 @@ async function encodeToCap(d: Decoded, input: Buffer, opts: CompressOptions) {
     })
     const jpeg = Buffer.from(fit.bytes.buffer, fit.bytes.byteOffset, fit.bytes.byteLength)
     const meta = await openSharp(jpeg).metadata()
-    return { jpeg, width: meta.width ?? 0, height: meta.height ?? 0, quality: fit.quality, encodes: fit.encodes }
+    return {
+      jpeg,
+      width: meta.width ?? 0,
+      height: meta.height ?? 0,
+      quality: fit.quality,
+      encodes: fit.encodes,
+    }
   } catch (error) {
     if (error instanceof CapUnreachableError) throw new ImageInputError('image/cap-unreachable')
     throw mapSharpError(error)
@@ -89,12 +101,13 @@ async function encodeToCap(d: Decoded, input: Buffer, opts: CompressOptions) {
 }
 
 async function compressNow(input: Buffer, opts: CompressOptions): Promise<CompressResult> {
-  if (!Number.isInteger(opts.maxBytes) || opts.maxBytes < 1) throw new ImageInputError('image/cap-unreachable')
+  if (!Number.isInteger(opts.maxBytes) || opts.maxBytes < 1)
+    throw new ImageInputError('image/cap-unreachable')
   const format = formatOf(input)
   const decoded = await decodeInput(input, format, opts)
   if (opts.signal?.aborted) throw new ImageInputError('image/cancelled')
-  const stats = await measureImage(decoded)
-  const out = await encodeToCap(decoded, input, opts)
+  // The checks run beside the search: mozjpeg is single-threaded, so this uses the other core.
+  const [stats, out] = await Promise.all([measureImage(decoded), encodeToCap(decoded, input, opts)])
   if (out.jpeg.length > opts.maxBytes) throw new ImageInputError('image/cap-unreachable')
   return {
     ...out,
@@ -115,7 +128,9 @@ export async function compressImage(input: Buffer, opts: CompressOptions): Promi
     timer.unref()
   })
   const cancelled = new Promise<never>((_, reject) => {
-    opts.signal?.addEventListener('abort', () => reject(new ImageInputError('image/cancelled')), { once: true })
+    opts.signal?.addEventListener('abort', () => reject(new ImageInputError('image/cancelled')), {
+      once: true,
+    })
   })
   if (opts.signal?.aborted) throw new ImageInputError('image/cancelled')
   try {

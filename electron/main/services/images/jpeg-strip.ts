@@ -40,9 +40,9 @@ export function stripJpegMetadata(jpeg: Buffer): Buffer | null {
 
 /** IJG standard luminance quantisation table (quality 50), natural order. */
 const STD_LUMA = [
-  16, 11, 10, 16, 24, 40, 51, 61, 12, 12, 14, 19, 26, 58, 60, 55, 14, 13, 16, 24, 40, 57, 69, 56, 14, 17, 22, 29, 51, 87, 80,
-  62, 18, 22, 37, 56, 68, 109, 103, 77, 24, 35, 55, 64, 81, 104, 113, 92, 49, 64, 78, 87, 103, 121, 120, 101, 72, 92, 95, 98,
-  112, 100, 103, 99,
+  16, 11, 10, 16, 24, 40, 51, 61, 12, 12, 14, 19, 26, 58, 60, 55, 14, 13, 16, 24, 40, 57, 69, 56, 14, 17, 22,
+  29, 51, 87, 80, 62, 18, 22, 37, 56, 68, 109, 103, 77, 24, 35, 55, 64, 81, 104, 113, 92, 49, 64, 78, 87, 103,
+  121, 120, 101, 72, 92, 95, 98, 112, 100, 103, 99,
 ]
 const STD_SUM = STD_LUMA.reduce((a, b) => a + b, 0)
 
@@ -55,7 +55,8 @@ export function estimateJpegQuality(jpeg: Buffer): number {
     if (marker === 0xdb && i + 5 + 64 <= jpeg.length) {
       const precision = (jpeg[i + 4] ?? 0) >> 4
       let sum = 0
-      for (let k = 0; k < 64; k++) sum += precision ? jpeg.readUInt16BE(i + 5 + 2 * k) : (jpeg[i + 5 + k] ?? 0)
+      for (let k = 0; k < 64; k++)
+        sum += precision ? jpeg.readUInt16BE(i + 5 + 2 * k) : (jpeg[i + 5 + k] ?? 0)
       const scale = (sum * 100) / STD_SUM
       const q = scale <= 100 ? (200 - scale) / 2 : 5000 / scale
       return Math.max(1, Math.min(100, Math.round(q)))

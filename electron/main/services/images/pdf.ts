@@ -16,12 +16,16 @@ export const PDF_RENDER_LONG_SIDE = 2800
 /** Never render small pages above this resolution. */
 export const PDF_MAX_DPI = 600
 
-const require = createRequire(import.meta.url)
-const pdfjsRoot = dirname(require.resolve('pdfjs-dist/package.json'))
+const nodeRequire = createRequire(import.meta.url)
+const pdfjsRoot = dirname(nodeRequire.resolve('pdfjs-dist/package.json'))
 
 /** Candidate CJK fonts, first found wins (override with setPdfFallbackFont, e.g. from app resources). */
 const FONT_CANDIDATES = [
-  join(dirname(require.resolve('@expo-google-fonts/noto-sans-sc/package.json')), '400Regular', 'NotoSansSC_400Regular.ttf'),
+  join(
+    dirname(nodeRequire.resolve('@expo-google-fonts/noto-sans-sc/package.json')),
+    '400Regular',
+    'NotoSansSC_400Regular.ttf',
+  ),
   '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc',
 ]
 let fontPath: string | undefined
@@ -38,7 +42,8 @@ function registerFonts(): void {
   fontsRegistered = true
   const path = fontPath ?? FONT_CANDIDATES.find((p) => existsSync(p))
   if (!path) return
-  for (const family of ['sans-serif', 'serif', 'monospace', 'Noto Sans SC']) GlobalFonts.registerFromPath(path, family)
+  for (const family of ['sans-serif', 'serif', 'monospace', 'Noto Sans SC'])
+    GlobalFonts.registerFromPath(path, family)
 }
 
 /** True when the file declares an /Encrypt dictionary (user or owner password). */
@@ -99,7 +104,13 @@ export async function renderPdfPage(input: Buffer, pageNumber = 1): Promise<PdfP
     const renderArgs = { canvas: canvas as never, canvasContext: ctx as never, viewport }
     await page.render(renderArgs).promise
     const rgba = ctx.getImageData(0, 0, width, height).data
-    return { data: Buffer.from(rgba.buffer, rgba.byteOffset, rgba.byteLength), width, height, channels: 4, pages: doc.numPages }
+    return {
+      data: Buffer.from(rgba.buffer, rgba.byteOffset, rgba.byteLength),
+      width,
+      height,
+      channels: 4,
+      pages: doc.numPages,
+    }
   } catch (error) {
     if (error instanceof ImageInputError) throw error
     throw new ImageInputError('pdf/damaged')

@@ -54,7 +54,13 @@ export type SharpInputOptions = {
 
 /** Options for every sharp call: numeric pixel limit, failOn, autoOrient; never unlimited/animated. */
 export function sharpOptions(extra: Pick<SharpInputOptions, 'raw' | 'page'> = {}): SharpInputOptions {
-  return { limitInputPixels: MAX_INPUT_PIXELS, failOn: FAIL_ON, autoOrient: true, sequentialRead: true, ...extra }
+  return {
+    limitInputPixels: MAX_INPUT_PIXELS,
+    failOn: FAIL_ON,
+    autoOrient: true,
+    sequentialRead: true,
+    ...extra,
+  }
 }
 
 /** A pipeline over an encoded image held in memory. */

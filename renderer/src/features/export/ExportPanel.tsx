@@ -1,14 +1,17 @@
 import { FileZipOutlined, FolderOpenOutlined } from '@ant-design/icons'
 import { Alert, Button, Card, Space } from 'antd'
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import type { AppError, ExportFormat, ExportSummary } from '../../../../core/api'
 import { missingSlots } from '../../../../core/materials/slots'
 import type { Site, Subject, Workspace } from '../../../../core/model'
 import { api } from '../../api'
 import { useLanguage, useT } from '../../i18n'
+import { select } from '../workspace/store'
 import { ExportResult } from './ExportResult'
+import { FindingsList } from './FindingsList'
+import { locatedFindings } from './located-findings'
 
-type Props = { site: Site; subject: Subject; workspace: Workspace }
+type Props = { site: Site; subject: Subject; workspace: Workspace; onEditSite: () => void }
 type Outcome = { kind: 'done'; summary: ExportSummary } | { kind: 'refused'; error: AppError } | undefined
 
 /** A file-system-safe default name, e.g. "示例网站-公安备案材料". */
@@ -25,12 +28,14 @@ async function runExport(site: Site, format: ExportFormat): Promise<Outcome> {
 }
 
 /** 导出到文件夹 / 导出为 ZIP, with what is still missing shown before the user clicks. */
-export function ExportPanel({ site, subject, workspace }: Props) {
+export function ExportPanel({ site, subject, workspace, onEditSite }: Props) {
   const t = useT()
   const language = useLanguage()
   const [busy, setBusy] = useState<ExportFormat | undefined>(undefined)
   const [outcome, setOutcome] = useState<Outcome>(undefined)
   const missing = missingSlots(subject, site, workspace.materials)
+  const findings = useMemo(() => locatedFindings(subject, site, workspace), [subject, site, workspace])
+  const errors = findings.filter((f) => f.severity === 'error').length
   const label = (key: (typeof missing)[number]) => (language === 'zh-CN' ? key.label : t(`slot.${key.key}`))
 
   const start = async (format: ExportFormat) => {
@@ -60,6 +65,27 @@ export function ExportPanel({ site, subject, workspace }: Props) {
       ) : (
         <Alert type="success" showIcon className="export-precheck" data-testid="export-precheck" title={t('export.allReady')} />
       )}
+      <Alert
+        type={errors > 0 ? 'error' : findings.length > 0 ? 'warning' : 'success'}
+        showIcon
+        className="export-precheck"
+        title={
+          findings.length > 0
+            ? t('export.checkTitle', { errors, warnings: findings.length - errors })
+            : t('export.checkClean')
+        }
+        description={
+          findings.length > 0 && (
+            <>
+              <div className="findings-hint">{t('export.checkHint')}</div>
+              <FindingsList
+                findings={findings}
+                onOpen={(where) => (where === 'site' ? onEditSite() : select({ kind: 'subject', id: subject.id }))}
+              />
+            </>
+          )
+        }
+      />
       <Space className="export-buttons" wrap>
         <Button
           type="primary"

@@ -1,4 +1,5 @@
 import { Alert, Table } from 'antd'
+import { useEffect, useRef } from 'react'
 import type { ExportSummary } from '../../../../core/api'
 import { useT } from '../../i18n'
 import { formatKb } from '../materials/format'
@@ -6,8 +7,12 @@ import { formatKb } from '../materials/format'
 /** What was written: the target and every file with its size. */
 export function ExportResult({ summary }: { summary: ExportSummary }) {
   const t = useT()
+  const ref = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    ref.current?.scrollIntoView?.({ behavior: 'smooth', block: 'nearest' })
+  }, [summary])
   return (
-    <div className="export-outcome" data-testid="export-result">
+    <div className="export-outcome" data-testid="export-result" ref={ref}>
       <Alert type="success" showIcon title={t('export.done', { target: summary.target })} />
       <Table
         size="small"

@@ -45,7 +45,7 @@ export function SitePage({ site, subject, workspace }: Props) {
             children: (
               <>
                 <MaterialsPanel site={site} subject={subject} workspace={workspace} />
-                <ExportPanel site={site} subject={subject} workspace={workspace} />
+                <ExportPanel site={site} subject={subject} workspace={workspace} onEditSite={() => setTab('info')} />
               </>
             ),
           },

@@ -1,5 +1,5 @@
 import sharp from 'sharp'
-import type { Metadata, Sharp } from 'sharp'
+import type { Sharp } from 'sharp'
 import { describe, expect, it } from 'vitest'
 import { imageWarnings } from '../../../../core/images/checks'
 import { laplacianVariance, measureImage } from '../../../../electron/main/services/images/analyze'

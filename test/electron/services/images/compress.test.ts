@@ -2,7 +2,17 @@ import sharp from 'sharp'
 import type { Metadata, Sharp } from 'sharp'
 import { describe, expect, it } from 'vitest'
 import { compressImage, makeThumbnail } from '../../../../electron/main/services/images'
-import { bmp24, documentRaw, encode, exifTags, markerRaw, meanRgb, photoRaw, rawOpts, redCorner } from './fixtures'
+import {
+  bmp24,
+  documentRaw,
+  encode,
+  exifTags,
+  markerRaw,
+  meanRgb,
+  photoRaw,
+  rawOpts,
+  redCorner,
+} from './fixtures'
 
 const CAP = 512_000
 
@@ -43,14 +53,21 @@ describe('compressImage: orientation and metadata', () => {
   })
 
   it('crops in upright pixels, then rotates by the user angle', async () => {
-    const input = await encode(await markerRaw(300, 200)).png().toBuffer()
-    const cropped = await compressImage(input, { maxBytes: CAP, crop: { left: 0, top: 0, width: 150, height: 100 } })
+    const input = await encode(await markerRaw(300, 200))
+      .png()
+      .toBuffer()
+    const cropped = await compressImage(input, {
+      maxBytes: CAP,
+      crop: { left: 0, top: 0, width: 150, height: 100 },
+    })
     expect([cropped.width, cropped.height]).toEqual([150, 100])
     expect(await redCorner(cropped.jpeg)).toBe('tl')
     const turned = await compressImage(input, { maxBytes: CAP, rotate: 90 })
     expect([turned.width, turned.height]).toEqual([200, 300])
     expect(await redCorner(turned.jpeg)).toBe('tr')
-    await expect(compressImage(input, { maxBytes: CAP, crop: { left: 200, top: 0, width: 150, height: 100 } })).rejects.toMatchObject({
+    await expect(
+      compressImage(input, { maxBytes: CAP, crop: { left: 200, top: 0, width: 150, height: 100 } }),
+    ).rejects.toMatchObject({
       code: 'image/bad-crop',
     })
   })
@@ -58,7 +75,9 @@ describe('compressImage: orientation and metadata', () => {
 
 describe('compressImage: size', () => {
   it('brings a 12 MP photo under 512,000 bytes at good quality and ~3000 px', async () => {
-    const input = await encode(await photoRaw(4000, 3000, 5)).jpeg({ quality: 92 }).toBuffer()
+    const input = await encode(await photoRaw(4000, 3000, 5))
+      .jpeg({ quality: 92 })
+      .toBuffer()
     expect(input.length).toBeGreaterThan(CAP)
     const r = await compressImage(input, { maxBytes: CAP })
     expect(r.jpeg.length).toBeLessThanOrEqual(CAP)
@@ -69,7 +88,9 @@ describe('compressImage: size', () => {
   })
 
   it('holds a 400 KB preset and a tight 60 KB cap', async () => {
-    const input = await encode(await photoRaw(2000, 1500)).jpeg({ quality: 92 }).toBuffer()
+    const input = await encode(await photoRaw(2000, 1500))
+      .jpeg({ quality: 92 })
+      .toBuffer()
     for (const maxBytes of [400_000, 60_000]) {
       const r = await compressImage(input, { maxBytes })
       expect(r.jpeg.length).toBeLessThanOrEqual(maxBytes)
@@ -85,15 +106,22 @@ describe('compressImage: size', () => {
   })
 
   it('never enlarges a small image', async () => {
-    const input = await encode(await photoRaw(240, 160)).png().toBuffer()
+    const input = await encode(await photoRaw(240, 160))
+      .png()
+      .toBuffer()
     const r = await compressImage(input, { maxBytes: CAP })
     expect([r.width, r.height]).toEqual([240, 160])
     expect(r.warnings).toContain('too-small')
   })
 
   it('keeps an already clean small JPEG as it is (metadata removed losslessly, no re-encode)', async () => {
-    const clean = await encode(await photoRaw(800, 600)).jpeg({ quality: 85 }).toBuffer()
-    const tagged = await sharp(clean).withExif({ IFD0: { Make: 'BeianTestCam' } }).jpeg({ quality: 85 }).toBuffer()
+    const clean = await encode(await photoRaw(800, 600))
+      .jpeg({ quality: 85 })
+      .toBuffer()
+    const tagged = await sharp(clean)
+      .withExif({ IFD0: { Make: 'BeianTestCam' } })
+      .jpeg({ quality: 85 })
+      .toBuffer()
     const r = await compressImage(clean, { maxBytes: CAP })
     expect(r.encodes).toBe(0)
     expect(r.jpeg.length).toBeLessThanOrEqual(clean.length)
@@ -105,9 +133,14 @@ describe('compressImage: size', () => {
   })
 
   it('does not turn a small PNG screenshot into a much larger JPEG', async () => {
-    const png = await encode(documentRaw(1280, 800, { background: '#ffffff' })).png({ palette: true, colours: 16 }).toBuffer()
+    const png = await encode(documentRaw(1280, 800, { background: '#ffffff' }))
+      .png({ palette: true, colours: 16 })
+      .toBuffer()
     const r = await compressImage(png, { maxBytes: CAP })
-    const naive = await sharp(png).flatten({ background: '#fff' }).jpeg({ quality: 92, mozjpeg: true }).toBuffer()
+    const naive = await sharp(png)
+      .flatten({ background: '#fff' })
+      .jpeg({ quality: 92, mozjpeg: true })
+      .toBuffer()
     expect(r.jpeg.length).toBeLessThan(naive.length)
     expect(r.jpeg.length <= png.length || r.quality === 80).toBe(true)
     expect([r.width, r.height]).toEqual([1280, 800])
@@ -190,10 +223,14 @@ describe('compressImage: formats and colour', () => {
 
 describe('makeThumbnail', () => {
   it('makes a small JPEG with a 320 px long side by default and never enlarges', async () => {
-    const big = await encode(await photoRaw(1600, 1200)).jpeg().toBuffer()
+    const big = await encode(await photoRaw(1600, 1200))
+      .jpeg()
+      .toBuffer()
     const meta = await sharp(await makeThumbnail(big)).metadata()
     expect([meta.format, meta.width, meta.height]).toEqual(['jpeg', 320, 240])
-    const small = await encode(await photoRaw(100, 50)).jpeg().toBuffer()
+    const small = await encode(await photoRaw(100, 50))
+      .jpeg()
+      .toBuffer()
     const m2 = await sharp(await makeThumbnail(small, 200)).metadata()
     expect([m2.width, m2.height]).toEqual([100, 50])
   })

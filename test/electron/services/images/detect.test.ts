@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { detectFormat } from '../../../../electron/main/services/images'
 
 const b = (...parts: Array<string | number[] | Buffer>): Buffer =>
-  Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.isBuffer(p) ? p : Buffer.from(p))))
+  Buffer.concat(
+    parts.map((p) =>
+      typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.isBuffer(p) ? p : Buffer.from(p),
+    ),
+  )
 const ftyp = (major: string, ...compat: string[]) => {
   const body = b('ftyp', major, [0, 0, 0, 0], ...compat)
   return b([0, 0, 0, body.length + 4], body, [0, 0, 0, 8])

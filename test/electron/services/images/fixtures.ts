@@ -7,7 +7,10 @@ let fontReady = false
 function cjkFont(): string {
   if (!fontReady) {
     fontReady = true
-    const ttf = new URL('../../../../node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf', import.meta.url)
+    const ttf = new URL(
+      '../../../../node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
+      import.meta.url,
+    )
     GlobalFonts.registerFromPath(ttf.pathname, CJK_FONT)
   }
   return CJK_FONT
@@ -17,10 +20,14 @@ export type Raw = { data: Buffer; width: number; height: number; channels: 3 | 4
 export const rawOpts = (r: Raw) => ({ raw: { width: r.width, height: r.height, channels: r.channels } })
 
 let seed = 1
-const rnd = (): number => ((seed = (seed * 16807) % 2147483647) / 2147483647)
+const rnd = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647
 
 /** A document page with many lines of small Chinese text, a red seal and a coloured header. */
-export function documentRaw(width: number, height: number, o: { textPx?: number; background?: string } = {}): Raw {
+export function documentRaw(
+  width: number,
+  height: number,
+  o: { textPx?: number; background?: string } = {},
+): Raw {
   const canvas = createCanvas(width, height)
   const ctx = canvas.getContext('2d')
   ctx.fillStyle = o.background ?? '#fbfaf6'
@@ -30,7 +37,8 @@ export function documentRaw(width: number, height: number, o: { textPx?: number;
   const size = o.textPx ?? Math.max(10, Math.round(width / 80))
   ctx.font = `${size}px ${cjkFont()}`
   ctx.fillStyle = '#161616'
-  const line = '统一社会信用代码 91110105MA01AB2C3X 经营范围 技术开发 技术咨询 域名注册证书 京公网安备 11010502000001号 '
+  const line =
+    '统一社会信用代码 91110105MA01AB2C3X 经营范围 技术开发 技术咨询 域名注册证书 京公网安备 11010502000001号 '
   for (let y = Math.round(height * 0.12); y < height * 0.95; y += Math.round(size * 1.6)) {
     const offset = Math.floor(rnd() * 20)
     ctx.fillText(line.slice(offset) + line, Math.round(width * 0.05), y)
@@ -46,15 +54,34 @@ export function documentRaw(width: number, height: number, o: { textPx?: number;
 
 /** Photo-like content: smooth colour fields plus sensor-like grain. */
 export async function photoRaw(width: number, height: number, grain = 14): Promise<Raw> {
-  const small = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#000000', noise: { type: 'gaussian', mean: 128, sigma: 70 } } })
+  const small = await sharp({
+    create: {
+      width: 64,
+      height: 48,
+      channels: 3,
+      background: '#000000',
+      noise: { type: 'gaussian', mean: 128, sigma: 70 },
+    },
+  })
     .raw()
     .toBuffer()
   const smooth = await sharp(small, { raw: { width: 64, height: 48, channels: 3 } })
     .resize(width, height, { fit: 'fill', kernel: 'cubic' })
     .raw()
     .toBuffer()
-  const noise = await sharp({ create: { width, height, channels: 3, background: '#000000', noise: { type: 'gaussian', mean: 128, sigma: grain } } }).raw().toBuffer()
-  for (let i = 0; i < smooth.length; i++) smooth[i] = Math.max(0, Math.min(255, (smooth[i] ?? 0) + (noise[i] ?? 128) - 128))
+  const noise = await sharp({
+    create: {
+      width,
+      height,
+      channels: 3,
+      background: '#000000',
+      noise: { type: 'gaussian', mean: 128, sigma: grain },
+    },
+  })
+    .raw()
+    .toBuffer()
+  for (let i = 0; i < smooth.length; i++)
+    smooth[i] = Math.max(0, Math.min(255, (smooth[i] ?? 0) + (noise[i] ?? 128) - 128))
   return { data: smooth, width, height, channels: 3 }
 }
 
@@ -77,7 +104,12 @@ export async function redCorner(jpeg: Buffer): Promise<string | null> {
   }
   const w = info.width - 3
   const h = info.height - 3
-  const corners: Array<[string, number, number]> = [['tl', 2, 2], ['tr', w, 2], ['bl', 2, h], ['br', w, h]]
+  const corners: Array<[string, number, number]> = [
+    ['tl', 2, 2],
+    ['tr', w, 2],
+    ['bl', 2, h],
+    ['br', w, h],
+  ]
   return corners.find(([, x, y]) => at(x, y))?.[0] ?? null
 }
 

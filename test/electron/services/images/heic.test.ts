@@ -13,7 +13,10 @@ afterAll(() => rmSync(work, { recursive: true, force: true }))
 
 /** Encodes with Debian's heif-enc (x265). Fails loudly when it is missing: HEIC must be tested. */
 function heifEnc(input: Buffer, ext: 'png' | 'jpg', name: string): Buffer {
-  if (!existsSync(HEIF_ENC)) throw new Error(`heif-enc is required for the HEIC tests (${HEIF_ENC}); install it: apt-get install -y libheif-examples`)
+  if (!existsSync(HEIF_ENC))
+    throw new Error(
+      `heif-enc is required for the HEIC tests (${HEIF_ENC}); install it: apt-get install -y libheif-examples`,
+    )
   const src = join(work, `${name}.${ext}`)
   const dst = join(work, `${name}.heic`)
   writeFileSync(src, input)
@@ -23,7 +26,13 @@ function heifEnc(input: Buffer, ext: 'png' | 'jpg', name: string): Buffer {
 
 describe('HEIC input', () => {
   it('decodes HEVC HEIC through heic-decode (sharp alone cannot)', async () => {
-    const heic = heifEnc(await encode(await markerRaw(480, 320)).png().toBuffer(), 'png', 'plain')
+    const heic = heifEnc(
+      await encode(await markerRaw(480, 320))
+        .png()
+        .toBuffer(),
+      'png',
+      'plain',
+    )
     await expect(sharp(heic).raw().toBuffer()).rejects.toThrow()
     const r = await compressImage(heic, { maxBytes: 512_000 })
     expect(r.sourceFormat).toBe('heic')
@@ -34,7 +43,10 @@ describe('HEIC input', () => {
   })
 
   it('comes out upright when the rotation is only in EXIF (no irot box, as heif-enc writes it)', async () => {
-    const jpeg = await encode(await markerRaw(480, 320)).withMetadata({ orientation: 6 }).jpeg({ quality: 92 }).toBuffer()
+    const jpeg = await encode(await markerRaw(480, 320))
+      .withMetadata({ orientation: 6 })
+      .jpeg({ quality: 92 })
+      .toBuffer()
     const heic = heifEnc(jpeg, 'jpg', 'rotated')
     const r = await compressImage(heic, { maxBytes: 512_000 })
     expect([r.width, r.height]).toEqual([320, 480])

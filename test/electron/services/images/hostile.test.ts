@@ -23,7 +23,12 @@ function flatPng(width: number, height: number, rows = height): Buffer {
   ihdr.set([1, 0, 0, 0, 0], 8)
   const idat = deflateSync(Buffer.alloc(rows * (1 + Math.ceil(width / 8))), { level: 9 })
   const sig = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
-  return Buffer.concat([sig, pngChunk('IHDR', ihdr), pngChunk('IDAT', idat), pngChunk('IEND', Buffer.alloc(0))])
+  return Buffer.concat([
+    sig,
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', idat),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ])
 }
 
 const expectCode = async (input: Buffer, code: string) => {
@@ -54,8 +59,10 @@ describe('hostile and broken input', () => {
   })
 
   it('refuses SVG (external reference, XXE) with its own message', async () => {
-    const href = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10"><image href="neighbour.png" width="10" height="10"/></svg>'
-    const xxe = '<?xml version="1.0"?>\n<!DOCTYPE svg [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<svg xmlns="http://www.w3.org/2000/svg"><text>&xxe;</text></svg>'
+    const href =
+      '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10"><image href="neighbour.png" width="10" height="10"/></svg>'
+    const xxe =
+      '<?xml version="1.0"?>\n<!DOCTYPE svg [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<svg xmlns="http://www.w3.org/2000/svg"><text>&xxe;</text></svg>'
     await expectCode(Buffer.from(href), 'image/svg')
     await expectCode(Buffer.from(`  \n${xxe}`), 'image/svg')
   })
@@ -87,30 +94,54 @@ describe('hostile and broken input', () => {
   })
 
   it('gives HEIC that cannot be decoded its own message', async () => {
-    const fake = Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from('ftypheic\0\0\0\0mif1heic', 'latin1'), Buffer.alloc(200, 7)])
+    const fake = Buffer.concat([
+      Buffer.from([0, 0, 0, 24]),
+      Buffer.from('ftypheic\0\0\0\0mif1heic', 'latin1'),
+      Buffer.alloc(200, 7),
+    ])
     await expectCode(fake, 'image/heic-failed')
   })
 
   it('stops when cancelled', async () => {
-    const input = await encode(await photoRaw(800, 600)).png().toBuffer()
+    const input = await encode(await photoRaw(800, 600))
+      .png()
+      .toBuffer()
     const ac = new AbortController()
     ac.abort()
-    await expect(compressImage(input, { maxBytes: CAP, signal: ac.signal })).rejects.toMatchObject({ code: 'image/cancelled' })
+    await expect(compressImage(input, { maxBytes: CAP, signal: ac.signal })).rejects.toMatchObject({
+      code: 'image/cancelled',
+    })
   })
 
   it('refuses an impossible cap with its own message', async () => {
-    const input = await encode(await photoRaw(300, 200)).png().toBuffer()
-    await expect(compressImage(input, { maxBytes: 100 })).rejects.toMatchObject({ code: 'image/cap-unreachable' })
+    const input = await encode(await photoRaw(300, 200))
+      .png()
+      .toBuffer()
+    await expect(compressImage(input, { maxBytes: 100 })).rejects.toMatchObject({
+      code: 'image/cap-unreachable',
+    })
   })
 })
 
 describe('compressBatch', () => {
   it('runs two at a time, reports progress per file, and carries on past failures', async () => {
-    const good = await encode(await photoRaw(640, 480)).png().toBuffer()
-    const items = [{ input: good }, { input: Buffer.from('not an image') }, { input: Buffer.alloc(0) }, { input: good, opts: { rotate: 90 as const } }]
+    const good = await encode(await photoRaw(640, 480))
+      .png()
+      .toBuffer()
+    const items = [
+      { input: good },
+      { input: Buffer.from('not an image') },
+      { input: Buffer.alloc(0) },
+      { input: good, opts: { rotate: 90 as const } },
+    ]
     const progress: number[] = []
     const out = await compressBatch(items, { maxBytes: CAP }, (p) => progress.push(p.done))
-    expect(out.map((o) => (o.ok ? 'ok' : o.error.code))).toEqual(['ok', 'image/not-image', 'image/empty', 'ok'])
+    expect(out.map((o) => (o.ok ? 'ok' : o.error.code))).toEqual([
+      'ok',
+      'image/not-image',
+      'image/empty',
+      'ok',
+    ])
     expect(progress).toEqual([1, 2, 3, 4])
     const rotated = out[3]
     expect(rotated?.ok && [rotated.result.width, rotated.result.height]).toEqual([480, 640])

@@ -17,7 +17,13 @@ async function twoPagePdf(): Promise<Buffer> {
   const font = await doc.embedFont(StandardFonts.Helvetica)
   const p1 = doc.addPage([595, 842])
   p1.drawRectangle({ x: 0, y: 742, width: 595, height: 100, color: rgb(0.1, 0.3, 0.7) })
-  for (let i = 0; i < 40; i++) p1.drawText(`Domain certificate line ${i} example.cn registrant 2026-11-28`, { x: 40, y: 700 - i * 16, size: 7, font })
+  for (let i = 0; i < 40; i++)
+    p1.drawText(`Domain certificate line ${i} example.cn registrant 2026-11-28`, {
+      x: 40,
+      y: 700 - i * 16,
+      size: 7,
+      font,
+    })
   const p2 = doc.addPage([842, 595])
   p2.drawRectangle({ x: 0, y: 0, width: 842, height: 595, color: rgb(0.85, 0.1, 0.1) })
   return Buffer.from(await doc.save())
@@ -49,7 +55,10 @@ function nonEmbeddedCjkPdf(): Buffer {
   return Buffer.from(body, 'latin1')
 }
 
-async function darkFraction(jpeg: Buffer, region?: { left: number; top: number; width: number; height: number }): Promise<number> {
+async function darkFraction(
+  jpeg: Buffer,
+  region?: { left: number; top: number; width: number; height: number },
+): Promise<number> {
   let img = sharp(jpeg).greyscale()
   if (region) img = img.extract(region)
   const { data } = await img.raw().toBuffer({ resolveWithObject: true })
@@ -59,7 +68,8 @@ async function darkFraction(jpeg: Buffer, region?: { left: number; top: number; 
 }
 
 function qpdfEncrypt(input: Buffer, user: string, name: string): Buffer {
-  if (!existsSync(QPDF)) throw new Error(`qpdf is required for this test (${QPDF}); install it: apt-get install -y qpdf`)
+  if (!existsSync(QPDF))
+    throw new Error(`qpdf is required for this test (${QPDF}); install it: apt-get install -y qpdf`)
   const src = join(work, `${name}-in.pdf`)
   const dst = join(work, `${name}-out.pdf`)
   writeFileSync(src, input)
@@ -81,22 +91,34 @@ describe('PDF input', () => {
     const stats = await sharp(p2.jpeg).stats()
     expect(stats.channels[0]?.mean).toBeGreaterThan(180)
     expect(stats.channels[1]?.mean).toBeLessThan(60)
-    await expect(compressImage(pdf, { maxBytes: CAP, pdfPage: 3 })).rejects.toMatchObject({ code: 'pdf/page-out-of-range' })
+    await expect(compressImage(pdf, { maxBytes: CAP, pdfPage: 3 })).rejects.toMatchObject({
+      code: 'pdf/page-out-of-range',
+    })
   })
 
   it('draws Chinese text of a non-embedded registrar font with the fallback CJK font', async () => {
     const r = await compressImage(nonEmbeddedCjkPdf(), { maxBytes: CAP })
     const scale = r.width / 595
-    const band = { left: Math.round(60 * scale), top: Math.round(60 * scale), width: Math.round(360 * scale), height: Math.round(120 * scale) }
+    const band = {
+      left: Math.round(60 * scale),
+      top: Math.round(60 * scale),
+      width: Math.round(360 * scale),
+      height: Math.round(120 * scale),
+    }
     // Glyphs drawn: ~0.16 of the band is ink; tofu boxes (no fallback font) give ~0.03.
     expect(await darkFraction(r.jpeg, band)).toBeGreaterThan(0.08)
   })
 
   it('refuses password-protected PDFs (user and owner-only) with "remove the password"', async () => {
     const pdf = await twoPagePdf()
-    for (const [name, user] of [['user', 'open-me'], ['owner', '']] as const) {
+    for (const [name, user] of [
+      ['user', 'open-me'],
+      ['owner', ''],
+    ] as const) {
       const locked = qpdfEncrypt(pdf, user, name)
-      const e = await compressImage(locked, { maxBytes: CAP }).catch((x: unknown) => x as { code: string; message: string })
+      const e = await compressImage(locked, { maxBytes: CAP }).catch(
+        (x: unknown) => x as { code: string; message: string },
+      )
       expect(e).toMatchObject({ code: 'pdf/encrypted' })
       expect((e as { message: string }).message).toContain('移除密码')
     }
@@ -112,7 +134,9 @@ describe('PDF input', () => {
   })
 
   it('refuses damaged PDFs with their own message', async () => {
-    await expect(compressImage(Buffer.from('%PDF-1.7\n'), { maxBytes: CAP })).rejects.toMatchObject({ code: 'pdf/damaged' })
+    await expect(compressImage(Buffer.from('%PDF-1.7\n'), { maxBytes: CAP })).rejects.toMatchObject({
+      code: 'pdf/damaged',
+    })
     const junk = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(3000, 0x41)])
     await expect(compressImage(junk, { maxBytes: CAP })).rejects.toMatchObject({ code: 'pdf/damaged' })
   })

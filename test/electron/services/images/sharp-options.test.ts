@@ -26,16 +26,23 @@ describe('sharp options factory', () => {
   it('is the only place in the service that calls sharp()', () => {
     for (const { f, text } of sources) {
       const calls = text.match(/\bsharp\(/g) ?? []
-      if (f === 'sharp-options.ts') expect(calls.length).toBe(2) // openSharp and openRaw
+      if (f === 'sharp-options.ts')
+        expect(calls.length).toBe(2) // openSharp and openRaw
       else expect(calls, f).toHaveLength(0)
-      expect(text, f).not.toMatch(/unlimited\s*:\s*true|animated\s*:\s*true|limitInputPixels\s*:\s*(false|0\b)/)
+      expect(text, f).not.toMatch(
+        /unlimited\s*:\s*true|animated\s*:\s*true|limitInputPixels\s*:\s*(false|0\b)/,
+      )
     }
   })
 
   it('blocks the SVG loader even for direct calls (defence in depth)', async () => {
-    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><rect width="8" height="8"/></svg>')
+    const svg = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><rect width="8" height="8"/></svg>',
+    )
     await expect(openSharp(svg).raw().toBuffer()).rejects.toThrow(/unsupported image format/)
-    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#123456' } }).png().toBuffer()
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#123456' } })
+      .png()
+      .toBuffer()
     await expect(openSharp(png).raw().toBuffer()).resolves.toHaveLength(8 * 8 * 3)
   })
 })
