@@ -187,7 +187,6 @@ async function finish(
 ): Promise<Choice & { out: Uint8Array }> {
   const out = await s.final(c.side, c.quality)
   const ratio = out.length / Math.max(1, c.bytes)
-  const curve = s.curve(c.side)
   if (out.length > req.maxBytes) return finishDownward(s, c, req, ratio)
   let best = { side: c.side, quality: c.quality, bytes: out.length, out }
   if (c.raise && out.length < target * RAISE_BELOW && c.quality < MAX_QUALITY) {

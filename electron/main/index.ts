@@ -14,7 +14,7 @@ import { createHandlers } from './ipc/index'
 import { registerIpc } from './ipc/register'
 import { applyAppSecurity } from './security'
 import { setPdfFallbackFont } from './services/images/pdf'
-import { openStore } from './services/store'
+import { openStore, takeStoreRecovery } from './services/store'
 import { storeOptions } from './services/store-options'
 import { createMainWindow } from './window'
 
@@ -27,6 +27,8 @@ function resourceDir(name: string): string {
   return app.isPackaged ? join(process.resourcesPath, name) : join(app.getAppPath(), 'assets', name)
 }
 
+// A stable, ASCII data folder (the README and the CLI's --data-dir point here).
+app.setPath('userData', join(app.getPath('appData'), 'beian-desk'))
 app.enableSandbox()
 registerAppScheme(protocol)
 applyAppSecurity(app, () => session.defaultSession)
@@ -51,6 +53,20 @@ function start(): void {
     devServerUrl: process.env.ELECTRON_RENDERER_URL,
   })
   openMainWindow()
+  tellAboutRecovery()
+}
+
+/** The store was damaged at start-up: say what happened and where the damaged copy is. */
+function tellAboutRecovery(): void {
+  const recovery = takeStoreRecovery()
+  if (!recovery) return
+  const what = recovery.restoredFromBackup ? '已自动恢复到上次正常启动时的数据。' : '没有可用的备份，已从空白数据开始。'
+  void dialog.showMessageBox({
+    type: 'warning',
+    title: '数据文件已损坏',
+    message: `保存数据的文件已损坏，${what}`,
+    detail: `损坏的文件已原样保留在：\n${recovery.quarantined}\n如需找回其中的内容，请联系技术支持。`,
+  })
 }
 
 function fail(error: unknown): void {

@@ -163,7 +163,7 @@ export const en: Messages = {
   'export.folder': 'Export to folder',
   'export.zip': 'Export as ZIP',
   'export.missingBefore': 'These materials are not ready yet; export will be refused:',
-  'export.allReady': 'All required materials are present; ready to export.',
+  'export.allReady': 'All required materials are present.',
   'export.done': 'Exported to: {target}',
   'export.refused': 'Export not done',
   'export.col.slot': 'Material',

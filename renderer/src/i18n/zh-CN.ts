@@ -157,7 +157,7 @@ export const zhCN = {
   'export.folder': '导出到文件夹',
   'export.zip': '导出为 ZIP',
   'export.missingBefore': '以下材料尚未准备好，导出会被拒绝：',
-  'export.allReady': '所需材料已齐全，可以导出。',
+  'export.allReady': '所需材料已齐全。',
   'export.done': '已导出到：{target}',
   'export.refused': '导出未完成',
   'export.col.slot': '材料',

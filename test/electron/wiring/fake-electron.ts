@@ -95,7 +95,9 @@ function createFake(windows: unknown[]) {
     requestSingleInstanceLock: vi.fn(() => (record('app.requestSingleInstanceLock'), app.singleInstanceLock)),
     quit: vi.fn(() => record('app.quit')),
     exit: vi.fn((code?: number) => record('app.exit', code)),
-    getPath: vi.fn((name: string) => `/fake/${name}`),
+    paths: new Map<string, string>(),
+    getPath: vi.fn((name: string): string => app.paths.get(name) ?? `/fake/${name}`),
+    setPath: vi.fn((name: string, value: string) => (record('app.setPath', name, value), app.paths.set(name, value))),
     getAppPath: vi.fn(() => '/fake/app'),
     /** Test helper: resolve `whenReady()`. */
     ready(): Promise<void> {
@@ -131,6 +133,7 @@ function createFake(windows: unknown[]) {
   const dialog = {
     showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePaths: [] as string[] })),
     showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePath: '' })),
+    showMessageBox: vi.fn(async (options: unknown) => (record('dialog.showMessageBox', options), { response: 0 })),
     showErrorBox: vi.fn((title: string, content: string) => record('dialog.showErrorBox', title, content)),
   }
   const contextBridge = {

@@ -9,12 +9,13 @@ vi.mock('electron', async () => (await import('./fake-electron')).electronModule
 vi.mock('electron-store', () => ({
   default: class FakeStore {
     store = {}
-    path = '/fake/userData/config.json'
+    path = '/fake/appData/beian-desk/config.json'
   },
 }))
 vi.mock('../../../electron/main/services/store-options', () => ({ storeOptions: { name: 'config' } }))
 vi.mock('../../../electron/main/services/store', () => ({
   openStore: vi.fn((create: () => unknown) => create()),
+  takeStoreRecovery: vi.fn(() => ({ quarantined: '/fake/appData/beian-desk/config.json.corrupt-x', restoredFromBackup: true })),
 }))
 vi.mock('../../../electron/main/services/images/pdf', () => ({ setPdfFallbackFont: vi.fn() }))
 vi.mock('../../../electron/main/ipc/index', () => ({
@@ -62,7 +63,9 @@ describe('main lifecycle', () => {
     const { fake } = await boot({ packaged: true })
     // Everything recorded so far ran at module load, before the ready event.
     const names = fake.calls.map((c) => (c.name === 'app.on' ? `app.on:${String(c.args[0])}` : c.name))
-    expect(names[0]).toBe('app.enableSandbox')
+    // The data folder is fixed first (README and CLI --data-dir), then the sandbox.
+    expect(names.slice(0, 2)).toEqual(['app.setPath', 'app.enableSandbox'])
+    expect(fake.app.setPath).toHaveBeenCalledWith('userData', expect.stringMatching(/appData[\\/]beian-desk$/))
     for (const name of [
       'protocol.registerSchemesAsPrivileged',
       'app.on:web-contents-created',
@@ -87,17 +90,20 @@ describe('main lifecycle', () => {
     expect(fake.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function))
     expect(openStore).toHaveBeenCalledWith(
       expect.any(Function),
-      expect.stringMatching(/userData[\\/]config\.json$/),
+      expect.stringMatching(/beian-desk[\\/]config\.json$/),
     )
     expect(createHandlers).toHaveBeenCalledTimes(1)
     const deps = createHandlers.mock.calls[0]?.[0]
-    expect(deps?.dataDir).toBe('/fake/userData')
+    expect(deps?.dataDir).toBe('/fake/appData/beian-desk')
     expect(deps?.divisionsDir).toMatch(/^[\\/]fake[\\/]resources[\\/]divisions$/)
-    expect(deps?.store).toMatchObject({ path: '/fake/userData/config.json' })
+    expect(deps?.store).toMatchObject({ path: '/fake/appData/beian-desk/config.json' })
     expect(Object.keys(deps?.dialogs ?? {}).sort()).toEqual(['pickExportTarget', 'pickImages'])
     expect(await deps?.openExternal('file:///etc/passwd')).toBe(false)
     expect(new Set(fake.ipcMain.handlers.keys())).toEqual(new Set(CHANNELS))
     expect(FakeBrowserWindow.instances).toHaveLength(1)
+    // Start-up completed (no error box) and the user is told the damaged store was restored.
+    expect(fake.dialog.showErrorBox).not.toHaveBeenCalled()
+    expect(fake.dialog.showMessageBox).toHaveBeenCalledWith(expect.objectContaining({ title: '数据文件已损坏' }))
     const win = FakeBrowserWindow.instances[0]
     expect(win?.loadedUrls).toEqual(['app://bundle/index.html'])
     expect(win?.webContents.listenerCount('will-navigate')).toBeGreaterThan(0)

@@ -37,7 +37,8 @@ export type Decoded = RawImage & {
 export function mapSharpError(error: unknown): ImageInputError {
   if (error instanceof ImageInputError) return error
   // Programming errors are bugs, not bad files: let them surface as they are.
-  if (error instanceof TypeError || error instanceof ReferenceError || error instanceof SyntaxError) throw error
+  if (error instanceof TypeError || error instanceof ReferenceError || error instanceof SyntaxError)
+    throw error
   const text = String((error as Error)?.message ?? error)
   if (/pixel limit/i.test(text)) return new ImageInputError('image/too-many-pixels')
   if (/unsupported image format/i.test(text)) return new ImageInputError('image/not-image')

@@ -1,8 +1,8 @@
 /**
  * Trial encoders over the decoded pixels. Resized copies are made once per long side and
- * reused for every quality. Draft = libjpeg-turbo path without trellis/scan optimisation
- * (about 10× faster) but the same quantisation tables as the final mozjpeg encode, so its
- * sizes track the final ones closely.
+ * reused for every quality. Draft = baseline JPEG without trellis, scan or Huffman
+ * optimisation (10–20× faster than the final) but with the same quantisation tables as the
+ * final mozjpeg encode, so its sizes track the final ones by a fairly stable ratio.
  */
 import type { Encoder } from '../../../../core/images/fit'
 import { scaledSize } from '../../../../core/images/caps'
@@ -34,16 +34,14 @@ export function makeEncoder(img: RawImage, signal?: AbortSignal): Encoder {
     if (longSide >= Math.max(img.width, img.height)) return Promise.resolve(img)
     const cached = resized.get(longSide)
     if (cached) return cached
-    {
-      const size = scaledSize(img.width, img.height, longSide)
-      const p: Promise<RawImage> = openRaw(img)
-        .resize({ ...size, fit: 'fill', kernel: 'lanczos3' })
-        .raw()
-        .toBuffer({ resolveWithObject: true })
-        .then(({ data, info }) => ({ data, width: info.width, height: info.height, channels: img.channels }))
-      resized.set(longSide, p)
-      return p
-    }
+    const size = scaledSize(img.width, img.height, longSide)
+    const p: Promise<RawImage> = openRaw(img)
+      .resize({ ...size, fit: 'fill', kernel: 'lanczos3' })
+      .raw()
+      .toBuffer({ resolveWithObject: true })
+      .then(({ data, info }) => ({ data, width: info.width, height: info.height, channels: img.channels }))
+    resized.set(longSide, p)
+    return p
   }
   return async ({ longSide, quality, draft }) => {
     if (signal?.aborted) throw new ImageInputError('image/cancelled')

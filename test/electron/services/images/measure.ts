@@ -17,12 +17,27 @@ for (const f of files) {
   const cpu = process.cpuUsage()
   const t = performance.now()
   try {
-    const r = await compressImage(input, { maxBytes, idCard: f.startsWith('id-'), colourRequired: f.startsWith('domain') })
+    const r = await compressImage(input, {
+      maxBytes,
+      idCard: f.startsWith('id-'),
+      colourRequired: f.startsWith('domain'),
+    })
     const wall = performance.now() - t
     const used = process.cpuUsage(cpu)
     walls.push(wall)
     rows.push(
-      [f, r.sourceFormat, input.length, r.jpeg.length, `${r.width}×${r.height}`, r.quality, r.encodes, wall.toFixed(0), ((used.user + used.system) / 1000).toFixed(0), r.warnings.join(',') || '-'].join(' | '),
+      [
+        f,
+        r.sourceFormat,
+        input.length,
+        r.jpeg.length,
+        `${r.width}×${r.height}`,
+        r.quality,
+        r.encodes,
+        wall.toFixed(0),
+        ((used.user + used.system) / 1000).toFixed(0),
+        r.warnings.join(',') || '-',
+      ].join(' | '),
     )
   } catch (e) {
     rows.push(`${f} | error ${e instanceof ImageInputError ? e.code : String(e)}`)
@@ -38,4 +53,6 @@ const out = await compressBatch(
   files.map((f) => ({ input: readFileSync(join(dir, f)) })),
   { maxBytes },
 )
-console.log(`batch of ${out.length} (2 at a time): ${(performance.now() - t).toFixed(0)} ms, all ≤ cap: ${out.every((o) => !o.ok || o.result.jpeg.length <= maxBytes)}`)
+console.log(
+  `batch of ${out.length} (2 at a time): ${(performance.now() - t).toFixed(0)} ms, all ≤ cap: ${out.every((o) => !o.ok || o.result.jpeg.length <= maxBytes)}`,
+)
