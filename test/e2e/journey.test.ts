@@ -19,6 +19,7 @@ let browser: Browser
 let session: Session
 let page: Page
 let inputs: Record<'front' | 'back' | 'handheld' | 'scan', string>
+let handheldPng: Buffer
 
 beforeAll(async () => {
   assertPrerequisites()
@@ -35,6 +36,7 @@ beforeAll(async () => {
   writeFileSync(inputs.front, front)
   writeFileSync(inputs.back, back)
   writeFileSync(inputs.handheld, hand)
+  handheldPng = hand
   writeFileSync(inputs.scan, scan)
 })
 
@@ -86,7 +88,7 @@ describe('个人 journey: materials to packet', () => {
     expect(await page.getAttribute(byId('slot-principal-id-front'), 'data-status')).toBe('missing')
     await pickInto('principal-id-front', inputs.front)
     await pickInto('principal-id-back', inputs.back)
-    await dropFile(page, byId('slot-principal-id-handheld'), await sharp(inputs.handheld).png().toBuffer(), '手持.png', 'image/png')
+    await dropFile(page, byId('slot-principal-id-handheld'), handheldPng, '手持.png', 'image/png')
     await expect.poll(() => page.getAttribute(byId('slot-principal-id-handheld'), 'data-status'), { timeout: 60_000 }).not.toBe('missing')
     await pickInto('domain-certificate', inputs.scan)
     for (const slot of ['principal-id-front', 'principal-id-back', 'principal-id-handheld', 'domain-certificate']) {

@@ -120,6 +120,7 @@ export const en: Messages = {
   'site.interactive': 'Offers interactive services',
   'site.interactiveHelp':
     'Interactive means users can publish text, images, audio or video to the public: forums, communities, chat rooms, micro-blogs, blogs, instant messaging, file sharing, third-party payment, app stores; sign-up with comments usually counts too. Browse-only sites answer “No”. Interactive sites also get an in-person or on-site check after the online review.',
+  'site.interactiveTag': 'Interactive site',
   'site.serviceTypes': 'Service types',
   'site.languages': 'Languages',
   'site.preApprovals': 'Prior approvals',

@@ -38,6 +38,7 @@ export function useT(): Translate {
 export function applyLanguage(language: Language): void {
   useLanguageStore.setState({ language })
   document.documentElement.lang = language
+  document.title = translate(language, 'app.name')
 }
 
 /** Switches language and persists the choice. */

@@ -115,6 +115,7 @@ export const zhCN = {
   'site.interactive': '是否提供互联网交互服务',
   'site.interactiveHelp':
     '交互式服务指用户可以向公众发布文字、图片、音视频等信息，例如论坛、社区、贴吧、聊天室、微博客、博客、即时通信、网盘分享、第三方支付、应用商店；有注册登录、评论、留言的网站通常也算。只供浏览的展示型网站选“否”。交互式网站通过网上审核后还需面审或实地检查。',
+  'site.interactiveTag': '交互式网站',
   'site.serviceTypes': '网站服务类型',
   'site.languages': '网站语种',
   'site.preApprovals': '前置许可',

@@ -5,17 +5,18 @@
  * final mozjpeg encode, so its sizes track the final ones by a fairly stable ratio.
  */
 import type { Encoder } from '../../../../core/images/fit'
-import { scaledSize } from '../../../../core/images/caps'
+import { FULL_CHROMA_QUALITY, scaledSize } from '../../../../core/images/caps'
 import { ImageInputError } from './errors'
 import { openRaw, type RawImage } from './sharp-options'
 
+const chroma = (quality: number) => (quality >= FULL_CHROMA_QUALITY ? '4:4:4' : '4:2:0')
 const draftJpeg = (quality: number) =>
   ({
     quality,
     mozjpeg: false,
     optimiseCoding: false,
     quantisationTable: 3,
-    chromaSubsampling: '4:2:0',
+    chromaSubsampling: chroma(quality),
   }) as const
 
 /**
@@ -25,7 +26,7 @@ const draftJpeg = (quality: number) =>
  * finals land just under the cap instead of over it.
  */
 export const FINAL_TO_DRAFT = 0.76
-const finalJpeg = (quality: number) => ({ quality, mozjpeg: true, chromaSubsampling: '4:2:0' }) as const
+const finalJpeg = (quality: number) => ({ quality, mozjpeg: true, chromaSubsampling: chroma(quality) }) as const
 
 /** Output encoder for the fit search; throws 'image/cancelled' once `signal` aborts. */
 export function makeEncoder(img: RawImage, signal?: AbortSignal): Encoder {

@@ -13,14 +13,17 @@ type Props = {
   /** Prefix of the block's test ids, e.g. `person` → `person-name`. */
   testPrefix: string
   officePhoneRequired?: boolean
-  /** The emergency contact block of the portal asks only for name and ID. */
-  compact?: boolean
+  /**
+   * `full`: the subject's person in charge (address, office phone, e-mail); `security`: the
+   * site step's 安全负责人 (no address or office phone); `emergency`: 应急联络人 (ID and mobile).
+   */
+  variant?: 'full' | 'security' | 'emergency'
 }
 
 const ID_TYPE_OPTIONS = PERSON_ID_TYPES.map((value) => ({ value, label: PERSON_ID_TYPE_LABELS[value] }))
 
 /** 姓名 … 电子邮箱 of one person, in the portal's order and wording. */
-export function PersonFields({ base, path, testPrefix, officePhoneRequired = false, compact = false }: Props) {
+export function PersonFields({ base, path, testPrefix, officePhoneRequired = false, variant = 'full' }: Props) {
   const t = useT()
   const form = Form.useFormInstance()
   const longTerm = Form.useWatch([...base, 'idLongTerm'], form) === true
@@ -69,7 +72,7 @@ export function PersonFields({ base, path, testPrefix, officePhoneRequired = fal
           />
         </Field>
       </Col>
-      {!compact && (
+      {variant === 'full' && (
         <>
           <Col xs={24}>
             <Field
@@ -106,7 +109,7 @@ export function PersonFields({ base, path, testPrefix, officePhoneRequired = fal
           <Input data-testid={id('mobile')} maxLength={30} inputMode="tel" />
         </Field>
       </Col>
-      {!compact && (
+      {variant !== 'emergency' && (
         <Col xs={24} md={12}>
           <Field label={t('person.email')} name={n('email')} path={p('email')} testId={id('email')} required copy>
             <Input data-testid={id('email')} maxLength={120} inputMode="email" />

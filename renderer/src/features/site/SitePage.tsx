@@ -31,7 +31,7 @@ export function SitePage({ site, subject, workspace }: Props) {
       </Button>
     </Popconfirm>
   )
-  const tags = site.interactive ? <Tag color="orange">{t('site.interactive')}</Tag> : undefined
+  const tags = site.interactive ? <Tag color="orange">{t('site.interactiveTag')}</Tag> : undefined
   return (
     <div className="page">
       <PageHeader title={site.name || t('tree.unnamedSite')} subtitle={subtitle} tags={tags} actions={actions} />

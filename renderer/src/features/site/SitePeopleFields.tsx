@@ -23,7 +23,7 @@ export function SitePersonBlock({ which }: Props) {
           <span data-testid={`${which}-same`}>{t('person.sameAsPrincipal')}</span>
         </Checkbox>
       </Form.Item>
-      {!same && <PersonFields base={[which]} path={modelPath} testPrefix={which} compact={which === 'emergency'} />}
+      {!same && <PersonFields base={[which]} path={modelPath} testPrefix={which} variant={which} />}
     </div>
   )
 }

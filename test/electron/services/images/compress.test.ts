@@ -171,6 +171,18 @@ describe('compressImage: formats and colour', () => {
     expect(await redCorner(r.jpeg)).toBe('tl')
   })
 
+  it('reads 16-bit and grey+alpha PNGs as 8-bit sRGB', async () => {
+    const grey = { data: Buffer.alloc(120 * 80 * 2, 0x80), width: 120, height: 80, channels: 2 as const }
+    const pngGa = await sharp(grey.data, { raw: grey }).png().toBuffer()
+    const png16 = await sharp(grey.data, { raw: grey }).toColourspace('rgb16').png().toBuffer()
+    expect((await sharp(png16).metadata()).depth).toBe('ushort')
+    for (const input of [pngGa, png16]) {
+      const r = await compressImage(input, { maxBytes: CAP })
+      const meta = await expectClean(r.jpeg)
+      expect([meta.width, meta.channels, meta.depth]).toEqual([120, 3, 'uchar'])
+    }
+  })
+
   it('flattens transparency on white', async () => {
     const rgba = { data: Buffer.alloc(200 * 100 * 4, 0), width: 200, height: 100, channels: 4 as const }
     const r = await compressImage(await sharp(rgba.data, rawOpts(rgba)).png().toBuffer(), { maxBytes: CAP })

@@ -1,0 +1,58 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { BeianBridge } from '../../../../core/api'
+import type { Workspace } from '../../../../core/model'
+import { setErrorPresenter } from '../../../../renderer/src/api'
+import {
+  importMaterial,
+  loadWorkspace,
+  slotStateKey,
+  useWorkspaceStore,
+} from '../../../../renderer/src/features/workspace/store'
+
+const target = { ownerKind: 'subject' as const, ownerId: 'subj_1', slot: 'principal-id-front' as const }
+let stored: Workspace
+
+function install(importAnswer: unknown) {
+  const invoke = vi.fn(async (channel: string) => {
+    if (channel === 'workspace:load') return { ok: true, value: stored }
+    if (channel === 'materials:import') return importAnswer
+    return { ok: false, error: { code: 'x', message: 'unexpected' } }
+  })
+  window.beian = { invoke, on: vi.fn(), pathsForFiles: vi.fn() } as unknown as BeianBridge<File>
+  return invoke
+}
+
+beforeEach(() => {
+  stored = { subjects: [], sites: [], materials: [] }
+  useWorkspaceStore.setState({ workspace: null, importing: {}, importErrors: {}, selection: { kind: 'welcome' } })
+  setErrorPresenter(() => undefined)
+})
+afterEach(() => {
+  delete window.beian
+})
+
+describe('workspace store', () => {
+  it('loads the workspace from main', async () => {
+    install({ ok: true, value: {} })
+    expect(await loadWorkspace()).toBe(true)
+    expect(useWorkspaceStore.getState().workspace).toEqual(stored)
+  })
+
+  it('keeps an import error on the slot and does not reload', async () => {
+    const invoke = install({ ok: false, error: { code: 'image/unreadable', message: '无法读取这张图片' } })
+    expect(await importMaterial(target, '/x/broken.jpg')).toBe(false)
+    const state = useWorkspaceStore.getState()
+    expect(state.importErrors[slotStateKey(target)]?.message).toBe('无法读取这张图片')
+    expect(state.importing[slotStateKey(target)]).toBeUndefined()
+    expect(invoke).not.toHaveBeenCalledWith('workspace:load')
+  })
+
+  it('reloads after a successful import and clears the previous error', async () => {
+    useWorkspaceStore.setState({ importErrors: { [slotStateKey(target)]: { code: 'x', message: 'old' } } })
+    const invoke = install({ ok: true, value: { id: 'm1' } })
+    expect(await importMaterial(target, '/x/ok.jpg')).toBe(true)
+    expect(invoke).toHaveBeenCalledWith('materials:import', { ...target, path: '/x/ok.jpg' })
+    expect(invoke).toHaveBeenCalledWith('workspace:load')
+    expect(useWorkspaceStore.getState().importErrors).toEqual({})
+  })
+})
