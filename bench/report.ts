@@ -3,7 +3,7 @@ import type { Quality } from './metrics'
 import { median, p95 } from './stats'
 import { CAP, type ToolId } from './tools'
 
-export type Outcome = { bytes?: number; underCap: boolean; ms: number; error?: string; notes: string[]; jpegQuality?: number; q?: Quality }
+export type Outcome = { bytes?: number; underCap: boolean; ms: number; error?: string; notes: string[]; jpegQuality?: number; encodes?: number; q?: Quality }
 export type Row = { input: string; format: string; inputBytes: number; refWidth: number; refHeight: number; results: Partial<Record<ToolId, Outcome>> }
 
 export type Totals = {
@@ -101,7 +101,7 @@ function cell(o: Outcome | undefined): string {
   if (!o) return '— | — | — | — | — | —'
   if (o.error) return `error: ${o.error.slice(0, 40)} | | | | | `
   const flags = [o.q?.sideways ? 'sideways' : '', o.q?.gps ? 'GPS' : '', o.underCap ? '' : 'OVER'].filter(Boolean).join(' ')
-  return `${o.bytes ?? '—'}${flags ? ` ${flags}` : ''} | ${(o.ms / 1000).toFixed(2)} | ${o.q ? `${o.q.width}×${o.q.height}` : '—'} | ${f4(o.q?.ssim1600)} | ${f4(o.q?.ssim3000)} | ${f2(o.q?.butteraugli)}`
+  return `${o.bytes ?? '—'}${flags ? ` ${flags}` : ''} | ${(o.ms / 1000).toFixed(2)} | ${o.q ? `${o.q.width}×${o.q.height}` : '—'}${o.jpegQuality !== undefined ? ` q${o.jpegQuality}, ${o.encodes ?? '?'} enc` : ''} | ${f4(o.q?.ssim1600)} | ${f4(o.q?.ssim3000)} | ${f2(o.q?.butteraugli)}`
 }
 
 export function perInputTable(rows: Row[], tools: ToolId[], labels: Record<ToolId, string>): string {

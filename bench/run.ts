@@ -27,7 +27,7 @@ async function timeAll(inputs: Input[], tools: Tool[], scratch: string): Promise
       await rm(out, { force: true })
       const r = await tool.run(input, out, scratch)
       const bytes = r.error ? undefined : (await stat(out)).size
-      per.set(tool.id, { bytes, underCap: bytes !== undefined && bytes <= CAP, ms: r.ms, error: r.error, notes: r.notes, jpegQuality: r.quality })
+      per.set(tool.id, { bytes, underCap: bytes !== undefined && bytes <= CAP, ms: r.ms, error: r.error, notes: r.notes, jpegQuality: r.quality, encodes: r.encodes })
     }
     all.set(input.name, per)
     log(`  ${input.name.padEnd(28)} ${[...per].map(([t, o]) => `${t} ${o.error ? 'ERROR' : `${o.bytes} B ${(o.ms / 1000).toFixed(2)} s`}`).join(' | ')}`)
@@ -71,7 +71,7 @@ function render(m: Machine, rows: Row[], tools: Tool[]): { md: string; json: unk
   const ts = tools.map((t) => totals(rows, t.id))
   const ds = deltas(rows, tools.map((t) => t.id).filter((t) => t !== 'beian'))
   const vs = verdicts(rows, ts, ds)
-  const notes = [...new Set(rows.flatMap((r) => Object.entries(r.results).flatMap(([t, o]) => (o?.notes ?? []).filter((n) => !/encodes$/.test(n)).map((n) => `${labels[t as ToolId]}: ${n}`))))]
+  const notes = [...new Set(rows.flatMap((r) => Object.entries(r.results).flatMap(([t, o]) => (o?.notes ?? []).map((n) => `${labels[t as ToolId]}: ${n}`))))]
   const md = [
     `# Benchmark — cap ${CAP.toLocaleString('en')} bytes, ${rows.length} inputs`,
     `Machine: ${m.cpu}, ${m.cores} cores (nproc), Node ${m.node}, sharp ${m.sharp}, ${m.imagemagick}, jpegoptim ${m.jpegoptim}; load average at start ${m.load}; ${m.date}.`,

@@ -14,7 +14,7 @@ export const CONVERT = '/usr/bin/convert'
 export const JPEGOPTIM = '/usr/bin/jpegoptim'
 
 export type Input = { name: string; path: string; format: string }
-export type RunResult = { ms: number; error?: string; notes: string[]; quality?: number; width?: number; height?: number }
+export type RunResult = { ms: number; error?: string; notes: string[]; quality?: number; encodes?: number; width?: number; height?: number }
 export type Tool = { id: ToolId; label: string; run: (input: Input, out: string, scratch: string) => Promise<RunResult> }
 export type ToolId = 'beian' | 'imagemagick' | 'jpegoptim'
 
@@ -58,7 +58,7 @@ export function beianTool(compress: CompressImage): Tool {
           pdfPage: input.format === 'pdf' ? 1 : undefined,
         })
         await writeFile(out, r.jpeg)
-        return { quality: r.quality, width: r.width, height: r.height, notes: [`${r.encodes} encodes`] }
+        return { quality: r.quality, encodes: r.encodes, width: r.width, height: r.height, notes: [] }
       }),
   }
 }

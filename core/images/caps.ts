@@ -6,12 +6,12 @@
 
 /**
  * Highest JPEG quality tried. Small inputs (ID-card scans, rendered PDF pages) leave most of
- * the cap unused at q92; spending it on q93–96 with full-resolution chroma measurably improves
+ * the cap unused at q92; spending it on q93–98 with full-resolution chroma measurably improves
  * fidelity (butteraugli) of coloured text and seals.
  */
-export const MAX_QUALITY = 96
-/** From this quality up the encoder keeps full chroma resolution (4:4:4), as ImageMagick does. */
-export const FULL_CHROMA_QUALITY = 90
+export const MAX_QUALITY = 98
+/** From this quality up the encoder keeps full chroma resolution (4:4:4); below it 4:2:0, so the rate curve has no cliff where photos settle (80–94). */
+export const FULL_CHROMA_QUALITY = 95
 /** "Good" quality: at or above it we prefer to keep resolution rather than raise quality. */
 export const GOOD_QUALITY = 80
 /** Below this we first give up resolution (down to LEGIBLE_LONG_SIDE). */

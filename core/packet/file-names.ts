@@ -38,9 +38,9 @@ function truncateToBytes(text: string, maxBytes: number): string {
 
 /** A safe single path component; `fallback` when nothing printable remains. */
 export function safeFileName(name: string, fallback = '未命名'): string {
-  let out = name
-    .normalize('NFC')
-    .replace(/[\u0000-\u001f\u007f]/g, '')
+  // Control characters are invalid in Windows names and invisible everywhere.
+  const printable = [...name.normalize('NFC')].filter((ch) => ch >= ' ' && ch !== '\u007f').join('')
+  let out = printable
     .replace(/[<>:"/\\|?*]/g, (c) => FULL_WIDTH[c] ?? '_')
     .trim()
   const dot = out.lastIndexOf('.')

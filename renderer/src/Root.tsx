@@ -6,7 +6,8 @@ import dayjs from 'dayjs'
 import { useEffect } from 'react'
 import { setErrorPresenter } from './api'
 import { App } from './App'
-import { useLanguage } from './i18n'
+import { useLanguage, useT } from './i18n'
+import { setLeaveConfirmer } from './features/workspace/store'
 
 export const FONT_STACK =
   '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", -apple-system, "Segoe UI", sans-serif'
@@ -26,6 +27,29 @@ const THEME: ThemeConfig = {
     Tree: { titleHeight: 32, nodeSelectedBg: '#e6eef8' },
     Card: { headerFontSize: 15 },
   },
+}
+
+/** Asks before leaving a form with unsaved edits. */
+function LeaveConfirmer() {
+  const { modal } = AntApp.useApp()
+  const t = useT()
+  useEffect(() => {
+    setLeaveConfirmer(
+      () =>
+        new Promise<boolean>((resolve) => {
+          void modal.confirm({
+            title: t('leave.title'),
+            content: t('leave.body'),
+            okText: t('leave.ok'),
+            cancelText: t('leave.cancel'),
+            okButtonProps: { danger: true },
+            onOk: () => resolve(true),
+            onCancel: () => resolve(false),
+          })
+        }),
+    )
+  }, [modal, t])
+  return null
 }
 
 /** Shows main's Chinese error (and its detail lines) in a notification. */
@@ -60,6 +84,7 @@ export function Root() {
     <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={THEME}>
       <AntApp>
         <ErrorPresenter />
+        <LeaveConfirmer />
         <App />
       </AntApp>
     </ConfigProvider>

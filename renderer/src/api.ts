@@ -61,7 +61,10 @@ function failure(cause: unknown): AppError {
 }
 
 /** Invokes a channel and always answers a Result (a thrown bridge error becomes ok:false). */
-export async function request<C extends Channel>(channel: C, ...args: Args<C>): Promise<Result<ResponseOf<C>>> {
+export async function request<C extends Channel>(
+  channel: C,
+  ...args: Args<C>
+): Promise<Result<ResponseOf<C>>> {
   const bridge = window.beian
   if (!bridge) return { ok: false, error: NO_BRIDGE }
   try {
@@ -80,7 +83,10 @@ export function unwrap<T>(result: Result<T>): T | undefined {
   return undefined
 }
 
-export async function call<C extends Channel>(channel: C, ...args: Args<C>): Promise<ResponseOf<C> | undefined> {
+export async function call<C extends Channel>(
+  channel: C,
+  ...args: Args<C>
+): Promise<ResponseOf<C> | undefined> {
   return unwrap(await request(channel, ...args))
 }
 
@@ -108,7 +114,8 @@ export const api = {
     const result = await request('materials:thumbnail', { id })
     return result.ok ? result.value : undefined
   },
-  pickImages: async (multiple = false): Promise<string[]> => (await call('dialog:pickImages', { multiple })) ?? [],
+  pickImages: async (multiple = false): Promise<string[]> =>
+    (await call('dialog:pickImages', { multiple })) ?? [],
   pickExportTarget: (format: ExportFormat, suggestedName: string): Promise<string | null | undefined> =>
     call('dialog:pickExportTarget', { format, suggestedName }),
   /** Export refusals list what is missing; the caller renders them, so it gets the Result. */

@@ -18,7 +18,10 @@ createRoot(container).render(
     {bridgeAvailable() ? (
       <Root />
     ) : (
-      <FullScreenError title={translate('zh-CN', 'app.noBridge.title')} body={translate('zh-CN', 'app.noBridge.body')} />
+      <FullScreenError
+        title={translate('zh-CN', 'app.noBridge.title')}
+        body={translate('zh-CN', 'app.noBridge.body')}
+      />
     )}
   </StrictMode>,
 )

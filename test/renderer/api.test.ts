@@ -21,7 +21,10 @@ describe('renderer api', () => {
     install(invoke)
     const shown = vi.fn()
     setErrorPresenter(shown)
-    await expect(call('settings:set', { language: 'en' })).resolves.toEqual({ language: 'en', lastExportDir: '' })
+    await expect(call('settings:set', { language: 'en' })).resolves.toEqual({
+      language: 'en',
+      lastExportDir: '',
+    })
     expect(invoke).toHaveBeenCalledWith('settings:set', { language: 'en' })
     expect(shown).not.toHaveBeenCalled()
   })

@@ -19,7 +19,11 @@ export const DICTIONARIES: Record<Language, Messages> = { 'zh-CN': zhCN, en }
 type LanguageState = { language: Language }
 export const useLanguageStore = create<LanguageState>(() => ({ language: 'zh-CN' }))
 
-export function translate(language: Language, key: MessageKey, vars?: Record<string, string | number>): string {
+export function translate(
+  language: Language,
+  key: MessageKey,
+  vars?: Record<string, string | number>,
+): string {
   const template = DICTIONARIES[language][key]
   if (!vars) return template
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole))

@@ -26,7 +26,8 @@ const draftJpeg = (quality: number) =>
  * finals land just under the cap instead of over it.
  */
 export const FINAL_TO_DRAFT = 0.76
-const finalJpeg = (quality: number) => ({ quality, mozjpeg: true, chromaSubsampling: chroma(quality) }) as const
+const finalJpeg = (quality: number) =>
+  ({ quality, mozjpeg: true, chromaSubsampling: chroma(quality) }) as const
 
 /** Output encoder for the fit search; throws 'image/cancelled' once `signal` aborts. */
 export function makeEncoder(img: RawImage, signal?: AbortSignal): Encoder {

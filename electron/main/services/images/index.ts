@@ -61,10 +61,23 @@ function formatOf(input: Buffer): string {
   return format
 }
 
-/** Lossless sources and untouched JPEGs should not come out much larger than they went in. */
+/**
+ * How much larger than a small source the output may grow (when quality stays ≥ 80 anyway).
+ * A JPEG source is never made larger; a small PNG/GIF/TIFF/BMP screenshot may grow by half,
+ * which buys full-resolution chroma for coloured text without tripling the file.
+ */
+export const SMALL_SOURCE_GROWTH: Readonly<Record<string, number>> = {
+  jpeg: 1,
+  png: 1.5,
+  gif: 1.5,
+  tiff: 1.5,
+  bmp: 1.5,
+}
+
 function preferredBytes(input: Buffer, format: string, opts: CompressOptions): number | undefined {
-  if (opts.crop || input.length >= opts.maxBytes) return undefined
-  return ['png', 'gif', 'bmp', 'jpeg', 'tiff'].includes(format) ? input.length : undefined
+  const growth = SMALL_SOURCE_GROWTH[format]
+  if (opts.crop || growth === undefined || input.length >= opts.maxBytes) return undefined
+  return Math.min(opts.maxBytes, Math.round(input.length * growth))
 }
 
 async function encodeToCap(d: Decoded, input: Buffer, opts: CompressOptions) {

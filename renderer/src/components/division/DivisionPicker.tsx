@@ -23,7 +23,10 @@ function useLevelOptions(codes: readonly string[]): (DivisionNode[] | undefined)
   const [loaded, setLoaded] = useState<Record<string, DivisionNode[]>>({})
   const parents = [null, ...codes].slice(0, LEVELS.length)
   const key = (parent: string | null) => parent ?? 'root'
-  const missing = parents.filter((p) => !(key(p) in loaded)).map(key).join(',')
+  const missing = parents
+    .filter((p) => !(key(p) in loaded))
+    .map(key)
+    .join(',')
   useEffect(() => {
     let alive = true
     for (const parent of missing ? missing.split(',') : []) {

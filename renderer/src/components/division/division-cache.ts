@@ -6,7 +6,11 @@ import { PROVINCES } from '../../data/provinces'
 const ROOT = 'root'
 const cache = new Map<string, Promise<DivisionNode[]>>()
 
-const FALLBACK_PROVINCES: DivisionNode[] = PROVINCES.map((p) => ({ code: p.code, name: p.name, hasChildren: true }))
+const FALLBACK_PROVINCES: DivisionNode[] = PROVINCES.map((p) => ({
+  code: p.code,
+  name: p.name,
+  hasChildren: true,
+}))
 
 async function fetchChildren(code: string | null): Promise<DivisionNode[]> {
   const result = await request('divisions:children', { code })

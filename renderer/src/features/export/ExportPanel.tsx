@@ -6,9 +6,9 @@ import { missingSlots } from '../../../../core/materials/slots'
 import type { Site, Subject, Workspace } from '../../../../core/model'
 import { api } from '../../api'
 import { useLanguage, useT } from '../../i18n'
-import { select } from '../workspace/store'
+import { navigate, requestFocus } from '../workspace/store'
 import { ExportResult } from './ExportResult'
-import { FindingsList } from './FindingsList'
+import { FindingsList, type Located } from './FindingsList'
 import { locatedFindings } from './located-findings'
 
 type Props = { site: Site; subject: Subject; workspace: Workspace; onEditSite: () => void }
@@ -38,6 +38,12 @@ export function ExportPanel({ site, subject, workspace, onEditSite }: Props) {
   const errors = findings.filter((f) => f.severity === 'error').length
   const label = (key: (typeof missing)[number]) => (language === 'zh-CN' ? key.label : t(`slot.${key.key}`))
 
+  const openFinding = async (finding: Located) => {
+    if (finding.where === 'site') onEditSite()
+    else if (!(await navigate({ kind: 'subject', id: subject.id }))) return
+    requestFocus(finding.where, finding.field ?? '')
+  }
+
   const start = async (format: ExportFormat) => {
     setBusy(format)
     const next = await runExport(site, format)
@@ -63,7 +69,13 @@ export function ExportPanel({ site, subject, workspace, onEditSite }: Props) {
           }
         />
       ) : (
-        <Alert type="success" showIcon className="export-precheck" data-testid="export-precheck" title={t('export.allReady')} />
+        <Alert
+          type="success"
+          showIcon
+          className="export-precheck"
+          data-testid="export-precheck"
+          title={t('export.allReady')}
+        />
       )}
       <Alert
         type={errors > 0 ? 'error' : findings.length > 0 ? 'warning' : 'success'}
@@ -78,10 +90,7 @@ export function ExportPanel({ site, subject, workspace, onEditSite }: Props) {
           findings.length > 0 && (
             <>
               <div className="findings-hint">{t('export.checkHint')}</div>
-              <FindingsList
-                findings={findings}
-                onOpen={(where) => (where === 'site' ? onEditSite() : select({ kind: 'subject', id: subject.id }))}
-              />
+              <FindingsList findings={findings} onOpen={(finding) => void openFinding(finding)} />
             </>
           )
         }

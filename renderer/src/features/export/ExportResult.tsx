@@ -21,8 +21,17 @@ export function ExportResult({ summary }: { summary: ExportSummary }) {
         dataSource={summary.files}
         className="export-table"
         columns={[
-          { title: t('export.col.file'), dataIndex: 'file', render: (file: string) => <span className="mono">{file}</span> },
-          { title: t('export.col.size'), dataIndex: 'bytes', align: 'right', render: (bytes: number) => formatKb(bytes) },
+          {
+            title: t('export.col.file'),
+            dataIndex: 'file',
+            render: (file: string) => <span className="mono">{file}</span>,
+          },
+          {
+            title: t('export.col.size'),
+            dataIndex: 'bytes',
+            align: 'right',
+            render: (bytes: number) => formatKb(bytes),
+          },
           {
             title: t('export.col.pixels'),
             key: 'pixels',

@@ -49,7 +49,9 @@ export function MaterialsPanel({ site, subject, workspace }: Props) {
               error={errors[key]}
               onPick={() => void pickIntoSlot(slot)}
               onDropFiles={(files) => void dropIntoSlot(slot, files)}
-              onRemove={() => material && void removeMaterial(material.id, { ownerId: slot.ownerId, slot: slot.key })}
+              onRemove={() =>
+                material && void removeMaterial(material.id, { ownerId: slot.ownerId, slot: slot.key })
+              }
             />
           )
         })}

@@ -1,4 +1,10 @@
-import { CheckCircleFilled, DeleteOutlined, ExclamationCircleFilled, FileImageOutlined, UploadOutlined } from '@ant-design/icons'
+import {
+  CheckCircleFilled,
+  DeleteOutlined,
+  ExclamationCircleFilled,
+  FileImageOutlined,
+  UploadOutlined,
+} from '@ant-design/icons'
 import { Alert, Button, Popconfirm, Spin, Tag } from 'antd'
 import { useState, type DragEvent, type ReactNode } from 'react'
 import type { AppError } from '../../../../core/api'
@@ -36,7 +42,16 @@ function Preview({ material, label }: { material: Material | undefined; label: s
 }
 
 /** One required material: preview, size, status, and the ways to fill it (button or drop). */
-export function SlotCard({ slot, material, shared, stage, error, onPick, onDropFiles, onRemove }: SlotCardProps) {
+export function SlotCard({
+  slot,
+  material,
+  shared,
+  stage,
+  error,
+  onPick,
+  onDropFiles,
+  onRemove,
+}: SlotCardProps) {
   const t = useT()
   const language = useLanguage()
   const [over, setOver] = useState(false)
@@ -67,11 +82,19 @@ export function SlotCard({ slot, material, shared, stage, error, onPick, onDropF
     >
       <div className="slot-head">
         <span className="slot-label">{label}</span>
-        <Tag color={STATUS_COLOR[status]} icon={STATUS_ICON[status]} className="slot-status" data-testid={`${prefix}-status`}>
+        <Tag
+          color={STATUS_COLOR[status]}
+          icon={STATUS_ICON[status]}
+          className="slot-status"
+          data-testid={`${prefix}-status`}
+        >
           {t(`materials.status.${status}`)}
         </Tag>
       </div>
-      <Spin spinning={busy} description={t(stage && stage !== 'waiting' ? `materials.stage.${stage}` : 'materials.importing')}>
+      <Spin
+        spinning={busy}
+        description={t(stage && stage !== 'waiting' ? `materials.stage.${stage}` : 'materials.importing')}
+      >
         <div className="slot-preview">
           <Preview material={material} label={label} />
           {over && <div className="slot-drop-overlay">{t('materials.dropNow')}</div>}
@@ -120,8 +143,18 @@ export function SlotCard({ slot, material, shared, stage, error, onPick, onDropF
           {material ? t('materials.replace') : t('materials.pick')}
         </Button>
         {material && !shared && (
-          <Popconfirm title={t('materials.removeConfirm')} onConfirm={onRemove} okButtonProps={{ danger: true }}>
-            <Button type="text" danger icon={<DeleteOutlined />} disabled={busy} data-testid={`${prefix}-remove`}>
+          <Popconfirm
+            title={t('materials.removeConfirm')}
+            onConfirm={onRemove}
+            okButtonProps={{ danger: true }}
+          >
+            <Button
+              type="text"
+              danger
+              icon={<DeleteOutlined />}
+              disabled={busy}
+              data-testid={`${prefix}-remove`}
+            >
               {t('materials.remove')}
             </Button>
           </Popconfirm>

@@ -26,5 +26,6 @@ export async function dropIntoSlot(slot: SlotSpec, files: readonly File[]): Prom
     return
   }
   const ok = await importMaterial(target(slot), path)
-  if (ok && files.length > 1) setSlotError(target(slot), localError('renderer/only-first', 'materials.onlyFirst'))
+  if (ok && files.length > 1)
+    setSlotError(target(slot), localError('renderer/only-first', 'materials.onlyFirst'))
 }

@@ -23,7 +23,13 @@ type Props = {
 const ID_TYPE_OPTIONS = PERSON_ID_TYPES.map((value) => ({ value, label: PERSON_ID_TYPE_LABELS[value] }))
 
 /** 姓名 … 电子邮箱 of one person, in the portal's order and wording. */
-export function PersonFields({ base, path, testPrefix, officePhoneRequired = false, variant = 'full' }: Props) {
+export function PersonFields({
+  base,
+  path,
+  testPrefix,
+  officePhoneRequired = false,
+  variant = 'full',
+}: Props) {
   const t = useT()
   const form = Form.useFormInstance()
   const longTerm = Form.useWatch([...base, 'idLongTerm'], form) === true
@@ -40,12 +46,29 @@ export function PersonFields({ base, path, testPrefix, officePhoneRequired = fal
         </Field>
       </Col>
       <Col xs={24} md={12}>
-        <Field label={t('person.idType')} name={n('idType')} path={p('idType')} testId={id('idType')} required>
-          <Select data-testid={id('idType')} options={ID_TYPE_OPTIONS} showSearch={{ optionFilterProp: 'label' }} />
+        <Field
+          label={t('person.idType')}
+          name={n('idType')}
+          path={p('idType')}
+          testId={id('idType')}
+          required
+        >
+          <Select
+            data-testid={id('idType')}
+            options={ID_TYPE_OPTIONS}
+            showSearch={{ optionFilterProp: 'label' }}
+          />
         </Field>
       </Col>
       <Col xs={24} md={12}>
-        <Field label={t('person.idNumber')} name={n('idNumber')} path={p('idNumber')} testId={id('idNumber')} required copy>
+        <Field
+          label={t('person.idNumber')}
+          name={n('idNumber')}
+          path={p('idNumber')}
+          testId={id('idNumber')}
+          required
+          copy
+        >
           <Input data-testid={id('idNumber')} maxLength={40} autoComplete="off" spellCheck={false} />
         </Field>
       </Col>
@@ -86,8 +109,19 @@ export function PersonFields({ base, path, testPrefix, officePhoneRequired = fal
             </Field>
           </Col>
           <Col xs={24}>
-            <Field label={t('person.addressDetail')} name={n('detail')} path={p('address.detail')} testId={id('address-detail')} required copy>
-              <Input data-testid={id('address-detail')} maxLength={200} placeholder={t('person.addressDetailPlaceholder')} />
+            <Field
+              label={t('person.addressDetail')}
+              name={n('detail')}
+              path={p('address.detail')}
+              testId={id('address-detail')}
+              required
+              copy
+            >
+              <Input
+                data-testid={id('address-detail')}
+                maxLength={200}
+                placeholder={t('person.addressDetailPlaceholder')}
+              />
             </Field>
           </Col>
           <Col xs={24} md={12}>
@@ -105,13 +139,27 @@ export function PersonFields({ base, path, testPrefix, officePhoneRequired = fal
         </>
       )}
       <Col xs={24} md={12}>
-        <Field label={t('person.mobile')} name={n('mobile')} path={p('mobile')} testId={id('mobile')} required copy>
+        <Field
+          label={t('person.mobile')}
+          name={n('mobile')}
+          path={p('mobile')}
+          testId={id('mobile')}
+          required
+          copy
+        >
           <Input data-testid={id('mobile')} maxLength={30} inputMode="tel" />
         </Field>
       </Col>
       {variant !== 'emergency' && (
         <Col xs={24} md={12}>
-          <Field label={t('person.email')} name={n('email')} path={p('email')} testId={id('email')} required copy>
+          <Field
+            label={t('person.email')}
+            name={n('email')}
+            path={p('email')}
+            testId={id('email')}
+            required
+            copy
+          >
             <Input data-testid={id('email')} maxLength={120} inputMode="email" />
           </Field>
         </Col>

@@ -43,7 +43,11 @@ export function addressFrom(division: DivisionValue | undefined, detail: string)
 
 export function personFromValues(v: Partial<PersonValues> | undefined, fallback: PersonValues): Person {
   const values = { ...fallback, ...v }
-  const expiry = values.idLongTerm ? 'long-term' : values.idExpiryDate ? values.idExpiryDate.format('YYYY-MM-DD') : ''
+  const expiry = values.idLongTerm
+    ? 'long-term'
+    : values.idExpiryDate
+      ? values.idExpiryDate.format('YYYY-MM-DD')
+      : ''
   return {
     id: values.id || fallback.id,
     name: (values.name ?? '').trim(),

@@ -11,7 +11,10 @@ export function NewSitePage({ subject }: { subject: Subject }) {
   if (!workspace) return null
   return (
     <div className="page">
-      <PageHeader title={t('site.newTitle')} subtitle={`${t('site.subject')}：${subject.name || t('tree.unnamedSubject')}`} />
+      <PageHeader
+        title={t('site.newTitle')}
+        subtitle={`${t('site.subject')}：${subject.name || t('tree.unnamedSubject')}`}
+      />
       <SiteForm subject={subject} workspace={workspace} />
     </div>
   )

@@ -37,7 +37,13 @@ export function ProviderFields({ name }: Props) {
   return (
     <Row gutter={24}>
       <Col xs={24} md={8}>
-        <Field label={t('site.providerLocation')} name={[name, 'location']} path={`${name}.location`} testId={id('location')} required>
+        <Field
+          label={t('site.providerLocation')}
+          name={[name, 'location']}
+          path={`${name}.location`}
+          testId={id('location')}
+          required
+        >
           <Radio.Group
             optionType="button"
             options={[
@@ -48,8 +54,19 @@ export function ProviderFields({ name }: Props) {
         </Field>
       </Col>
       <Col xs={24} md={16}>
-        <Field label={t('site.providerRegion')} name={[name, 'region']} path={`${name}.region`} testId={id('region')} required copy>
-          <AutoComplete data-testid={id('region')} options={REGION_OPTIONS} showSearch={{ filterOption: filter }} />
+        <Field
+          label={t('site.providerRegion')}
+          name={[name, 'region']}
+          path={`${name}.region`}
+          testId={id('region')}
+          required
+          copy
+        >
+          <AutoComplete
+            data-testid={id('region')}
+            options={REGION_OPTIONS}
+            showSearch={{ filterOption: filter }}
+          />
         </Field>
       </Col>
       <Col xs={24}>
@@ -60,7 +77,13 @@ export function ProviderFields({ name }: Props) {
           testId={id('name')}
           required
           tooltip={t('site.providerNameHelp')}
-          extra={hint && <span>{t('site.providerBrandHint')} {hint}</span>}
+          extra={
+            hint && (
+              <span>
+                {t('site.providerBrandHint')} {hint}
+              </span>
+            )
+          }
           copy
         >
           <AutoComplete

@@ -10,7 +10,15 @@ export function SiteBasicFields() {
   return (
     <Row gutter={24}>
       <Col xs={24}>
-        <Field label={t('site.name')} name="name" path="name" testId="site-name" tooltip={t('site.nameHelp')} required copy>
+        <Field
+          label={t('site.name')}
+          name="name"
+          path="name"
+          testId="site-name"
+          tooltip={t('site.nameHelp')}
+          required
+          copy
+        >
           <Input data-testid="site-name" maxLength={120} autoComplete="off" />
         </Field>
       </Col>
@@ -32,7 +40,13 @@ export function SiteBasicFields() {
         </Field>
       </Col>
       <Col xs={24}>
-        <Field label={t('site.hasOwnDomain')} name="hasOwnDomain" path="hasOwnDomain" testId="site-hasOwnDomain" required>
+        <Field
+          label={t('site.hasOwnDomain')}
+          name="hasOwnDomain"
+          path="hasOwnDomain"
+          testId="site-hasOwnDomain"
+          required
+        >
           <Radio.Group
             options={[
               { value: true, label: t('common.yes') },
@@ -44,7 +58,14 @@ export function SiteBasicFields() {
       {ownDomain ? (
         <>
           <Col xs={24} md={12}>
-            <Field label={t('site.mainDomain')} name="mainDomain" path="mainDomain" testId="site-mainDomain" required copy>
+            <Field
+              label={t('site.mainDomain')}
+              name="mainDomain"
+              path="mainDomain"
+              testId="site-mainDomain"
+              required
+              copy
+            >
               <Input
                 data-testid="site-mainDomain"
                 maxLength={260}
@@ -54,7 +75,12 @@ export function SiteBasicFields() {
             </Field>
           </Col>
           <Col xs={24} md={12}>
-            <Field label={t('site.extraDomains')} name="extraDomains" path="extraDomains" testId="site-extraDomains">
+            <Field
+              label={t('site.extraDomains')}
+              name="extraDomains"
+              path="extraDomains"
+              testId="site-extraDomains"
+            >
               <Select
                 data-testid="site-extraDomains"
                 mode="tags"
@@ -82,7 +108,13 @@ export function SiteBasicFields() {
           required
           extra={t('site.serverIpsHelp')}
         >
-          <Select data-testid="site-serverIps" mode="tags" open={false} tokenSeparators={[',', '，', ' ', ';']} suffixIcon={null} />
+          <Select
+            data-testid="site-serverIps"
+            mode="tags"
+            open={false}
+            tokenSeparators={[',', '，', ' ', ';']}
+            suffixIcon={null}
+          />
         </Field>
       </Col>
     </Row>

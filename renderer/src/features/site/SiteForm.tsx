@@ -1,11 +1,14 @@
 import { SaveOutlined } from '@ant-design/icons'
 import { App, Button, Card, Form, Typography } from 'antd'
-import { useMemo, useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import type { Site, Subject, Workspace } from '../../../../core/model'
 import { newId } from '../../components/ids'
 import { useT } from '../../i18n'
 import { countErrors } from '../form/findings'
 import { FindingsContext } from '../form/findings-context'
+import { siteFormPath } from '../form/form-paths'
+import { snapshot, useDirtyGuard } from '../form/useDirtyGuard'
+import { useFocusRequest } from '../form/useFocusRequest'
 import { siteFindings } from '../form/validators'
 import { saveSite } from '../workspace/store'
 import { ProviderFields } from './ProviderFields'
@@ -22,20 +25,30 @@ export function SiteForm({ site, subject, workspace }: Props) {
   const { message } = App.useApp()
   const [form] = Form.useForm<SiteValues>()
   const initial = useMemo(() => (site ? valuesFromSite(site) : emptySiteValues()), [site])
-  const [identity] = useState(() => ({ id: site?.id ?? newId(), subjectId: subject.id, createdAt: site?.createdAt }))
+  const [identity] = useState(() => ({
+    id: site?.id ?? newId(),
+    subjectId: subject.id,
+    createdAt: site?.createdAt,
+  }))
   const [submitted, setSubmitted] = useState(false)
   const [saving, setSaving] = useState(false)
   const watched = Form.useWatch([], { form, preserve: true }) as Partial<SiteValues> | undefined
   const draft = useMemo(() => siteFromValues(watched ?? {}, initial, identity), [watched, initial, identity])
   const findings = useMemo(() => siteFindings(draft, subject, workspace), [draft, subject, workspace])
   const errorCount = countErrors(findings)
+  useFocusRequest(form, 'site', siteFormPath)
+  const touched = useCallback(() => form.isFieldsTouched(), [form])
+  const { markSaved } = useDirtyGuard(snapshot(draft), touched)
 
   const save = async () => {
     setSubmitted(true)
     setSaving(true)
-    const saved = await saveSite(siteFromValues(form.getFieldsValue(true), initial, identity))
+    const next = siteFromValues(form.getFieldsValue(true), initial, identity)
+    const saved = await saveSite(next)
     setSaving(false)
-    if (saved) void message.success(t('site.saved'))
+    if (!saved) return
+    markSaved()
+    void message.success(t('site.saved'))
   }
 
   return (
@@ -63,7 +76,14 @@ export function SiteForm({ site, subject, workspace }: Props) {
               {t('site.findingsSummary', { n: errorCount })}
             </Typography.Text>
           )}
-          <Button type="primary" size="large" icon={<SaveOutlined />} loading={saving} onClick={() => void save()} data-testid="save-site">
+          <Button
+            type="primary"
+            size="large"
+            icon={<SaveOutlined />}
+            loading={saving}
+            onClick={() => void save()}
+            data-testid="save-site"
+          >
             {t('site.save')}
           </Button>
         </div>

@@ -6,7 +6,7 @@ import { PageHeader } from '../../components/PageHeader'
 import { useT } from '../../i18n'
 import { ExportPanel } from '../export/ExportPanel'
 import { MaterialsPanel } from '../materials/MaterialsPanel'
-import { deleteSite, select } from '../workspace/store'
+import { deleteSite, navigate } from '../workspace/store'
 import { SiteForm } from './SiteForm'
 
 type Props = { site: Site; subject: Subject; workspace: Workspace }
@@ -19,13 +19,22 @@ export function SitePage({ site, subject, workspace }: Props) {
     <>
       <span className="mono">{site.hasOwnDomain ? site.mainDomain : site.homeUrl}</span>
       <span className="dot-sep">·</span>
-      <Button type="link" size="small" className="inline-link" onClick={() => select({ kind: 'subject', id: subject.id })}>
+      <Button
+        type="link"
+        size="small"
+        className="inline-link"
+        onClick={() => void navigate({ kind: 'subject', id: subject.id })}
+      >
         {subject.name || t('tree.unnamedSubject')}
       </Button>
     </>
   )
   const actions = (
-    <Popconfirm title={t('site.deleteConfirm')} onConfirm={() => void deleteSite(site.id, subject.id)} okButtonProps={{ danger: true }}>
+    <Popconfirm
+      title={t('site.deleteConfirm')}
+      onConfirm={() => void deleteSite(site.id, subject.id)}
+      okButtonProps={{ danger: true }}
+    >
       <Button danger icon={<DeleteOutlined />}>
         {t('site.delete')}
       </Button>
@@ -34,7 +43,12 @@ export function SitePage({ site, subject, workspace }: Props) {
   const tags = site.interactive ? <Tag color="orange">{t('site.interactiveTag')}</Tag> : undefined
   return (
     <div className="page">
-      <PageHeader title={site.name || t('tree.unnamedSite')} subtitle={subtitle} tags={tags} actions={actions} />
+      <PageHeader
+        title={site.name || t('tree.unnamedSite')}
+        subtitle={subtitle}
+        tags={tags}
+        actions={actions}
+      />
       <Tabs
         activeKey={tab}
         onChange={setTab}
@@ -45,11 +59,20 @@ export function SitePage({ site, subject, workspace }: Props) {
             children: (
               <>
                 <MaterialsPanel site={site} subject={subject} workspace={workspace} />
-                <ExportPanel site={site} subject={subject} workspace={workspace} onEditSite={() => setTab('info')} />
+                <ExportPanel
+                  site={site}
+                  subject={subject}
+                  workspace={workspace}
+                  onEditSite={() => setTab('info')}
+                />
               </>
             ),
           },
-          { key: 'info', label: t('site.tab.info'), children: <SiteForm site={site} subject={subject} workspace={workspace} /> },
+          {
+            key: 'info',
+            label: t('site.tab.info'),
+            children: <SiteForm site={site} subject={subject} workspace={workspace} />,
+          },
         ]}
       />
     </div>

@@ -13,12 +13,24 @@ export function SiteServiceFields() {
   return (
     <Row gutter={24}>
       <Col xs={24} md={12}>
-        <Field label={t('site.accessMethod')} name="accessMethod" path="accessMethod" testId="site-accessMethod" copy>
+        <Field
+          label={t('site.accessMethod')}
+          name="accessMethod"
+          path="accessMethod"
+          testId="site-accessMethod"
+          copy
+        >
           <AutoComplete data-testid="site-accessMethod" options={toOptions(ACCESS_METHODS)} />
         </Field>
       </Col>
       <Col xs={24} md={12}>
-        <Field label={t('site.interactive')} name="interactive" path="interactive" testId="site-interactive" required>
+        <Field
+          label={t('site.interactive')}
+          name="interactive"
+          path="interactive"
+          testId="site-interactive"
+          required
+        >
           <Radio.Group
             options={[
               { value: true, label: t('common.yes') },
@@ -36,7 +48,12 @@ export function SiteServiceFields() {
         />
       </Col>
       <Col xs={24}>
-        <Field label={t('site.serviceTypes')} name="serviceTypes" path="serviceTypes" testId="site-serviceTypes">
+        <Field
+          label={t('site.serviceTypes')}
+          name="serviceTypes"
+          path="serviceTypes"
+          testId="site-serviceTypes"
+        >
           <Select data-testid="site-serviceTypes" mode="multiple" options={toOptions(SERVICE_TYPES)} />
         </Field>
       </Col>
@@ -46,7 +63,12 @@ export function SiteServiceFields() {
         </Field>
       </Col>
       <Col xs={24} md={12}>
-        <Field label={t('site.preApprovals')} name="preApprovals" path="preApprovals" testId="site-preApprovals">
+        <Field
+          label={t('site.preApprovals')}
+          name="preApprovals"
+          path="preApprovals"
+          testId="site-preApprovals"
+        >
           <Select data-testid="site-preApprovals" mode="multiple" options={toOptions(PRE_APPROVALS)} />
         </Field>
       </Col>

@@ -2,7 +2,12 @@
 import dayjs, { type Dayjs } from 'dayjs'
 import type { Person, Provider, Site, SitePersonRef } from '../../../../core/model'
 import { nowIso } from '../../components/ids'
-import { emptyPersonValues, personFromValues, valuesFromPerson, type PersonValues } from '../person/person-values'
+import {
+  emptyPersonValues,
+  personFromValues,
+  valuesFromPerson,
+  type PersonValues,
+} from '../person/person-values'
 
 export type SiteValues = {
   name: string
@@ -53,7 +58,9 @@ export function emptySiteValues(): SiteValues {
 }
 
 function refValues(ref: SitePersonRef): { same: boolean; person: PersonValues } {
-  return ref.sameAsPrincipal ? { same: true, person: emptyPersonValues() } : { same: false, person: valuesFromPerson(ref.person) }
+  return ref.sameAsPrincipal
+    ? { same: true, person: emptyPersonValues() }
+    : { same: false, person: valuesFromPerson(ref.person) }
 }
 
 export function valuesFromSite(site: Site): SiteValues {
@@ -69,8 +76,9 @@ export function valuesFromSite(site: Site): SiteValues {
   }
 }
 
-const cleanList = (list: readonly string[] | undefined): string[] =>
-  [...new Set((list ?? []).map((s) => s.trim()).filter(Boolean))]
+const cleanList = (list: readonly string[] | undefined): string[] => [
+  ...new Set((list ?? []).map((s) => s.trim()).filter(Boolean)),
+]
 
 function cleanProvider(p: Partial<Provider> | undefined, fallback: Provider): Provider {
   return {
@@ -80,7 +88,11 @@ function cleanProvider(p: Partial<Provider> | undefined, fallback: Provider): Pr
   }
 }
 
-function ref(same: boolean | undefined, person: Partial<PersonValues> | undefined, fallback: PersonValues): SitePersonRef {
+function ref(
+  same: boolean | undefined,
+  person: Partial<PersonValues> | undefined,
+  fallback: PersonValues,
+): SitePersonRef {
   if (same !== false) return { sameAsPrincipal: true }
   const built: Person = personFromValues(person, fallback)
   return { sameAsPrincipal: false, person: built }

@@ -19,7 +19,13 @@ export function OrganizationFields() {
         </Field>
       </Col>
       <Col xs={24} md={12}>
-        <Field label={t('subject.certType')} name="certType" path="certType" testId="subject-certType" required>
+        <Field
+          label={t('subject.certType')}
+          name="certType"
+          path="certType"
+          testId="subject-certType"
+          required
+        >
           <Select data-testid="subject-certType" options={CERT_OPTIONS} />
         </Field>
       </Col>
@@ -37,7 +43,14 @@ export function OrganizationFields() {
         </Field>
       </Col>
       <Col xs={24} md={12}>
-        <Field label={t('subject.certNumber')} name="certNumber" path="certNumber" testId="subject-certNumber" required copy>
+        <Field
+          label={t('subject.certNumber')}
+          name="certNumber"
+          path="certNumber"
+          testId="subject-certNumber"
+          required
+          copy
+        >
           <Input data-testid="subject-certNumber" maxLength={40} autoComplete="off" spellCheck={false} />
         </Field>
       </Col>
@@ -66,7 +79,11 @@ export function OrganizationFields() {
           required
           copy
         >
-          <Input data-testid="subject-address-detail" maxLength={200} placeholder={t('person.addressDetailPlaceholder')} />
+          <Input
+            data-testid="subject-address-detail"
+            maxLength={200}
+            placeholder={t('person.addressDetailPlaceholder')}
+          />
         </Field>
       </Col>
       <Col xs={24} md={12}>

@@ -1,16 +1,24 @@
 import { SaveOutlined } from '@ant-design/icons'
 import { App, Button, Card, Form, Radio, Typography } from 'antd'
-import { useMemo, useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import type { Site, Subject } from '../../../../core/model'
 import { newId } from '../../components/ids'
 import { useT } from '../../i18n'
 import { countErrors } from '../form/findings'
 import { FindingsContext } from '../form/findings-context'
+import { subjectFormPath } from '../form/form-paths'
+import { snapshot, useDirtyGuard } from '../form/useDirtyGuard'
+import { useFocusRequest } from '../form/useFocusRequest'
 import { subjectFindings } from '../form/validators'
 import { PersonFields } from '../person/PersonFields'
 import { saveSubject, useWorkspaceStore } from '../workspace/store'
 import { OrganizationFields } from './OrganizationFields'
-import { emptySubjectValues, subjectFromValues, valuesFromSubject, type SubjectValues } from './subject-values'
+import {
+  emptySubjectValues,
+  subjectFromValues,
+  valuesFromSubject,
+  type SubjectValues,
+} from './subject-values'
 
 type Props = { subject?: Subject }
 
@@ -26,18 +34,28 @@ export function SubjectForm({ subject }: Props) {
   const [submitted, setSubmitted] = useState(false)
   const [saving, setSaving] = useState(false)
   const watched = Form.useWatch([], { form, preserve: true }) as Partial<SubjectValues> | undefined
-  const draft = useMemo(() => subjectFromValues(watched ?? {}, initial, identity), [watched, initial, identity])
+  const draft = useMemo(
+    () => subjectFromValues(watched ?? {}, initial, identity),
+    [watched, initial, identity],
+  )
   const sites = useWorkspaceStore((s) => s.workspace?.sites ?? NO_SITES)
   const findings = useMemo(() => subjectFindings(draft, sites), [draft, sites])
   const errorCount = countErrors(findings)
+  const touched = useCallback(() => form.isFieldsTouched(), [form])
+  const { markSaved } = useDirtyGuard(snapshot(draft), touched)
   const individual = draft.nature === 'individual'
+  const toPath = useCallback((field: string) => subjectFormPath(field, draft.nature), [draft.nature])
+  useFocusRequest(form, 'subject', toPath)
 
   const save = async () => {
     setSubmitted(true)
     setSaving(true)
-    const saved = await saveSubject(subjectFromValues(form.getFieldsValue(true), initial, identity))
+    const next = subjectFromValues(form.getFieldsValue(true), initial, identity)
+    const saved = await saveSubject(next)
     setSaving(false)
-    if (saved) void message.success(t('subject.saved'))
+    if (!saved) return
+    markSaved()
+    void message.success(t('subject.saved'))
   }
 
   return (

@@ -3,7 +3,7 @@ import { Button, Card, List, Popconfirm, Tag, Typography } from 'antd'
 import type { Subject, Workspace } from '../../../../core/model'
 import { PageHeader } from '../../components/PageHeader'
 import { useT } from '../../i18n'
-import { deleteSubject, select } from '../workspace/store'
+import { deleteSubject, navigate } from '../workspace/store'
 import { SubjectForm } from './SubjectForm'
 
 type Props = { subject?: Subject; workspace?: Workspace }
@@ -18,7 +18,11 @@ export function SubjectPage({ subject, workspace }: Props) {
     </Tag>
   )
   const actions = subject && (
-    <Popconfirm title={t('subject.deleteConfirm')} onConfirm={() => void deleteSubject(subject.id)} okButtonProps={{ danger: true }}>
+    <Popconfirm
+      title={t('subject.deleteConfirm')}
+      onConfirm={() => void deleteSubject(subject.id)}
+      okButtonProps={{ danger: true }}
+    >
       <Button danger icon={<DeleteOutlined />}>
         {t('subject.delete')}
       </Button>
@@ -41,7 +45,11 @@ export function SubjectPage({ subject, workspace }: Props) {
               dataSource={sites}
               renderItem={(site) => (
                 <List.Item>
-                  <Button type="link" icon={<GlobalOutlined />} onClick={() => select({ kind: 'site', id: site.id })}>
+                  <Button
+                    type="link"
+                    icon={<GlobalOutlined />}
+                    onClick={() => void navigate({ kind: 'site', id: site.id })}
+                  >
                     {site.name || t('tree.unnamedSite')}
                   </Button>
                   <Typography.Text type="secondary">{site.mainDomain}</Typography.Text>

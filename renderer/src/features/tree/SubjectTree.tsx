@@ -5,7 +5,7 @@ import { useMemo, useState, type Key } from 'react'
 import type { Site, Subject, Workspace } from '../../../../core/model'
 import { missingSlots, requiredSlots } from '../../../../core/materials/slots'
 import { useT, type Translate } from '../../i18n'
-import { select, useWorkspaceStore, type Selection } from '../workspace/store'
+import { navigate, useWorkspaceStore, type Selection } from '../workspace/store'
 
 type NodeKey = `subject:${string}` | `site:${string}`
 
@@ -69,7 +69,7 @@ export function SubjectTree({ workspace }: { workspace: Workspace }) {
   const onSelect = (keys: Key[]) => {
     const [kind, id] = String(keys[0] ?? '').split(':')
     if (!id) return // a click on the selected node deselects it in antd; keep the selection
-    select(kind === 'site' ? { kind: 'site', id } : { kind: 'subject', id })
+    void navigate(kind === 'site' ? { kind: 'site', id } : { kind: 'subject', id })
   }
   const onExpand = (keys: Key[]) => {
     const open = new Set(keys.map(String))
@@ -79,14 +79,19 @@ export function SubjectTree({ workspace }: { workspace: Workspace }) {
   return (
     <div className="sider-inner">
       <div className="sider-actions">
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => select({ kind: 'new-subject' })} data-testid="new-subject">
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => void navigate({ kind: 'new-subject' })}
+          data-testid="new-subject"
+        >
           {t('tree.newSubject')}
         </Button>
         <Tooltip title={subjectId ? undefined : t('tree.newSiteNeedsSubject')}>
           <Button
             icon={<PlusOutlined />}
             disabled={!subjectId}
-            onClick={() => subjectId && select({ kind: 'new-site', subjectId })}
+            onClick={() => subjectId && void navigate({ kind: 'new-site', subjectId })}
             data-testid="new-site"
           >
             {t('tree.newSite')}

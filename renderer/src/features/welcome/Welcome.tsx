@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons'
 import { Button, Card, Steps, Typography } from 'antd'
 import { useT } from '../../i18n'
-import { select } from '../workspace/store'
+import { navigate } from '../workspace/store'
 
 /** First-run explanation: the three steps from nothing to an exported packet. */
 export function Welcome({ hasSubjects }: { hasSubjects: boolean }) {
@@ -19,7 +19,12 @@ export function Welcome({ hasSubjects }: { hasSubjects: boolean }) {
         <Typography.Paragraph className="welcome-intro">{t('welcome.intro')}</Typography.Paragraph>
         <Steps orientation="vertical" current={-1} items={items} className="welcome-steps" />
         {!hasSubjects && (
-          <Button type="primary" size="large" icon={<PlusOutlined />} onClick={() => select({ kind: 'new-subject' })}>
+          <Button
+            type="primary"
+            size="large"
+            icon={<PlusOutlined />}
+            onClick={() => void navigate({ kind: 'new-subject' })}
+          >
             {t('welcome.start')}
           </Button>
         )}

@@ -23,7 +23,11 @@ export function MainPane({ workspace }: { workspace: Workspace }) {
     case 'site': {
       const site = workspace.sites.find((s) => s.id === selection.id)
       const subject = site && workspace.subjects.find((s) => s.id === site.subjectId)
-      return site && subject ? <SitePage key={site.id} site={site} subject={subject} workspace={workspace} /> : welcome
+      return site && subject ? (
+        <SitePage key={site.id} site={site} subject={subject} workspace={workspace} />
+      ) : (
+        welcome
+      )
     }
     default:
       return welcome

@@ -17,8 +17,12 @@ export type Selection =
 
 export type ImportStage = 'reading' | 'compressing' | 'saving' | 'done' | 'waiting'
 
+/** A request from the data check to scroll to one field of the subject or site form. */
+export type FocusRequest = { where: 'subject' | 'site'; field: string; nonce: number }
+
 type State = {
   workspace: Workspace | null
+  focus: FocusRequest | null
   selection: Selection
   /** Keyed by `slotStateKey`. */
   importing: Record<string, ImportStage>
@@ -29,6 +33,7 @@ const EMPTY: Workspace = { subjects: [], sites: [], materials: [] }
 
 export const useWorkspaceStore = create<State>(() => ({
   workspace: null,
+  focus: null,
   selection: { kind: 'welcome' },
   importing: {},
   importErrors: {},
@@ -38,8 +43,40 @@ export function slotStateKey(target: { ownerId: string; slot: string }): string 
   return `${target.ownerId}/${target.slot}`
 }
 
+/** Programmatic selection (after a save); user navigation goes through `navigate`. */
 export function select(selection: Selection): void {
   useWorkspaceStore.setState({ selection })
+}
+
+let dirtyCheck: (() => boolean) | null = null
+let confirmLeave: () => Promise<boolean> = () => Promise.resolve(true)
+
+/** The mounted form reports unsaved edits here; returns the unregister function. */
+export function registerDirtyCheck(check: () => boolean): () => void {
+  dirtyCheck = check
+  return () => {
+    if (dirtyCheck === check) dirtyCheck = null
+  }
+}
+
+/** The app registers a confirmation dialog ("放弃未保存的修改？"). */
+export function setLeaveConfirmer(confirm: () => Promise<boolean>): void {
+  confirmLeave = confirm
+}
+
+/** User navigation: asks before leaving a form with unsaved edits. */
+export async function navigate(selection: Selection): Promise<boolean> {
+  if (dirtyCheck?.() && !(await confirmLeave())) return false
+  select(selection)
+  return true
+}
+
+export function requestFocus(where: FocusRequest['where'], field: string): void {
+  useWorkspaceStore.setState({ focus: { where, field, nonce: Date.now() } })
+}
+
+export function clearFocus(): void {
+  useWorkspaceStore.setState({ focus: null })
 }
 
 export async function loadWorkspace(): Promise<boolean> {

@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { BeianBridge } from '../../../../core/api'
-import { clearDivisionCache, divisionChildren } from '../../../../renderer/src/components/division/division-cache'
+import {
+  clearDivisionCache,
+  divisionChildren,
+} from '../../../../renderer/src/components/division/division-cache'
 
 afterEach(() => {
   delete window.beian

@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest'
 import { siteSchema } from '../../../../core/schemas'
-import { emptySiteValues, siteFromValues, valuesFromSite } from '../../../../renderer/src/features/site/site-values'
+import {
+  emptySiteValues,
+  siteFromValues,
+  valuesFromSite,
+} from '../../../../renderer/src/features/site/site-values'
 
 const identity = { id: 'site_1', subjectId: 'subj_1' }
 
 describe('site values', () => {
   it('fills schema-valid defaults when only name and domain are typed', () => {
-    const site = siteFromValues({ name: '小明的博客', mainDomain: ' example-blog.cn ' }, emptySiteValues(), identity)
+    const site = siteFromValues(
+      { name: '小明的博客', mainDomain: ' example-blog.cn ' },
+      emptySiteValues(),
+      identity,
+    )
     expect(siteSchema.safeParse(site).success).toBe(true)
     expect(site).toMatchObject({
       subjectId: 'subj_1',

@@ -47,7 +47,11 @@ describe('subject values', () => {
     const values = { ...emptySubjectValues(), nature: 'organization' as const, name: '某某科技有限公司' }
     const subject = subjectFromValues(values, emptySubjectValues(), { id: 'subj_2' })
     expect(subjectSchema.safeParse(subject).success).toBe(true)
-    expect(subject).toMatchObject({ nature: 'organization', orgKind: 'enterprise', certType: 'uscc-certificate' })
+    expect(subject).toMatchObject({
+      nature: 'organization',
+      orgKind: 'enterprise',
+      certType: 'uscc-certificate',
+    })
     expect(subject.createdAt).toBe(subject.updatedAt)
   })
 

@@ -5,6 +5,9 @@ import { setErrorPresenter } from '../../../../renderer/src/api'
 import {
   importMaterial,
   loadWorkspace,
+  navigate,
+  registerDirtyCheck,
+  setLeaveConfirmer,
   slotStateKey,
   useWorkspaceStore,
 } from '../../../../renderer/src/features/workspace/store'
@@ -24,7 +27,12 @@ function install(importAnswer: unknown) {
 
 beforeEach(() => {
   stored = { subjects: [], sites: [], materials: [] }
-  useWorkspaceStore.setState({ workspace: null, importing: {}, importErrors: {}, selection: { kind: 'welcome' } })
+  useWorkspaceStore.setState({
+    workspace: null,
+    importing: {},
+    importErrors: {},
+    selection: { kind: 'welcome' },
+  })
   setErrorPresenter(() => undefined)
 })
 afterEach(() => {
@@ -54,5 +62,23 @@ describe('workspace store', () => {
     expect(invoke).toHaveBeenCalledWith('materials:import', { ...target, path: '/x/ok.jpg' })
     expect(invoke).toHaveBeenCalledWith('workspace:load')
     expect(useWorkspaceStore.getState().importErrors).toEqual({})
+  })
+})
+
+describe('navigation guard', () => {
+  it('asks before leaving unsaved edits and stays when the user declines', async () => {
+    let dirty = true
+    const confirm = vi.fn(async () => false)
+    setLeaveConfirmer(confirm)
+    const unregister = registerDirtyCheck(() => dirty)
+    expect(await navigate({ kind: 'new-subject' })).toBe(false)
+    expect(useWorkspaceStore.getState().selection).toEqual({ kind: 'welcome' })
+    dirty = false
+    expect(await navigate({ kind: 'new-subject' })).toBe(true)
+    expect(confirm).toHaveBeenCalledOnce()
+    unregister()
+    dirty = true
+    expect(await navigate({ kind: 'welcome' })).toBe(true)
+    expect(confirm).toHaveBeenCalledOnce()
   })
 })
