@@ -41,8 +41,13 @@ export const OVEREXPOSED_DARK_LUMA = 150
 
 /** 居民身份证 card: 85.6 mm × 54 mm. */
 export const ID_CARD_ASPECT = 85.6 / 54
-/** Relative tolerance on long/short: a photo cropped close to the card passes, a 4:3 frame does not. */
-export const ID_CARD_ASPECT_TOLERANCE = 0.12
+/**
+ * Plausible long/short ratios for an ID-card slot. People photograph the card on a desk, so
+ * 4:3, 3:2 and 16:9 phone frames and close crops (1.585) all pass; a square, a tall phone
+ * screenshot or a panorama is not an ID-card picture.
+ */
+export const ID_CARD_ASPECT_MIN = 1.25
+export const ID_CARD_ASPECT_MAX = 1.95
 
 export type ImageStats = {
   width: number
@@ -76,11 +81,10 @@ export const isTooDark = (s: Pick<ImageStats, 'meanLuma' | 'brightLuma'>): boole
 export const isOverexposed = (s: Pick<ImageStats, 'clippedFraction' | 'darkLuma'>): boolean =>
   s.clippedFraction > OVEREXPOSED_CLIPPED_FRACTION && s.darkLuma > OVEREXPOSED_DARK_LUMA
 
-/** True when neither the landscape nor the portrait card ratio is within tolerance. */
+/** True when the picture, either way round, cannot be a photo or scan of an ID card. */
 export function isOddIdCardAspect(s: Pick<ImageStats, 'width' | 'height'>): boolean {
-  const long = Math.max(s.width, s.height)
-  const short = Math.max(1, Math.min(s.width, s.height))
-  return Math.abs(long / short / ID_CARD_ASPECT - 1) > ID_CARD_ASPECT_TOLERANCE
+  const ratio = Math.max(s.width, s.height) / Math.max(1, Math.min(s.width, s.height))
+  return ratio < ID_CARD_ASPECT_MIN || ratio > ID_CARD_ASPECT_MAX
 }
 
 /** Warnings for one material, in a stable order. */
@@ -102,5 +106,5 @@ export const IMAGE_WARNING_MESSAGES: Record<ImageWarningCode, string> = {
   grayscale: '图片是黑白（灰度）的，此材料要求彩色。请用彩色扫描或拍照。',
   'too-dark': '图片过暗，细节可能看不清。请在光线充足处重新拍摄，或关闭滤镜。',
   overexposed: '图片过亮（大面积过曝），文字可能看不清。请避开强光、反光后重新拍摄。',
-  'odd-aspect': '图片比例与身份证不符。请裁剪到证件边缘，只保留证件本身。',
+  'odd-aspect': '图片比例不像身份证照片（如正方形或手机长截图）。请直接拍摄证件，或裁剪到证件边缘。',
 }

@@ -75,12 +75,16 @@ describe('image checks', () => {
     expect(isOverexposed({ clippedFraction: 0.9, darkLuma: 20 })).toBe(false)
   })
 
-  it('odd-aspect accepts the ID-card ratio either way round within tolerance, only for ID slots', () => {
+  it('odd-aspect accepts card crops and phone frames either way round, only for ID slots', () => {
     expect(isOddIdCardAspect({ width: 856, height: 540 })).toBe(false)
-    expect(isOddIdCardAspect({ width: 540, height: 856 })).toBe(false)
-    expect(isOddIdCardAspect({ width: Math.round(540 * ID_CARD_ASPECT * 1.1), height: 540 })).toBe(false)
-    expect(isOddIdCardAspect({ width: Math.round(540 * ID_CARD_ASPECT * 1.14), height: 540 })).toBe(true)
-    expect(isOddIdCardAspect({ width: 4000, height: 3000 })).toBe(true) // a whole 4:3 phone frame
+    expect(isOddIdCardAspect({ width: 540, height: Math.round(540 * ID_CARD_ASPECT) })).toBe(false)
+    expect(isOddIdCardAspect({ width: 4000, height: 3000 })).toBe(false) // a 4:3 phone photo of the card
+    expect(isOddIdCardAspect({ width: 1080, height: 1920 })).toBe(false) // 16:9 portrait frame
+    expect(isOddIdCardAspect({ width: 1240, height: 1000 })).toBe(true) // just below 1.25
+    expect(isOddIdCardAspect({ width: 1260, height: 1000 })).toBe(false)
+    expect(isOddIdCardAspect({ width: 1940, height: 1000 })).toBe(false)
+    expect(isOddIdCardAspect({ width: 1960, height: 1000 })).toBe(true) // just above 1.95
+    expect(isOddIdCardAspect({ width: 1170, height: 2532 })).toBe(true) // a phone screenshot
     expect(isOddIdCardAspect({ width: 1000, height: 1000 })).toBe(true)
     const square = { ...good, width: 1000, height: 1000 }
     expect(imageWarnings(square)).toEqual([])
