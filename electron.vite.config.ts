@@ -1,6 +1,17 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import type { Plugin } from 'vite'
+
+/**
+ * `npm run dev` only: React Fast Refresh injects an inline preamble script, which the strict
+ * CSP blocks. The dev server (never a build) relaxes script-src for it.
+ */
+const devOnlyInlineScripts: Plugin = {
+  name: 'beian-dev-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) => html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'"),
+}
 
 // One config for the three Electron targets. The preload is a single CJS file so the
 // renderer can stay sandboxed (an ESM preload would require sandbox: false).
@@ -22,10 +33,12 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [react()],
+    plugins: [react(), devOnlyInlineScripts],
     build: {
       outDir: 'out/renderer',
       minify: true,
+      // Loaded from disk, not the network: one larger chunk is fine.
+      chunkSizeWarningLimit: 4000,
       rollupOptions: { input: { index: resolve('renderer/index.html') } },
     },
   },
