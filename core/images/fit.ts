@@ -35,6 +35,8 @@ export type FitRequest = {
    * real ratio measured on the first final encode then steers any correction. Default 1.
    */
   finalToDraft?: number
+  /** Highest quality tried (default MAX_QUALITY), e.g. LOSSLESS_MAX_QUALITY for small screenshots. */
+  maxQuality?: number
   encode: Encoder
 }
 
@@ -57,7 +59,7 @@ export class CapUnreachableError extends Error {
 
 type Choice = { side: number; quality: number; bytes: number }
 /** A draft choice plus the size the final encode may grow into. */
-type Plan = Choice & { target: number; raise: boolean }
+type Plan = Choice & { target: number; raise: boolean; hi: number }
 
 class Session {
   readonly trials: FitTrial[] = []
@@ -145,19 +147,20 @@ async function chooseDraft(s: Session, req: FitRequest): Promise<Plan> {
   const sides = sideLadder(req.longSide)
   const k = req.finalToDraft && req.finalToDraft > 0 ? req.finalToDraft : 1
   const cap = req.maxBytes / k
+  const hi = Math.max(1, Math.min(MAX_QUALITY, req.maxQuality ?? MAX_QUALITY))
   for (const [i, side] of sides.entries()) {
     const last = i === sides.length - 1
     const lo = minQualityFor(side, last)
     if (!last && predictedTooBig(s, side, lo, cap)) continue
     if (i === 0 && req.preferBytes !== undefined && req.preferBytes < req.maxBytes) {
-      const floor = Math.max(lo, GOOD_QUALITY)
-      const soft = await searchQuality(s, side, floor, MAX_QUALITY, req.preferBytes / k)
-      if (soft) return { ...soft, target: req.preferBytes, raise: true }
+      const floor = Math.min(hi, Math.max(lo, GOOD_QUALITY))
+      const soft = await searchQuality(s, side, floor, hi, req.preferBytes / k)
+      if (soft) return { ...soft, target: req.preferBytes, raise: true, hi }
       const good = await searchQuality(s, side, floor, floor, cap)
-      if (good) return { ...good, target: req.maxBytes, raise: false }
+      if (good) return { ...good, target: req.maxBytes, raise: false, hi }
     }
-    const hard = await searchQuality(s, side, lo, MAX_QUALITY, cap)
-    if (hard) return { ...hard, target: req.maxBytes, raise: true }
+    const hard = await searchQuality(s, side, Math.min(lo, hi), hi, cap)
+    if (hard) return { ...hard, target: req.maxBytes, raise: true, hi }
   }
   throw new CapUnreachableError(req.maxBytes)
 }
@@ -189,7 +192,7 @@ async function finish(
   const ratio = out.length / Math.max(1, c.bytes)
   if (out.length > req.maxBytes) return finishDownward(s, c, req, ratio)
   let best = { side: c.side, quality: c.quality, bytes: out.length, out }
-  if (c.raise && out.length < target * RAISE_BELOW && c.quality < MAX_QUALITY) {
+  if (c.raise && out.length < target * RAISE_BELOW && c.quality < c.hi) {
     const q2 = await raiseQuality(s, c, (target * RAISE_FILL) / ratio)
     if (q2 >= c.quality + MIN_RAISE_STEP) {
       const out2 = await s.final(c.side, q2)
@@ -206,9 +209,9 @@ async function finish(
  * bytes). One extra draft near the guess calibrates it first: a failed raise costs a whole
  * mozjpeg encode, a draft about a tenth of that.
  */
-async function raiseQuality(s: Session, c: Choice, goal: number): Promise<number> {
+async function raiseQuality(s: Session, c: Plan, goal: number): Promise<number> {
   const curve = s.curve(c.side)
-  const guess = curve.predictQuality(goal, c.quality, MAX_QUALITY)
+  const guess = curve.predictQuality(goal, c.quality, c.hi)
   if (guess < c.quality + MIN_RAISE_STEP) return c.quality
   if ((await s.draft(c.side, guess)) <= goal) return guess
   return curve.predictQuality(goal, c.quality, guess - 1)

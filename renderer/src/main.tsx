@@ -6,7 +6,9 @@ import { bridgeAvailable } from './api'
 import { FullScreenError } from './components/FullScreenError'
 import { Root } from './Root'
 import { translate } from './i18n'
-import './styles.css'
+import './styles/base.css'
+import './styles/forms.css'
+import './styles/materials.css'
 
 dayjs.locale('zh-cn')
 

@@ -47,6 +47,19 @@ afterAll(async () => {
 
 const byId = (id: string) => `[data-testid="${id}"]`
 
+/** antd Select: open it and pick the option with this text. */
+async function choose(testId: string, option: string): Promise<void> {
+  await page.click(byId(testId))
+  await page.locator('.ant-select-item-option:visible', { hasText: option }).first().click()
+}
+
+/** antd DatePicker: type the ISO date and confirm. */
+async function typeDate(testId: string, iso: string): Promise<void> {
+  await page.click(byId(testId))
+  await page.keyboard.type(iso)
+  await page.keyboard.press('Enter')
+}
+
 async function fillSubject(): Promise<void> {
   await page.click(byId('new-subject'))
   await page.click(byId('subject-nature-individual'))
@@ -57,11 +70,14 @@ async function fillSubject(): Promise<void> {
   await expect.poll(() => page.locator(byId('person-idNumber-error')).textContent()).toMatch(/校验/)
   await page.fill(byId('person-idNumber'), valid)
   await expect.poll(() => page.locator(byId('person-idNumber-error')).count()).toBe(0)
+  await typeDate('person-idExpiry', '2035-05-01')
   await page.fill(byId('person-mobile'), '13952718460')
   await page.fill(byId('person-email'), 'lixiaoming@example.com')
-  await page.click(byId('person-address-province'))
-  await page.locator('.ant-select-item-option', { hasText: '北京市' }).first().click()
-  await page.fill(byId('person-address-detail'), '朝阳区建国路 88 号 3 号楼 1201 室')
+  await page.fill(byId('person-officePhone'), '010-65871234')
+  await choose('person-address-province', '北京市')
+  await choose('person-address-city', '市辖区')
+  await choose('person-address-county', '朝阳区')
+  await page.fill(byId('person-address-detail'), '建国路 88 号 3 号楼 1201 室')
   await page.click(byId('save-subject'))
   await page.locator('[data-testid^="tree-subject-"]').first().waitFor()
 }
@@ -70,6 +86,17 @@ async function fillSite(): Promise<void> {
   await page.click(byId('new-site'))
   await page.fill(byId('site-name'), '小明的博客')
   await page.fill(byId('site-mainDomain'), 'example-blog.cn')
+  await page.fill(byId('site-icpNumber'), '京ICP备12345678号-1')
+  await typeDate('site-openingDate', '2026-11-20')
+  await page.click(byId('site-serverIps'))
+  await page.keyboard.type('47.96.21.10')
+  await page.keyboard.press('Enter')
+  await page.click(byId('site-accessProvider-name'))
+  await page.keyboard.type('阿里云计算有限公司')
+  await page.locator('.ant-select-item-option', { hasText: '阿里云计算有限公司' }).first().click()
+  await page.click(byId('site-registrar-name'))
+  await page.keyboard.type('阿里云计算')
+  await page.locator('.ant-select-item-option:visible', { hasText: '阿里云计算有限公司' }).last().click()
   await page.click(byId('save-site'))
   await page.locator('[data-testid^="tree-site-"]').first().waitFor()
   await page.locator(byId('slot-domain-certificate')).waitFor()
@@ -97,6 +124,12 @@ describe('个人 journey: materials to packet', () => {
       expect(Number(size?.match(/(\d+)\s*KB/)?.[1])).toBeLessThanOrEqual(512)
     }
     await expect.poll(() => page.textContent(byId('readiness'))).toMatch(/4\s*\/\s*4/)
+    // Every thumbnail has loaded before the picture of the main screen is taken.
+    await expect
+      .poll(() => page.locator('[data-testid^="slot-"] img').evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0).length))
+      .toBe(4)
+    await page.evaluate(() => window.scrollTo(0, 0))
+    await page.locator('main, .ant-layout-content').first().evaluate((el) => el.scrollTo(0, 0))
     await page.screenshot({ path: 'test-results/main-screen.png', fullPage: false })
   })
 

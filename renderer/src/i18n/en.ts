@@ -43,7 +43,7 @@ export const en: Messages = {
   'welcome.step2.body': 'The site name must equal the ICP-filed name exactly; then the main domain.',
   'welcome.step3.title': 'Add the photos and export',
   'welcome.step3.body':
-    'ID front and back, hand-held photo, domain certificate: straightened, stripped of location data and compressed below 500 KB, then exported to a folder or a ZIP.',
+    'ID front and back, hand-held photo, domain certificate: straightened, stripped of location data and compressed below 512 KB, then exported to a folder or a ZIP.',
   'welcome.start': 'Start: create a subject',
   'subject.newTitle': 'New subject',
   'subject.editTitle': 'Subject',
@@ -121,7 +121,7 @@ export const en: Messages = {
   'site.providerName': 'Provider name',
   'site.providerNameHelp':
     'The full registered name; pick a suggestion. A wrong name gets the filing returned.',
-  'site.providerBrandHint': 'That is a brand; the filing needs the registered name:',
+  'site.providerBrandHint': 'Use the registered name:',
   'site.accessMethod': 'Access method',
   'site.interactive': 'Offers interactive services',
   'site.interactiveHelp':
@@ -142,7 +142,7 @@ export const en: Messages = {
   'materials.title': 'Filing materials',
   'materials.readiness': 'Ready {n}/{m}',
   'materials.hint':
-    'Click “Choose image” or drag an image file onto its card. JPEG, PNG and HEIC all work; images are compressed below 500 KB.',
+    'Click “Choose image” or drag an image file onto its card. JPEG, PNG, HEIC, PDF and more work; images are compressed below 512 KB.',
   'materials.status.missing': 'Missing',
   'materials.status.ready': 'Ready',
   'materials.status.problem': 'Check',

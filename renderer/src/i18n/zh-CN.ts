@@ -41,7 +41,7 @@ export const zhCN = {
   'welcome.step2.body': '网站名称须与工信部 ICP 备案的名称完全一致，再填写主域名。',
   'welcome.step3.title': '放入证件照片并导出',
   'welcome.step3.body':
-    '身份证正反面、手持照、域名证书：程序自动扶正、去除位置信息并压缩到 500 KB 以内，然后导出到文件夹或 ZIP。',
+    '身份证正反面、手持照、域名证书：程序自动扶正、去除位置信息并压缩到 512 KB 以内，然后导出到文件夹或 ZIP。',
   'welcome.start': '开始：新建开办主体',
   'subject.newTitle': '新建开办主体',
   'subject.editTitle': '开办主体',
@@ -116,7 +116,7 @@ export const zhCN = {
   'site.providerRegion': '所属区域',
   'site.providerName': '服务商名称',
   'site.providerNameHelp': '填写工商登记的全称，可从下拉建议中选择；填错会被退回。',
-  'site.providerBrandHint': '这是品牌名，备案需填写工商登记全称：',
+  'site.providerBrandHint': '点击改为工商登记全称：',
   'site.accessMethod': '网站接入方式',
   'site.interactive': '是否提供互联网交互服务',
   'site.interactiveHelp':
@@ -137,7 +137,7 @@ export const zhCN = {
   'materials.title': '备案材料',
   'materials.readiness': '已就绪 {n}/{m}',
   'materials.hint':
-    '点击“选择图片”或把图片文件拖到对应卡片上。JPEG、PNG、HEIC 均可，程序自动压缩到 500 KB 以内。',
+    '点击“选择图片”或把图片文件拖到对应卡片上。JPEG、PNG、HEIC、PDF 等均可，程序自动压缩到 512 KB 以内。',
   'materials.status.missing': '缺失',
   'materials.status.ready': '就绪',
   'materials.status.problem': '有问题',

@@ -9,14 +9,15 @@ import { FULL_CHROMA_QUALITY, scaledSize } from '../../../../core/images/caps'
 import { ImageInputError } from './errors'
 import { openRaw, type RawImage } from './sharp-options'
 
-const chroma = (quality: number) => (quality >= FULL_CHROMA_QUALITY ? '4:4:4' : '4:2:0')
-const draftJpeg = (quality: number) =>
+/** Chroma subsampling: 4:4:4 from FULL_CHROMA_QUALITY up, or always when `full` (screenshots). */
+const chroma = (quality: number, full: boolean) => (full || quality >= FULL_CHROMA_QUALITY ? '4:4:4' : '4:2:0')
+const draftJpeg = (quality: number, full: boolean) =>
   ({
     quality,
     mozjpeg: false,
     optimiseCoding: false,
     quantisationTable: 3,
-    chromaSubsampling: chroma(quality),
+    chromaSubsampling: chroma(quality, full),
   }) as const
 
 /**
@@ -26,11 +27,14 @@ const draftJpeg = (quality: number) =>
  * finals land just under the cap instead of over it.
  */
 export const FINAL_TO_DRAFT = 0.76
-const finalJpeg = (quality: number) =>
-  ({ quality, mozjpeg: true, chromaSubsampling: chroma(quality) }) as const
+const finalJpeg = (quality: number, full: boolean) =>
+  ({ quality, mozjpeg: true, chromaSubsampling: chroma(quality, full) }) as const
+
+export type EncoderOptions = { signal?: AbortSignal | undefined; fullChroma?: boolean }
 
 /** Output encoder for the fit search; throws 'image/cancelled' once `signal` aborts. */
-export function makeEncoder(img: RawImage, signal?: AbortSignal): Encoder {
+export function makeEncoder(img: RawImage, opts: EncoderOptions = {}): Encoder {
+  const { signal, fullChroma = false } = opts
   const resized = new Map<number, Promise<RawImage>>()
   const at = (longSide: number): Promise<RawImage> => {
     if (longSide >= Math.max(img.width, img.height)) return Promise.resolve(img)
@@ -49,7 +53,7 @@ export function makeEncoder(img: RawImage, signal?: AbortSignal): Encoder {
     if (signal?.aborted) throw new ImageInputError('image/cancelled')
     const src = await at(longSide)
     return openRaw(src)
-      .jpeg(draft ? draftJpeg(quality) : finalJpeg(quality))
+      .jpeg(draft ? draftJpeg(quality, fullChroma) : finalJpeg(quality, fullChroma))
       .toBuffer()
   }
 }

@@ -19,6 +19,7 @@ const MESSAGES = {
   'image/cap-unreachable': '大小上限过小，无法生成符合要求的图片。请把上限调大（门户一般为 512000 字节）。',
   'image/timeout': '图片处理超时，文件可能异常。请换一个文件或缩小后再试。',
   'image/cancelled': '已取消。',
+  'image/bad-watermark': '水印文字过长（最多 40 个字）。请缩短水印文字，例如“仅供公安备案使用”。',
   'pdf/encrypted':
     'PDF 设有密码或权限保护，无法读取。请先移除密码（用 PDF 阅读器打印或另存为无密码 PDF）再导入。',
   'pdf/too-many-pages': `PDF 页数超过 ${MAX_PDF_PAGES} 页上限。请只导出需要的那一页（如证书页）再导入。`,

@@ -4,6 +4,7 @@
  */
 import type { ImageWarningCode } from '../../../../core/model'
 import { imageWarnings } from '../../../../core/images/checks'
+import { LOSSLESS_MAX_QUALITY } from '../../../../core/images/caps'
 import { CapUnreachableError, fitToCap } from '../../../../core/images/fit'
 import { estimateJpegQuality } from './jpeg-strip'
 import { measureImage } from './analyze'
@@ -13,8 +14,10 @@ import { ACCEPTED_FORMATS, detectFormat } from './detect'
 import { FINAL_TO_DRAFT, makeEncoder } from './encode'
 import { ImageInputError, MAX_INPUT_MB } from './errors'
 import { openSharp } from './sharp-options'
+import { applyWatermark, watermarkText } from './watermark'
 
 export { detectFormat } from './detect'
+export { WATERMARK_MAX_CHARS } from './watermark'
 export { ImageInputError, imageErrorMessage, type ImageErrorCode } from './errors'
 export { IMAGE_NOTE_MESSAGES, type ImageNoteCode } from './decode'
 export type { BatchItem, BatchOutcome, BatchProgress } from './batch'
@@ -32,6 +35,11 @@ export type CompressOptions = {
   /** In upright original pixels (after EXIF/HEIF orientation, before `rotate`). */
   crop?: { left: number; top: number; width: number; height: number }
   signal?: AbortSignal
+  /**
+   * Optional text (≤ WATERMARK_MAX_CHARS, e.g. 仅供公安备案使用) repeated diagonally in
+   * semi-transparent grey over the rotated/cropped picture, before fitting to the cap.
+   */
+  watermark?: string
 }
 
 export type CompressResult = {
@@ -61,23 +69,20 @@ function formatOf(input: Buffer): string {
   return format
 }
 
-/**
- * How much larger than a small source the output may grow (when quality stays ≥ 80 anyway).
- * A JPEG source is never made larger; a small PNG/GIF/TIFF/BMP screenshot may grow by half,
- * which buys full-resolution chroma for coloured text without tripling the file.
- */
-export const SMALL_SOURCE_GROWTH: Readonly<Record<string, number>> = {
-  jpeg: 1,
-  png: 1.5,
-  gif: 1.5,
-  tiff: 1.5,
-  bmp: 1.5,
-}
+/** Lossless formats: their byte count says nothing about the JPEG size a picture needs. */
+const LOSSLESS_FORMATS: ReadonlySet<string> = new Set(['png', 'gif', 'tiff', 'bmp'])
 
-function preferredBytes(input: Buffer, format: string, opts: CompressOptions): number | undefined {
-  const growth = SMALL_SOURCE_GROWTH[format]
-  if (opts.crop || growth === undefined || input.length >= opts.maxBytes) return undefined
-  return Math.min(opts.maxBytes, Math.round(input.length * growth))
+/**
+ * A small lossless source (typically a screenshot) keeps full chroma at every quality and stops
+ * at LOSSLESS_MAX_QUALITY, with no byte preference. Screenshots have sharp coloured edges on
+ * flat backgrounds: a JPEG as legible as the PNG needs several times its bytes (the old 1.5×
+ * growth limit left a certificate screenshot at butteraugli 3.8 where ImageMagick reached 1.2
+ * with 483 KB); 4:4:4 at q97 matches that with about 320 KB, and q97 is where fidelity stops
+ * improving (see LOSSLESS_MAX_QUALITY), so the file is never bigger than that buys.
+ * JPEG sources under the cap are passed through (never made larger), so need no rule here.
+ */
+function smallLossless(input: Buffer, format: string, opts: CompressOptions): boolean {
+  return LOSSLESS_FORMATS.has(format) && input.length < opts.maxBytes
 }
 
 async function encodeToCap(d: Decoded, input: Buffer, opts: CompressOptions) {
@@ -90,13 +95,14 @@ async function encodeToCap(d: Decoded, input: Buffer, opts: CompressOptions) {
       encodes: 0,
     }
   }
+  const screenshot = smallLossless(input, d.sourceFormat, opts)
   try {
     const fit = await fitToCap({
       longSide: Math.max(d.width, d.height),
       maxBytes: opts.maxBytes,
-      preferBytes: preferredBytes(input, d.sourceFormat, opts),
       finalToDraft: FINAL_TO_DRAFT,
-      encode: makeEncoder(d, opts.signal),
+      ...(screenshot ? { maxQuality: LOSSLESS_MAX_QUALITY } : {}),
+      encode: makeEncoder(d, { signal: opts.signal, fullChroma: screenshot }),
     })
     const jpeg = Buffer.from(fit.bytes.buffer, fit.bytes.byteOffset, fit.bytes.byteLength)
     const meta = await openSharp(jpeg).metadata()
@@ -113,14 +119,26 @@ async function encodeToCap(d: Decoded, input: Buffer, opts: CompressOptions) {
   }
 }
 
+/** The decoded picture with the watermark drawn in; never passed through as the source JPEG. */
+async function watermarked(d: Decoded, text: string): Promise<Decoded> {
+  try {
+    const { passthrough: _source, ...pixels } = d
+    return await applyWatermark(pixels, text)
+  } catch (error) {
+    throw mapSharpError(error)
+  }
+}
+
 async function compressNow(input: Buffer, opts: CompressOptions): Promise<CompressResult> {
   if (!Number.isInteger(opts.maxBytes) || opts.maxBytes < 1)
     throw new ImageInputError('image/cap-unreachable')
   const format = formatOf(input)
+  const mark = watermarkText(opts.watermark)
   const decoded = await decodeInput(input, format, opts)
   if (opts.signal?.aborted) throw new ImageInputError('image/cancelled')
-  // The checks run beside the search: mozjpeg is single-threaded, so this uses the other core.
-  const [stats, out] = await Promise.all([measureImage(decoded), encodeToCap(decoded, input, opts)])
+  const pixels = mark === null ? decoded : await watermarked(decoded, mark)
+  // The checks (on the picture without the watermark) run beside the search: mozjpeg is single-threaded, so this uses the other core.
+  const [stats, out] = await Promise.all([measureImage(decoded), encodeToCap(pixels, input, opts)])
   if (out.jpeg.length > opts.maxBytes) throw new ImageInputError('image/cap-unreachable')
   return {
     ...out,

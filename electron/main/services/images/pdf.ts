@@ -3,10 +3,10 @@
  * @napi-rs/canvas. Registrar certificates often use non-embedded Chinese fonts (STSong-Light),
  * so a CJK font is registered as the generic fallback families pdf.js asks the canvas for.
  */
-import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { GlobalFonts, createCanvas } from '@napi-rs/canvas'
+import { createCanvas } from '@napi-rs/canvas'
+import { registerCjkFont, setCjkFont } from './fonts'
 import { ImageInputError, MAX_INPUT_PIXELS, MAX_PDF_PAGES } from './errors'
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import type { RawImage } from './sharp-options'
@@ -19,31 +19,9 @@ export const PDF_MAX_DPI = 600
 const nodeRequire = createRequire(import.meta.url)
 const pdfjsRoot = dirname(nodeRequire.resolve('pdfjs-dist/package.json'))
 
-/** Candidate CJK fonts, first found wins (override with setPdfFallbackFont, e.g. from app resources). */
-const FONT_CANDIDATES = [
-  join(
-    dirname(nodeRequire.resolve('@expo-google-fonts/noto-sans-sc/package.json')),
-    '400Regular',
-    'NotoSansSC_400Regular.ttf',
-  ),
-  '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc',
-]
-let fontPath: string | undefined
-let fontsRegistered = false
-
 /** Uses this CJK font file instead of the bundled Noto Sans SC (call before the first PDF). */
 export function setPdfFallbackFont(path: string): void {
-  fontPath = path
-  fontsRegistered = false
-}
-
-function registerFonts(): void {
-  if (fontsRegistered) return
-  fontsRegistered = true
-  const path = fontPath ?? FONT_CANDIDATES.find((p) => existsSync(p))
-  if (!path) return
-  for (const family of ['sans-serif', 'serif', 'monospace', 'Noto Sans SC'])
-    GlobalFonts.registerFromPath(path, family)
+  setCjkFont(path)
 }
 
 /** True when the file declares an /Encrypt dictionary (user or owner password). */
@@ -85,7 +63,7 @@ export type PdfPage = RawImage & { pages: number }
 /** Renders page `pageNumber` (1-based) on white; refuses encrypted, over-long or damaged files. */
 export async function renderPdfPage(input: Buffer, pageNumber = 1): Promise<PdfPage> {
   if (pdfIsEncrypted(input)) throw new ImageInputError('pdf/encrypted')
-  registerFonts()
+  registerCjkFont()
   const doc = await openPdf(input)
   try {
     if (doc.numPages > MAX_PDF_PAGES) throw new ImageInputError('pdf/too-many-pages', `共 ${doc.numPages} 页`)

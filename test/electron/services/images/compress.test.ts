@@ -1,6 +1,7 @@
 import sharp from 'sharp'
 import type { Metadata, Sharp } from 'sharp'
 import { describe, expect, it } from 'vitest'
+import { LOSSLESS_MAX_QUALITY } from '../../../../core/images/caps'
 import { compressImage, makeThumbnail } from '../../../../electron/main/services/images'
 import {
   bmp24,
@@ -132,18 +133,32 @@ describe('compressImage: size', () => {
     await expectClean(t.jpeg)
   })
 
-  it('does not turn a small PNG screenshot into a much larger JPEG', async () => {
+  it('keeps a small PNG screenshot at full chroma, no larger than its quality plateau needs', async () => {
     const png = await encode(documentRaw(1280, 800, { background: '#ffffff' }))
       .png({ palette: true, colours: 16 })
       .toBuffer()
     const r = await compressImage(png, { maxBytes: CAP })
-    const naive = await sharp(png)
+    const meta = await sharp(r.jpeg).metadata()
+    expect(meta.chromaSubsampling).toBe('4:4:4')
+    expect(r.quality).toBeGreaterThanOrEqual(90)
+    expect(r.quality).toBeLessThanOrEqual(LOSSLESS_MAX_QUALITY)
+    const q98 = await sharp(png)
       .flatten({ background: '#fff' })
-      .jpeg({ quality: 92, mozjpeg: true })
+      .jpeg({ quality: 98, mozjpeg: true, chromaSubsampling: '4:4:4' })
       .toBuffer()
-    expect(r.jpeg.length).toBeLessThan(naive.length)
-    expect(r.jpeg.length <= png.length * 1.5 || r.quality === 80).toBe(true)
+    expect(r.jpeg.length).toBeLessThan(q98.length)
     expect([r.width, r.height]).toEqual([1280, 800])
+  })
+
+  it('gives a tight cap to a small PNG screenshot by lowering quality, still at full chroma', async () => {
+    const png = await encode(documentRaw(1280, 800, { background: '#ffffff' }))
+      .png({ palette: true, colours: 16 })
+      .toBuffer()
+    const cap = png.length + 1_000
+    const r = await compressImage(png, { maxBytes: cap })
+    expect(r.jpeg.length).toBeLessThanOrEqual(cap)
+    expect(r.quality).toBeLessThan(LOSSLESS_MAX_QUALITY)
+    expect((await sharp(r.jpeg).metadata()).chromaSubsampling).toBe('4:4:4')
   })
 })
 
