@@ -38,6 +38,11 @@ export type FitRequest = {
   /** Highest quality tried (default MAX_QUALITY), e.g. LOSSLESS_MAX_QUALITY for small screenshots. */
   maxQuality?: number
   encode: Encoder
+  /**
+   * Measures the final/draft ratio for this picture at a side and quality (e.g. on sampled
+   * bands). When given, the draft search is re-aimed with it before the first final encode.
+   */
+  calibrate?: (longSide: number, quality: number) => Promise<number | undefined>
 }
 
 export type FitTrial = EncodeTrial & { bytes: number }
@@ -143,9 +148,8 @@ function predictFromOtherSides(s: Session, side: number, lo: number, hi: number,
 }
 
 /** Walks the side ladder (largest first) until a side reaches its minimum quality. */
-async function chooseDraft(s: Session, req: FitRequest): Promise<Plan> {
+async function chooseDraft(s: Session, req: FitRequest, k: number): Promise<Plan> {
   const sides = sideLadder(req.longSide)
-  const k = req.finalToDraft && req.finalToDraft > 0 ? req.finalToDraft : 1
   const cap = req.maxBytes / k
   const hi = Math.max(1, Math.min(MAX_QUALITY, req.maxQuality ?? MAX_QUALITY))
   for (const [i, side] of sides.entries()) {
@@ -240,11 +244,32 @@ async function finishDownward(
   throw new CapUnreachableError(req.maxBytes)
 }
 
+/**
+ * Share of the cap a calibrated search aims at: the sampled ratio is within about ±4 % of the
+ * whole picture's, so this keeps most first finals under the cap and above RAISE_BELOW.
+ */
+export const CALIBRATED_FILL = 0.97
+
+/** Draft plan with the default ratio, then re-aimed with the ratio measured on the picture. */
+async function calibratedPlan(s: Session, req: FitRequest): Promise<Plan> {
+  const k0 = req.finalToDraft && req.finalToDraft > 0 ? req.finalToDraft : 1
+  const plan = await chooseDraft(s, req, k0)
+  if (!req.calibrate) return plan
+  const k = await req.calibrate(plan.side, plan.quality)
+  if (k === undefined || !(k > 0) || !Number.isFinite(k)) return plan
+  const aimed = await chooseDraft(s, req, k / CALIBRATED_FILL)
+  if (aimed.side >= plan.side) return aimed
+  // Giving up resolution is decided with the benefit of the doubt (the sample's error band):
+  // a final that then overshoots costs one more encode, a smaller side costs legibility.
+  const hopeful = await chooseDraft(s, req, k * CALIBRATED_FILL)
+  return hopeful.side > aimed.side ? hopeful : aimed
+}
+
 /** Runs the search. The returned bytes come from the final encoder and are ≤ maxBytes. */
 export async function fitToCap(req: FitRequest): Promise<FitResult> {
   if (!(req.maxBytes > 0)) throw new CapUnreachableError(req.maxBytes)
   const s = new Session(req.encode)
-  const plan = await chooseDraft(s, req)
+  const plan = await calibratedPlan(s, req)
   const done = await finish(s, plan, req, Math.min(req.maxBytes, plan.target))
   if (done.out.length > req.maxBytes) throw new CapUnreachableError(req.maxBytes)
   return {

@@ -1,11 +1,11 @@
-import { SafetyCertificateOutlined, TranslationOutlined } from '@ant-design/icons'
+import { CompressOutlined, SafetyCertificateOutlined, TranslationOutlined } from '@ant-design/icons'
 import { Button, Layout, Spin, Typography } from 'antd'
 import { useEffect, useState } from 'react'
 import { api, onEvent } from './api'
 import { applyLanguage, setLanguage, useLanguage, useT } from './i18n'
 import { MainPane } from './features/workspace/MainPane'
 import { SubjectTree } from './features/tree/SubjectTree'
-import { loadWorkspace, setImportStage, slotStateKey, useWorkspaceStore } from './features/workspace/store'
+import { loadWorkspace, navigate, setImportStage, slotStateKey, useWorkspaceStore } from './features/workspace/store'
 
 function LanguageSwitch() {
   const t = useT()
@@ -19,6 +19,22 @@ function LanguageSwitch() {
       data-testid="lang-switch"
     >
       {t('lang.switch')}
+    </Button>
+  )
+}
+
+function BatchNav() {
+  const t = useT()
+  const active = useWorkspaceStore((s) => s.selection.kind === 'batch')
+  return (
+    <Button
+      type="text"
+      className={active ? 'header-nav header-nav-active' : 'header-nav'}
+      icon={<CompressOutlined />}
+      onClick={() => void navigate({ kind: 'batch' })}
+      data-testid="nav-batch"
+    >
+      {t('batch.nav')}
     </Button>
   )
 }
@@ -65,7 +81,10 @@ export function App() {
           </Typography.Title>
           <span className="app-tagline">{t('app.tagline')}</span>
         </div>
-        <LanguageSwitch />
+        <div className="header-actions">
+          <BatchNav />
+          <LanguageSwitch />
+        </div>
       </Layout.Header>
       {!ready || !workspace ? (
         <div className="full-screen-center">

@@ -5,12 +5,14 @@
  */
 import type {
   AppError,
+  BatchSummary,
   BeianBridge,
   Channel,
   EventName,
   Events,
   ExportFormat,
   ExportSummary,
+  MaterialPreview,
   RequestOf,
   ResponseOf,
   Result,
@@ -109,6 +111,15 @@ export const api = {
   /** Import errors are shown on the slot card, so the caller receives the Result. */
   importMaterial: (target: ImportTarget, path: string): Promise<Result<Material>> =>
     request('materials:import', { ...target, path }),
+  /** Edit errors are shown inside the editor, so the caller receives the Result. */
+  editMaterial: (req: RequestOf<'materials:edit'>): Promise<Result<Material>> => request('materials:edit', req),
+  /** The same region of the original and the compressed copy at 100 %. */
+  previewMaterial: (req: RequestOf<'materials:preview'>): Promise<Result<MaterialPreview>> =>
+    request('materials:preview', req),
+  /** Runs until every file is done or the batch is cancelled; progress comes as `batch:progress`. */
+  compressBatch: (req: RequestOf<'batch:compress'>): Promise<Result<BatchSummary>> =>
+    request('batch:compress', req),
+  cancelBatch: (batchId: string): Promise<boolean | undefined> => call('batch:cancel', { batchId }),
   removeMaterial: (id: string): Promise<Workspace | undefined> => call('materials:remove', { id }),
   thumbnail: async (id: string): Promise<string | undefined> => {
     const result = await request('materials:thumbnail', { id })

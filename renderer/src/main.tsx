@@ -9,6 +9,7 @@ import { translate } from './i18n'
 import './styles/base.css'
 import './styles/forms.css'
 import './styles/materials.css'
+import './styles/editor.css'
 
 dayjs.locale('zh-cn')
 

@@ -27,13 +27,53 @@ const draftJpeg = (quality: number, full: boolean) =>
  * finals land just under the cap instead of over it.
  */
 export const FINAL_TO_DRAFT = 0.76
+/**
+ * mozjpeg with trellis quantisation (≈ 17 % smaller than without) but without scan
+ * optimisation, baseline: measured at 2400–3000 px, optimiseScans costs 40–75 % more CPU
+ * (e.g. 438 → 261 ms, 707 → 406 ms) for 0.9–2.3 % fewer bytes, i.e. about a third of a
+ * quality step at the cap. The final encode is most of the time spent per image.
+ */
 const finalJpeg = (quality: number, full: boolean) =>
-  ({ quality, mozjpeg: true, chromaSubsampling: chroma(quality, full) }) as const
+  ({
+    quality,
+    mozjpeg: true,
+    optimiseScans: false,
+    progressive: false,
+    chromaSubsampling: chroma(quality, full),
+  }) as const
 
 export type EncoderOptions = { signal?: AbortSignal | undefined; fullChroma?: boolean }
 
-/** Output encoder for the fit search; throws 'image/cancelled' once `signal` aborts. */
-export function makeEncoder(img: RawImage, opts: EncoderOptions = {}): Encoder {
+/** Bands sampled to calibrate the final/draft ratio, and the share of rows they cover. */
+const SAMPLE_BANDS = 8
+const SAMPLE_SHARE = 1 / 8
+
+/**
+ * Evenly spaced horizontal bands (multiples of 16 rows, whole MCU rows) stacked into one
+ * picture. Measured at 2000–3300 px on 14 corpus images, the final/draft ratio of 8 bands
+ * covering 1/8 of the rows was within ±0.04 of the whole picture's (constant guess: ±0.1),
+ * for 20–45 ms of CPU instead of a second 250–450 ms final encode.
+ */
+export function sampleBands(img: RawImage): RawImage | null {
+  const band = Math.floor((img.height * SAMPLE_SHARE) / SAMPLE_BANDS / 16) * 16
+  if (band < 16) return null
+  const row = img.width * img.channels
+  const parts: Buffer[] = []
+  for (let i = 0; i < SAMPLE_BANDS; i++) {
+    const y0 = Math.floor(((i + 0.5) * img.height) / SAMPLE_BANDS - band / 2)
+    parts.push(img.data.subarray(y0 * row, (y0 + band) * row))
+  }
+  return { data: Buffer.concat(parts), width: img.width, height: band * SAMPLE_BANDS, channels: img.channels }
+}
+
+export type Encoders = {
+  encode: Encoder
+  /** Final/draft size ratio measured on sampled bands; undefined for pictures too small to sample. */
+  calibrate: (longSide: number, quality: number) => Promise<number | undefined>
+}
+
+/** Output encoders for the fit search; they throw 'image/cancelled' once `signal` aborts. */
+export function makeEncoders(img: RawImage, opts: EncoderOptions = {}): Encoders {
   const { signal, fullChroma = false } = opts
   const resized = new Map<number, Promise<RawImage>>()
   const at = (longSide: number): Promise<RawImage> => {
@@ -49,11 +89,22 @@ export function makeEncoder(img: RawImage, opts: EncoderOptions = {}): Encoder {
     resized.set(longSide, p)
     return p
   }
-  return async ({ longSide, quality, draft }) => {
+  const jpeg = (src: RawImage, quality: number, draft: boolean) => {
     if (signal?.aborted) throw new ImageInputError('image/cancelled')
-    const src = await at(longSide)
     return openRaw(src)
       .jpeg(draft ? draftJpeg(quality, fullChroma) : finalJpeg(quality, fullChroma))
       .toBuffer()
   }
+  return {
+    encode: async ({ longSide, quality, draft }) => jpeg(await at(longSide), quality, draft),
+    calibrate: async (longSide, quality) => {
+      const sample = sampleBands(await at(longSide))
+      if (!sample) return undefined
+      const [d, f] = [await jpeg(sample, quality, true), await jpeg(sample, quality, false)]
+      return f.length / Math.max(1, d.length)
+    },
+  }
 }
+
+/** Output encoder for the fit search (see makeEncoders). */
+export const makeEncoder = (img: RawImage, opts: EncoderOptions = {}): Encoder => makeEncoders(img, opts).encode

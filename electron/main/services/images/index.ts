@@ -11,7 +11,7 @@ import { measureImage } from './analyze'
 import { BATCH_CONCURRENCY, runLimited, type BatchItem, type BatchOutcome, type BatchProgress } from './batch'
 import { decodeInput, mapSharpError, type Decoded, type ImageNoteCode } from './decode'
 import { ACCEPTED_FORMATS, detectFormat } from './detect'
-import { FINAL_TO_DRAFT, makeEncoder } from './encode'
+import { FINAL_TO_DRAFT, makeEncoders } from './encode'
 import { ImageInputError, MAX_INPUT_MB } from './errors'
 import { openSharp } from './sharp-options'
 import { applyWatermark, watermarkText } from './watermark'
@@ -102,7 +102,7 @@ async function encodeToCap(d: Decoded, input: Buffer, opts: CompressOptions) {
       maxBytes: opts.maxBytes,
       finalToDraft: FINAL_TO_DRAFT,
       ...(screenshot ? { maxQuality: LOSSLESS_MAX_QUALITY } : {}),
-      encode: makeEncoder(d, { signal: opts.signal, fullChroma: screenshot }),
+      ...makeEncoders(d, { signal: opts.signal, fullChroma: screenshot }),
     })
     const jpeg = Buffer.from(fit.bytes.buffer, fit.bytes.byteOffset, fit.bytes.byteLength)
     const meta = await openSharp(jpeg).metadata()

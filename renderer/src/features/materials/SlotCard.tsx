@@ -1,6 +1,7 @@
 import {
   CheckCircleFilled,
   DeleteOutlined,
+  EditOutlined,
   ExclamationCircleFilled,
   FileImageOutlined,
   UploadOutlined,
@@ -13,6 +14,7 @@ import type { Material } from '../../../../core/model'
 import { useLanguage, useT } from '../../i18n'
 import type { ImportStage } from '../workspace/store'
 import { formatKb, slotStatus, type SlotStatus } from './format'
+import { MaterialEditor } from './MaterialEditor'
 import { useThumbnail } from './useThumbnail'
 
 export type SlotCardProps = {
@@ -41,6 +43,20 @@ function Preview({ material, label }: { material: Material | undefined; label: s
   return <img src={url} alt={label} className="slot-thumb" />
 }
 
+/** Small tags for the edits applied to a material (rotated, cropped, watermark). */
+function EditTags({ material }: { material: Material }) {
+  const t = useT()
+  const { rotate, crop, watermark } = material.edit
+  if (rotate === 0 && !crop && !watermark) return null
+  return (
+    <div className="slot-edits">
+      {rotate !== 0 && <Tag>{t('materials.edited.rotate', { deg: rotate })}</Tag>}
+      {crop && <Tag>{t('materials.edited.crop')}</Tag>}
+      {watermark && <Tag color="orange">{t('materials.edited.watermark')}</Tag>}
+    </div>
+  )
+}
+
 /** One required material: preview, size, status, and the ways to fill it (button or drop). */
 export function SlotCard({
   slot,
@@ -55,6 +71,7 @@ export function SlotCard({
   const t = useT()
   const language = useLanguage()
   const [over, setOver] = useState(false)
+  const [editing, setEditing] = useState(false)
   const status = slotStatus(material)
   const label = language === 'zh-CN' ? slot.label : t(`slot.${slot.key}`)
   const busy = stage !== undefined
@@ -72,6 +89,7 @@ export function SlotCard({
   }
 
   return (
+    <>
     <div
       className={`slot-card slot-${status}${over ? ' slot-over' : ''}`}
       data-testid={prefix}
@@ -114,6 +132,13 @@ export function SlotCard({
           <span className="slot-drop-hint">{t('materials.dropHere')}</span>
         )}
       </div>
+      {material && (
+        <div className="slot-meta slot-meta-2" data-testid={`${prefix}-quality`}>
+          <span>{t('materials.quality', { q: material.quality })}</span>
+          <span>{t('materials.cap', { kb: formatKb(material.maxBytes) })}</span>
+        </div>
+      )}
+      {material && <EditTags material={material} />}
       {shared && <div className="slot-shared">{t('materials.sharedFromPrincipal')}</div>}
       {material && material.warnings.length > 0 && (
         <ul className="slot-warnings" data-testid={`${prefix}-warnings`}>
@@ -143,6 +168,11 @@ export function SlotCard({
           {material ? t('materials.replace') : t('materials.pick')}
         </Button>
         {material && !shared && (
+          <Button icon={<EditOutlined />} onClick={() => setEditing(true)} disabled={busy} data-testid={`${prefix}-edit`}>
+            {t('materials.edit')}
+          </Button>
+        )}
+        {material && !shared && (
           <Popconfirm
             title={t('materials.removeConfirm')}
             onConfirm={onRemove}
@@ -161,5 +191,9 @@ export function SlotCard({
         )}
       </div>
     </div>
+    {editing && material && (
+      <MaterialEditor material={material} title={t('editor.title', { slot: label })} onClose={() => setEditing(false)} />
+    )}
+    </>
   )
 }

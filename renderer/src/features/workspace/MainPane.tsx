@@ -1,4 +1,5 @@
 import type { Workspace } from '../../../../core/model'
+import { BatchPage } from '../batch/BatchPage'
 import { SitePage } from '../site/SitePage'
 import { NewSitePage } from '../site/NewSitePage'
 import { SubjectPage } from '../subject/SubjectPage'
@@ -29,6 +30,8 @@ export function MainPane({ workspace }: { workspace: Workspace }) {
         welcome
       )
     }
+    case 'batch':
+      return <BatchPage />
     default:
       return welcome
   }

@@ -4,8 +4,8 @@
  * so the screen always shows what is really stored.
  */
 import { create } from 'zustand'
-import type { AppError } from '../../../../core/api'
-import type { Site, SlotKey, Subject, Workspace } from '../../../../core/model'
+import type { AppError, RequestOf, Result } from '../../../../core/api'
+import type { Material, Site, SlotKey, Subject, Workspace } from '../../../../core/model'
 import { api, type ImportTarget } from '../../api'
 
 export type Selection =
@@ -14,6 +14,7 @@ export type Selection =
   | { kind: 'subject'; id: string }
   | { kind: 'new-site'; subjectId: string }
   | { kind: 'site'; id: string }
+  | { kind: 'batch' }
 
 export type ImportStage = 'reading' | 'compressing' | 'saving' | 'done' | 'waiting'
 
@@ -152,4 +153,11 @@ export async function removeMaterial(id: string, target: { ownerId: string; slot
   if (!workspace) return
   useWorkspaceStore.setState({ workspace })
   setSlotError(target, null)
+}
+
+/** Re-compresses a material with the editor's settings; the stored material gets a new id. */
+export async function editMaterial(req: RequestOf<'materials:edit'>): Promise<Result<Material>> {
+  const result = await api.editMaterial(req)
+  if (result.ok) await loadWorkspace()
+  return result
 }
