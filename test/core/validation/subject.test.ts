@@ -221,6 +221,12 @@ describe('investor, phone, address, principal', () => {
     expect(f.map((x) => [x.code, x.field])).toEqual([[code, 'officePhone']])
   })
 
+  it('only advises an office phone for 个人 (the mobile may stand in), but requires it for 单位', () => {
+    const f = validateSubject(makeIndividual({ officePhone: '' }), TODAY)
+    expect(f.map((x) => [x.code, x.severity, x.field])).toEqual([['subject.office-phone-advised', 'warning', 'officePhone']])
+    expect(run({ officePhone: '' }).map((x) => x.severity)).toEqual(['error'])
+  })
+
   it('checks the office address (rule ⑥)', () => {
     const f = run({
       officeAddress: { divisionCodes: ['110000', '110100', '110105'], divisionNames: [], detail: '建国路' },
