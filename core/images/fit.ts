@@ -250,13 +250,25 @@ async function finishDownward(
  */
 export const CALIBRATED_FILL = 0.97
 
+/** Calibrations per search: the ratio depends on the side, so a changed side is measured again. */
+const MAX_CALIBRATIONS = 2
+
 /** Draft plan with the default ratio, then re-aimed with the ratio measured on the picture. */
 async function calibratedPlan(s: Session, req: FitRequest): Promise<Plan> {
   const k0 = req.finalToDraft && req.finalToDraft > 0 ? req.finalToDraft : 1
-  const plan = await chooseDraft(s, req, k0)
+  let plan = await chooseDraft(s, req, k0)
   if (!req.calibrate) return plan
-  const k = await req.calibrate(plan.side, plan.quality)
-  if (k === undefined || !(k > 0) || !Number.isFinite(k)) return plan
+  for (let i = 0; i < MAX_CALIBRATIONS; i++) {
+    const k = await req.calibrate(plan.side, plan.quality)
+    if (k === undefined || !(k > 0) || !Number.isFinite(k)) return plan
+    const next = await reaim(s, req, plan, k)
+    if (next.side === plan.side) return next
+    plan = next
+  }
+  return plan
+}
+
+async function reaim(s: Session, req: FitRequest, plan: Plan, k: number): Promise<Plan> {
   const aimed = await chooseDraft(s, req, k / CALIBRATED_FILL)
   if (aimed.side >= plan.side) return aimed
   // Giving up resolution is decided with the benefit of the doubt (the sample's error band):

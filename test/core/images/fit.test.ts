@@ -122,6 +122,35 @@ describe('fitToCap', () => {
     expect(r.bytes.length).toBeGreaterThan(30_000)
   })
 
+  it('never tries a quality above maxQuality', async () => {
+    const f = fake(rate(20_000))
+    const r = await fitToCap({ longSide: 1200, maxBytes: CAP, maxQuality: 97, encode: f.encode })
+    expect(r.quality).toBe(97)
+    expect(Math.max(...f.trials.map((t) => t.quality))).toBe(97)
+  })
+
+  it('re-aims with the calibrated ratio: one final encode where a wrong default needs two', async () => {
+    // The true final/draft ratio is 0.62; with the default guess (0.9) the search gives up
+    // 2000 px for 1600 px, then under-fills and raises; calibrated, 2000 px fits at once.
+    const curve = rate(300_000, { finalRatio: 0.62 })
+    const plain = fake(curve)
+    const p = await fitToCap({ longSide: 2000, maxBytes: CAP, finalToDraft: 0.9, encode: plain.encode })
+    const withCal = fake(curve)
+    const calibrate = async () => 0.62
+    const c = await fitToCap({ longSide: 2000, maxBytes: CAP, finalToDraft: 0.9, encode: withCal.encode, calibrate })
+    expect(plain.trials.filter((t) => !t.draft)).toHaveLength(2)
+    expect(withCal.trials.filter((t) => !t.draft)).toHaveLength(1)
+    expect(c.bytes.length).toBeLessThanOrEqual(CAP)
+    expect(c.bytes.length).toBeGreaterThan(CAP * 0.9)
+    expect([p.longSide, c.longSide]).toEqual([1600, 2000])
+  })
+
+  it('holds the cap when the calibration is badly wrong (too optimistic)', async () => {
+    const f = fake(rate(300_000, { finalRatio: 1.1 }))
+    const r = await fitToCap({ longSide: 3000, maxBytes: CAP, encode: f.encode, calibrate: async () => 0.6 })
+    expect(r.bytes.length).toBeLessThanOrEqual(CAP)
+  })
+
   it('holds the cap on 300 random rate curves', async () => {
     let seed = 42
     const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31

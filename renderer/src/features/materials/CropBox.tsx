@@ -22,7 +22,8 @@ type Drag = { mode: DragMode; x: number; y: number; start: CropRect; last: CropR
 export function CropBox({ size, rect, onChange, onCommit, label, children }: Props) {
   const drag = useRef<Drag | null>(null)
 
-  const begin = (mode: DragMode) => (e: PointerEvent<HTMLElement>) => {
+  const begin = (e: PointerEvent<HTMLElement>) => {
+    const mode = e.currentTarget.dataset.mode as DragMode
     e.preventDefault()
     e.stopPropagation()
     e.currentTarget.setPointerCapture(e.pointerId)
@@ -59,6 +60,9 @@ export function CropBox({ size, rect, onChange, onCommit, label, children }: Pro
   return (
     <div className="crop-stage" style={{ width: size.width, height: size.height }} data-testid="editor-crop-stage">
       {children}
+      <div className="crop-shade-clip">
+        <div className="crop-shade" style={style} />
+      </div>
       <div
         className="crop-rect"
         style={style}
@@ -66,7 +70,8 @@ export function CropBox({ size, rect, onChange, onCommit, label, children }: Pro
         aria-label={label}
         aria-valuetext={`${Math.round(rect.width)}×${Math.round(rect.height)}`}
         tabIndex={0}
-        onPointerDown={begin('move')}
+        data-mode="move"
+        onPointerDown={begin}
         onPointerMove={move}
         onPointerUp={end}
         onPointerCancel={end}
@@ -79,7 +84,8 @@ export function CropBox({ size, rect, onChange, onCommit, label, children }: Pro
           <span
             key={corner}
             className={`crop-handle crop-handle-${corner}`}
-            onPointerDown={begin(corner)}
+            data-mode={corner}
+            onPointerDown={begin}
             onPointerMove={move}
             onPointerUp={end}
             onPointerCancel={end}

@@ -1,9 +1,17 @@
-import { Alert, Input, InputNumber, Radio, Switch } from 'antd'
+import { Alert, Button, Input, InputNumber, Space, Switch } from 'antd'
+import type { MessageKey } from '../../i18n'
 import { useT } from '../../i18n'
 import { CAP_PRESETS, MAX_CAP, MIN_CAP, WATERMARK_MAX, type EditorState } from './editor-state'
 import { formatKb } from './format'
 
 type Props = { state: EditorState; onChange: (patch: Partial<EditorState>) => void }
+
+const CUSTOM_START = 300_000
+const CHOICES: [string, number | undefined, MessageKey][] = [
+  ['512', 512_000, 'editor.cap512'],
+  ['400', 400_000, 'editor.cap400'],
+  ['custom', undefined, 'editor.capCustom'],
+]
 
 const isPreset = (n: number) => (CAP_PRESETS as readonly number[]).includes(n)
 
@@ -15,25 +23,23 @@ export function EditorSettings({ state, onChange }: Props) {
     <div className="editor-settings">
       <section className="editor-section">
         <div className="editor-section-title">{t('editor.cap')}</div>
-        <Radio.Group
-          value={custom ? 'custom' : state.maxBytes}
-          onChange={(e) => {
-            const v: unknown = e.target.value
-            onChange({ maxBytes: typeof v === 'number' ? v : Math.max(MIN_CAP, state.maxBytes - 1000) })
-          }}
-          optionType="button"
-          className="editor-cap"
-        >
-          <Radio.Button value={512_000} data-testid="editor-cap-512">
-            {t('editor.cap512')}
-          </Radio.Button>
-          <Radio.Button value={400_000} data-testid="editor-cap-400">
-            {t('editor.cap400')}
-          </Radio.Button>
-          <Radio.Button value="custom" data-testid="editor-cap-custom">
-            {t('editor.capCustom')}
-          </Radio.Button>
-        </Radio.Group>
+        <Space.Compact className="editor-cap" role="radiogroup" aria-label={t('editor.cap')}>
+          {CHOICES.map(([choice, value, label]) => {
+            const selected = choice === 'custom' ? custom : state.maxBytes === value
+            return (
+              <Button
+                key={choice}
+                role="radio"
+                aria-checked={selected}
+                type={selected ? 'primary' : 'default'}
+                onClick={() => onChange({ maxBytes: value ?? (custom ? state.maxBytes : CUSTOM_START) })}
+                data-testid={`editor-cap-${choice}`}
+              >
+                {t(label)}
+              </Button>
+            )
+          })}
+        </Space.Compact>
         {custom && (
           <InputNumber<number>
             className="editor-cap-input"
