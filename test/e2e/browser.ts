@@ -69,3 +69,25 @@ export async function dropFile(page: Page, selector: string, bytes: Buffer, name
   await page.dispatchEvent(selector, 'dragover', { dataTransfer })
   await page.dispatchEvent(selector, 'drop', { dataTransfer })
 }
+
+export const byId = (id: string): string => `[data-testid="${id}"]`
+
+/** antd Select: open it and pick the visible option with this text. */
+export async function choose(page: Page, testId: string, option: string): Promise<void> {
+  await page.click(byId(testId))
+  await page.locator('.ant-select-item-option:visible', { hasText: option }).first().click()
+}
+
+/** antd DatePicker: type the ISO date and confirm. */
+export async function typeDate(page: Page, testId: string, iso: string): Promise<void> {
+  await page.click(byId(testId))
+  await page.keyboard.type(iso)
+  await page.keyboard.press('Enter')
+}
+
+/** antd tags Select: type a value and confirm it. */
+export async function addTag(page: Page, testId: string, value: string): Promise<void> {
+  await page.click(byId(testId))
+  await page.keyboard.type(value)
+  await page.keyboard.press('Enter')
+}

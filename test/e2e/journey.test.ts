@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { domainCertificate, handheld, idCardBack, idCardFront, withOrientation } from '../fixtures/generate'
 import { syntheticResidentId } from '../support/factories'
 import { readZip } from '../support/zip'
-import { assertPrerequisites, dropFile, launchBrowser, openSession, type Session } from './browser'
+import { addTag, assertPrerequisites, byId, choose, dropFile, launchBrowser, openSession, typeDate, type Session } from './browser'
 
 const CAP = 512_000
 let browser: Browser
@@ -45,21 +45,6 @@ afterAll(async () => {
   await browser?.close()
 })
 
-const byId = (id: string) => `[data-testid="${id}"]`
-
-/** antd Select: open it and pick the option with this text. */
-async function choose(testId: string, option: string): Promise<void> {
-  await page.click(byId(testId))
-  await page.locator('.ant-select-item-option:visible', { hasText: option }).first().click()
-}
-
-/** antd DatePicker: type the ISO date and confirm. */
-async function typeDate(testId: string, iso: string): Promise<void> {
-  await page.click(byId(testId))
-  await page.keyboard.type(iso)
-  await page.keyboard.press('Enter')
-}
-
 async function fillSubject(): Promise<void> {
   await page.click(byId('new-subject'))
   await page.click(byId('subject-nature-individual'))
@@ -70,13 +55,13 @@ async function fillSubject(): Promise<void> {
   await expect.poll(() => page.locator(byId('person-idNumber-error')).textContent()).toMatch(/校验/)
   await page.fill(byId('person-idNumber'), valid)
   await expect.poll(() => page.locator(byId('person-idNumber-error')).count()).toBe(0)
-  await typeDate('person-idExpiry', '2035-05-01')
+  await typeDate(page, 'person-idExpiry', '2035-05-01')
   await page.fill(byId('person-mobile'), '13952718460')
   await page.fill(byId('person-email'), 'lixiaoming@example.com')
   await page.fill(byId('person-officePhone'), '010-65871234')
-  await choose('person-address-province', '北京市')
-  await choose('person-address-city', '市辖区')
-  await choose('person-address-county', '朝阳区')
+  await choose(page, 'person-address-province', '北京市')
+  await choose(page, 'person-address-city', '市辖区')
+  await choose(page, 'person-address-county', '朝阳区')
   await page.fill(byId('person-address-detail'), '建国路 88 号 3 号楼 1201 室')
   await page.click(byId('save-subject'))
   await page.locator('[data-testid^="tree-subject-"]').first().waitFor()
@@ -87,10 +72,8 @@ async function fillSite(): Promise<void> {
   await page.fill(byId('site-name'), '小明的博客')
   await page.fill(byId('site-mainDomain'), 'example-blog.cn')
   await page.fill(byId('site-icpNumber'), '京ICP备12345678号-1')
-  await typeDate('site-openingDate', '2026-11-20')
-  await page.click(byId('site-serverIps'))
-  await page.keyboard.type('47.96.21.10')
-  await page.keyboard.press('Enter')
+  await typeDate(page, 'site-openingDate', '2026-11-20')
+  await addTag(page, 'site-serverIps', '47.96.21.10')
   await page.click(byId('site-accessProvider-name'))
   await page.keyboard.type('阿里云计算有限公司')
   await page.locator('.ant-select-item-option', { hasText: '阿里云计算有限公司' }).first().click()

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateUscc } from '../../core/validation'
 import { syntheticResidentId } from '../support/factories'
-import { assertPrerequisites, launchBrowser, openSession, type Session } from './browser'
+import { addTag, assertPrerequisites, byId, choose, launchBrowser, openSession, typeDate, type Session } from './browser'
 
 let browser: Browser
 let session: Session
@@ -28,25 +28,6 @@ afterAll(async () => {
   await browser?.close()
 })
 
-const byId = (id: string) => `[data-testid="${id}"]`
-
-async function choose(testId: string, option: string): Promise<void> {
-  await page.click(byId(testId))
-  await page.locator('.ant-select-item-option:visible', { hasText: option }).first().click()
-}
-
-async function typeDate(testId: string, iso: string): Promise<void> {
-  await page.click(byId(testId))
-  await page.keyboard.type(iso)
-  await page.keyboard.press('Enter')
-}
-
-async function addTag(testId: string, value: string): Promise<void> {
-  await page.click(byId(testId))
-  await page.keyboard.type(value)
-  await page.keyboard.press('Enter')
-}
-
 /** The rule's message appears for the bad value, then disappears for the good one. */
 async function firesThenClears(field: string, bad: string, good: string, message: RegExp, kind: 'error' | 'warning' = 'error') {
   await page.fill(byId(field), bad)
@@ -59,27 +40,27 @@ describe('企业 journey: the rules fire and clear', () => {
   it('fills a 企业 subject and its legal representative', async () => {
     await page.click(byId('new-subject'))
     await page.click(byId('subject-nature-organization'))
-    await choose('subject-orgKind', '企业')
+    await choose(page, 'subject-orgKind', '企业')
     await page.click(byId('save-subject')) // a save attempt shows what is still missing
     await firesThenClears('subject-name', '张三', '北京星河云科技有限公司', /有限公司|全称/, 'warning')
-    await choose('subject-certType', '统一社会信用代码')
+    await choose(page, 'subject-certType', '统一社会信用代码')
     await firesThenClears('subject-certNumber', syntheticResidentId('19800101', '271'), uscc, /身份证/)
     await firesThenClears('subject-officePhone', '010-00000000', '010-65871234', /假|真实/)
     await page.fill(byId('subject-investor'), '王建国')
-    await choose('subject-address-province', '北京市')
-    await choose('subject-address-city', '市辖区')
-    await choose('subject-address-county', '朝阳区')
+    await choose(page, 'subject-address-province', '北京市')
+    await choose(page, 'subject-address-city', '市辖区')
+    await choose(page, 'subject-address-county', '朝阳区')
     await firesThenClears('subject-address-detail', '建国路', '建国路 88 号 3 号楼 1201 室', /门牌|号/)
 
     await page.fill(byId('person-name'), '王建国')
     await page.fill(byId('person-idNumber'), syntheticResidentId('19750615', '193'))
-    await typeDate('person-idExpiry', '2036-06-30')
+    await typeDate(page, 'person-idExpiry', '2036-06-30')
     await page.fill(byId('person-mobile'), '13958203746')
     await page.fill(byId('person-email'), 'wangjianguo@example.com')
     await page.fill(byId('person-officePhone'), '010-65871235')
-    await choose('person-address-province', '北京市')
-    await choose('person-address-city', '市辖区')
-    await choose('person-address-county', '海淀区')
+    await choose(page, 'person-address-province', '北京市')
+    await choose(page, 'person-address-city', '市辖区')
+    await choose(page, 'person-address-county', '海淀区')
     await page.fill(byId('person-address-detail'), '中关村大街 27 号 5 单元 302 室')
     await page.click(byId('save-subject'))
     await page.locator('[data-testid^="tree-subject-"]').first().waitFor()
@@ -90,16 +71,16 @@ describe('企业 journey: the rules fire and clear', () => {
     await page.click(byId('new-site'))
     await page.fill(byId('site-name'), '星河云官网')
     await page.fill(byId('site-mainDomain'), 'xinghe-cloud.cn')
-    await addTag('site-extraDomains', 'xinghe-cloud.com.cn')
+    await addTag(page, 'site-extraDomains', 'xinghe-cloud.com.cn')
     await page.fill(byId('site-icpNumber'), '京ICP备20261234号-1')
-    await typeDate('site-openingDate', '2026-11-20')
-    await addTag('site-serverIps', '192.168.1.10')
+    await typeDate(page, 'site-openingDate', '2026-11-20')
+    await addTag(page, 'site-serverIps', '192.168.1.10')
     await expect.poll(() => page.locator(byId('site-serverIps-error')).textContent(), { timeout: 10_000 }).toMatch(/公网|内网|私有/)
     await page.locator(`${byId('site-serverIps')} .ant-select-selection-item-remove`).first().click()
-    await addTag('site-serverIps', '47.96.21.11')
+    await addTag(page, 'site-serverIps', '47.96.21.11')
     await expect.poll(() => page.locator(byId('site-serverIps-error')).count()).toBe(0)
-    await choose('site-accessProvider-name', '阿里云计算有限公司')
-    await choose('site-registrar-name', '阿里云计算有限公司')
+    await choose(page, 'site-accessProvider-name', '阿里云计算有限公司')
+    await choose(page, 'site-registrar-name', '阿里云计算有限公司')
     await page.click(byId('save-site'))
     await page.locator('[data-testid^="tree-site-"]').first().waitFor()
     // 单位 need the unit certificate, the legal representative's set, the security person's set and the domain certificate.
