@@ -38,6 +38,11 @@ export const requestSchemas = {
     /** Window size in compressed-image pixels. */
     size: z.number().int().min(64).max(2000),
   }),
+  'materials:source': z.object({
+    id: z.string().min(1).max(64),
+    /** Long side of the returned picture; never enlarged. */
+    longSide: z.number().int().min(64).max(4000),
+  }),
   'batch:compress': z.object({
     batchId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
     paths: z.array(z.string().min(1).max(4096)).min(1).max(500),

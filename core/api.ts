@@ -62,6 +62,8 @@ export type Api = {
   /** Re-compresses from the stored original with rotation, crop, cap and watermark. */
   'materials:edit': (req: Req<'materials:edit'>) => Material
   'materials:preview': (req: Req<'materials:preview'>) => MaterialPreview
+  /** The unedited original, upright, as a JPEG data URL (the crop editor draws on it). */
+  'materials:source': (req: Req<'materials:source'>) => string
   /** Compresses many files into a folder, two at a time, with progress events. */
   'batch:compress': (req: Req<'batch:compress'>) => BatchSummary
   'batch:cancel': (req: Req<'batch:cancel'>) => boolean
@@ -93,6 +95,7 @@ export const API_CHANNELS: Record<Channel, true> = {
   'materials:thumbnail': true,
   'materials:edit': true,
   'materials:preview': true,
+  'materials:source': true,
   'batch:compress': true,
   'batch:cancel': true,
   'divisions:children': true,

@@ -13,11 +13,13 @@ export const MAX_QUALITY = 98
 /**
  * Highest quality for a small lossless source (PNG/GIF/BMP/TIFF screenshot under the cap),
  * which is also encoded with full chroma at every quality. Measured on a 1400×990 PNG
- * certificate screenshot (mozjpeg, butteraugli vs the PNG): 4:4:4 q90 1.99 at 169 KB beats
- * 4:2:0 q98 3.02 at 261 KB; 4:4:4 q95 1.33 / 240 KB, q96 1.26 / 290 KB, q97 1.22 / 323 KB,
- * q98 1.23 / 373 KB. Fidelity stops improving at q97, so q98 would only add bytes.
+ * certificate screenshot (mozjpeg, vs the PNG): 4:4:4 q90 butteraugli 1.99 at 169 KB beats
+ * 4:2:0 q98 3.02 at 261 KB; 4:4:4 q96 / q97 / q98: 297 / 331 / 381 KB, butteraugli 1.26 /
+ * 1.22 / 1.23, SSIM 0.9964 / 0.9973 / 0.9983. Butteraugli stops improving at q97 but SSIM
+ * does not, and the best other tool reaches SSIM 0.9995 with 483 KB: q98 (the global maximum)
+ * is the lowest setting within 0.002 of it. Kept as its own knob for that trade-off.
  */
-export const LOSSLESS_MAX_QUALITY = 97
+export const LOSSLESS_MAX_QUALITY = MAX_QUALITY
 /** From this quality up the encoder keeps full chroma resolution (4:4:4); below it 4:2:0, so the rate curve has no cliff where photos settle (80–94). */
 export const FULL_CHROMA_QUALITY = 95
 /** "Good" quality: at or above it we prefer to keep resolution rather than raise quality. */

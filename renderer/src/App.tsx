@@ -5,7 +5,13 @@ import { api, onEvent } from './api'
 import { applyLanguage, setLanguage, useLanguage, useT } from './i18n'
 import { MainPane } from './features/workspace/MainPane'
 import { SubjectTree } from './features/tree/SubjectTree'
-import { loadWorkspace, navigate, setImportStage, slotStateKey, useWorkspaceStore } from './features/workspace/store'
+import {
+  loadWorkspace,
+  navigate,
+  setImportStage,
+  slotStateKey,
+  useWorkspaceStore,
+} from './features/workspace/store'
 
 function LanguageSwitch() {
   const t = useT()

@@ -112,7 +112,8 @@ export const api = {
   importMaterial: (target: ImportTarget, path: string): Promise<Result<Material>> =>
     request('materials:import', { ...target, path }),
   /** Edit errors are shown inside the editor, so the caller receives the Result. */
-  editMaterial: (req: RequestOf<'materials:edit'>): Promise<Result<Material>> => request('materials:edit', req),
+  editMaterial: (req: RequestOf<'materials:edit'>): Promise<Result<Material>> =>
+    request('materials:edit', req),
   /** The same region of the original and the compressed copy at 100 %. */
   previewMaterial: (req: RequestOf<'materials:preview'>): Promise<Result<MaterialPreview>> =>
     request('materials:preview', req),
@@ -121,6 +122,11 @@ export const api = {
     request('batch:compress', req),
   cancelBatch: (batchId: string): Promise<boolean | undefined> => call('batch:cancel', { batchId }),
   removeMaterial: (id: string): Promise<Workspace | undefined> => call('materials:remove', { id }),
+  /** The unedited upright original, for drawing the crop rectangle on. */
+  source: async (id: string, longSide: number): Promise<string | undefined> => {
+    const result = await request('materials:source', { id, longSide })
+    return result.ok ? result.value : undefined
+  },
   thumbnail: async (id: string): Promise<string | undefined> => {
     const result = await request('materials:thumbnail', { id })
     return result.ok ? result.value : undefined

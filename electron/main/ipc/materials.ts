@@ -1,11 +1,11 @@
 import { cancelBatch, runBatch } from '../services/batch-compress'
 import type { Services } from '../services/container'
-import { materialPreview } from '../services/material-preview'
+import { materialPreview, materialSource } from '../services/material-preview'
 import type { Handlers } from './types'
 
 type MaterialHandlers = Pick<
   Handlers,
-  'materials:import' | 'materials:edit' | 'materials:remove' | 'materials:thumbnail' | 'materials:preview' | 'batch:compress' | 'batch:cancel'
+  'materials:import' | 'materials:edit' | 'materials:remove' | 'materials:thumbnail' | 'materials:preview' | 'materials:source' | 'batch:compress' | 'batch:cancel'
 >
 
 export function materialHandlers({ repo, files, materials }: Services): MaterialHandlers {
@@ -18,6 +18,7 @@ export function materialHandlers({ repo, files, materials }: Services): Material
     },
     'materials:thumbnail': ({ id }) => materials.thumbnail(id),
     'materials:preview': (req) => materialPreview(materials.find(req.id), files, req),
+    'materials:source': ({ id, longSide }) => materialSource(materials.find(id), files, longSide),
     'batch:compress': (req, ctx) => runBatch(req, (p) => ctx.emit('batch:progress', p)),
     'batch:cancel': ({ batchId }) => cancelBatch(batchId),
   }

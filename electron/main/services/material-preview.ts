@@ -35,17 +35,28 @@ export function scaleRegion(r: Region, scale: number, width: number, height: num
 
 const dataUrl = (jpeg: Buffer): string => `data:image/jpeg;base64,${jpeg.toString('base64')}`
 
+async function decodeOriginal(material: Material, files: MaterialFiles, edit: Pick<Material['edit'], 'rotate' | 'crop'>) {
+  const original = await files.read(material.originalFile)
+  const format = detectFormat(original.subarray(0, 4096)) ?? material.sourceFormat
+  return decodeInput(original, format, { rotate: edit.rotate, ...(edit.crop ? { crop: edit.crop } : {}) })
+}
+
+/** The unedited original, upright, at most `longSide` px: what the crop editor draws on. */
+export async function materialSource(material: Material, files: MaterialFiles, longSide: number): Promise<string> {
+  const decoded = await decodeOriginal(material, files, { rotate: 0, crop: null })
+  const jpeg = await openRaw(decoded)
+    .resize({ width: longSide, height: longSide, fit: 'inside', withoutEnlargement: true })
+    .jpeg({ quality: 85 })
+    .toBuffer()
+  return dataUrl(jpeg)
+}
+
 export async function materialPreview(
   material: Material,
   files: MaterialFiles,
   req: Pick<RequestOf<'materials:preview'>, 'centerX' | 'centerY' | 'size'>,
 ): Promise<MaterialPreview> {
-  const [original, compressed] = await Promise.all([files.read(material.originalFile), files.read(material.compressedFile)])
-  const format = detectFormat(original.subarray(0, 4096)) ?? material.sourceFormat
-  const decoded = await decodeInput(original, format, {
-    rotate: material.edit.rotate,
-    ...(material.edit.crop ? { crop: material.edit.crop } : {}),
-  })
+  const [decoded, compressed] = await Promise.all([decodeOriginal(material, files, material.edit), files.read(material.compressedFile)])
   const after = regionAt(material.width, material.height, req.centerX, req.centerY, req.size)
   const before = scaleRegion(after, decoded.width / material.width, decoded.width, decoded.height)
   const [beforeJpeg, afterJpeg] = await Promise.all([

@@ -8,7 +8,7 @@ import { createServices } from '../../../electron/main/services/container'
 import { openStore, type StoreBackend } from '../../../electron/main/services/store'
 import { storeOptions } from '../../../electron/main/services/store-options'
 import { cancelBatch, runBatch } from '../../../electron/main/services/batch-compress'
-import { materialPreview } from '../../../electron/main/services/material-preview'
+import { materialPreview, materialSource } from '../../../electron/main/services/material-preview'
 import { idCardFront, withOrientation } from '../../fixtures/generate'
 import { makeIndividual, makeSite } from '../../support/factories'
 import { useTempDirs } from '../../support/temp-dir'
@@ -98,6 +98,17 @@ describe('material service', () => {
     const scale = preview.original.width / preview.compressed.width
     expect(before.width).toBe(Math.round(300 * scale))
     expect(preview.original).toMatchObject({ width: 1600, height: 1200, format: 'jpeg' })
+  })
+})
+
+describe('crop editor source', () => {
+  it('is the unedited upright original, whatever the saved edit', async () => {
+    const { materials, files, subject, photo } = setup()
+    const m = await materials.importMaterial({ ownerKind: 'subject', ownerId: subject.id, slot: 'principal-id-front', path: photo })
+    const rotated = await materials.editMaterial({ id: m.id, edit: { rotate: 90, crop: { left: 0, top: 0, width: 600, height: 800 }, watermark: null }, maxBytes: 300_000 })
+    const url = await materialSource(rotated, files, 800)
+    const meta = await sharp(Buffer.from(url.split(',')[1] ?? '', 'base64')).metadata()
+    expect([meta.width, meta.height]).toEqual([800, 600]) // 1600×1200 upright, scaled, not rotated or cropped
   })
 })
 

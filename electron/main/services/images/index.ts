@@ -77,8 +77,8 @@ const LOSSLESS_FORMATS: ReadonlySet<string> = new Set(['png', 'gif', 'tiff', 'bm
  * at LOSSLESS_MAX_QUALITY, with no byte preference. Screenshots have sharp coloured edges on
  * flat backgrounds: a JPEG as legible as the PNG needs several times its bytes (the old 1.5×
  * growth limit left a certificate screenshot at butteraugli 3.8 where ImageMagick reached 1.2
- * with 483 KB); 4:4:4 at q97 matches that with about 320 KB, and q97 is where fidelity stops
- * improving (see LOSSLESS_MAX_QUALITY), so the file is never bigger than that buys.
+ * with 483 KB); 4:4:4 at q98 matches it with about 380 KB, and no setting above buys more
+ * (see LOSSLESS_MAX_QUALITY), so the file is never bigger than that.
  * JPEG sources under the cap are passed through (never made larger), so need no rule here.
  */
 function smallLossless(input: Buffer, format: string, opts: CompressOptions): boolean {

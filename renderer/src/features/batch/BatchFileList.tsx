@@ -31,7 +31,12 @@ export function BatchFileList() {
         const status = statuses[i] ?? 'waiting'
         const message = progress[path]?.message
         return (
-          <li key={path} className={`batch-file batch-file-${status}`} data-testid="batch-file" data-status={status}>
+          <li
+            key={path}
+            className={`batch-file batch-file-${status}`}
+            data-testid="batch-file"
+            data-status={status}
+          >
             {ICON[status]}
             <span className="batch-file-name" title={path}>
               {baseName(path)}

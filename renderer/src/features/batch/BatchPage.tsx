@@ -1,5 +1,5 @@
 import { FolderOpenOutlined, PlusOutlined, StopOutlined, ThunderboltOutlined } from '@ant-design/icons'
-import { Alert, Button, Card, Empty, Progress, Radio, Space, Typography } from 'antd'
+import { Alert, Button, Card, Empty, Progress, Radio, Typography } from 'antd'
 import { PageHeader } from '../../components/PageHeader'
 import { useT } from '../../i18n'
 import { CAP_PRESETS } from '../materials/editor-state'
@@ -13,22 +13,49 @@ import {
   pickOutDir,
   setMaxBytes,
   startBatch,
+  isCancelled,
   useBatchStore,
 } from './batch-store'
 
 function Setup() {
   const t = useT()
+  const paths = useBatchStore((s) => s.paths)
   const outDir = useBatchStore((s) => s.outDir)
   const maxBytes = useBatchStore((s) => s.maxBytes)
   const running = useBatchStore((s) => s.running)
+  const canStart = !running && paths.length > 0 && outDir !== null
   return (
     <div className="batch-setup">
       <div className="batch-setup-row">
+        <span className="batch-setup-label">{t('batch.files')}</span>
+        <Button
+          type={paths.length ? 'default' : 'primary'}
+          icon={<PlusOutlined />}
+          onClick={() => void addFiles()}
+          disabled={running}
+          data-testid="batch-pick"
+        >
+          {t('batch.pick')}
+        </Button>
+        <Button onClick={clearFiles} disabled={running || paths.length === 0}>
+          {t('batch.clear')}
+        </Button>
+        <span className="editor-note batch-count">{t('batch.count', { n: paths.length })}</span>
+      </div>
+      <div className="batch-setup-row">
         <span className="batch-setup-label">{t('batch.outDir')}</span>
-        <Button icon={<FolderOpenOutlined />} onClick={() => void pickOutDir()} disabled={running} data-testid="batch-outdir">
+        <Button
+          icon={<FolderOpenOutlined />}
+          onClick={() => void pickOutDir()}
+          disabled={running}
+          data-testid="batch-outdir"
+        >
           {outDir ? t('batch.outDirChange') : t('batch.outDirPick')}
         </Button>
-        <span className={outDir ? 'mono batch-outdir-path' : 'batch-outdir-path editor-note'} data-testid="batch-outdir-path">
+        <span
+          className={outDir ? 'mono batch-outdir-path' : 'batch-outdir-path editor-note'}
+          data-testid="batch-outdir-path"
+        >
           {outDir ?? t('batch.outDirNone')}
         </span>
       </div>
@@ -39,9 +66,27 @@ function Setup() {
           onChange={(e) => setMaxBytes(Number(e.target.value))}
           optionType="button"
           disabled={running}
-          data-testid="batch-cap"
-          options={CAP_PRESETS.map((n) => ({ value: n, label: `${formatKb(n)}（${n.toLocaleString('en-US')} ${t('editor.bytes')}）` }))}
+          options={CAP_PRESETS.map((n) => ({
+            value: n,
+            label: `${formatKb(n)}（${n.toLocaleString('en-US')} ${t('editor.bytes')}）`,
+          }))}
         />
+      </div>
+      <div className="batch-setup-row batch-start-row">
+        <span className="batch-setup-label" />
+        <Button
+          type="primary"
+          icon={<ThunderboltOutlined />}
+          disabled={!canStart}
+          loading={running}
+          onClick={() => void startBatch()}
+          data-testid="batch-start"
+        >
+          {t('batch.start', { n: paths.length })}
+        </Button>
+        {!outDir && paths.length > 0 && (
+          <Typography.Text type="secondary">{t('batch.needOutDir')}</Typography.Text>
+        )}
       </div>
     </div>
   )
@@ -49,12 +94,11 @@ function Setup() {
 
 function RunStatus() {
   const t = useT()
-  const { paths, done, running, cancelling, summary, error, batchId } = useBatchStore()
-  if (!batchId) return null
+  const { paths, done, running, cancelling, summary, error } = useBatchStore()
   const total = summary ? summary.results.length : paths.length
-  const failed = summary ? summary.results.filter((r) => 'error' in r).length : 0
+  const failed = summary ? summary.results.filter((r) => 'error' in r && !isCancelled(r)).length : 0
   const percent = Math.round((done / Math.max(1, total)) * 100)
-  const status = running ? 'active' : error || summary?.cancelled ? 'exception' : 'success'
+  const status = running ? 'active' : error ? 'exception' : summary?.cancelled ? 'normal' : 'success'
   return (
     <div className="batch-run">
       <div className="batch-run-head">
@@ -64,13 +108,19 @@ function RunStatus() {
               ? t('batch.cancelling')
               : t('batch.running', { done, total })
             : summary?.cancelled
-              ? t('batch.cancelled', { done: total - failed, total })
+              ? t('batch.cancelled', { done, total })
               : summary
                 ? t('batch.finished', { ok: total - failed, failed })
                 : ''}
         </span>
         {running && (
-          <Button danger icon={<StopOutlined />} onClick={() => void cancelBatch()} loading={cancelling} data-testid="batch-cancel">
+          <Button
+            danger
+            icon={<StopOutlined />}
+            onClick={() => void cancelBatch()}
+            loading={cancelling}
+            data-testid="batch-cancel"
+          >
             {t('common.cancel')}
           </Button>
         )}
@@ -85,38 +135,27 @@ function RunStatus() {
 export function BatchPage() {
   const t = useT()
   const paths = useBatchStore((s) => s.paths)
-  const outDir = useBatchStore((s) => s.outDir)
-  const running = useBatchStore((s) => s.running)
+  const started = useBatchStore((s) => s.batchId !== null)
   const summary = useBatchStore((s) => s.summary)
-  const canStart = !running && paths.length > 0 && outDir !== null
   return (
     <div className="page batch-page">
       <PageHeader title={t('batch.title')} subtitle={t('batch.subtitle')} />
-      <Card className="form-card" title={t('batch.step.files', { n: paths.length })} extra={
-        <Space>
-          <Button onClick={clearFiles} disabled={running || paths.length === 0}>{t('batch.clear')}</Button>
-          <Button type={paths.length ? 'default' : 'primary'} icon={<PlusOutlined />} onClick={() => void addFiles()} disabled={running} data-testid="batch-pick">
-            {t('batch.pick')}
-          </Button>
-        </Space>
-      }>
-        {paths.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('batch.empty')} /> : <BatchFileList />}
-      </Card>
-      <Card className="form-card" title={t('batch.step.settings')}>
+      <Card className="form-card">
         <Setup />
-        <div className="batch-start-row">
-          <Button type="primary" size="large" icon={<ThunderboltOutlined />} disabled={!canStart} loading={running} onClick={() => void startBatch()} data-testid="batch-start">
-            {t('batch.start', { n: paths.length })}
-          </Button>
-          {!outDir && paths.length > 0 && <Typography.Text type="secondary">{t('batch.needOutDir')}</Typography.Text>}
-        </div>
-        <RunStatus />
+        {started && <RunStatus />}
       </Card>
-      {summary && (
-        <Card className="form-card" title={t('batch.step.results')}>
+      <Card
+        className="form-card"
+        title={summary ? t('batch.step.results') : t('batch.step.files', { n: paths.length })}
+      >
+        {summary ? (
           <BatchResults summary={summary} />
-        </Card>
-      )}
+        ) : paths.length === 0 ? (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('batch.empty')} />
+        ) : (
+          <BatchFileList />
+        )}
+      </Card>
     </div>
   )
 }

@@ -1,9 +1,29 @@
+import {
+  CheckCircleFilled,
+  CloseCircleFilled,
+  ExclamationCircleFilled,
+  MinusCircleOutlined,
+} from '@ant-design/icons'
 import { Table, Tag, Typography } from 'antd'
 import type { TableColumnsType } from 'antd'
 import type { BatchItemResult, BatchSummary } from '../../../../core/api'
 import { useT, type MessageKey, type Translate } from '../../i18n'
 import { formatKb } from '../materials/format'
-import { baseName } from './batch-store'
+import { baseName, isCancelled } from './batch-store'
+
+function ResultIcon({ result }: { result: BatchItemResult }) {
+  if ('error' in result)
+    return isCancelled(result) ? (
+      <MinusCircleOutlined className="batch-icon batch-icon-waiting" />
+    ) : (
+      <CloseCircleFilled className="batch-icon batch-icon-failed" />
+    )
+  return result.warnings.length > 0 ? (
+    <ExclamationCircleFilled className="batch-icon batch-icon-warning" />
+  ) : (
+    <CheckCircleFilled className="batch-icon batch-icon-done" />
+  )
+}
 
 type Row = BatchItemResult & { key: string }
 
@@ -22,9 +42,11 @@ const WARNING_KEYS: Record<string, true> = {
 
 function columns(t: Translate): TableColumnsType<Row> {
   return [
+    { key: 'icon', width: 36, render: (_, r) => <ResultIcon result={r} /> },
     {
       title: t('batch.col.file'),
       key: 'file',
+      width: '34%',
       render: (_, r) => (
         <div className="batch-result-file">
           <span title={r.input}>{baseName(r.input)}</span>
@@ -36,15 +58,37 @@ function columns(t: Translate): TableColumnsType<Row> {
         </div>
       ),
     },
-    { title: t('batch.col.bytes'), key: 'bytes', align: 'right', render: (_, r) => ('bytes' in r ? formatKb(r.bytes) : '—') },
-    { title: t('batch.col.pixels'), key: 'pixels', render: (_, r) => ('width' in r ? `${r.width}×${r.height}` : '—') },
-    { title: t('batch.col.quality'), key: 'quality', align: 'right', render: (_, r) => ('quality' in r ? r.quality : '—') },
+    {
+      title: t('batch.col.bytes'),
+      key: 'bytes',
+      align: 'right',
+      width: 90,
+      className: 'nowrap',
+      render: (_, r) => ('bytes' in r ? formatKb(r.bytes) : '—'),
+    },
+    {
+      title: t('batch.col.pixels'),
+      key: 'pixels',
+      width: 110,
+      className: 'nowrap',
+      render: (_, r) => ('width' in r ? `${r.width}×${r.height}` : '—'),
+    },
+    {
+      title: t('batch.col.quality'),
+      key: 'quality',
+      align: 'right',
+      width: 70,
+      className: 'nowrap',
+      render: (_, r) => ('quality' in r ? r.quality : '—'),
+    },
     {
       title: t('batch.col.notes'),
       key: 'notes',
       render: (_, r) =>
         'error' in r ? (
-          <Typography.Text type="danger">{r.error.message}</Typography.Text>
+          <Typography.Text type={isCancelled(r) ? 'secondary' : 'danger'}>
+            {isCancelled(r) ? t('batch.skipped') : r.error.message}
+          </Typography.Text>
         ) : r.warnings.length === 0 ? (
           <Tag color="success">{t('batch.ok')}</Tag>
         ) : (

@@ -56,6 +56,7 @@ export async function addFiles(): Promise<void> {
     paths: [...new Set([...(s.summary ? [] : s.paths), ...picked])],
     progress: s.summary ? {} : s.progress,
     done: s.summary ? 0 : s.done,
+    batchId: s.summary ? null : s.batchId,
     summary: null,
     error: null,
   }))
@@ -66,7 +67,7 @@ export function removeFile(path: string): void {
 }
 
 export function clearFiles(): void {
-  useBatchStore.setState({ paths: [], progress: {}, done: 0, summary: null, error: null })
+  useBatchStore.setState({ paths: [], progress: {}, done: 0, batchId: null, summary: null, error: null })
 }
 
 export async function pickOutDir(): Promise<void> {
@@ -83,7 +84,15 @@ export async function startBatch(): Promise<void> {
   const { paths, outDir, maxBytes, running } = useBatchStore.getState()
   if (running || !outDir || paths.length === 0) return
   const batchId = newId()
-  useBatchStore.setState({ batchId, running: true, cancelling: false, progress: {}, done: 0, summary: null, error: null })
+  useBatchStore.setState({
+    batchId,
+    running: true,
+    cancelling: false,
+    progress: {},
+    done: 0,
+    summary: null,
+    error: null,
+  })
   const off = onEvent('batch:progress', (p) => {
     if (p.batchId !== batchId) return
     useBatchStore.setState((s) => ({
@@ -98,14 +107,27 @@ export async function startBatch(): Promise<void> {
     cancelling: false,
     summary: result.ok ? result.value : null,
     error: result.ok ? null : result.error,
-    done: result.ok ? result.value.results.length : s.done,
+    done: result.ok ? processedCount(result.value) : s.done,
     progress: result.ok ? progressOf(result.value) : s.progress,
   }))
 }
 
+export const CANCELLED_CODE = 'image/cancelled'
+
+export const isCancelled = (r: BatchSummary['results'][number]): boolean =>
+  'error' in r && r.error.code === CANCELLED_CODE
+
+/** Files main actually processed (skipped-after-cancel ones are not counted). */
+export function processedCount(summary: BatchSummary): number {
+  return summary.results.filter((r) => !isCancelled(r)).length
+}
+
 function progressOf(summary: BatchSummary): Record<string, ItemProgress> {
   return Object.fromEntries(
-    summary.results.map((r) => [r.input, 'error' in r ? { ok: false, message: r.error.message } : { ok: true }]),
+    summary.results.map((r) => [
+      r.input,
+      'error' in r ? { ok: false, message: r.error.message } : { ok: true },
+    ]),
   )
 }
 
@@ -117,7 +139,11 @@ export async function cancelBatch(): Promise<void> {
 }
 
 /** Per-file status: what main reported, else "working" for the next files in line while running. */
-export function itemStatuses(paths: readonly string[], progress: Record<string, ItemProgress>, running: boolean): ItemStatus[] {
+export function itemStatuses(
+  paths: readonly string[],
+  progress: Record<string, ItemProgress>,
+  running: boolean,
+): ItemStatus[] {
   let lanes = running ? LANES : 0
   return paths.map((path) => {
     const p = progress[path]

@@ -58,7 +58,11 @@ export function CropBox({ size, rect, onChange, onCommit, label, children }: Pro
 
   const style = { left: rect.left, top: rect.top, width: rect.width, height: rect.height }
   return (
-    <div className="crop-stage" style={{ width: size.width, height: size.height }} data-testid="editor-crop-stage">
+    <div
+      className="crop-stage"
+      style={{ width: size.width, height: size.height }}
+      data-testid="editor-crop-stage"
+    >
       {children}
       <div className="crop-shade-clip">
         <div className="crop-shade" style={style} />

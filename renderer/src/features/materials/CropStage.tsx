@@ -3,17 +3,8 @@ import { useState } from 'react'
 import type { CropRect, Material, Rotation } from '../../../../core/model'
 import { useT } from '../../i18n'
 import { CropBox } from './CropBox'
-import {
-  displayToSource,
-  fitView,
-  fullRect,
-  rotatedSize,
-  selectionOf,
-  sourceToDisplay,
-  viewSize,
-  type Size,
-} from './crop-math'
-import { useThumbnail } from './useThumbnail'
+import { displayToSource, fitView, fullRect, sourceToDisplay, viewSize, type Size } from './crop-math'
+import { useSourceImage } from './useSourceImage'
 
 type Props = {
   material: Material
@@ -27,27 +18,25 @@ const same = (a: CropRect, b: CropRect) =>
   a.left === b.left && a.top === b.top && a.width === b.width && a.height === b.height
 
 /**
- * The crop area: the material's preview turned to the pending rotation with the crop
- * rectangle over it. The preview shows the saved result, so an earlier crop limits what is
- * visible until it is cleared and applied.
+ * The crop area: the unedited original turned to the pending rotation, with the crop
+ * rectangle over it. Drawing on the original (not the saved result) lets the user widen an
+ * earlier crop as well as tighten it.
  */
 export function CropStage({ material, rotate, selection, onSelect, max }: Props) {
   const t = useT()
-  const url = useThumbnail(material.id)
+  const url = useSourceImage(material.id)
   const [dragging, setDragging] = useState<CropRect | null>(null)
   const source = { width: material.sourceWidth, height: material.sourceHeight }
-  const region = selectionOf(material.edit.crop, source, material.edit.rotate) ?? fullRect(source)
+  const region = fullRect(source)
   const view = fitView(source, rotate, region, max)
   const box = viewSize(view)
-  const shown = rotatedSize(region, material.edit.rotate)
-  const img = { width: shown.width * view.scale, height: shown.height * view.scale }
-  const turn = (rotate - material.edit.rotate + 360) % 360
+  const img = { width: source.width * view.scale, height: source.height * view.scale }
   const display = dragging ?? sourceToDisplay(selection ?? region, view)
 
   const commit = (rect: CropRect) => {
     setDragging(null)
     const next = displayToSource(rect, view)
-    onSelect(same(next, region) && material.edit.crop === null ? null : next)
+    onSelect(same(next, region) ? null : next)
   }
 
   if (!url) {
@@ -69,7 +58,7 @@ export function CropStage({ material, rotate, selection, onSelect, max }: Props)
           height: img.height,
           left: (box.width - img.width) / 2,
           top: (box.height - img.height) / 2,
-          transform: `rotate(${turn}deg)`,
+          transform: `rotate(${rotate}deg)`,
         }}
       />
     </CropBox>

@@ -75,7 +75,12 @@ export function EditorSettings({ state, onChange }: Props) {
           status={state.watermarkOn && state.watermarkText.trim() === '' ? 'error' : undefined}
           data-testid="editor-watermark-text"
         />
-        <Alert type="warning" showIcon className="editor-watermark-warning" title={t('editor.watermarkWarning')} />
+        <Alert
+          type="warning"
+          showIcon
+          className="editor-watermark-warning"
+          title={t('editor.watermarkWarning')}
+        />
       </section>
     </div>
   )

@@ -6,7 +6,7 @@ import {
   FileImageOutlined,
   UploadOutlined,
 } from '@ant-design/icons'
-import { Alert, Button, Popconfirm, Spin, Tag } from 'antd'
+import { Alert, Button, Popconfirm, Spin, Tag, Tooltip } from 'antd'
 import { useState, type DragEvent, type ReactNode } from 'react'
 import type { AppError } from '../../../../core/api'
 import type { SlotSpec } from '../../../../core/materials/slots'
@@ -90,110 +90,121 @@ export function SlotCard({
 
   return (
     <>
-    <div
-      className={`slot-card slot-${status}${over ? ' slot-over' : ''}`}
-      data-testid={prefix}
-      data-status={status}
-      onDragOver={onDragOver}
-      onDragLeave={() => setOver(false)}
-      onDrop={onDrop}
-    >
-      <div className="slot-head">
-        <span className="slot-label">{label}</span>
-        <Tag
-          color={STATUS_COLOR[status]}
-          icon={STATUS_ICON[status]}
-          className="slot-status"
-          data-testid={`${prefix}-status`}
-        >
-          {t(`materials.status.${status}`)}
-        </Tag>
-      </div>
-      <Spin
-        spinning={busy}
-        description={t(stage && stage !== 'waiting' ? `materials.stage.${stage}` : 'materials.importing')}
+      <div
+        className={`slot-card slot-${status}${over ? ' slot-over' : ''}`}
+        data-testid={prefix}
+        data-status={status}
+        onDragOver={onDragOver}
+        onDragLeave={() => setOver(false)}
+        onDrop={onDrop}
       >
-        <div className="slot-preview">
-          <Preview material={material} label={label} />
-          {over && <div className="slot-drop-overlay">{t('materials.dropNow')}</div>}
+        <div className="slot-head">
+          <span className="slot-label">{label}</span>
+          <Tag
+            color={STATUS_COLOR[status]}
+            icon={STATUS_ICON[status]}
+            className="slot-status"
+            data-testid={`${prefix}-status`}
+          >
+            {t(`materials.status.${status}`)}
+          </Tag>
         </div>
-      </Spin>
-      <div className="slot-meta">
-        {material ? (
-          <>
-            <span className="slot-size" data-testid={`${prefix}-size`}>
-              {formatKb(material.bytes)}
-            </span>
-            <span className="slot-pixels">
-              {material.width}×{material.height} px
-            </span>
-          </>
-        ) : (
-          <span className="slot-drop-hint">{t('materials.dropHere')}</span>
+        <Spin
+          spinning={busy}
+          description={t(stage && stage !== 'waiting' ? `materials.stage.${stage}` : 'materials.importing')}
+        >
+          <div className="slot-preview">
+            <Preview material={material} label={label} />
+            {over && <div className="slot-drop-overlay">{t('materials.dropNow')}</div>}
+          </div>
+        </Spin>
+        <div className="slot-meta">
+          {material ? (
+            <>
+              <span className="slot-size" data-testid={`${prefix}-size`}>
+                {formatKb(material.bytes)}
+              </span>
+              <span className="slot-pixels">
+                {material.width}×{material.height} px
+              </span>
+            </>
+          ) : (
+            <span className="slot-drop-hint">{t('materials.dropHere')}</span>
+          )}
+        </div>
+        {material && (
+          <div className="slot-meta slot-meta-2" data-testid={`${prefix}-quality`}>
+            <span>{t('materials.quality', { q: material.quality })}</span>
+            <span>{t('materials.cap', { kb: formatKb(material.maxBytes) })}</span>
+          </div>
         )}
-      </div>
-      {material && (
-        <div className="slot-meta slot-meta-2" data-testid={`${prefix}-quality`}>
-          <span>{t('materials.quality', { q: material.quality })}</span>
-          <span>{t('materials.cap', { kb: formatKb(material.maxBytes) })}</span>
+        {material && <EditTags material={material} />}
+        {shared && <div className="slot-shared">{t('materials.sharedFromPrincipal')}</div>}
+        {material && material.warnings.length > 0 && (
+          <ul className="slot-warnings" data-testid={`${prefix}-warnings`}>
+            {material.warnings.map((code) => (
+              <li key={code}>{t(`materials.warning.${code}`)}</li>
+            ))}
+          </ul>
+        )}
+        {error && (
+          <Alert
+            type={error.code === 'renderer/only-first' ? 'info' : 'error'}
+            showIcon
+            className="slot-error"
+            data-testid={`${prefix}-error`}
+            title={error.message}
+            description={error.details?.join('；')}
+          />
+        )}
+        <div className="slot-actions">
+          <Button
+            type={material ? 'default' : 'primary'}
+            icon={<UploadOutlined />}
+            onClick={onPick}
+            disabled={busy}
+            data-testid={`${prefix}-pick`}
+          >
+            {material ? t('materials.replace') : t('materials.pick')}
+          </Button>
+          {material && !shared && (
+            <Button
+              icon={<EditOutlined />}
+              onClick={() => setEditing(true)}
+              disabled={busy}
+              data-testid={`${prefix}-edit`}
+            >
+              {t('materials.edit')}
+            </Button>
+          )}
+          {material && !shared && (
+            <Popconfirm
+              title={t('materials.removeConfirm')}
+              onConfirm={onRemove}
+              okButtonProps={{ danger: true }}
+            >
+              <Tooltip title={t('materials.remove')}>
+                <Button
+                  type="text"
+                  danger
+                  icon={<DeleteOutlined />}
+                  disabled={busy}
+                  aria-label={t('materials.remove')}
+                  className="slot-remove"
+                  data-testid={`${prefix}-remove`}
+                />
+              </Tooltip>
+            </Popconfirm>
+          )}
         </div>
-      )}
-      {material && <EditTags material={material} />}
-      {shared && <div className="slot-shared">{t('materials.sharedFromPrincipal')}</div>}
-      {material && material.warnings.length > 0 && (
-        <ul className="slot-warnings" data-testid={`${prefix}-warnings`}>
-          {material.warnings.map((code) => (
-            <li key={code}>{t(`materials.warning.${code}`)}</li>
-          ))}
-        </ul>
-      )}
-      {error && (
-        <Alert
-          type={error.code === 'renderer/only-first' ? 'info' : 'error'}
-          showIcon
-          className="slot-error"
-          data-testid={`${prefix}-error`}
-          title={error.message}
-          description={error.details?.join('；')}
+      </div>
+      {editing && material && (
+        <MaterialEditor
+          material={material}
+          title={t('editor.title', { slot: label })}
+          onClose={() => setEditing(false)}
         />
       )}
-      <div className="slot-actions">
-        <Button
-          type={material ? 'default' : 'primary'}
-          icon={<UploadOutlined />}
-          onClick={onPick}
-          disabled={busy}
-          data-testid={`${prefix}-pick`}
-        >
-          {material ? t('materials.replace') : t('materials.pick')}
-        </Button>
-        {material && !shared && (
-          <Button icon={<EditOutlined />} onClick={() => setEditing(true)} disabled={busy} data-testid={`${prefix}-edit`}>
-            {t('materials.edit')}
-          </Button>
-        )}
-        {material && !shared && (
-          <Popconfirm
-            title={t('materials.removeConfirm')}
-            onConfirm={onRemove}
-            okButtonProps={{ danger: true }}
-          >
-            <Button
-              type="text"
-              danger
-              icon={<DeleteOutlined />}
-              disabled={busy}
-              data-testid={`${prefix}-remove`}
-            >
-              {t('materials.remove')}
-            </Button>
-          </Popconfirm>
-        )}
-      </div>
-    </div>
-    {editing && material && (
-      <MaterialEditor material={material} title={t('editor.title', { slot: label })} onClose={() => setEditing(false)} />
-    )}
     </>
   )
 }

@@ -40,7 +40,7 @@ export function unrotateRect(rect: CropRect, source: Size, rotate: Rotation): Cr
 }
 
 export function addRotation(rotate: Rotation, delta: 90 | -90): Rotation {
-  return (((rotate + delta) % 360) + 360) % 360 as Rotation
+  return ((((rotate + delta) % 360) + 360) % 360) as Rotation
 }
 
 export function fullRect(size: Size): CropRect {
@@ -113,7 +113,14 @@ export function selectionOf(crop: CropRect | null, source: Size, rotate: Rotatio
 export type DragMode = 'move' | 'nw' | 'ne' | 'sw' | 'se'
 
 /** The rectangle after dragging its body or one corner by (dx, dy) display pixels. */
-export function dragRect(start: CropRect, mode: DragMode, dx: number, dy: number, bounds: Size, min: number): CropRect {
+export function dragRect(
+  start: CropRect,
+  mode: DragMode,
+  dx: number,
+  dy: number,
+  bounds: Size,
+  min: number,
+): CropRect {
   if (mode === 'move') {
     const left = Math.min(Math.max(0, start.left + dx), bounds.width - start.width)
     const top = Math.min(Math.max(0, start.top + dy), bounds.height - start.height)

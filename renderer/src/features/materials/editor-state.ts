@@ -33,7 +33,8 @@ export function initialEditorState(material: Material): EditorState {
 /** Why the settings cannot be applied yet, or null. */
 export function editorProblem(state: EditorState): 'watermark-empty' | 'cap-range' | null {
   if (state.watermarkOn && state.watermarkText.trim() === '') return 'watermark-empty'
-  if (!Number.isInteger(state.maxBytes) || state.maxBytes < MIN_CAP || state.maxBytes > MAX_CAP) return 'cap-range'
+  if (!Number.isInteger(state.maxBytes) || state.maxBytes < MIN_CAP || state.maxBytes > MAX_CAP)
+    return 'cap-range'
   return null
 }
 
@@ -57,7 +58,12 @@ export function unchanged(material: Material, state: EditorState): boolean {
   const b = material.edit.crop
   const sameCrop =
     a === b ||
-    (a !== null && b !== null && a.left === b.left && a.top === b.top && a.width === b.width && a.height === b.height)
+    (a !== null &&
+      b !== null &&
+      a.left === b.left &&
+      a.top === b.top &&
+      a.width === b.width &&
+      a.height === b.height)
   return (
     maxBytes === material.maxBytes &&
     edit.rotate === material.edit.rotate &&

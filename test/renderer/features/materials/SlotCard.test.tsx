@@ -69,6 +69,15 @@ describe('SlotCard', () => {
     expect(card.textContent).toContain('就绪')
     expect(screen.getByTestId('slot-principal-id-front-size').textContent).toBe('486 KB')
     expect(card.textContent).toContain('1600×1010 px')
+    expect(screen.getByTestId('slot-principal-id-front-quality').textContent).toContain('质量 80')
+    expect(screen.getByTestId('slot-principal-id-front-quality').textContent).toContain('上限 512 KB')
+    expect(screen.getByTestId('slot-principal-id-front-edit')).toBeTruthy()
+  })
+
+  it('offers no edit button for a photo shared from the person in charge', () => {
+    renderCard(material([]), { shared: true })
+    expect(screen.queryByTestId('slot-principal-id-front-edit')).toBeNull()
+    expect(screen.getByTestId('slot-principal-id-front').textContent).toContain('同主体负责人')
   })
 
   it('renders a problem slot with the Chinese reasons', () => {
