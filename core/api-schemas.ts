@@ -60,6 +60,8 @@ export const requestSchemas = {
   'dialog:pickExportTarget': z.object({
     format: z.enum(['folder', 'zip']),
     suggestedName: z.string().min(1).max(120),
+    /** Decides the dialog's wording: a filing packet, or the output of a batch compression. */
+    purpose: z.enum(['packet', 'batch']).optional(),
   }),
   'packet:export': z.object({
     siteId: z.string().min(1).max(64),

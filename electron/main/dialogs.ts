@@ -41,11 +41,12 @@ export function createDialogs(getWindow: () => BrowserWindow | null): Dialogs {
       })
       return result.canceled ? [] : result.filePaths
     },
-    async pickExportTarget(format, suggestedName) {
+    async pickExportTarget(format, suggestedName, purpose = 'packet') {
       if (format === 'folder') {
+        const batch = purpose === 'batch'
         const result = await open({
-          title: '选择导出材料包的文件夹',
-          buttonLabel: '导出到此文件夹',
+          title: batch ? '选择存放压缩后图片的文件夹' : '选择导出材料包的文件夹',
+          buttonLabel: batch ? '保存到此文件夹' : '导出到此文件夹',
           properties: ['openDirectory', 'createDirectory'],
         })
         return result.canceled ? null : (result.filePaths[0] ?? null)

@@ -133,8 +133,11 @@ export const api = {
   },
   pickImages: async (multiple = false): Promise<string[]> =>
     (await call('dialog:pickImages', { multiple })) ?? [],
-  pickExportTarget: (format: ExportFormat, suggestedName: string): Promise<string | null | undefined> =>
-    call('dialog:pickExportTarget', { format, suggestedName }),
+  pickExportTarget: (
+    format: ExportFormat,
+    suggestedName: string,
+    purpose: 'packet' | 'batch' = 'packet',
+  ): Promise<string | null | undefined> => call('dialog:pickExportTarget', { format, suggestedName, purpose }),
   /** Export refusals list what is missing; the caller renders them, so it gets the Result. */
   exportPacket: (siteId: string, format: ExportFormat, target: string): Promise<Result<ExportSummary>> =>
     request('packet:export', { siteId, format, target }),

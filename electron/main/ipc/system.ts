@@ -16,7 +16,7 @@ export function systemHandlers(
       return repo.updateSettings(clean)
     },
     'dialog:pickImages': ({ multiple }) => dialogs.pickImages(multiple),
-    'dialog:pickExportTarget': ({ format, suggestedName }) => dialogs.pickExportTarget(format, suggestedName),
+    'dialog:pickExportTarget': ({ format, suggestedName, purpose }) => dialogs.pickExportTarget(format, suggestedName, purpose),
     'external:open': ({ url }) => openExternal(url),
   }
 }

@@ -13,5 +13,5 @@ export type Handlers = {
 /** Dialogs differ between Electron and the test bridge, so handlers receive them. */
 export type Dialogs = {
   pickImages(multiple: boolean): Promise<string[]>
-  pickExportTarget(format: 'folder' | 'zip', suggestedName: string): Promise<string | null>
+  pickExportTarget(format: 'folder' | 'zip', suggestedName: string, purpose?: 'packet' | 'batch'): Promise<string | null>
 }

@@ -55,6 +55,13 @@ describe('createDialogs', () => {
     )
     expect(lastOpenOptions().properties).toContain('openDirectory')
     expect(lastOpenOptions().title).toMatch(CHINESE)
+    expect(lastOpenOptions().title).toContain('材料包')
+  })
+
+  it('words the folder dialog for a batch compression', async () => {
+    fake.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/home/u/压缩'] })
+    await expect(createDialogs(() => win).pickExportTarget('folder', '压缩后的图片', 'batch')).resolves.toBe('/home/u/压缩')
+    expect(lastOpenOptions().title).toContain('压缩后图片')
   })
 
   it('answers null when the folder dialog is cancelled', async () => {

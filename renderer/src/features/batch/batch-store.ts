@@ -71,7 +71,7 @@ export function clearFiles(): void {
 }
 
 export async function pickOutDir(): Promise<void> {
-  const dir = await api.pickExportTarget('folder', '压缩后的图片')
+  const dir = await api.pickExportTarget('folder', '压缩后的图片', 'batch')
   if (dir) useBatchStore.setState({ outDir: dir })
 }
 
