@@ -87,7 +87,12 @@ export function SubjectForm({ subject }: Props) {
           size="small"
           className="form-card"
         >
-          <PersonFields base={['principal']} path="principal" testPrefix="person" officePhoneRequired />
+          <PersonFields
+            base={['principal']}
+            path="principal"
+            testPrefix="person"
+            officePhoneRequired={!individual}
+          />
         </Card>
         <div className="form-actions">
           {errorCount > 0 && (submitted || subject !== undefined) && (
