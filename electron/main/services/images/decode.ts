@@ -110,7 +110,10 @@ function validCrop(c: Crop, w: number, h: number): boolean {
   )
 }
 
-/** Decodes, then applies the user's crop (upright source pixels) and rotation. */
+/**
+ * Decodes, then applies the user's rotation and crop. The crop is in pixels of the upright
+ * source AFTER the rotation (core/model.ts `CropRect`): what the user sees in the editor.
+ */
 export async function decodeInput(input: Buffer, format: string, opts: DecodeOptions): Promise<Decoded> {
   let src: Omit<Decoded, 'sourceWidth' | 'sourceHeight'>
   try {
@@ -121,10 +124,12 @@ export async function decodeInput(input: Buffer, format: string, opts: DecodeOpt
   const base = { sourceWidth: src.width, sourceHeight: src.height }
   const rotate = opts.rotate ?? 0
   if (!opts.crop && rotate === 0) return { ...src, ...base }
-  if (opts.crop && !validCrop(opts.crop, src.width, src.height)) throw new ImageInputError('image/bad-crop')
+  const turned = rotate === 90 || rotate === 270 ? { w: src.height, h: src.width } : { w: src.width, h: src.height }
+  if (opts.crop && !validCrop(opts.crop, turned.w, turned.h)) throw new ImageInputError('image/bad-crop')
   let pipeline = openRaw(src)
-  if (opts.crop) pipeline = pipeline.extract(opts.crop)
+  // sharp applies extract after rotate when it is called after rotate.
   if (rotate !== 0) pipeline = pipeline.rotate(rotate)
+  if (opts.crop) pipeline = pipeline.extract(opts.crop)
   const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true })
   return {
     data,

@@ -48,7 +48,7 @@ describe('watermark', () => {
 
   it('keeps a photo under a tight cap, after crop and rotation', async () => {
     const input = await encode(await photoRaw(800, 600)).jpeg({ quality: 92 }).toBuffer()
-    const opts = { maxBytes: 40_000, rotate: 90 as const, crop: { left: 0, top: 0, width: 500, height: 400 } }
+    const opts = { maxBytes: 40_000, rotate: 90 as const, crop: { left: 0, top: 0, width: 400, height: 500 } }
     const plain = await compressImage(input, opts)
     const marked = await compressImage(input, { ...opts, watermark: TEXT })
     expect([marked.width, marked.height]).toEqual([plain.width, plain.height])
