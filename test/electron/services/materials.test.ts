@@ -126,6 +126,22 @@ describe('batch compression', () => {
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['a (2).jpg', 'a.jpg'])
   })
 
+  it('leaves no abort listener behind on the shared signal (no MaxListeners warning)', async () => {
+    const dir = tempDir()
+    const good = join(dir, 'a.jpg')
+    writeFileSync(good, sideways)
+    const warnings: string[] = []
+    const onWarning = (w: Error) => warnings.push(w.name)
+    process.on('warning', onWarning)
+    try {
+      await runBatch({ batchId: 'b3', paths: Array.from({ length: 14 }, () => good), outDir: join(dir, 'out'), maxBytes: 60_000 }, () => undefined)
+      await new Promise((r) => setTimeout(r, 50))
+    } finally {
+      process.off('warning', onWarning)
+    }
+    expect(warnings).not.toContain('MaxListenersExceededWarning')
+  })
+
   it('can be cancelled: the rest are reported as cancelled', async () => {
     const dir = tempDir()
     const good = join(dir, 'a.jpg')

@@ -158,16 +158,18 @@ export async function compressImage(input: Buffer, opts: CompressOptions): Promi
     timer = setTimeout(() => reject(new ImageInputError('image/timeout')), COMPRESS_TIMEOUT_MS)
     timer.unref()
   })
+  let onAbort = (): void => undefined
   const cancelled = new Promise<never>((_, reject) => {
-    opts.signal?.addEventListener('abort', () => reject(new ImageInputError('image/cancelled')), {
-      once: true,
-    })
+    onAbort = () => reject(new ImageInputError('image/cancelled'))
+    opts.signal?.addEventListener('abort', onAbort, { once: true })
   })
   if (opts.signal?.aborted) throw new ImageInputError('image/cancelled')
   try {
     return await Promise.race([compressNow(input, opts), backstop, cancelled])
   } finally {
     clearTimeout(timer)
+    // A batch shares one signal across many images: never leave a listener behind.
+    opts.signal?.removeEventListener('abort', onAbort)
   }
 }
 
