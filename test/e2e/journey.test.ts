@@ -139,6 +139,22 @@ describe('个人 journey: materials to packet', () => {
     expect(front.width).toBeGreaterThan(front.height ?? Infinity)
   })
 
+  it('rotates a photo and re-fits it to the 400 KB preset in the editor', async () => {
+    await page.click(byId('slot-principal-id-back-edit'))
+    await page.click(byId('editor-rotate-right'))
+    await page.click(byId('editor-cap-400'))
+    await page.click(byId('editor-apply'))
+    const back = () => session.bridge.services.repo.workspace().materials.find((m) => m.slot === 'principal-id-back')
+    await expect.poll(() => back()?.edit.rotate, { timeout: 60_000 }).toBe(90)
+    const edited = back()
+    expect(edited?.maxBytes).toBe(400_000)
+    expect(edited?.bytes).toBeLessThanOrEqual(400_000)
+    expect(edited?.height).toBeGreaterThan(edited?.width ?? Infinity)
+    await page.locator(byId('editor-preview-after')).waitFor({ timeout: 60_000 })
+    await page.screenshot({ path: 'test-results/editor.png' })
+    await page.click(byId('editor-close'))
+  })
+
   it('keeps everything after closing and reopening', async () => {
     const dataDir = session.dataDir
     await session.close()
