@@ -72,10 +72,25 @@ export async function dropFile(page: Page, selector: string, bytes: Buffer, name
 
 export const byId = (id: string): string => `[data-testid="${id}"]`
 
-/** antd Select: open it and pick the visible option with this text. */
+/**
+ * antd Select / AutoComplete: open it and pick the option with this text. The dropdown
+ * animates in, and one left open by a previous field can swallow the first click, so a
+ * failed pick closes dropdowns and tries again.
+ */
 export async function choose(page: Page, testId: string, option: string): Promise<void> {
-  await page.click(byId(testId))
-  await page.locator('.ant-select-item-option:visible', { hasText: option }).first().click()
+  for (let attempt = 1; ; attempt++) {
+    await page.click(byId(testId))
+    const item = page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option })
+      .first()
+    try {
+      await item.click({ timeout: 5_000 })
+      return
+    } catch (error) {
+      if (attempt === 3) throw error
+      await page.keyboard.press('Escape')
+    }
+  }
 }
 
 /** antd DatePicker: type the ISO date and confirm. */
