@@ -4,7 +4,7 @@
  * in this module without touching its callers. Keys are relative, validated paths.
  */
 import { mkdir, readFile, rm, stat } from 'node:fs/promises'
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path'
 import { writeFileAtomic } from './atomic-write'
 
 export type MaterialFiles = {
@@ -48,9 +48,4 @@ export function createMaterialFiles(dataDir: string): MaterialFiles {
       }
     },
   }
-}
-
-/** Absolute directory of the materials (for diagnostics only, never for reads). */
-export function materialsDir(dataDir: string): string {
-  return join(resolve(dataDir), 'materials')
 }

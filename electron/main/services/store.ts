@@ -4,7 +4,6 @@
  */
 import { copyFileSync, existsSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import { writeFileAtomicSync } from './atomic-write'
 
 /** What the app needs from electron-store / conf. */
 export type StoreBackend = { store: Record<string, unknown>; readonly path: string }
@@ -65,9 +64,4 @@ export function openStore<T extends StoreBackend>(create: () => T, filePath: str
     lastRecovery = { quarantined, restoredFromBackup }
     return openAndRead(create)
   }
-}
-
-/** For callers that need to replace the backup after a migration. */
-export function writeBackup(filePath: string, json: string): void {
-  writeFileAtomicSync(backupPathOf(filePath), json)
 }
