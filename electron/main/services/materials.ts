@@ -52,8 +52,14 @@ export function createMaterialService(repo: WorkspaceRepo, files: MaterialFiles)
     }
   }
 
-  async function compressAndStore(p: Placement, source: Source, edit: MaterialEdit, maxBytes: number, ctx?: HandlerContext): Promise<Material> {
-    const spec = slotSpecFor(p)
+  async function compressAndStore(
+    p: Placement,
+    source: Source,
+    edit: MaterialEdit,
+    maxBytes: number,
+    ctx?: HandlerContext,
+    spec: SlotSpec | undefined = slotSpecFor(p),
+  ): Promise<Material> {
     const progress = (stage: 'compressing' | 'saving' | 'done') => ctx?.emit('materials:progress', { slot: p.slot, ownerId: p.ownerId, stage })
     progress('compressing')
     const result = await compressImage(source.bytes, {
@@ -109,9 +115,9 @@ export function createMaterialService(repo: WorkspaceRepo, files: MaterialFiles)
     find,
     async importMaterial(req, ctx) {
       ctx?.emit('materials:progress', { slot: req.slot, ownerId: req.ownerId, stage: 'reading' })
-      slotSpecFor(req) // refuse a wrong slot before reading a large file
+      const spec = slotSpecFor(req) // refuse a wrong slot before reading a large file
       const source = await readImportSource(req.path)
-      return compressAndStore(req, source, NO_EDIT, req.maxBytes ?? DEFAULT_MAX_BYTES, ctx)
+      return compressAndStore(req, source, NO_EDIT, req.maxBytes ?? DEFAULT_MAX_BYTES, ctx, spec)
     },
     async editMaterial({ id, edit, maxBytes }) {
       const current = find(id)
