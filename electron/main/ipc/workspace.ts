@@ -6,10 +6,7 @@ import type { Handlers } from './types'
 
 type WorkspaceHandlers = Pick<Handlers, 'workspace:load' | 'subjects:save' | 'subjects:delete' | 'sites:save' | 'sites:delete'>
 
-export function workspaceHandlers({ repo, files }: Services): WorkspaceHandlers {
-  const dropFiles = async (keys: string[]) => {
-    for (const key of keys) await files.remove(key)
-  }
+export function workspaceHandlers({ repo, materials }: Services): WorkspaceHandlers {
   return {
     'workspace:load': () => repo.workspace(),
     'subjects:save': (subject) => {
@@ -17,12 +14,7 @@ export function workspaceHandlers({ repo, files }: Services): WorkspaceHandlers 
       repo.commit(upsertSubject(repo.workspace(), saved))
       return saved
     },
-    'subjects:delete': async ({ id }) => {
-      const edit = deleteSubject(repo.workspace(), id)
-      const next = repo.commit(edit.workspace)
-      await dropFiles(edit.removedMaterials.flatMap((m) => [m.originalFile, m.compressedFile]))
-      return next
-    },
+    'subjects:delete': ({ id }) => materials.commitRemoval(deleteSubject(repo.workspace(), id)),
     'sites:save': (site) => {
       if (!repo.workspace().subjects.some((s) => s.id === site.subjectId)) {
         throw new AppFailure('sites/no-subject', '这个网站所属的开办主体不存在，请先保存主体信息。')
@@ -31,11 +23,6 @@ export function workspaceHandlers({ repo, files }: Services): WorkspaceHandlers 
       repo.commit(upsertSite(repo.workspace(), saved))
       return saved
     },
-    'sites:delete': async ({ id }) => {
-      const edit = deleteSite(repo.workspace(), id)
-      const next = repo.commit(edit.workspace)
-      await dropFiles(edit.removedMaterials.flatMap((m) => [m.originalFile, m.compressedFile]))
-      return next
-    },
+    'sites:delete': ({ id }) => materials.commitRemoval(deleteSite(repo.workspace(), id)),
   }
 }

@@ -5,8 +5,8 @@
 import { createHash, randomUUID } from 'node:crypto'
 import type { HandlerContext } from '../ipc/types'
 import type { RequestOf } from '../../../core/api'
-import { DEFAULT_MAX_BYTES, NO_EDIT, type Material, type MaterialEdit } from '../../../core/model'
-import { placeMaterial, removeMaterial } from '../../../core/workspace'
+import { DEFAULT_MAX_BYTES, NO_EDIT, type Material, type MaterialEdit, type Workspace } from '../../../core/model'
+import { placeMaterial, removeMaterial, type Edit } from '../../../core/workspace'
 import { requiredSlots, type SlotSpec } from '../../../core/materials/slots'
 import { AppFailure } from './app-error'
 import { readImportSource } from './import-source'
@@ -18,6 +18,8 @@ export type MaterialService = {
   importMaterial(req: RequestOf<'materials:import'>, ctx?: HandlerContext): Promise<Material>
   editMaterial(req: RequestOf<'materials:edit'>): Promise<Material>
   removeMaterial(id: string): Promise<void>
+  /** Stores a deletion (subject/site/material), then removes the files it orphaned. */
+  commitRemoval(edit: Edit): Promise<Workspace>
   thumbnail(id: string): Promise<string>
   find(id: string): Material
 }
@@ -105,6 +107,13 @@ export function createMaterialService(repo: WorkspaceRepo, files: MaterialFiles)
     return material
   }
 
+  /** The new state is stored first; files go only once nothing refers to them. */
+  const commitRemoval = async (edit: Edit): Promise<Workspace> => {
+    const next = repo.commit(edit.workspace)
+    await dropFiles(edit.removedMaterials, new Set())
+    return next
+  }
+
   const find = (id: string): Material => {
     const material = repo.workspace().materials.find((m) => m.id === id)
     if (!material) throw NOT_FOUND()
@@ -113,6 +122,7 @@ export function createMaterialService(repo: WorkspaceRepo, files: MaterialFiles)
 
   return {
     find,
+    commitRemoval,
     async importMaterial(req, ctx) {
       ctx?.emit('materials:progress', { slot: req.slot, ownerId: req.ownerId, stage: 'reading' })
       const spec = slotSpecFor(req) // refuse a wrong slot before reading a large file
@@ -127,8 +137,7 @@ export function createMaterialService(repo: WorkspaceRepo, files: MaterialFiles)
     async removeMaterial(id) {
       const edit = removeMaterial(repo.workspace(), id)
       if (edit.removedMaterials.length === 0) throw NOT_FOUND()
-      repo.commit(edit.workspace)
-      await dropFiles(edit.removedMaterials, new Set())
+      await commitRemoval(edit)
     },
     async thumbnail(id) {
       const thumb = await makeThumbnail(await files.read(find(id).compressedFile))

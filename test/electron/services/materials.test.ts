@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { upsertSite, upsertSubject } from '../../../core/workspace'
+import { deleteSubject, upsertSite, upsertSubject } from '../../../core/workspace'
 import { createServices } from '../../../electron/main/services/container'
 import { openStore, type StoreBackend } from '../../../electron/main/services/store'
 import { storeOptions } from '../../../electron/main/services/store-options'
@@ -76,6 +76,19 @@ describe('material service', () => {
     await expect(materials.importMaterial({ ownerKind: 'site', ownerId: site.id, slot: 'principal-id-front', path: photo })).rejects.toMatchObject({ code: 'materials/wrong-slot' })
     await expect(materials.importMaterial({ ownerKind: 'subject', ownerId: 'nobody', slot: 'principal-id-front', path: photo })).rejects.toMatchObject({ code: 'materials/no-owner' })
     await expect(materials.importMaterial({ ownerKind: 'subject', ownerId: subject.id, slot: 'principal-id-front', path: '/nope/x.jpg' })).rejects.toMatchObject({ code: 'import/not-found' })
+  })
+
+  it('deleting a subject stores the removal and removes every file of its materials', async () => {
+    const { dir, materials, repo, subject, site, photo } = setup()
+    const own = await materials.importMaterial({ ownerKind: 'subject', ownerId: subject.id, slot: 'principal-id-front', path: photo })
+    const siteOwned = await materials.importMaterial({ ownerKind: 'site', ownerId: site.id, slot: 'domain-certificate', path: photo })
+    const next = await materials.commitRemoval(deleteSubject(repo.workspace(), subject.id))
+    expect(next).toEqual({ subjects: [], sites: [], materials: [] })
+    expect(repo.workspace()).toEqual(next)
+    for (const m of [own, siteOwned]) {
+      expect(existsSync(join(dir, m.originalFile))).toBe(false)
+      expect(existsSync(join(dir, m.compressedFile))).toBe(false)
+    }
   })
 
   it('a failed import leaves the stored material untouched', async () => {
