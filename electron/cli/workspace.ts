@@ -1,11 +1,9 @@
 /** Opening a data directory (the app's userData folder) read-write, exactly as the app does. */
-import Conf from 'conf'
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createServices, type Services } from '../main/services/container'
-import { openStore, type StoreBackend } from '../main/services/store'
-import { storeOptions } from '../main/services/store-options'
+import { openConfStore } from '../main/services/conf-store'
 import { UsageError } from './io'
 
 /** out/cli/index.js → <project>/assets/divisions */
@@ -16,6 +14,5 @@ export function openDataDir(dataDir: string | undefined): Services {
   const dir = resolve(dataDir)
   const file = join(dir, 'config.json')
   if (!existsSync(file)) throw new UsageError(`在 ${dir} 中找不到 config.json：请确认 --data-dir 指向 Beian Desk 的数据目录`)
-  const store = openStore(() => new Conf({ ...storeOptions, cwd: dir }) as unknown as StoreBackend, file)
-  return createServices(dir, store, DIVISIONS_DIR)
+  return createServices(dir, openConfStore(dir), DIVISIONS_DIR)
 }

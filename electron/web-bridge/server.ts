@@ -4,7 +4,6 @@
  * `conf` store opened with the app's own options. A development and test tool only: it is
  * not in electron-builder's file list and never ships.
  */
-import Conf from 'conf'
 import { randomBytes } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
@@ -16,8 +15,7 @@ import { transform } from 'esbuild'
 import { isChannel, type EventName, type Events } from '../../core/api'
 import { safeFileName } from '../../core/packet/file-names'
 import { createServices, type Services } from '../main/services/container'
-import { openStore, type StoreBackend } from '../main/services/store'
-import { storeOptions } from '../main/services/store-options'
+import { openConfStore } from '../main/services/conf-store'
 import { dispatch } from '../main/ipc/dispatch'
 import { handlersFor } from '../main/ipc/index'
 import type { Dialogs, HandlerContext } from '../main/ipc/types'
@@ -76,8 +74,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const rendererDir = resolve(options.rendererDir)
   mkdirSync(dataDir, { recursive: true })
   const token = randomBytes(24).toString('hex')
-  const store = openStore(() => new Conf({ ...storeOptions, cwd: dataDir }) as unknown as StoreBackend, join(dataDir, 'config.json'))
-  const services = createServices(dataDir, store, resolve(options.divisionsDir ?? 'assets/divisions'))
+  const services = createServices(dataDir, openConfStore(dataDir), resolve(options.divisionsDir ?? 'assets/divisions'))
   const queue: (string[] | string | null)[] = []
   let scripted = false
   const dialogs: Dialogs = {

@@ -1,5 +1,4 @@
 /** The `beian-desk` commands, run in-process through runCli with captured output. */
-import Conf from 'conf'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import sharp from 'sharp'
@@ -7,8 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../../../electron/cli/index'
 import type { CliIo } from '../../../electron/cli/io'
 import { createServices } from '../../../electron/main/services/container'
-import { openStore, type StoreBackend } from '../../../electron/main/services/store'
-import { storeOptions } from '../../../electron/main/services/store-options'
+import { openConfStore } from '../../../electron/main/services/conf-store'
 import { upsertSite, upsertSubject } from '../../../core/workspace'
 import { idCardFront, withOrientation } from '../../fixtures/generate'
 import { makeIndividual, makeSite, syntheticResidentId } from '../../support/factories'
@@ -101,7 +99,7 @@ describe('beian-desk compress', () => {
 describe('beian-desk export', () => {
   it('refuses an incomplete site with the list of what is missing', async () => {
     const dir = tempDir()
-    const store = openStore(() => new Conf({ ...storeOptions, cwd: dir }) as unknown as StoreBackend, join(dir, 'config.json'))
+    const store = openConfStore(dir)
     const { repo } = createServices(dir, store, 'assets/divisions')
     const subject = makeIndividual()
     const site = makeSite(subject.id)
@@ -114,7 +112,7 @@ describe('beian-desk export', () => {
 
   it('exports a complete site to a zip', async () => {
     const dir = tempDir()
-    const store = openStore(() => new Conf({ ...storeOptions, cwd: dir }) as unknown as StoreBackend, join(dir, 'config.json'))
+    const store = openConfStore(dir)
     const { repo, materials } = createServices(dir, store, 'assets/divisions')
     const subject = makeIndividual()
     const site = makeSite(subject.id)
@@ -142,7 +140,7 @@ describe('beian-desk export', () => {
 describe('beian-desk validate', () => {
   it('lists every finding for stored data as JSON and exits 1 on errors', async () => {
     const dir = tempDir()
-    const store = openStore(() => new Conf({ ...storeOptions, cwd: dir }) as unknown as StoreBackend, join(dir, 'config.json'))
+    const store = openConfStore(dir)
     const { repo } = createServices(dir, store, 'assets/divisions')
     const good = makeIndividual()
     const bad = makeIndividual({ name: 'example.com' })

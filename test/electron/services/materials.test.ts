@@ -1,12 +1,10 @@
-import Conf from 'conf'
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { deleteSubject, upsertSite, upsertSubject } from '../../../core/workspace'
 import { createServices } from '../../../electron/main/services/container'
-import { openStore, type StoreBackend } from '../../../electron/main/services/store'
-import { storeOptions } from '../../../electron/main/services/store-options'
+import { openConfStore } from '../../../electron/main/services/conf-store'
 import { cancelBatch, runBatch } from '../../../electron/main/services/batch-compress'
 import { materialPreview, materialSource } from '../../../electron/main/services/material-preview'
 import { idCardFront, withOrientation } from '../../fixtures/generate'
@@ -24,7 +22,7 @@ beforeAll(async () => {
 
 function setup() {
   const dir = tempDir()
-  const store = openStore(() => new Conf({ ...storeOptions, cwd: dir }) as unknown as StoreBackend, join(dir, 'config.json'))
+  const store = openConfStore(dir)
   const services = createServices(dir, store, 'assets/divisions')
   const subject = makeIndividual()
   const site = makeSite(subject.id)

@@ -1,8 +1,8 @@
-import Conf from 'conf'
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { backupPathOf, openStore, takeStoreRecovery, type StoreBackend } from '../../../electron/main/services/store'
+import { openConfStore } from '../../../electron/main/services/conf-store'
+import { backupPathOf, takeStoreRecovery } from '../../../electron/main/services/store'
 import { storeOptions } from '../../../electron/main/services/store-options'
 import { createWorkspaceRepo } from '../../../electron/main/services/workspace-repo'
 import { upsertSubject } from '../../../core/workspace'
@@ -11,7 +11,7 @@ import { useTempDirs } from '../../support/temp-dir'
 
 const tempDir = useTempDirs()
 // The very options object main hands to electron-store.
-const open = (dir: string) => openStore(() => new Conf({ ...storeOptions, cwd: dir }) as unknown as StoreBackend, join(dir, 'config.json'))
+const open = (dir: string) => openConfStore(dir)
 
 describe('store', () => {
   it('uses the safe options: no silent reset, owner-only file', () => {
