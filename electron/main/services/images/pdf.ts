@@ -8,7 +8,8 @@ import { dirname, join } from 'node:path'
 import { createCanvas } from '@napi-rs/canvas'
 import { registerCjkFont, setCjkFont } from './fonts'
 import { ImageInputError, MAX_INPUT_PIXELS, MAX_PDF_PAGES } from './errors'
-import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
+import { onPage, orientPixels, placementOf, singlePicture, type Matrix } from './pdf-scan-page'
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import type { RawImage } from './sharp-options'
 
 /** Long side of the rendered page: keeps 6–7 pt text legible on A4 (≈ 250 dpi). */
@@ -58,10 +59,96 @@ function renderScale(widthPt: number, heightPt: number): number {
   return scale
 }
 
-export type PdfPage = RawImage & { pages: number }
+export type PdfPage = RawImage & {
+  pages: number
+  /** 'picture': the page's only content, a scanned picture, taken at its own resolution. */
+  source: 'picture' | 'rendered'
+}
 
-/** Renders page `pageNumber` (1-based) on white; refuses encrypted, over-long or damaged files. */
-export async function renderPdfPage(input: Buffer, pageNumber = 1): Promise<PdfPage> {
+/** Decoded picture as pdf.js hands it over (src/shared/image_utils.js ImageKind). */
+type PdfImageData = { width: number; height: number; kind?: number; data?: Uint8ClampedArray | Uint8Array }
+const IMAGE_KIND = { GRAYSCALE_1BPP: 1, RGB_24BPP: 2, RGBA_32BPP: 3 } as const
+
+/** pdf.js stores 1-bit pictures packed, 1 = white, rows padded to whole bytes. */
+function unpackBits(img: PdfImageData & { data: Uint8ClampedArray | Uint8Array }): RawImage {
+  const { width, height, data } = img
+  const stride = (width + 7) >> 3
+  const out = Buffer.alloc(width * height)
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const byte = data[y * stride + (x >> 3)] ?? 0
+      out[y * width + x] = byte & (0x80 >> (x & 7)) ? 255 : 0
+    }
+  }
+  return { data: out, width, height, channels: 1 }
+}
+
+function toRawImage(img: PdfImageData): RawImage | null {
+  const { width, height, kind, data } = img
+  if (!data || !Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) return null
+  if (kind === IMAGE_KIND.GRAYSCALE_1BPP) return unpackBits({ ...img, data })
+  const channels = kind === IMAGE_KIND.RGBA_32BPP ? 4 : kind === IMAGE_KIND.RGB_24BPP ? 3 : 0
+  if (channels === 0 || data.length < width * height * channels) return null
+  return {
+    data: Buffer.from(data.buffer, data.byteOffset, width * height * channels),
+    width,
+    height,
+    channels,
+  }
+}
+
+/**
+ * A small picture on a large page (a stamp-sized scan on A4) would make a huge, mostly blank
+ * page at the picture's density: such pages are rendered at PDF_RENDER_LONG_SIDE instead.
+ */
+export const PDF_PICTURE_MAX_LONG_SIDE = 6000
+
+/** A scanned picture's pixels differ from the page's aspect (non-square dpi): render instead. */
+const ASPECT_TOLERANCE = 0.01
+
+/**
+ * The page at its only picture's own resolution, the picture upright and unresampled; null when
+ * the page has anything else on it, or the picture is skewed, spills over the page, is stretched,
+ * or too large (then the page is rendered, which scales it down).
+ */
+async function scannedPicture(page: PDFPageProxy): Promise<RawImage | null> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
+  const viewport = page.getViewport({ scale: 1 })
+  const list = await page.getOperatorList()
+  const found = singlePicture(list.fnArray, list.argsArray, pdfjs.OPS, viewport.transform as Matrix)
+  if (!found) return null
+  const placement = placementOf(found.matrix, viewport)
+  if (!placement) return null
+  let data: PdfImageData
+  if (typeof found.image === 'string') {
+    const id = found.image
+    const pool = id.startsWith('g_') ? page.commonObjs : page.objs
+    data = await new Promise<PdfImageData>((resolve) => pool.get(id, resolve as (d: unknown) => void))
+  } else {
+    data = found.image as PdfImageData
+  }
+  if (!data || data.width * data.height > MAX_INPUT_PIXELS) return null
+  const raw = toRawImage(data)
+  if (!raw) return null
+  const upright = orientPixels(raw, placement)
+  const pixelAspect = upright.width / upright.height
+  const boxAspect = placement.box.width / placement.box.height
+  if (Math.abs(pixelAspect / boxAspect - 1) > ASPECT_TOLERANCE) return null
+  const density = upright.width / placement.box.width
+  if (Math.max(viewport.width, viewport.height) * density > PDF_PICTURE_MAX_LONG_SIDE) return null
+  return onPage(upright, placement.box, viewport)
+}
+
+/**
+ * Page `pageNumber` (1-based) as pixels: a scanned page's picture as stored, any other page
+ * rendered on white (always rendered with `takePicture: false`). Refuses encrypted, over-long
+ * or damaged files.
+ */
+export async function renderPdfPage(
+  input: Buffer,
+  pageNumber = 1,
+  options: { takePicture?: boolean } = {},
+): Promise<PdfPage> {
   if (pdfIsEncrypted(input)) throw new ImageInputError('pdf/encrypted')
   registerCjkFont()
   const doc = await openPdf(input)
@@ -71,6 +158,8 @@ export async function renderPdfPage(input: Buffer, pageNumber = 1): Promise<PdfP
       throw new ImageInputError('pdf/page-out-of-range', `共 ${doc.numPages} 页`)
     }
     const page = await doc.getPage(pageNumber)
+    const picture = options.takePicture === false ? null : await scannedPicture(page)
+    if (picture) return { ...picture, pages: doc.numPages, source: 'picture' }
     const base = page.getViewport({ scale: 1 })
     const viewport = page.getViewport({ scale: renderScale(base.width, base.height) })
     const width = Math.max(1, Math.round(viewport.width))
@@ -88,6 +177,7 @@ export async function renderPdfPage(input: Buffer, pageNumber = 1): Promise<PdfP
       height,
       channels: 4,
       pages: doc.numPages,
+      source: 'rendered',
     }
   } catch (error) {
     if (error instanceof ImageInputError) throw error
