@@ -19,7 +19,15 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('electron/main/index.ts') } },
+      rollupOptions: {
+        // The decode worker (HEIC, PDF off the UI thread) is found beside the code that starts
+        // it (decode-pool.ts): keep every file flat in out/main.
+        input: {
+          index: resolve('electron/main/index.ts'),
+          'decode-worker': resolve('electron/main/services/images/decode-worker.ts'),
+        },
+        output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+      },
     },
   },
   preload: {

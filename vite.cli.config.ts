@@ -8,7 +8,7 @@ const deps = Object.keys(pkg.dependencies)
 
 export default defineConfig({
   build: {
-    ssr: 'electron/cli/index.ts',
+    ssr: true,
     outDir: 'out/cli',
     target: 'node20',
     emptyOutDir: true,
@@ -17,7 +17,12 @@ export default defineConfig({
         id.startsWith('node:') ||
         builtinModules.includes(id) ||
         deps.some((d) => id === d || id.startsWith(`${d}/`)),
-      output: { entryFileNames: 'index.js', format: 'es' },
+      // The decode worker (decode-pool.ts) is found beside the code that starts it: keep out/cli flat.
+      input: {
+        index: 'electron/cli/index.ts',
+        'decode-worker': 'electron/main/services/images/decode-worker.ts',
+      },
+      output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', format: 'es' },
     },
   },
 })

@@ -4,11 +4,10 @@
  */
 import { ImageInputError } from './errors'
 import { decodeBmp } from './bmp'
-import { decodeHeicImage } from './heic'
+import { decodeHeicInWorker, renderPdfPageInWorker } from './decode-pool'
 import { isSrgbProfile, pngWithIcc } from './icc-png'
 import { stripJpegMetadata } from './jpeg-strip'
 import { applyOrientation } from './orientation'
-import { renderPdfPage } from './pdf'
 import { openRaw, openSharp, type RawImage } from './sharp-options'
 
 /** Notes about what was used from the input (not problems with the picture). */
@@ -20,7 +19,13 @@ export const IMAGE_NOTE_MESSAGES: Record<ImageNoteCode, string> = {
 }
 
 export type Crop = { left: number; top: number; width: number; height: number }
-export type DecodeOptions = { pdfPage?: number; rotate?: 0 | 90 | 180 | 270; crop?: Crop }
+export type DecodeOptions = {
+  pdfPage?: number
+  rotate?: 0 | 90 | 180 | 270
+  crop?: Crop
+  /** Aborting stops a HEIC/PDF decode by ending its worker (decode-pool.ts). */
+  signal?: AbortSignal
+}
 
 export type Decoded = RawImage & {
   channels: 3
@@ -84,13 +89,14 @@ async function rawToRgb(img: RawImage, icc?: Buffer, orientation = 1): Promise<R
   return toRgb(applyOrientation(pipeline, orientation))
 }
 
-async function decodeSource(input: Buffer, format: string, pdfPage: number | undefined) {
+/** HEIC (wasm) and PDF (pdf.js) decode in a worker thread: seconds of JS that would freeze the window. */
+async function decodeSource(input: Buffer, format: string, opts: DecodeOptions) {
   if (format === 'heic') {
-    const heic = await decodeHeicImage(input)
+    const heic = await decodeHeicInWorker(input, opts.signal)
     return { ...(await rawToRgb(heic, heic.icc, heic.orientation)), sourceFormat: 'heic', notes: [] }
   }
   if (format === 'pdf') {
-    const page = await renderPdfPage(input, pdfPage ?? 1)
+    const page = await renderPdfPageInWorker(input, opts.pdfPage ?? 1, opts.signal)
     return { ...(await rawToRgb(page)), sourceFormat: 'pdf', notes: [] }
   }
   if (format === 'bmp') return { ...(await rawToRgb(decodeBmp(input))), sourceFormat: 'bmp', notes: [] }
@@ -117,14 +123,15 @@ function validCrop(c: Crop, w: number, h: number): boolean {
 export async function decodeInput(input: Buffer, format: string, opts: DecodeOptions): Promise<Decoded> {
   let src: Omit<Decoded, 'sourceWidth' | 'sourceHeight'>
   try {
-    src = await decodeSource(input, format, opts.pdfPage)
+    src = await decodeSource(input, format, opts)
   } catch (error) {
     throw mapSharpError(error)
   }
   const base = { sourceWidth: src.width, sourceHeight: src.height }
   const rotate = opts.rotate ?? 0
   if (!opts.crop && rotate === 0) return { ...src, ...base }
-  const turned = rotate === 90 || rotate === 270 ? { w: src.height, h: src.width } : { w: src.width, h: src.height }
+  const turned =
+    rotate === 90 || rotate === 270 ? { w: src.height, h: src.width } : { w: src.width, h: src.height }
   if (opts.crop && !validCrop(opts.crop, turned.w, turned.h)) throw new ImageInputError('image/bad-crop')
   let pipeline = openRaw(src)
   // sharp applies extract after rotate when it is called after rotate.

@@ -18,6 +18,8 @@ const MESSAGES = {
   'image/bad-crop': '裁剪区域超出图片范围。请重新框选裁剪区域。',
   'image/cap-unreachable': '大小上限过小，无法生成符合要求的图片。请把上限调大（门户一般为 512000 字节）。',
   'image/timeout': '图片处理超时，文件可能异常。请换一个文件或缩小后再试。',
+  'image/decoder-crashed':
+    '解码 HEIC 照片或 PDF 时处理程序意外中断（文件可能异常，或电脑内存不足）。请重试；如果仍然失败，请先把文件另存为 JPG 再导入。',
   'image/cancelled': '已取消。',
   'image/bad-watermark': '水印文字过长（最多 40 个字）。请缩短水印文字，例如“仅供公安备案使用”。',
   'pdf/encrypted':
@@ -31,11 +33,17 @@ export type ImageErrorCode = keyof typeof MESSAGES
 
 export class ImageInputError extends Error {
   readonly code: ImageErrorCode
+  /** The specific part of the message (e.g. 共 3 页), kept so a worker can send the error back as it was. */
+  readonly detail: string | undefined
   constructor(code: ImageErrorCode, detail?: string) {
     super(detail ? `${MESSAGES[code]}（${detail}）` : MESSAGES[code])
     this.name = 'ImageInputError'
     this.code = code
+    this.detail = detail
   }
 }
+
+export const isImageErrorCode = (code: unknown): code is ImageErrorCode =>
+  typeof code === 'string' && Object.hasOwn(MESSAGES, code)
 
 export const imageErrorMessage = (code: ImageErrorCode): string => MESSAGES[code]

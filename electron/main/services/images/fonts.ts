@@ -30,6 +30,9 @@ export function setCjkFont(path: string): void {
   registered = false
 }
 
+/** The file set with setCjkFont, if any: the decode workers are given the same one. */
+export const cjkFontOverride = (): string | undefined => fontPath
+
 /** Registers the CJK font under the generic families and CJK_FAMILY; false when none exists. */
 export function registerCjkFont(): boolean {
   if (registered) return true

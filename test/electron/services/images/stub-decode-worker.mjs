@@ -1,0 +1,29 @@
+// Stands in for decode-worker.ts in the pool tests. The first input byte says what to do:
+// 1 die, 2 hang (like wasm that cannot be interrupted), 3 refuse with a coded error,
+// 4 answer after 150 ms; anything else answers at once. Answers echo what the worker was given.
+import { parentPort, threadId } from 'node:worker_threads'
+
+parentPort.on('message', (request) => {
+  const mode = request.input?.[0]
+  if (mode === 1) process.exit(3)
+  if (mode === 2) {
+    const until = Date.now() + 60_000
+    while (Date.now() < until) Math.sqrt(Date.now())
+  }
+  if (mode === 3) {
+    parentPort.postMessage({
+      id: request.id,
+      ok: false,
+      error: { code: 'pdf/too-many-pages', detail: '共 60 页' },
+    })
+    return
+  }
+  const value = {
+    keys: Object.keys(request).sort(),
+    kind: request.kind,
+    font: request.font,
+    input: request.input,
+    threadId,
+  }
+  setTimeout(() => parentPort.postMessage({ id: request.id, ok: true, value }), mode === 4 ? 150 : 0)
+})
