@@ -27,6 +27,7 @@ const MESSAGES = {
   'pdf/too-many-pages': `PDF 页数超过 ${MAX_PDF_PAGES} 页上限。请只导出需要的那一页（如证书页）再导入。`,
   'pdf/page-out-of-range': '所选页码超出 PDF 的页数范围。请重新选择页码。',
   'pdf/damaged': 'PDF 文件已损坏或不完整，无法打开。请重新下载或重新导出 PDF 后再导入。',
+  'pdf/blank-page': `PDF 的这一页是空白的，或页上的图片过大（超过 ${MAX_INPUT_PIXELS / 10_000} 万像素）无法读取。请确认页码；如果是超大扫描件，请用 300 dpi 重新扫描或导出后再导入。`,
 } as const
 
 export type ImageErrorCode = keyof typeof MESSAGES

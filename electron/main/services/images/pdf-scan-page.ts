@@ -95,6 +95,24 @@ export type PaintOps = {
   endMarkedContent: number
 }
 
+/**
+ * True when the page draws nothing: no operator beyond state changes. pdf.js also leaves out a
+ * picture above its maxImageSize, so a page made of one oversized scan ends up here too.
+ */
+export function paintsNothing(fnArray: readonly number[], ops: PaintOps): boolean {
+  const stateOnly = new Set([
+    ops.dependency,
+    ops.save,
+    ops.restore,
+    ops.transform,
+    ops.setGState,
+    ops.beginMarkedContent,
+    ops.beginMarkedContentProps,
+    ops.endMarkedContent,
+  ])
+  return fnArray.every((fn) => stateOnly.has(fn))
+}
+
 /** pdf.js clears any soft mask before painting a picture that has its own: no visible effect. */
 function clearsSoftMaskOnly(args: unknown[] | null): boolean {
   const entries = args?.[0]

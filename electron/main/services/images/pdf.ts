@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path'
 import { createCanvas } from '@napi-rs/canvas'
 import { registerCjkFont, setCjkFont } from './fonts'
 import { ImageInputError, MAX_INPUT_PIXELS, MAX_PDF_PAGES } from './errors'
-import { onPage, orientPixels, placementOf, singlePicture, type Matrix } from './pdf-scan-page'
+import { onPage, orientPixels, paintsNothing, placementOf, singlePicture, type Matrix } from './pdf-scan-page'
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import type { RawImage } from './sharp-options'
 
@@ -40,6 +40,9 @@ async function openPdf(input: Buffer): Promise<PDFDocumentProxy> {
     cMapUrl: join(pdfjsRoot, 'cmaps') + '/',
     cMapPacked: true,
     standardFontDataUrl: join(pdfjsRoot, 'standard_fonts') + '/',
+    // A picture above the pixel limit is left out before it is decoded (a Flate bomb would
+    // otherwise allocate gigabytes); the page then paints nothing and is refused as blank.
+    maxImageSize: MAX_INPUT_PIXELS,
     verbosity: 0,
   })
   try {
@@ -58,6 +61,8 @@ function renderScale(widthPt: number, heightPt: number): number {
   if (pixels > MAX_INPUT_PIXELS) scale *= Math.sqrt(MAX_INPUT_PIXELS / pixels)
   return scale
 }
+
+type OperatorList = Awaited<ReturnType<PDFPageProxy['getOperatorList']>>
 
 export type PdfPage = RawImage & {
   pages: number
@@ -111,10 +116,9 @@ const ASPECT_TOLERANCE = 0.01
  * the page has anything else on it, or the picture is skewed, spills over the page, is stretched,
  * or too large (then the page is rendered, which scales it down).
  */
-async function scannedPicture(page: PDFPageProxy): Promise<RawImage | null> {
+async function scannedPicture(page: PDFPageProxy, list: OperatorList): Promise<RawImage | null> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
   const viewport = page.getViewport({ scale: 1 })
-  const list = await page.getOperatorList()
   const found = singlePicture(list.fnArray, list.argsArray, pdfjs.OPS, viewport.transform as Matrix)
   if (!found) return null
   const placement = placementOf(found.matrix, viewport)
@@ -158,7 +162,10 @@ export async function renderPdfPage(
       throw new ImageInputError('pdf/page-out-of-range', `共 ${doc.numPages} 页`)
     }
     const page = await doc.getPage(pageNumber)
-    const picture = options.takePicture === false ? null : await scannedPicture(page)
+    const list = await page.getOperatorList()
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
+    if (paintsNothing(list.fnArray, pdfjs.OPS)) throw new ImageInputError('pdf/blank-page')
+    const picture = options.takePicture === false ? null : await scannedPicture(page, list)
     if (picture) return { ...picture, pages: doc.numPages, source: 'picture' }
     const base = page.getViewport({ scale: 1 })
     const viewport = page.getViewport({ scale: renderScale(base.width, base.height) })

@@ -2,7 +2,15 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PDFDocument, StandardFonts, rgb } from 'pdf-lib'
+import {
+  PDFDocument,
+  StandardFonts,
+  concatTransformationMatrix,
+  drawObject,
+  popGraphicsState,
+  pushGraphicsState,
+  rgb,
+} from 'pdf-lib'
 import sharp from 'sharp'
 import { afterAll, describe, expect, it } from 'vitest'
 import { compressImage } from '../../../../electron/main/services/images'
@@ -131,6 +139,37 @@ describe('PDF input', () => {
     const t = performance.now()
     await expect(compressImage(pdf, { maxBytes: CAP })).rejects.toMatchObject({ code: 'pdf/too-many-pages' })
     expect(performance.now() - t).toBeLessThan(3000)
+  })
+
+  it('refuses a blank page, and a page whose only picture is a 64 MP Flate bomb, as blank', async () => {
+    const blank = await PDFDocument.create()
+    blank.addPage([595, 842])
+    await expect(compressImage(Buffer.from(await blank.save()), { maxBytes: CAP })).rejects.toMatchObject({
+      code: 'pdf/blank-page',
+      message: expect.stringContaining('5000 万像素'),
+    })
+    // 8000×8000 grey deflates to ~64 KB; decoded it would be 64 MB of grey and 256 MB of RGBA.
+    const side = 8000
+    const doc = await PDFDocument.create()
+    const bomb = doc.context.flateStream(new Uint8Array(side * side), {
+      Type: 'XObject',
+      Subtype: 'Image',
+      Width: side,
+      Height: side,
+      ColorSpace: 'DeviceGray',
+      BitsPerComponent: 8,
+    })
+    const page = doc.addPage([595, 595])
+    const name = page.node.newXObject('Bomb', doc.context.register(bomb))
+    page.pushOperators(
+      pushGraphicsState(),
+      concatTransformationMatrix(595, 0, 0, 595, 0, 0),
+      drawObject(name),
+      popGraphicsState(),
+    )
+    const pdf = Buffer.from(await doc.save())
+    expect(pdf.length).toBeLessThan(200_000)
+    await expect(compressImage(pdf, { maxBytes: CAP })).rejects.toMatchObject({ code: 'pdf/blank-page' })
   })
 
   it('refuses damaged PDFs with their own message', async () => {
