@@ -6,6 +6,7 @@
  * parse every payload with these.
  */
 import { z } from 'zod'
+import { BATCH_MAX_FILES } from './api'
 import { SLOT_KEYS } from './model'
 import { materialEditSchema, siteSchema, subjectSchema } from './schemas'
 
@@ -45,7 +46,7 @@ export const requestSchemas = {
   }),
   'batch:compress': z.object({
     batchId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
-    paths: z.array(z.string().min(1).max(4096)).min(1).max(500),
+    paths: z.array(z.string().min(1).max(4096)).min(1).max(BATCH_MAX_FILES),
     outDir: z.string().min(1).max(4096),
     maxBytes: z.number().int().min(20_000).max(10_000_000),
   }),

@@ -40,6 +40,10 @@ export type BatchItemResult =
   | { input: string; output: string; bytes: number; width: number; height: number; quality: number; warnings: string[] }
   | { input: string; error: { code: string; message: string } }
 export type BatchSummary = { batchId: string; cancelled: boolean; results: BatchItemResult[] }
+/** Most files one `batch:compress` call takes (the request schema's limit). */
+export const BATCH_MAX_FILES = 500
+/** The error code of a file skipped or stopped because the user cancelled the batch. */
+export const BATCH_CANCELLED_CODE = 'image/cancelled'
 
 export type ExportedFile = { slot: string; file: string; bytes: number; width: number; height: number; sha256: string }
 export type ExportSummary = { target: string; format: ExportFormat; files: ExportedFile[] }
@@ -111,10 +115,29 @@ export const CHANNELS = Object.keys(API_CHANNELS) as Channel[]
 /** Events main pushes to the renderer. */
 export type Events = {
   'materials:progress': { slot: string; ownerId: string; stage: 'reading' | 'compressing' | 'saving' | 'done' }
-  'batch:progress': { batchId: string; done: number; total: number; input: string; ok: boolean; message?: string }
+  /**
+   * One file of a batch has begun (at most BATCH_CONCURRENCY at a time). Files skipped after a
+   * cancel never start; each started file is followed by exactly one `batch:progress`.
+   */
+  'batch:started': { batchId: string; index: number; total: number; input: string }
+  /** One file of a batch has finished, well or not; `code` says why not (`image/cancelled`…). */
+  'batch:progress': {
+    batchId: string
+    index: number
+    done: number
+    total: number
+    input: string
+    ok: boolean
+    code?: string
+    message?: string
+  }
 }
 export type EventName = keyof Events
-export const EVENT_CHANNELS: Record<EventName, true> = { 'materials:progress': true, 'batch:progress': true }
+export const EVENT_CHANNELS: Record<EventName, true> = {
+  'materials:progress': true,
+  'batch:started': true,
+  'batch:progress': true,
+}
 export const EVENTS = Object.keys(EVENT_CHANNELS) as EventName[]
 
 export function isChannel(name: unknown): name is Channel {

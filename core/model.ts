@@ -172,15 +172,38 @@ export type Rotation = 0 | 90 | 180 | 270
 /** A crop rectangle in pixels of the upright, rotated original. */
 export type CropRect = { left: number; top: number; width: number; height: number }
 
+/**
+ * Where the watermark goes: 右下角 (`corner`, one line in the bottom-right corner), 底部横条
+ * (`band`, a light strip along the bottom edge) or 满铺 (`tiled`, repeated diagonally across
+ * the whole picture).
+ */
+export const WATERMARK_PLACEMENTS = ['corner', 'band', 'tiled'] as const
+export type WatermarkPlacement = (typeof WATERMARK_PLACEMENTS)[number]
+/**
+ * A watermark the user turns on goes in the corner: it covers the least, and on a card
+ * cropped to its edges it sits below the ID number and the validity line. A full-width band
+ * crosses those lines as soon as the card fills the picture; tiling covers everything.
+ */
+export const DEFAULT_WATERMARK_PLACEMENT: WatermarkPlacement = 'corner'
+/** Edits stored before placement existed have no `watermarkPlacement`: they were tiled. */
+export const LEGACY_WATERMARK_PLACEMENT: WatermarkPlacement = 'tiled'
+
 /** The user's edits, re-applied to the original whenever the material is re-compressed. */
 export type MaterialEdit = {
   rotate: Rotation
   crop: CropRect | null
   /** Optional watermark text (off by default: one that covers text gets filings returned). */
   watermark: string | null
+  /** Where `watermark` is drawn; absent in workspaces saved before it existed (see watermarkPlacementOf). */
+  watermarkPlacement?: WatermarkPlacement
 }
 
 export const NO_EDIT: MaterialEdit = { rotate: 0, crop: null, watermark: null }
+
+/** The placement an edit's watermark is drawn with. */
+export function watermarkPlacementOf(edit: MaterialEdit): WatermarkPlacement {
+  return edit.watermarkPlacement ?? LEGACY_WATERMARK_PLACEMENT
+}
 
 /** One imported material: the original kept beside its compressed copy. */
 export type Material = {

@@ -9,6 +9,7 @@ import {
   ORG_KINDS,
   PERSON_ID_TYPES,
   SLOT_KEYS,
+  WATERMARK_PLACEMENTS,
   type Address,
   type Material,
   type MaterialEdit,
@@ -95,6 +96,8 @@ export const materialEditSchema = z.object({
   rotate: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]),
   crop: cropSchema.nullable(),
   watermark: text(40).nullable(),
+  // Optional: workspaces stored before placement existed must still load (they were tiled).
+  watermarkPlacement: z.enum(WATERMARK_PLACEMENTS).optional(),
 })
 
 export const materialSchema = z.object({

@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net'
 import { extname, join, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { transform } from 'esbuild'
-import { isChannel, type EventName, type Events } from '../../core/api'
+import { isChannel, isEventName, type EventName, type Events } from '../../core/api'
 import { safeFileName } from '../../core/packet/file-names'
 import { createServices, type Services } from '../main/services/container'
 import { openConfStore } from '../main/services/conf-store'
@@ -96,7 +96,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const handlers = handlersFor(services, { dialogs, openExternal: async () => false })
   const streams = new Set<ServerResponse>()
   const ctx: HandlerContext = {
+    // Like main's sender.send: only the contract's events reach the page.
     emit<E extends EventName>(event: E, payload: Events[E]) {
+      if (!isEventName(event)) return
       const data = `data: ${JSON.stringify({ event, payload })}\n\n`
       for (const s of streams) s.write(data)
     },

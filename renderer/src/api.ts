@@ -117,7 +117,7 @@ export const api = {
   /** The same region of the original and the compressed copy at 100 %. */
   previewMaterial: (req: RequestOf<'materials:preview'>): Promise<Result<MaterialPreview>> =>
     request('materials:preview', req),
-  /** Runs until every file is done or the batch is cancelled; progress comes as `batch:progress`. */
+  /** Runs until every file is done or the batch is cancelled; each file reports `batch:started` and `batch:progress`. */
   compressBatch: (req: RequestOf<'batch:compress'>): Promise<Result<BatchSummary>> =>
     request('batch:compress', req),
   cancelBatch: (batchId: string): Promise<boolean | undefined> => call('batch:cancel', { batchId }),

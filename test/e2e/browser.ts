@@ -52,22 +52,43 @@ export async function openSession(browser: Browser, dataDir = mkdtempSync(join(t
   }
 }
 
-/** Drops a file onto an element the way a user's drag from the desktop does. */
-export async function dropFile(page: Page, selector: string, bytes: Buffer, name: string, type: string): Promise<void> {
-  const dataTransfer = await page.evaluateHandle(
-    ({ b64, name, type }) => {
-      const raw = atob(b64)
-      const data = new Uint8Array(raw.length)
-      for (let i = 0; i < raw.length; i++) data[i] = raw.charCodeAt(i)
+export type DropItem = { bytes: Buffer; name: string; type: string }
+
+/** A DataTransfer in the page holding these files, as a drag from the desktop carries them. */
+async function transferOf(page: Page, files: readonly DropItem[]) {
+  return page.evaluateHandle(
+    (items) => {
       const transfer = new DataTransfer()
-      transfer.items.add(new File([data], name, { type }))
+      for (const { b64, name, type } of items) {
+        const raw = atob(b64)
+        const data = new Uint8Array(raw.length)
+        for (let i = 0; i < raw.length; i++) data[i] = raw.charCodeAt(i)
+        transfer.items.add(new File([data], name, { type }))
+      }
       return transfer
     },
-    { b64: bytes.toString('base64'), name, type },
+    files.map((f) => ({ b64: f.bytes.toString('base64'), name: f.name, type: f.type })),
   )
+}
+
+/** Drags files over an element without letting go (for the "release to add" state). */
+export async function dragFilesOver(page: Page, selector: string, files: readonly DropItem[]): Promise<void> {
+  const dataTransfer = await transferOf(page, files)
+  await page.dispatchEvent(selector, 'dragenter', { dataTransfer })
+  await page.dispatchEvent(selector, 'dragover', { dataTransfer })
+}
+
+/** Drops files onto an element the way a user's drag from the desktop does. */
+export async function dropFiles(page: Page, selector: string, files: readonly DropItem[]): Promise<void> {
+  const dataTransfer = await transferOf(page, files)
   await page.dispatchEvent(selector, 'dragenter', { dataTransfer })
   await page.dispatchEvent(selector, 'dragover', { dataTransfer })
   await page.dispatchEvent(selector, 'drop', { dataTransfer })
+}
+
+/** Drops one file onto an element. */
+export async function dropFile(page: Page, selector: string, bytes: Buffer, name: string, type: string): Promise<void> {
+  await dropFiles(page, selector, [{ bytes, name, type }])
 }
 
 export const byId = (id: string): string => `[data-testid="${id}"]`

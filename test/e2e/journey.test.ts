@@ -155,6 +155,26 @@ describe('个人 journey: materials to packet', () => {
     await page.click(byId('editor-close'))
   })
 
+  it('puts a watermark in the bottom-right corner by default, from the editor', async () => {
+    await page.click(byId('slot-principal-id-front-edit'))
+    await page.click(byId('editor-watermark-switch'))
+    expect(await page.getAttribute(byId('editor-watermark-corner'), 'aria-checked')).toBe('true')
+    expect(await page.textContent(byId('editor-watermark-placement'))).toMatch(/右下角.*底部横条.*满铺/)
+    await page.locator(byId('editor-crop-rect')).waitFor()
+    // The "applied" toast of the previous step has gone and the switch has finished moving.
+    await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0)
+    await page.waitForTimeout(400)
+    await page.screenshot({ path: 'test-results/editor-watermark.png' })
+    await page.click(byId('editor-apply'))
+    const front = () => session.bridge.services.repo.workspace().materials.find((m) => m.slot === 'principal-id-front')
+    await expect.poll(() => front()?.edit.watermarkPlacement, { timeout: 60_000 }).toBe('corner')
+    expect(front()?.edit.watermark).toBe('仅供公安备案使用')
+    expect(front()?.bytes).toBeLessThanOrEqual(CAP)
+    await page.locator(byId('editor-preview-after')).waitFor({ timeout: 60_000 })
+    await page.click(byId('editor-close'))
+    await expect.poll(() => page.textContent(byId('slot-principal-id-front'))).toContain('水印：右下角')
+  })
+
   it('keeps everything after closing and reopening', async () => {
     const dataDir = session.dataDir
     await session.close()

@@ -25,7 +25,11 @@ export async function compressCommand(argv: string[], io: CliIo): Promise<number
       maxBytes,
       ...(out ? { outputs: [out] } : {}),
     },
-    (p) => io.err(`[${p.done}/${p.total}] ${p.ok ? '✓' : '✗'} ${p.input}${p.message ? `：${p.message}` : ''}\n`),
+    {
+      // One stderr line per finished file; a line per start would only double the noise.
+      started: () => undefined,
+      progress: (p) => io.err(`[${p.done}/${p.total}] ${p.ok ? '✓' : '✗'} ${p.input}${p.message ? `：${p.message}` : ''}\n`),
+    },
   )
   // Report the inputs as the user typed them.
   const results = summary.results.map((r, i) => ({ ...r, input: positionals[i] as string }))

@@ -19,7 +19,11 @@ export function materialHandlers({ repo, files, materials }: Services): Material
     'materials:thumbnail': ({ id }) => materials.thumbnail(id),
     'materials:preview': (req) => materialPreview(materials.find(req.id), files, req),
     'materials:source': ({ id, longSide }) => materialSource(materials.find(id), files, longSide),
-    'batch:compress': (req, ctx) => runBatch(req, (p) => ctx.emit('batch:progress', p)),
+    'batch:compress': (req, ctx) =>
+      runBatch(req, {
+        started: (p) => ctx.emit('batch:started', p),
+        progress: (p) => ctx.emit('batch:progress', p),
+      }),
     'batch:cancel': ({ batchId }) => cancelBatch(batchId),
   }
 }

@@ -5,7 +5,7 @@
 import { createHash, randomUUID } from 'node:crypto'
 import type { HandlerContext } from '../ipc/types'
 import type { RequestOf } from '../../../core/api'
-import { DEFAULT_MAX_BYTES, NO_EDIT, type Material, type MaterialEdit, type Workspace } from '../../../core/model'
+import { DEFAULT_MAX_BYTES, NO_EDIT, watermarkPlacementOf, type Material, type MaterialEdit, type Workspace } from '../../../core/model'
 import { placeMaterial, removeMaterial, type Edit } from '../../../core/workspace'
 import { requiredSlots, type SlotSpec } from '../../../core/materials/slots'
 import { AppFailure } from './app-error'
@@ -70,7 +70,7 @@ export function createMaterialService(repo: WorkspaceRepo, files: MaterialFiles)
       idCard: spec?.idCard ?? false,
       rotate: edit.rotate,
       ...(edit.crop ? { crop: edit.crop } : {}),
-      ...(edit.watermark ? { watermark: edit.watermark } : {}),
+      ...(edit.watermark ? { watermark: edit.watermark, watermarkPlacement: watermarkPlacementOf(edit) } : {}),
     })
     progress('saving')
     const id = newId()

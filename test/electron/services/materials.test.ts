@@ -1,11 +1,12 @@
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { deleteSubject, upsertSite, upsertSubject } from '../../../core/workspace'
 import { createServices } from '../../../electron/main/services/container'
 import { openConfStore } from '../../../electron/main/services/conf-store'
-import { cancelBatch, runBatch } from '../../../electron/main/services/batch-compress'
+import type { Events } from '../../../core/api'
+import { cancelBatch, runBatch, type BatchEvents } from '../../../electron/main/services/batch-compress'
 import { materialPreview, materialSource } from '../../../electron/main/services/material-preview'
 import { idCardFront, withOrientation } from '../../fixtures/generate'
 import { makeIndividual, makeSite } from '../../support/factories'
@@ -69,6 +70,29 @@ describe('material service', () => {
     expect(existsSync(join(dir, m.compressedFile))).toBe(false)
   })
 
+  it('draws the watermark where the edit says and stores that placement', async () => {
+    const { dir, materials, repo, subject, photo } = setup()
+    const m = await materials.importMaterial({ ownerKind: 'subject', ownerId: subject.id, slot: 'principal-id-front', path: photo })
+    const plain = await materials.editMaterial({ id: m.id, edit: { rotate: 0, crop: null, watermark: null }, maxBytes: 512_000 })
+    const plainPixels = await sharp(readFileSync(join(dir, plain.compressedFile))).raw().toBuffer()
+    const edit = { rotate: 0 as const, crop: null, watermark: '仅供公安备案使用', watermarkPlacement: 'corner' as const }
+    const marked = await materials.editMaterial({ id: plain.id, edit, maxBytes: 512_000 })
+    expect(repo.workspace().materials.find((x) => x.id === marked.id)?.edit).toEqual(edit)
+    const { data, info } = await sharp(readFileSync(join(dir, marked.compressedFile))).raw().toBuffer({ resolveWithObject: true })
+    expect([info.width, info.height]).toEqual([plain.width, plain.height])
+    /** Mean difference from the unmarked copy inside a region given in fractions of the picture. */
+    const meanDiff = (x0: number, y0: number, x1: number, y1: number) => {
+      let sum = 0
+      let n = 0
+      for (let y = Math.floor(y0 * info.height); y < Math.floor(y1 * info.height); y++)
+        for (let x = Math.floor(x0 * info.width); x < Math.floor(x1 * info.width); x++)
+          for (let c = 0; c < 3; c++, n++) sum += Math.abs((data[(y * info.width + x) * 3 + c] ?? 0) - (plainPixels[(y * info.width + x) * 3 + c] ?? 0))
+      return sum / n
+    }
+    expect(meanDiff(0, 0, 0.5, 0.5)).toBeLessThan(2)
+    expect(meanDiff(0.7, 0.92, 1, 1)).toBeGreaterThan(6)
+  })
+
   it('refuses a slot that does not belong to the owner, and an unknown owner, with Chinese messages', async () => {
     const { materials, subject, site, photo } = setup()
     await expect(materials.importMaterial({ ownerKind: 'site', ownerId: site.id, slot: 'principal-id-front', path: photo })).rejects.toMatchObject({ code: 'materials/wrong-slot' })
@@ -123,18 +147,59 @@ describe('crop editor source', () => {
   })
 })
 
+type Logged = ({ kind: 'started' } & Events['batch:started']) | ({ kind: 'progress' } & Events['batch:progress'])
+
+/** Records both batch events in the order they were emitted. */
+function recorder(onEvent: (e: Logged) => void = () => undefined): { events: BatchEvents; log: Logged[] } {
+  const log: Logged[] = []
+  const push = (e: Logged) => {
+    log.push(e)
+    onEvent(e)
+  }
+  return {
+    log,
+    events: { started: (p) => push({ kind: 'started', ...p }), progress: (p) => push({ kind: 'progress', ...p }) },
+  }
+}
+
 describe('batch compression', () => {
-  it('compresses every file, reports progress per file, and carries on past a bad one', async () => {
+  it('compresses every file, reports each start and finish, and carries on past a bad one', async () => {
     const dir = tempDir()
     const good = join(dir, 'a.jpg')
     writeFileSync(good, sideways)
     const bad = join(dir, 'b.jpg')
     writeFileSync(bad, '')
-    const events: number[] = []
-    const summary = await runBatch({ batchId: 'b1', paths: [good, bad, good], outDir: join(dir, 'out'), maxBytes: 300_000 }, (p) => events.push(p.done))
-    expect(events).toEqual([1, 2, 3])
+    const { events, log } = recorder()
+    const summary = await runBatch({ batchId: 'b1', paths: [good, bad, good], outDir: join(dir, 'out'), maxBytes: 300_000 }, events)
     expect(summary.results.map((r) => 'error' in r)).toEqual([false, true, false])
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['a (2).jpg', 'a.jpg'])
+    // Every file starts once, before it finishes; never more than two are in flight.
+    expect(log.filter((e) => e.kind === 'started').map((e) => e.index).sort()).toEqual([0, 1, 2])
+    expect(log.filter((e) => e.kind === 'progress').map((e) => e.done)).toEqual([1, 2, 3])
+    let inFlight = 0
+    for (const e of log) {
+      inFlight += e.kind === 'started' ? 1 : -1
+      expect(inFlight).toBeGreaterThanOrEqual(0)
+      expect(inFlight).toBeLessThanOrEqual(2)
+    }
+    for (const index of [0, 1, 2]) {
+      const order = log.filter((e) => e.index === index).map((e) => e.kind)
+      expect(order).toEqual(['started', 'progress'])
+    }
+    expect(log.find((e) => e.kind === 'started')).toMatchObject({ batchId: 'b1', total: 3 })
+    const failed = log.find((e) => e.kind === 'progress' && e.index === 1)
+    expect(failed).toMatchObject({ input: bad, ok: false, code: 'image/empty', message: expect.stringMatching(/[\u4e00-\u9fff]/) })
+    expect(log.find((e) => e.kind === 'progress' && e.index === 0)).not.toHaveProperty('code')
+  })
+
+  it('says a folder is not a picture instead of failing on it', async () => {
+    const dir = tempDir()
+    const folder = join(dir, '微信图片')
+    mkdirSync(folder)
+    const { events, log } = recorder()
+    const summary = await runBatch({ batchId: 'b4', paths: [folder], outDir: join(dir, 'out'), maxBytes: 300_000 }, events)
+    expect(summary.results).toEqual([{ input: folder, error: { code: 'import/folder', message: expect.stringContaining('文件夹') } }])
+    expect(log.map((e) => e.kind)).toEqual(['started', 'progress'])
   })
 
   it('leaves no abort listener behind on the shared signal (no MaxListeners warning)', async () => {
@@ -145,7 +210,7 @@ describe('batch compression', () => {
     const onWarning = (w: Error) => warnings.push(w.name)
     process.on('warning', onWarning)
     try {
-      await runBatch({ batchId: 'b3', paths: Array.from({ length: 14 }, () => good), outDir: join(dir, 'out'), maxBytes: 60_000 }, () => undefined)
+      await runBatch({ batchId: 'b3', paths: Array.from({ length: 14 }, () => good), outDir: join(dir, 'out'), maxBytes: 60_000 }, recorder().events)
       await new Promise((r) => setTimeout(r, 50))
     } finally {
       process.off('warning', onWarning)
@@ -153,17 +218,28 @@ describe('batch compression', () => {
     expect(warnings).not.toContain('MaxListenersExceededWarning')
   })
 
-  it('can be cancelled: the rest are reported as cancelled', async () => {
+  it('can be cancelled: the rest never start and are reported as cancelled', async () => {
     const dir = tempDir()
     const good = join(dir, 'a.jpg')
     writeFileSync(good, sideways)
     const paths = Array.from({ length: 8 }, () => good)
-    const summary = await runBatch({ batchId: 'b2', paths, outDir: join(dir, 'out'), maxBytes: 300_000 }, (p) => {
-      if (p.done === 1) cancelBatch('b2')
+    const { events, log } = recorder((e) => {
+      if (e.kind === 'progress' && e.done === 1) cancelBatch('b2')
     })
+    const summary = await runBatch({ batchId: 'b2', paths, outDir: join(dir, 'out'), maxBytes: 300_000 }, events)
     expect(summary.cancelled).toBe(true)
-    const cancelled = summary.results.filter((r) => 'error' in r && r.error.code === 'image/cancelled')
+    const cancelled = summary.results.flatMap((r, index) => ('error' in r && r.error.code === 'image/cancelled' ? [index] : []))
     expect(cancelled.length).toBeGreaterThanOrEqual(5)
+    const started = log.filter((e) => e.kind === 'started').map((e) => e.index)
+    // Only the files already running when the user cancelled had started (one lane each).
+    expect(started.length).toBeLessThanOrEqual(3)
+    expect(started.length + cancelled.length).toBeGreaterThanOrEqual(8)
+    for (const index of cancelled.filter((i) => !started.includes(i))) {
+      expect(log.filter((e) => e.index === index)).toEqual([
+        expect.objectContaining({ kind: 'progress', ok: false, code: 'image/cancelled', message: '已取消。' }),
+      ])
+    }
+    expect(log.filter((e) => e.kind === 'progress')).toHaveLength(8)
     expect(cancelBatch('b2')).toBe(false)
   })
 })

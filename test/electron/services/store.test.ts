@@ -6,7 +6,8 @@ import { backupPathOf, takeStoreRecovery } from '../../../electron/main/services
 import { storeOptions } from '../../../electron/main/services/store-options'
 import { createWorkspaceRepo } from '../../../electron/main/services/workspace-repo'
 import { upsertSubject } from '../../../core/workspace'
-import { makeIndividual } from '../../support/factories'
+import { watermarkPlacementOf } from '../../../core/model'
+import { makeIndividual, makeMaterial } from '../../support/factories'
 import { useTempDirs } from '../../support/temp-dir'
 
 const tempDir = useTempDirs()
@@ -30,6 +31,38 @@ describe('store', () => {
     expect(reopened.workspace().subjects).toEqual([subject])
     expect(reopened.settings().language).toBe('en')
     expect(statSync(join(dir, 'config.json')).mode & 0o777).toBe(0o600)
+  })
+
+  it('loads a workspace saved before watermark placements (text only): drawn tiled, as it was', () => {
+    const dir = tempDir()
+    const subject = makeIndividual()
+    const legacy = makeMaterial('subject', subject.id, 'principal-id-front', { edit: { rotate: 90, crop: null, watermark: '仅供公安备案使用' } })
+    expect(legacy.edit).not.toHaveProperty('watermarkPlacement')
+    const placed = makeMaterial('subject', subject.id, 'principal-id-back', {
+      edit: { rotate: 0, crop: null, watermark: '仅供备案', watermarkPlacement: 'band' },
+    })
+    const workspace = { subjects: [subject], sites: [], materials: [legacy, placed] }
+    // Written as the file an earlier version left on disk.
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ version: 1, workspace, settings: { language: 'zh-CN', lastExportDir: '' } }))
+    const repo = createWorkspaceRepo(open(dir))
+    expect(takeStoreRecovery()).toBeNull()
+    const [a, b] = repo.workspace().materials
+    expect(a?.edit).toEqual({ rotate: 90, crop: null, watermark: '仅供公安备案使用' })
+    expect(a && watermarkPlacementOf(a.edit)).toBe('tiled')
+    expect(b && watermarkPlacementOf(b.edit)).toBe('band')
+    expect(readdirSync(dir).some((f) => f.includes('.corrupt-'))).toBe(false)
+  })
+
+  it('refuses a watermark placement it does not know', () => {
+    const dir = tempDir()
+    const store = open(dir)
+    const subject = makeIndividual()
+    const odd = makeMaterial('subject', subject.id, 'principal-id-front', {
+      edit: { rotate: 0, crop: null, watermark: '仅供备案', watermarkPlacement: 'middle' as 'band' },
+    })
+    expect(() => {
+      store.store = { ...store.store, workspace: { subjects: [subject], sites: [], materials: [odd] } }
+    }).toThrow(/schema/i)
   })
 
   it('refuses data that violates the schema', () => {

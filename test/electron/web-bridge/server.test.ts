@@ -2,6 +2,7 @@
 import { request } from 'node:http'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import sharp from 'sharp'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startBridge, type Bridge } from '../../../electron/web-bridge/server'
 import { useTempDirs } from '../../support/temp-dir'
@@ -85,5 +86,43 @@ describe('web bridge', () => {
     expect(picked.headers['x-bridge-scripted']).toBe('1')
     const unscripted = await call(b, '/__bridge/invoke/dialog:pickImages', { method: 'POST', headers, body: JSON.stringify({ req: { multiple: true } }) })
     expect(unscripted.headers['x-bridge-scripted']).toBe('0')
+  })
+
+  it('streams a batch run\'s batch:started and batch:progress events to the page', async () => {
+    const b = await start()
+    const dir = tempDir()
+    const good = join(dir, '正面.png')
+    writeFileSync(good, await sharp({ create: { width: 320, height: 200, channels: 3, background: '#d8e4f0' } }).png().toBuffer())
+    const bad = join(dir, '说明.txt')
+    writeFileSync(bad, '这不是图片')
+    const events: { event: string; payload: { index: number; ok?: boolean; code?: string } }[] = []
+    const url = new URL(`/__bridge/events?token=${b.token}`, b.url)
+    const stream = request({ host: '127.0.0.1', port: url.port, path: url.pathname + url.search, headers: { host: url.host } })
+    const connected = new Promise<void>((resolve) => {
+      stream.on('response', (res) => {
+        let buffer = ''
+        res.on('data', (chunk: Buffer) => {
+          buffer += chunk.toString()
+          if (buffer.includes(': connected')) resolve()
+          for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+            const block = buffer.slice(0, end)
+            buffer = buffer.slice(end + 2)
+            if (block.startsWith('data: ')) events.push(JSON.parse(block.slice(6)) as (typeof events)[number])
+          }
+        })
+      })
+    })
+    stream.end()
+    await connected
+    const headers = { 'x-bridge-token': b.token, 'content-type': 'application/json' }
+    const req = { batchId: 'web1', paths: [good, bad], outDir: join(dir, 'out'), maxBytes: 512_000 }
+    const answer = await call(b, '/__bridge/invoke/batch:compress', { method: 'POST', headers, body: JSON.stringify({ req }) })
+    expect(JSON.parse(answer.body)).toMatchObject({ ok: true, value: { batchId: 'web1', cancelled: false } })
+    await expect.poll(() => events.filter((e) => e.event === 'batch:progress').length).toBe(2)
+    stream.destroy()
+    for (const index of [0, 1]) {
+      expect(events.filter((e) => e.payload.index === index).map((e) => e.event)).toEqual(['batch:started', 'batch:progress'])
+    }
+    expect(events.find((e) => e.event === 'batch:progress' && e.payload.index === 1)?.payload).toMatchObject({ ok: false, code: 'image/not-image' })
   })
 })

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { API_CHANNELS } from '../../../core/api'
+import { API_CHANNELS, EVENTS } from '../../../core/api'
 import { fake } from './fake-electron'
 
 vi.mock('electron', async () => (await import('./fake-electron')).electronModule)
@@ -50,6 +50,7 @@ describe('preload bridge', () => {
     'hasOwnProperty',
     '',
     'materials:progress',
+    'batch:started',
   ])('rejects the unknown channel %j without sending anything', async (channel) => {
     fake.ipcRenderer.invoke.mockClear()
     await expect(bridge.invoke(channel, {})).rejects.toThrow(/未知的接口名称/)
@@ -73,6 +74,24 @@ describe('preload bridge', () => {
     })
     unsubscribe()
     expect(fake.ipcRenderer.removeListener).toHaveBeenCalledExactlyOnceWith('materials:progress', forward)
+  })
+
+  it('allows exactly the contract\'s events, and no more', () => {
+    expect([...EVENTS].sort()).toEqual(['batch:progress', 'batch:started', 'materials:progress'])
+  })
+
+  it.each(EVENTS)('subscribes to %s and stops forwarding after unsubscribe', (event) => {
+    fake.ipcRenderer.on.mockClear()
+    fake.ipcRenderer.removeListener.mockClear()
+    const listener = vi.fn()
+    const unsubscribe = bridge.on(event, listener)
+    const [name, forward] = fake.ipcRenderer.on.mock.calls[0] as [string, (...args: unknown[]) => void]
+    expect(name).toBe(event)
+    const payload = { batchId: 'b1', index: 0, total: 2, input: '/in/a.jpg' }
+    forward({ sender: fake.ipcRenderer, ports: [] }, payload)
+    expect(listener).toHaveBeenCalledExactlyOnceWith(payload)
+    unsubscribe()
+    expect(fake.ipcRenderer.removeListener).toHaveBeenCalledExactlyOnceWith(event, forward)
   })
 
   it.each(['workspace:load', 'ipc:any', '__proto__', ''])(

@@ -2,7 +2,7 @@
  * Image service: any user file (JPEG, PNG, WebP, TIFF, GIF, BMP, AVIF, HEIC, PDF) → the most
  * legible upright sRGB JPEG without metadata that fits the portal's byte cap.
  */
-import type { ImageWarningCode } from '../../../../core/model'
+import type { ImageWarningCode, WatermarkPlacement } from '../../../../core/model'
 import { imageWarnings } from '../../../../core/images/checks'
 import { LOSSLESS_MAX_QUALITY } from '../../../../core/images/caps'
 import { CapUnreachableError, fitToCap } from '../../../../core/images/fit'
@@ -36,10 +36,12 @@ export type CompressOptions = {
   crop?: { left: number; top: number; width: number; height: number }
   signal?: AbortSignal
   /**
-   * Optional text (≤ WATERMARK_MAX_CHARS, e.g. 仅供公安备案使用) repeated diagonally in
-   * semi-transparent grey over the rotated/cropped picture, before fitting to the cap.
+   * Optional text (≤ WATERMARK_MAX_CHARS, e.g. 仅供公安备案使用) drawn over the
+   * rotated/cropped picture, before fitting to the cap.
    */
   watermark?: string
+  /** Where the watermark goes (watermark.ts); default `tiled`, as before placements existed. */
+  watermarkPlacement?: WatermarkPlacement
 }
 
 export type CompressResult = {
@@ -120,10 +122,10 @@ async function encodeToCap(d: Decoded, input: Buffer, opts: CompressOptions) {
 }
 
 /** The decoded picture with the watermark drawn in; never passed through as the source JPEG. */
-async function watermarked(d: Decoded, text: string): Promise<Decoded> {
+async function watermarked(d: Decoded, text: string, placement: WatermarkPlacement | undefined): Promise<Decoded> {
   try {
     const { passthrough: _source, ...pixels } = d
-    return await applyWatermark(pixels, text)
+    return await applyWatermark(pixels, text, placement)
   } catch (error) {
     throw mapSharpError(error)
   }
@@ -136,7 +138,7 @@ async function compressNow(input: Buffer, opts: CompressOptions): Promise<Compre
   const mark = watermarkText(opts.watermark)
   const decoded = await decodeInput(input, format, opts)
   if (opts.signal?.aborted) throw new ImageInputError('image/cancelled')
-  const pixels = mark === null ? decoded : await watermarked(decoded, mark)
+  const pixels = mark === null ? decoded : await watermarked(decoded, mark, opts.watermarkPlacement)
   // The checks (on the picture without the watermark) run beside the search: mozjpeg is single-threaded, so this uses the other core.
   const [stats, out] = await Promise.all([measureImage(decoded), encodeToCap(pixels, input, opts)])
   if (out.jpeg.length > opts.maxBytes) throw new ImageInputError('image/cap-unreachable')

@@ -4,6 +4,7 @@ import {
   CloseCircleFilled,
   CloseOutlined,
   LoadingOutlined,
+  MinusCircleOutlined,
 } from '@ant-design/icons'
 import { Button } from 'antd'
 import type { ReactNode } from 'react'
@@ -15,6 +16,7 @@ const ICON: Record<ItemStatus, ReactNode> = {
   working: <LoadingOutlined className="batch-icon batch-icon-working" />,
   done: <CheckCircleFilled className="batch-icon batch-icon-done" />,
   failed: <CloseCircleFilled className="batch-icon batch-icon-failed" />,
+  cancelled: <MinusCircleOutlined className="batch-icon batch-icon-waiting" />,
 }
 
 /** The picked files with their live status while a run is going. */
@@ -24,12 +26,12 @@ export function BatchFileList() {
   const progress = useBatchStore((s) => s.progress)
   const running = useBatchStore((s) => s.running)
   const started = useBatchStore((s) => s.batchId !== null)
-  const statuses = itemStatuses(paths, progress, running)
+  const statuses = itemStatuses(paths, progress)
   return (
     <ol className="batch-files" data-testid="batch-files">
       {paths.map((path, i) => {
         const status = statuses[i] ?? 'waiting'
-        const message = progress[path]?.message
+        const message = progress[path]?.message ?? t('batch.status.failed')
         return (
           <li
             key={path}

@@ -1,12 +1,15 @@
 import { FolderOpenOutlined, PlusOutlined, StopOutlined, ThunderboltOutlined } from '@ant-design/icons'
-import { Alert, Button, Card, Empty, Progress, Radio, Typography } from 'antd'
+import { Alert, Button, Card, Progress, Radio, Typography } from 'antd'
 import { PageHeader } from '../../components/PageHeader'
 import { useT } from '../../i18n'
 import { CAP_PRESETS } from '../materials/editor-state'
 import { formatKb } from '../materials/format'
+import { BatchDropZone, type DropZoneMode } from './BatchDropZone'
 import { BatchFileList } from './BatchFileList'
+import { BatchNotices } from './BatchNotices'
 import { BatchResults } from './BatchResults'
 import {
+  addDroppedFiles,
   addFiles,
   cancelBatch,
   clearFiles,
@@ -16,6 +19,7 @@ import {
   isCancelled,
   useBatchStore,
 } from './batch-store'
+import { useFileDrop } from './useFileDrop'
 
 function Setup() {
   const t = useT()
@@ -137,8 +141,12 @@ export function BatchPage() {
   const paths = useBatchStore((s) => s.paths)
   const started = useBatchStore((s) => s.batchId !== null)
   const summary = useBatchStore((s) => s.summary)
+  const running = useBatchStore((s) => s.running)
+  // The whole page takes the drop, so a file let go beside the box is not lost.
+  const { over, handlers } = useFileDrop(!running, (items) => void addDroppedFiles(items))
+  const mode: DropZoneMode = running ? 'busy' : summary ? 'next' : paths.length > 0 ? 'more' : 'empty'
   return (
-    <div className="page batch-page">
+    <div className={`page batch-page${over && !running ? ' batch-page-over' : ''}`} {...handlers}>
       <PageHeader title={t('batch.title')} subtitle={t('batch.subtitle')} />
       <Card className="form-card">
         <Setup />
@@ -148,13 +156,9 @@ export function BatchPage() {
         className="form-card"
         title={summary ? t('batch.step.results') : t('batch.step.files', { n: paths.length })}
       >
-        {summary ? (
-          <BatchResults summary={summary} />
-        ) : paths.length === 0 ? (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('batch.empty')} />
-        ) : (
-          <BatchFileList />
-        )}
+        <BatchDropZone mode={mode} over={over} />
+        <BatchNotices />
+        {summary ? <BatchResults summary={summary} /> : paths.length > 0 && <BatchFileList />}
       </Card>
     </div>
   )

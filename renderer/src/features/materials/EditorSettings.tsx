@@ -1,8 +1,9 @@
-import { Alert, Button, Input, InputNumber, Space, Switch } from 'antd'
+import { Button, InputNumber, Space } from 'antd'
 import type { MessageKey } from '../../i18n'
 import { useT } from '../../i18n'
-import { CAP_PRESETS, MAX_CAP, MIN_CAP, WATERMARK_MAX, type EditorState } from './editor-state'
+import { CAP_PRESETS, MAX_CAP, MIN_CAP, type EditorState } from './editor-state'
 import { formatKb } from './format'
+import { WatermarkSettings } from './WatermarkSettings'
 
 type Props = { state: EditorState; onChange: (patch: Partial<EditorState>) => void }
 
@@ -15,7 +16,7 @@ const CHOICES: [string, number | undefined, MessageKey][] = [
 
 const isPreset = (n: number) => (CAP_PRESETS as readonly number[]).includes(n)
 
-/** Size cap and watermark, the right-hand column of the editor. */
+/** Size cap and watermark (WatermarkSettings), the right-hand column of the editor. */
 export function EditorSettings({ state, onChange }: Props) {
   const t = useT()
   const custom = !isPreset(state.maxBytes)
@@ -57,31 +58,7 @@ export function EditorSettings({ state, onChange }: Props) {
         )}
         <div className="editor-note">{t('editor.capHint', { kb: formatKb(state.maxBytes) })}</div>
       </section>
-      <section className="editor-section">
-        <div className="editor-section-title editor-switch-row">
-          <span>{t('editor.watermark')}</span>
-          <Switch
-            checked={state.watermarkOn}
-            onChange={(watermarkOn) => onChange({ watermarkOn })}
-            data-testid="editor-watermark-switch"
-          />
-        </div>
-        <Input
-          value={state.watermarkText}
-          maxLength={WATERMARK_MAX}
-          showCount
-          disabled={!state.watermarkOn}
-          onChange={(e) => onChange({ watermarkText: e.target.value })}
-          status={state.watermarkOn && state.watermarkText.trim() === '' ? 'error' : undefined}
-          data-testid="editor-watermark-text"
-        />
-        <Alert
-          type="warning"
-          showIcon
-          className="editor-watermark-warning"
-          title={t('editor.watermarkWarning')}
-        />
-      </section>
+      <WatermarkSettings state={state} onChange={onChange} />
     </div>
   )
 }

@@ -10,7 +10,7 @@ import { Alert, Button, Popconfirm, Spin, Tag, Tooltip } from 'antd'
 import { useState, type DragEvent, type ReactNode } from 'react'
 import type { AppError } from '../../../../core/api'
 import type { SlotSpec } from '../../../../core/materials/slots'
-import type { Material } from '../../../../core/model'
+import { watermarkPlacementOf, type Material } from '../../../../core/model'
 import { useLanguage, useT } from '../../i18n'
 import type { ImportStage } from '../workspace/store'
 import { formatKb, slotStatus, type SlotStatus } from './format'
@@ -48,11 +48,12 @@ function EditTags({ material }: { material: Material }) {
   const t = useT()
   const { rotate, crop, watermark } = material.edit
   if (rotate === 0 && !crop && !watermark) return null
+  const where = t(`editor.watermarkPlacement.${watermarkPlacementOf(material.edit)}.short`)
   return (
     <div className="slot-edits">
       {rotate !== 0 && <Tag>{t('materials.edited.rotate', { deg: rotate })}</Tag>}
       {crop && <Tag>{t('materials.edited.crop')}</Tag>}
-      {watermark && <Tag color="orange">{t('materials.edited.watermark')}</Tag>}
+      {watermark && <Tag color="orange">{t('materials.edited.watermark', { where })}</Tag>}
     </div>
   )
 }

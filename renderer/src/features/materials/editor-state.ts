@@ -1,6 +1,14 @@
 /** The material editor's settings and the `materials:edit` payload they produce. Pure. */
 import type { RequestOf } from '../../../../core/api'
-import { DEFAULT_MAX_BYTES, type CropRect, type Material, type Rotation } from '../../../../core/model'
+import {
+  DEFAULT_MAX_BYTES,
+  DEFAULT_WATERMARK_PLACEMENT,
+  watermarkPlacementOf,
+  type CropRect,
+  type Material,
+  type Rotation,
+  type WatermarkPlacement,
+} from '../../../../core/model'
 import { selectionOf, storedCrop } from './crop-math'
 
 export const CAP_PRESETS = [DEFAULT_MAX_BYTES, 400_000] as const
@@ -16,6 +24,7 @@ export type EditorState = {
   maxBytes: number
   watermarkOn: boolean
   watermarkText: string
+  watermarkPlacement: WatermarkPlacement
 }
 
 const sourceOf = (m: Material) => ({ width: m.sourceWidth, height: m.sourceHeight })
@@ -27,6 +36,9 @@ export function initialEditorState(material: Material): EditorState {
     maxBytes: material.maxBytes,
     watermarkOn: material.edit.watermark !== null,
     watermarkText: material.edit.watermark ?? WATERMARK_SUGGESTION,
+    // An old tiled watermark stays tiled until the user picks otherwise; a new one starts in the corner.
+    watermarkPlacement:
+      material.edit.watermark !== null ? watermarkPlacementOf(material.edit) : DEFAULT_WATERMARK_PLACEMENT,
   }
 }
 
@@ -45,7 +57,9 @@ export function editRequest(material: Material, state: EditorState): RequestOf<'
     edit: {
       rotate: state.rotate,
       crop: storedCrop(state.selection, sourceOf(material), state.rotate),
-      watermark: watermark === '' ? null : watermark,
+      ...(watermark === ''
+        ? { watermark: null }
+        : { watermark, watermarkPlacement: state.watermarkPlacement }),
     },
     maxBytes: state.maxBytes,
   }
@@ -68,6 +82,7 @@ export function unchanged(material: Material, state: EditorState): boolean {
     maxBytes === material.maxBytes &&
     edit.rotate === material.edit.rotate &&
     edit.watermark === material.edit.watermark &&
+    (edit.watermark === null || edit.watermarkPlacement === watermarkPlacementOf(material.edit)) &&
     sameCrop
   )
 }

@@ -232,6 +232,18 @@ describe('registerIpc', () => {
     ])
   })
 
+  it('forwards a batch run\'s batch:started and batch:progress events in order', async () => {
+    setUp()
+    handlers['batch:compress'].mockImplementation((_req, ctx) => {
+      ctx.emit('batch:started', { batchId: 'b1', index: 0, total: 1, input: '/in/a.jpg' })
+      ctx.emit('batch:progress', { batchId: 'b1', index: 0, done: 1, total: 1, input: '/in/a.jpg', ok: true })
+      return { batchId: 'b1', cancelled: false, results: [] }
+    })
+    const payload = { batchId: 'b1', paths: ['/in/a.jpg'], outDir: '/out', maxBytes: 512_000 }
+    expect(await call('batch:compress', eventFrom(contents), payload)).toMatchObject({ ok: true })
+    expect(contents.sent.map(([name]) => name)).toEqual(['batch:started', 'batch:progress'])
+  })
+
   it('does not emit to a destroyed window', async () => {
     setUp()
     handlers['settings:get'].mockImplementation((_req, ctx) => {

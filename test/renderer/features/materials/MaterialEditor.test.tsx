@@ -101,10 +101,50 @@ describe('MaterialEditor', () => {
     await waitFor(() => expect(editCalls(invoke)).toHaveLength(1))
     expect(editCalls(invoke)[0]?.[1]).toEqual({
       id: 'm1-rot',
-      edit: { rotate: 90, crop: null, watermark: '仅供公安备案使用' },
+      edit: { rotate: 90, crop: null, watermark: '仅供公安备案使用', watermarkPlacement: 'corner' },
       maxBytes: 400_000,
     })
     await waitFor(() => expect(invoke.mock.calls.some(([c]) => c === 'workspace:load')).toBe(true))
+  })
+
+  it('offers 右下角 / 底部横条 / 满铺 once the watermark is on, the corner chosen first', async () => {
+    const invoke = install(() => ({ ok: true, value: material({ id: 'm4' }) }))
+    renderEditor(material({ id: 'm1-wm' }))
+    const option = (p: string) => screen.getByTestId(`editor-watermark-${p}`) as HTMLButtonElement
+    expect(screen.getByTestId('editor-watermark-placement').textContent).toContain('水印位置')
+    expect(['右下角（推荐）', '底部横条', '满铺'].map((label) => screen.getByText(label).closest('button'))).toEqual([
+      option('corner'),
+      option('band'),
+      option('tiled'),
+    ])
+    // Off by default: the choices cannot be used yet.
+    expect(['corner', 'band', 'tiled'].map((p) => option(p).disabled)).toEqual([true, true, true])
+    fireEvent.click(screen.getByTestId('editor-watermark-switch'))
+    expect(['corner', 'band', 'tiled'].map((p) => option(p).disabled)).toEqual([false, false, false])
+    expect(option('corner').getAttribute('aria-checked')).toBe('true')
+    fireEvent.click(option('band'))
+    expect(option('band').getAttribute('aria-checked')).toBe('true')
+    expect(option('corner').getAttribute('aria-checked')).toBe('false')
+    fireEvent.click(screen.getByTestId('editor-apply'))
+    await waitFor(() => expect(editCalls(invoke)).toHaveLength(1))
+    expect(editCalls(invoke)[0]?.[1]).toMatchObject({
+      edit: { watermark: '仅供公安备案使用', watermarkPlacement: 'band' },
+    })
+  })
+
+  it('keeps an old tiled watermark tiled, and applies a new placement for it', async () => {
+    const invoke = install(() => ({ ok: true, value: material({ id: 'm5' }) }))
+    // Stored before placements existed: text only.
+    renderEditor(material({ id: 'm1-old', edit: { rotate: 0, crop: null, watermark: '仅供备案' } }))
+    expect(screen.getByTestId('editor-watermark-tiled').getAttribute('aria-checked')).toBe('true')
+    expect(screen.getByTestId('editor-apply').hasAttribute('disabled')).toBe(true) // nothing changed
+    fireEvent.click(screen.getByTestId('editor-watermark-corner'))
+    fireEvent.click(screen.getByTestId('editor-apply'))
+    await waitFor(() => expect(editCalls(invoke)).toHaveLength(1))
+    expect(editCalls(invoke)[0]?.[1]).toMatchObject({
+      id: 'm1-old',
+      edit: { watermark: '仅供备案', watermarkPlacement: 'corner' },
+    })
   })
 
   it('stores a keyboard-resized crop in pixels of the original', async () => {

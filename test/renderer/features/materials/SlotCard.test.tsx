@@ -62,6 +62,15 @@ describe('SlotCard', () => {
     expect(props.onPick).toHaveBeenCalledOnce()
   })
 
+  it('says where the watermark is, an old one without placement being tiled', () => {
+    const edited = (edit: Material['edit']) => ({ ...material([]), edit })
+    renderCard(edited({ rotate: 0, crop: null, watermark: '仅供备案', watermarkPlacement: 'band' }))
+    expect(screen.getByTestId('slot-principal-id-front').textContent).toContain('水印：底部横条')
+    cleanup()
+    renderCard(edited({ rotate: 0, crop: null, watermark: '仅供备案' }))
+    expect(screen.getByTestId('slot-principal-id-front').textContent).toContain('水印：满铺')
+  })
+
   it('renders a ready slot with its size in KB and pixels', () => {
     renderCard(material([]))
     const card = screen.getByTestId('slot-principal-id-front')
