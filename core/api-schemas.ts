@@ -7,7 +7,7 @@
  */
 import { z } from 'zod'
 import { BATCH_MAX_FILES } from './api'
-import { SLOT_KEYS } from './model'
+import { PDF_MAX_PAGES, SLOT_KEYS } from './model'
 import { materialEditSchema, siteSchema, subjectSchema } from './schemas'
 
 const idRef = z.object({ id: z.string().min(1).max(64) })
@@ -43,6 +43,8 @@ export const requestSchemas = {
     id: z.string().min(1).max(64),
     /** Long side of the returned picture; never enlarged. */
     longSide: z.number().int().min(64).max(4000),
+    /** For a PDF: the page to show (default: the page the material's edit uses). */
+    pdfPage: z.number().int().min(1).max(PDF_MAX_PAGES).optional(),
   }),
   'batch:compress': z.object({
     batchId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),

@@ -196,9 +196,22 @@ export type MaterialEdit = {
   watermark: string | null
   /** Where `watermark` is drawn; absent in workspaces saved before it existed (see watermarkPlacementOf). */
   watermarkPlacement?: WatermarkPlacement
+  /**
+   * The PDF page used (1-based), chosen by the user; absent means page 1 (pdfPageOf). `crop` is
+   * in that page's pixels, so choosing another page clears the crop.
+   */
+  pdfPage?: number
 }
 
 export const NO_EDIT: MaterialEdit = { rotate: 0, crop: null, watermark: null }
+
+/** Most pages a PDF may have (a registrar certificate is 1–3 pages; more is a whole report). */
+export const PDF_MAX_PAGES = 50
+
+/** The PDF page an edit uses. */
+export function pdfPageOf(edit: MaterialEdit): number {
+  return edit.pdfPage ?? 1
+}
 
 /** The placement an edit's watermark is drawn with. */
 export function watermarkPlacementOf(edit: MaterialEdit): WatermarkPlacement {
@@ -219,6 +232,8 @@ export type Material = {
   sourceWidth: number
   sourceHeight: number
   originalBytes: number
+  /** Number of pages when the source is a PDF (the editor offers each); absent for images. */
+  sourcePages?: number
   edit: MaterialEdit
   /** Paths relative to the data directory. */
   originalFile: string

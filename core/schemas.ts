@@ -10,6 +10,7 @@ import {
   PERSON_ID_TYPES,
   SLOT_KEYS,
   WATERMARK_PLACEMENTS,
+  PDF_MAX_PAGES,
   type Address,
   type Material,
   type MaterialEdit,
@@ -98,6 +99,7 @@ export const materialEditSchema = z.object({
   watermark: text(40).nullable(),
   // Optional: workspaces stored before placement existed must still load (they were tiled).
   watermarkPlacement: z.enum(WATERMARK_PLACEMENTS).optional(),
+  pdfPage: z.number().int().min(1).max(PDF_MAX_PAGES).optional(),
 })
 
 export const materialSchema = z.object({
@@ -110,6 +112,7 @@ export const materialSchema = z.object({
   sourceWidth: pixels,
   sourceHeight: pixels,
   originalBytes: z.number().int().nonnegative(),
+  sourcePages: z.number().int().min(1).max(PDF_MAX_PAGES).optional(),
   edit: materialEditSchema,
   originalFile: text(300),
   compressedFile: text(300),

@@ -10,8 +10,8 @@ import { validateCommand } from './commands/validate'
 import { type CliIo, processIo, UsageError } from './io'
 
 const USAGE = `用法 / Usage:
-  beian-desk compress <文件…> --out-dir DIR [--max-bytes N] [--json]
-  beian-desk compress <文件> --out FILE [--max-bytes N] [--json]
+  beian-desk compress <文件…> --out-dir DIR [--max-bytes N] [--page N] [--json]
+  beian-desk compress <文件> --out FILE [--max-bytes N] [--page N] [--json]
   beian-desk check <kind> <value> [--json]
   beian-desk check <kind> --stdin
   beian-desk export --data-dir DIR --site ID --out PATH [--zip] [--json]

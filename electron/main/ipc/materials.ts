@@ -18,7 +18,7 @@ export function materialHandlers({ repo, files, materials }: Services): Material
     },
     'materials:thumbnail': ({ id }) => materials.thumbnail(id),
     'materials:preview': (req) => materialPreview(materials.find(req.id), files, req),
-    'materials:source': ({ id, longSide }) => materialSource(materials.find(id), files, longSide),
+    'materials:source': ({ id, longSide, pdfPage }) => materialSource(materials.find(id), files, longSide, pdfPage),
     'batch:compress': (req, ctx) =>
       runBatch(req, {
         started: (p) => ctx.emit('batch:started', p),

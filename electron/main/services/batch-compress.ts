@@ -20,6 +20,8 @@ export type BatchRequest = {
   maxBytes: number
   /** Explicit output paths (the CLI's --out); otherwise safe names inside outDir. */
   outputs?: string[]
+  /** The page taken from PDF inputs (the CLI's --page); default 1. */
+  pdfPage?: number
 }
 /** Where the batch's events go (the window that asked, or the CLI's stderr). */
 export type BatchEvents = {
@@ -38,13 +40,13 @@ export function cancelBatch(batchId: string): boolean {
 /** A folder that reached main anyway (the page refuses dropped folders). */
 const FOLDER = { code: 'import/folder', message: '这是一个文件夹，不是图片：请打开文件夹，选中里面的图片再添加。' }
 
-async function compressFile(input: string, output: string, maxBytes: number, signal: AbortSignal): Promise<BatchItemResult> {
+async function compressFile(input: string, output: string, req: BatchRequest, signal: AbortSignal): Promise<BatchItemResult> {
   try {
     const info = await stat(input)
     if (info.isDirectory()) return { input, error: FOLDER }
     if (info.size === 0) throw new ImageInputError('image/empty')
     if (info.size > MAX_INPUT_BYTES) throw new ImageInputError('image/too-large-file')
-    const result = await compressImage(await readFile(input), { maxBytes, signal })
+    const result = await compressImage(await readFile(input), { maxBytes: req.maxBytes, signal, ...(req.pdfPage ? { pdfPage: req.pdfPage } : {}) })
     await writeFileAtomic(output, result.jpeg, 0o644)
     return { input, output, bytes: result.jpeg.length, width: result.width, height: result.height, quality: result.quality, warnings: result.warnings }
   } catch (error) {
@@ -68,7 +70,7 @@ export async function runBatch(req: BatchRequest, events: BatchEvents): Promise<
       if (controller.signal.aborted) result = { input, error: { code: BATCH_CANCELLED_CODE, message: '已取消。' } }
       else {
         events.started({ batchId, index, total, input })
-        result = await compressFile(input, outputs[index] as string, req.maxBytes, controller.signal)
+        result = await compressFile(input, outputs[index] as string, req, controller.signal)
       }
       done += 1
       const failure = 'error' in result ? { code: result.error.code, message: result.error.message } : {}

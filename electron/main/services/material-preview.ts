@@ -4,7 +4,7 @@
  * the resolution and quality choice cost.
  */
 import type { MaterialPreview, RequestOf } from '../../../core/api'
-import type { Material } from '../../../core/model'
+import { pdfPageOf, type Material } from '../../../core/model'
 import { detectFormat } from './images'
 import { decodeInput } from './images/decode'
 import { openRaw, openSharp } from './images/sharp-options'
@@ -35,15 +35,31 @@ export function scaleRegion(r: Region, scale: number, width: number, height: num
 
 const dataUrl = (jpeg: Buffer): string => `data:image/jpeg;base64,${jpeg.toString('base64')}`
 
-async function decodeOriginal(material: Material, files: MaterialFiles, edit: Pick<Material['edit'], 'rotate' | 'crop'>) {
+async function decodeOriginal(
+  material: Material,
+  files: MaterialFiles,
+  edit: Pick<Material['edit'], 'rotate' | 'crop' | 'pdfPage'>,
+) {
   const original = await files.read(material.originalFile)
   const format = detectFormat(original.subarray(0, 4096)) ?? material.sourceFormat
-  return decodeInput(original, format, { rotate: edit.rotate, ...(edit.crop ? { crop: edit.crop } : {}) })
+  return decodeInput(original, format, {
+    rotate: edit.rotate,
+    pdfPage: pdfPageOf({ ...material.edit, ...edit }),
+    ...(edit.crop ? { crop: edit.crop } : {}),
+  })
 }
 
-/** The unedited original, upright, at most `longSide` px: what the crop editor draws on. */
-export async function materialSource(material: Material, files: MaterialFiles, longSide: number): Promise<string> {
-  const decoded = await decodeOriginal(material, files, { rotate: 0, crop: null })
+/**
+ * The unedited original, upright, at most `longSide` px: what the crop editor draws on. For a
+ * PDF, page `pdfPage` (default: the page the material uses), so the editor can show another.
+ */
+export async function materialSource(
+  material: Material,
+  files: MaterialFiles,
+  longSide: number,
+  pdfPage: number = pdfPageOf(material.edit),
+): Promise<string> {
+  const decoded = await decodeOriginal(material, files, { rotate: 0, crop: null, pdfPage })
   const jpeg = await openRaw(decoded)
     .resize({ width: longSide, height: longSide, fit: 'inside', withoutEnlargement: true })
     .jpeg({ quality: 85 })

@@ -5,7 +5,7 @@
 import { createHash, randomUUID } from 'node:crypto'
 import type { HandlerContext } from '../ipc/types'
 import type { RequestOf } from '../../../core/api'
-import { DEFAULT_MAX_BYTES, NO_EDIT, watermarkPlacementOf, type Material, type MaterialEdit, type Workspace } from '../../../core/model'
+import { DEFAULT_MAX_BYTES, NO_EDIT, pdfPageOf, watermarkPlacementOf, type Material, type MaterialEdit, type Workspace } from '../../../core/model'
 import { placeMaterial, removeMaterial, type Edit } from '../../../core/workspace'
 import { requiredSlots, type SlotSpec } from '../../../core/materials/slots'
 import { AppFailure } from './app-error'
@@ -69,6 +69,7 @@ export function createMaterialService(repo: WorkspaceRepo, files: MaterialFiles)
       colourRequired: spec?.colourRequired ?? false,
       idCard: spec?.idCard ?? false,
       rotate: edit.rotate,
+      pdfPage: pdfPageOf(edit),
       ...(edit.crop ? { crop: edit.crop } : {}),
       ...(edit.watermark ? { watermark: edit.watermark, watermarkPlacement: watermarkPlacementOf(edit) } : {}),
     })
@@ -85,6 +86,7 @@ export function createMaterialService(repo: WorkspaceRepo, files: MaterialFiles)
       sourceWidth: result.sourceWidth,
       sourceHeight: result.sourceHeight,
       originalBytes: source.bytes.length,
+      ...(result.pages === undefined ? {} : { sourcePages: result.pages }),
       edit,
       originalFile: source.originalFile ?? materialKey(p.ownerKind, p.ownerId, `${p.slot}-${id}.original.${format}`),
       compressedFile: materialKey(p.ownerKind, p.ownerId, `${p.slot}-${id}.jpg`),

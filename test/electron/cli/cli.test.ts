@@ -11,6 +11,7 @@ import { upsertSite, upsertSubject } from '../../../core/workspace'
 import { idCardFront, withOrientation } from '../../fixtures/generate'
 import { makeIndividual, makeSite, syntheticResidentId } from '../../support/factories'
 import { useTempDirs } from '../../support/temp-dir'
+import { colourPagesPdf, meanColour } from '../../support/pdf-pages'
 import { readZip } from '../../support/zip'
 
 const tempDir = useTempDirs()
@@ -93,6 +94,25 @@ describe('beian-desk compress', () => {
     expect((await run(['compress', photo, '--out', target])).code).toBe(0)
     expect((await sharp(readFileSync(target)).metadata()).format).toBe('jpeg')
     expect((await run(['compress', photo, photo, '--out', target])).code).toBe(2)
+  })
+
+  it('takes the PDF page given with --page and refuses a page number that is not one', async () => {
+    const dir = tempDir()
+    const pdf = join(dir, 'cert.pdf')
+    writeFileSync(pdf, await colourPagesPdf([{ size: [300, 200], colour: [1, 1, 1] }, { size: [300, 200], colour: [0.1, 0.2, 0.8] }]))
+    const target = join(dir, 'page2.jpg')
+    expect((await run(['compress', pdf, '--out', target, '--page', '2'])).code).toBe(0)
+    const [r, , b] = await meanColour(readFileSync(target))
+    expect(b).toBeGreaterThan(150)
+    expect(r).toBeLessThan(60)
+    const beyond = await run(['compress', pdf, '--out', target, '--page', '3', '--json'])
+    expect(beyond.code).toBe(1)
+    expect(beyond.out).toContain('pdf/page-out-of-range')
+    for (const bad of ['0', '1.5', 'two', '51']) {
+      const r2 = await run(['compress', pdf, '--out', target, '--page', bad])
+      expect(r2.code, bad).toBe(2)
+      expect(r2.err, bad).toContain('--page')
+    }
   })
 })
 

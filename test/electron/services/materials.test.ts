@@ -10,6 +10,7 @@ import { cancelBatch, runBatch, type BatchEvents } from '../../../electron/main/
 import { materialPreview, materialSource } from '../../../electron/main/services/material-preview'
 import { idCardFront, withOrientation } from '../../fixtures/generate'
 import { makeIndividual, makeSite } from '../../support/factories'
+import { colourPagesPdf, meanColour } from '../../support/pdf-pages'
 import { useTempDirs } from '../../support/temp-dir'
 
 const tempDir = useTempDirs()
@@ -133,6 +134,55 @@ describe('material service', () => {
     const scale = preview.original.width / preview.compressed.width
     expect(before.width).toBe(Math.round(300 * scale))
     expect(preview.original).toMatchObject({ width: 1600, height: 1200, format: 'jpeg' })
+  })
+})
+
+describe('PDF page choice', () => {
+  const WHITE_PORTRAIT = { size: [595, 842] as [number, number], colour: [1, 1, 1] as [number, number, number] }
+  const RED_LANDSCAPE = { size: [842, 595] as [number, number], colour: [0.85, 0.1, 0.1] as [number, number, number] }
+
+  it('imports page 1, re-compresses the page the user chooses and shows that page in the editor', async () => {
+    const { dir, materials, files, repo, site } = setup()
+    const pdf = join(dir, 'cert.pdf')
+    writeFileSync(pdf, await colourPagesPdf([WHITE_PORTRAIT, RED_LANDSCAPE]))
+    const first = await materials.importMaterial({ ownerKind: 'site', ownerId: site.id, slot: 'domain-certificate', path: pdf })
+    expect(first).toMatchObject({ sourceFormat: 'pdf', sourcePages: 2 })
+    expect(first.edit.pdfPage).toBeUndefined()
+    expect(first.sourceHeight).toBeGreaterThan(first.sourceWidth)
+    expect((await meanColour(readFileSync(join(dir, first.compressedFile))))[1]).toBeGreaterThan(240)
+
+    const second = await materials.editMaterial({ id: first.id, edit: { ...first.edit, pdfPage: 2 }, maxBytes: 512_000 })
+    expect(second).toMatchObject({ sourcePages: 2, edit: { pdfPage: 2 } })
+    expect(second.sourceWidth).toBeGreaterThan(second.sourceHeight)
+    const [r, g] = await meanColour(readFileSync(join(dir, second.compressedFile)))
+    expect(r).toBeGreaterThan(180)
+    expect(g).toBeLessThan(60)
+    expect(repo.workspace().materials).toEqual([second])
+
+    // The editor draws the chosen page by default and any other page on request.
+    expect((await meanColour(await materialSource(second, files, 400)))[1]).toBeLessThan(60)
+    expect((await meanColour(await materialSource(second, files, 400, 1)))[1]).toBeGreaterThan(240)
+    const preview = await materialPreview(second, files, { centerX: 0.5, centerY: 0.5, size: 200 })
+    expect((await meanColour(preview.before))[1]).toBeLessThan(60)
+  })
+
+  it('refuses a page the PDF does not have and keeps what was stored', async () => {
+    const { dir, materials, repo, site } = setup()
+    const pdf = join(dir, 'cert.pdf')
+    writeFileSync(pdf, await colourPagesPdf([WHITE_PORTRAIT, RED_LANDSCAPE]))
+    const m = await materials.importMaterial({ ownerKind: 'site', ownerId: site.id, slot: 'domain-certificate', path: pdf })
+    await expect(materials.editMaterial({ id: m.id, edit: { ...m.edit, pdfPage: 3 }, maxBytes: 512_000 })).rejects.toMatchObject({
+      code: 'pdf/page-out-of-range',
+      message: expect.stringContaining('共 2 页'),
+    })
+    expect(repo.workspace().materials).toEqual([m])
+    expect(existsSync(join(dir, m.compressedFile))).toBe(true)
+  })
+
+  it('records no page count for images', async () => {
+    const { materials, subject, photo } = setup()
+    const m = await materials.importMaterial({ ownerKind: 'subject', ownerId: subject.id, slot: 'principal-id-front', path: photo })
+    expect(m.sourcePages).toBeUndefined()
   })
 })
 

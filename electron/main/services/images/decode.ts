@@ -36,6 +36,8 @@ export type Decoded = RawImage & {
   notes: ImageNoteCode[]
   /** The source itself, metadata stripped losslessly, when it is already a clean upright sRGB JPEG. */
   passthrough?: Buffer
+  /** Number of pages of a PDF source. */
+  pages?: number
 }
 
 /** Maps libvips error text to our codes; the raw text never reaches the user. */
@@ -97,7 +99,7 @@ async function decodeSource(input: Buffer, format: string, opts: DecodeOptions) 
   }
   if (format === 'pdf') {
     const page = await renderPdfPageInWorker(input, opts.pdfPage ?? 1, opts.signal)
-    return { ...(await rawToRgb(page)), sourceFormat: 'pdf', notes: [] }
+    return { ...(await rawToRgb(page)), sourceFormat: 'pdf', notes: [], pages: page.pages }
   }
   if (format === 'bmp') return { ...(await rawToRgb(decodeBmp(input))), sourceFormat: 'bmp', notes: [] }
   return decodeWithSharp(input, format)
@@ -145,6 +147,7 @@ export async function decodeInput(input: Buffer, format: string, opts: DecodeOpt
     channels: 3,
     sourceFormat: src.sourceFormat,
     notes: src.notes,
+    ...(src.pages === undefined ? {} : { pages: src.pages }),
     ...base,
   }
 }

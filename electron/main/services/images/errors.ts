@@ -1,8 +1,10 @@
 /** Input errors with a stable code and a Chinese message that says what is wrong and how to fix it. */
+import { PDF_MAX_PAGES } from '../../../../core/model'
 
 export const MAX_INPUT_MB = 60
 export const MAX_INPUT_PIXELS = 50_000_000
-export const MAX_PDF_PAGES = 50
+/** A registrar certificate is 1–3 pages; the model and the request schemas share the limit. */
+export const MAX_PDF_PAGES = PDF_MAX_PAGES
 
 const MESSAGES = {
   'image/empty': '文件是空的（0 字节）。请重新导出或重新拍摄后再导入。',

@@ -59,6 +59,8 @@ export type CompressResult = {
   notes: ImageNoteCode[]
   /** Long side chosen by the search (equals max(width, height)). */
   longSide: number
+  /** Number of pages of a PDF source (the page used is CompressOptions.pdfPage). */
+  pages?: number
 }
 
 function formatOf(input: Buffer): string {
@@ -150,6 +152,7 @@ async function compressNow(input: Buffer, opts: CompressOptions): Promise<Compre
     warnings: imageWarnings(stats, opts),
     notes: decoded.notes,
     longSide: Math.max(out.width, out.height),
+    ...(decoded.pages === undefined ? {} : { pages: decoded.pages }),
   }
 }
 

@@ -146,6 +146,9 @@ describe('registerIpc', () => {
     ['external:open', 'https://beian.mps.gov.cn/'],
     ['dialog:pickImages', undefined],
     ['workspace:load', { unexpected: true }],
+    ['materials:source', { id: 'm1', longSide: 800, pdfPage: 0 }],
+    ['materials:source', { id: 'm1', longSide: 800, pdfPage: 51 }],
+    ['materials:edit', { id: 'm1', maxBytes: 512_000, edit: { rotate: 0, crop: null, watermark: null, pdfPage: 1.5 } }],
   ])('refuses an invalid %s payload with a Chinese message', async (channel, payload) => {
     setUp()
     const result = await call(channel, eventFrom(contents), payload)
