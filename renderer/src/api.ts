@@ -122,9 +122,12 @@ export const api = {
     request('batch:compress', req),
   cancelBatch: (batchId: string): Promise<boolean | undefined> => call('batch:cancel', { batchId }),
   removeMaterial: (id: string): Promise<Workspace | undefined> => call('materials:remove', { id }),
-  /** The unedited upright original, for drawing the crop rectangle on. */
-  source: async (id: string, longSide: number): Promise<string | undefined> => {
-    const result = await request('materials:source', { id, longSide })
+  /** The unedited upright original (for a PDF, page `pdfPage`), for drawing the crop rectangle on. */
+  source: async (id: string, longSide: number, pdfPage?: number): Promise<string | undefined> => {
+    const result = await request(
+      'materials:source',
+      pdfPage === undefined ? { id, longSide } : { id, longSide, pdfPage },
+    )
     return result.ok ? result.value : undefined
   },
   thumbnail: async (id: string): Promise<string | undefined> => {
@@ -137,7 +140,8 @@ export const api = {
     format: ExportFormat,
     suggestedName: string,
     purpose: 'packet' | 'batch' = 'packet',
-  ): Promise<string | null | undefined> => call('dialog:pickExportTarget', { format, suggestedName, purpose }),
+  ): Promise<string | null | undefined> =>
+    call('dialog:pickExportTarget', { format, suggestedName, purpose }),
   /** Export refusals list what is missing; the caller renders them, so it gets the Result. */
   exportPacket: (siteId: string, format: ExportFormat, target: string): Promise<Result<ExportSummary>> =>
     request('packet:export', { siteId, format, target }),

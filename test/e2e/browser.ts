@@ -127,3 +127,36 @@ export async function addTag(page: Page, testId: string, value: string): Promise
   await page.keyboard.type(value)
   await page.keyboard.press('Enter')
 }
+
+/**
+ * Holds back the page's calls of one bridge channel whose request matches, until `release`:
+ * for checking what the user sees while main is still working.
+ */
+export async function holdInvoke(
+  page: Page,
+  channel: string,
+  matches: (req: unknown) => boolean,
+): Promise<{ held: Promise<void>; release(): Promise<void> }> {
+  const url = `**/__bridge/invoke/${encodeURIComponent(channel)}`
+  let release = (): void => undefined
+  const gate = new Promise<void>((resolve) => (release = resolve))
+  let seen = (): void => undefined
+  const held = new Promise<void>((resolve) => (seen = resolve))
+  const passed: Promise<void>[] = []
+  await page.route(url, async (route) => {
+    const body = route.request().postDataJSON() as { req?: unknown } | null
+    if (!matches(body?.req)) return route.continue()
+    seen()
+    const sent = gate.then(() => route.continue())
+    passed.push(sent)
+    await sent
+  })
+  return {
+    held,
+    async release() {
+      release()
+      await Promise.all(passed)
+      await page.unroute(url)
+    },
+  }
+}

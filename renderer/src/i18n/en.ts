@@ -173,6 +173,7 @@ export const en: Messages = {
   'materials.edited.rotate': 'rotated {deg}°',
   'materials.edited.crop': 'cropped',
   'materials.edited.watermark': 'watermark: {where}',
+  'materials.edited.pdfPage': 'PDF page {n} / {total}',
   'editor.title': 'Edit: {slot}',
   'editor.tab.adjust': 'Rotate, crop and settings',
   'editor.tab.compare': '100 % comparison',
@@ -185,6 +186,17 @@ export const en: Messages = {
   'editor.noCrop': 'Not cropped: the whole image is used',
   'editor.cropCleared': 'Crop cleared: the whole image returns when you apply',
   'editor.cropSize': 'Cropped to {w}×{h} px of the original',
+  'editor.cropDrawn': 'Crop drawn: it is applied in this page’s own pixels',
+  'editor.pdfPage': 'PDF page',
+  'editor.pdfPage.option': 'Page {n}',
+  'editor.pdfPage.count': 'of {total}',
+  'editor.pdfPage.previous': 'Previous page',
+  'editor.pdfPage.next': 'Next page',
+  'editor.pdfPage.hint':
+    'The certificate is usually on page 1. If page 1 is a cover or a letter, choose the page the certificate is on.',
+  'editor.pdfPage.loading': 'Loading page {n}…',
+  'editor.pdfPage.cropReset':
+    'The page changed, so the crop was cleared. Draw it again on this page if needed.',
   'editor.cap': 'File size cap',
   'editor.cap512': '512 KB (default)',
   'editor.cap400': '400 KB',
@@ -200,7 +212,8 @@ export const en: Messages = {
   'editor.watermarkPlacement.band': 'Band along the bottom',
   'editor.watermarkPlacement.band.hint': 'A light strip along the bottom edge; may cover the last line',
   'editor.watermarkPlacement.tiled': 'Tiled',
-  'editor.watermarkPlacement.tiled.hint': 'Diagonally over the whole image; hardest to misuse, but covers text',
+  'editor.watermarkPlacement.tiled.hint':
+    'Diagonally over the whole image; hardest to misuse, but covers text',
   'editor.watermarkPlacement.corner.short': 'corner',
   'editor.watermarkPlacement.band.short': 'bottom band',
   'editor.watermarkPlacement.tiled.short': 'tiled',
@@ -236,10 +249,12 @@ export const en: Messages = {
   'batch.drop.next': 'Drop new images here (or click) to start the next batch',
   'batch.drop.busy': 'Compressing: you can add images when it finishes or is cancelled',
   'batch.drop.release': 'Release to add these images',
-  'batch.notice.folders': '{n} dropped folders were not added: open the folder, select the images in it and drop those.',
+  'batch.notice.folders':
+    '{n} dropped folders were not added: open the folder, select the images in it and drop those.',
   'batch.notice.unreadable':
     '{n} dropped items cannot be read (for example pictures dragged straight out of a web page or an archive): save them to your computer first.',
-  'batch.notice.tooMany': 'At most {max} images per batch: {n} were not added. Please split them into batches.',
+  'batch.notice.tooMany':
+    'At most {max} images per batch: {n} were not added. Please split them into batches.',
   'batch.notice.duplicates': '{n} images were already in the list and were not added twice.',
   'batch.removeFile': 'Remove from the list',
   'batch.outDir': 'Save to',

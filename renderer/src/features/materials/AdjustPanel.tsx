@@ -2,35 +2,60 @@ import { RotateLeftOutlined, RotateRightOutlined, ScissorOutlined } from '@ant-d
 import { Button, Space } from 'antd'
 import type { Material } from '../../../../core/model'
 import { useT } from '../../i18n'
-import { addRotation, rotateRect } from './crop-math'
+import { addRotation, rotateRect, type Size } from './crop-math'
 import { CropStage } from './CropStage'
-import type { EditorState } from './editor-state'
+import { choosePage, hasPageChoice, storedPage, type EditorState } from './editor-state'
 import { EditorSettings } from './EditorSettings'
+import { PdfPagePicker } from './PdfPagePicker'
 
-type Props = { material: Material; state: EditorState; patch: (p: Partial<EditorState>) => void }
+type Props = {
+  material: Material
+  state: EditorState
+  patch: (p: Partial<EditorState>) => void
+  /** The page shown (useSourceImage); undefined while it loads. */
+  url: string | undefined
+  /** The size the selection is measured in (editor-state.ts `frameOf`). */
+  frame: Size | null
+}
 
 const STAGE_MAX = { width: 640, height: 440 }
 
-function CropInfo({ material, state }: { material: Material; state: EditorState }) {
+function CropInfo({
+  material,
+  state,
+  frame,
+}: {
+  material: Material
+  state: EditorState
+  frame: Size | null
+}) {
   const t = useT()
-  if (!state.selection)
-    return (
-      <span className="editor-note">{material.edit.crop ? t('editor.cropCleared') : t('editor.noCrop')}</span>
-    )
-  const rect = rotateRect(
-    state.selection,
-    { width: material.sourceWidth, height: material.sourceHeight },
-    state.rotate,
-  )
+  const otherPage = state.page !== storedPage(material)
+  if (!state.selection) {
+    // On another page the picker says why the crop went; here it is simply the whole page.
+    const cleared = !otherPage && material.edit.crop !== null
+    return <span className="editor-note">{cleared ? t('editor.cropCleared') : t('editor.noCrop')}</span>
+  }
+  // On a page not applied yet the selection is in preview pixels: the page's own are known after applying.
+  if (otherPage || !frame) return <span className="editor-note">{t('editor.cropDrawn')}</span>
+  const rect = rotateRect(state.selection, frame, state.rotate)
   return <span className="editor-note">{t('editor.cropSize', { w: rect.width, h: rect.height })}</span>
 }
 
-/** The editor's first tab: rotate and crop on the left, cap and watermark on the right. */
-export function AdjustPanel({ material, state, patch }: Props) {
+/** The editor's first tab: PDF page, rotate and crop on the left, cap and watermark on the right. */
+export function AdjustPanel({ material, state, patch, url, frame }: Props) {
   const t = useT()
   return (
     <div className="editor-adjust">
       <div className="editor-stage-column">
+        {hasPageChoice(material) && (
+          <PdfPagePicker
+            page={state.page}
+            pages={material.sourcePages ?? 1}
+            onChange={(page) => patch(choosePage(material, state, page))}
+            cropReset={state.cropReset && state.selection === null}
+          />
+        )}
         <Space wrap className="editor-toolbar">
           <Button
             icon={<RotateLeftOutlined />}
@@ -54,15 +79,17 @@ export function AdjustPanel({ material, state, patch }: Props) {
           >
             {t('editor.cropClear')}
           </Button>
-          <CropInfo material={material} state={state} />
+          <CropInfo material={material} state={state} frame={frame} />
         </Space>
         <div className="editor-stage">
           <CropStage
-            material={material}
+            url={url}
+            source={frame}
             rotate={state.rotate}
             selection={state.selection}
             onSelect={(selection) => patch({ selection })}
             max={STAGE_MAX}
+            loadingText={hasPageChoice(material) ? t('editor.pdfPage.loading', { n: state.page }) : undefined}
           />
         </div>
         <div className="editor-note">{t('editor.cropHint')}</div>

@@ -1,17 +1,21 @@
 import { Spin } from 'antd'
 import { useState } from 'react'
-import type { CropRect, Material, Rotation } from '../../../../core/model'
+import type { CropRect, Rotation } from '../../../../core/model'
 import { useT } from '../../i18n'
 import { CropBox } from './CropBox'
 import { displayToSource, fitView, fullRect, sourceToDisplay, viewSize, type Size } from './crop-math'
-import { useSourceImage } from './useSourceImage'
 
 type Props = {
-  material: Material
+  /** The unedited original (useSourceImage); undefined while it loads. */
+  url: string | undefined
+  /** The size the selection is measured in (editor-state.ts `frameOf`); null until known. */
+  source: Size | null
   rotate: Rotation
   selection: CropRect | null
   onSelect: (selection: CropRect | null) => void
   max: Size
+  /** Said under the spinner while the picture loads. */
+  loadingText?: string
 }
 
 const same = (a: CropRect, b: CropRect) =>
@@ -22,14 +26,24 @@ const same = (a: CropRect, b: CropRect) =>
  * rectangle over it. Drawing on the original (not the saved result) lets the user widen an
  * earlier crop as well as tighten it.
  */
-export function CropStage({ material, rotate, selection, onSelect, max }: Props) {
+export function CropStage({ url, source, rotate, selection, onSelect, max, loadingText }: Props) {
   const t = useT()
-  const url = useSourceImage(material.id)
   const [dragging, setDragging] = useState<CropRect | null>(null)
-  const source = { width: material.sourceWidth, height: material.sourceHeight }
-  const region = fullRect(source)
-  const view = fitView(source, rotate, region, max)
-  const box = viewSize(view)
+  const region = source ? fullRect(source) : null
+  const view = source && region ? fitView(source, rotate, region, max) : null
+  const box = view ? viewSize(view) : max
+  if (!url) {
+    return (
+      <div className="crop-loading" style={{ width: box.width, height: box.height }} aria-busy="true">
+        <Spin description={loadingText} />
+      </div>
+    )
+  }
+  if (!source || !region || !view) {
+    // A picture whose size cannot be read is shown without the crop rectangle.
+    const style = { maxWidth: max.width, maxHeight: max.height, transform: `rotate(${rotate}deg)` }
+    return <img src={url} alt="" className="crop-fallback" style={style} />
+  }
   const img = { width: source.width * view.scale, height: source.height * view.scale }
   const display = dragging ?? sourceToDisplay(selection ?? region, view)
 
@@ -39,13 +53,6 @@ export function CropStage({ material, rotate, selection, onSelect, max }: Props)
     onSelect(same(next, region) ? null : next)
   }
 
-  if (!url) {
-    return (
-      <div className="crop-loading" style={{ width: box.width, height: box.height }}>
-        <Spin />
-      </div>
-    )
-  }
   return (
     <CropBox size={box} rect={display} onChange={setDragging} onCommit={commit} label={t('editor.cropLabel')}>
       <img

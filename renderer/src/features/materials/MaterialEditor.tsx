@@ -5,9 +5,18 @@ import type { Material } from '../../../../core/model'
 import { useT } from '../../i18n'
 import { editMaterial } from '../workspace/store'
 import { AdjustPanel } from './AdjustPanel'
-import { editorProblem, editRequest, initialEditorState, unchanged, type EditorState } from './editor-state'
+import { applyEdit } from './apply-edit'
+import {
+  editorProblem,
+  frameOf,
+  hasPageChoice,
+  initialEditorState,
+  unchanged,
+  type EditorState,
+} from './editor-state'
 import { formatKb } from './format'
 import { PreviewCompare } from './PreviewCompare'
+import { useSourceImage } from './useSourceImage'
 
 type Props = { material: Material; title: string; onClose: () => void }
 
@@ -22,12 +31,15 @@ export function MaterialEditor({ material, title, onClose }: Props) {
   const patch = (p: Partial<EditorState>) => setState((s) => ({ ...s, ...p }))
   const problem = editorProblem(state)
   const pending = !unchanged(material, state)
+  const shown = useSourceImage(material.id, hasPageChoice(material) ? state.page : undefined)
+  const frame = frameOf(material, state, shown?.size)
 
   const apply = async () => {
     setBusy(true)
     setError(null)
-    const result = await editMaterial(editRequest(material, state))
+    const { result, selection } = await applyEdit(material, state, frame, editMaterial)
     setBusy(false)
+    patch({ selection })
     if (!result.ok) {
       setError(result.error)
       return
@@ -99,7 +111,9 @@ export function MaterialEditor({ material, title, onClose }: Props) {
             {
               key: 'adjust',
               label: t('editor.tab.adjust'),
-              children: <AdjustPanel material={material} state={state} patch={patch} />,
+              children: (
+                <AdjustPanel material={material} state={state} patch={patch} url={shown?.url} frame={frame} />
+              ),
             },
             {
               key: 'compare',

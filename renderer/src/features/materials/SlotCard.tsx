@@ -10,9 +10,10 @@ import { Alert, Button, Popconfirm, Spin, Tag, Tooltip } from 'antd'
 import { useState, type DragEvent, type ReactNode } from 'react'
 import type { AppError } from '../../../../core/api'
 import type { SlotSpec } from '../../../../core/materials/slots'
-import { watermarkPlacementOf, type Material } from '../../../../core/model'
+import { pdfPageOf, watermarkPlacementOf, type Material } from '../../../../core/model'
 import { useLanguage, useT } from '../../i18n'
 import type { ImportStage } from '../workspace/store'
+import { hasPageChoice } from './editor-state'
 import { formatKb, slotStatus, type SlotStatus } from './format'
 import { MaterialEditor } from './MaterialEditor'
 import { useThumbnail } from './useThumbnail'
@@ -43,14 +44,20 @@ function Preview({ material, label }: { material: Material | undefined; label: s
   return <img src={url} alt={label} className="slot-thumb" />
 }
 
-/** Small tags for the edits applied to a material (rotated, cropped, watermark). */
-function EditTags({ material }: { material: Material }) {
+/** Small tags for the PDF page used and the edits applied (rotated, cropped, watermark). */
+function EditTags({ material, testId }: { material: Material; testId: string }) {
   const t = useT()
   const { rotate, crop, watermark } = material.edit
-  if (rotate === 0 && !crop && !watermark) return null
+  const paged = hasPageChoice(material)
+  if (!paged && rotate === 0 && !crop && !watermark) return null
   const where = t(`editor.watermarkPlacement.${watermarkPlacementOf(material.edit)}.short`)
   return (
     <div className="slot-edits">
+      {paged && (
+        <Tag color="blue" data-testid={testId}>
+          {t('materials.edited.pdfPage', { n: pdfPageOf(material.edit), total: material.sourcePages ?? 1 })}
+        </Tag>
+      )}
       {rotate !== 0 && <Tag>{t('materials.edited.rotate', { deg: rotate })}</Tag>}
       {crop && <Tag>{t('materials.edited.crop')}</Tag>}
       {watermark && <Tag color="orange">{t('materials.edited.watermark', { where })}</Tag>}
@@ -139,7 +146,7 @@ export function SlotCard({
             <span>{t('materials.cap', { kb: formatKb(material.maxBytes) })}</span>
           </div>
         )}
-        {material && <EditTags material={material} />}
+        {material && <EditTags material={material} testId={`${prefix}-pdf-page`} />}
         {shared && <div className="slot-shared">{t('materials.sharedFromPrincipal')}</div>}
         {material && material.warnings.length > 0 && (
           <ul className="slot-warnings" data-testid={`${prefix}-warnings`}>

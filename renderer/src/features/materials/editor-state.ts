@@ -3,13 +3,14 @@ import type { RequestOf } from '../../../../core/api'
 import {
   DEFAULT_MAX_BYTES,
   DEFAULT_WATERMARK_PLACEMENT,
+  pdfPageOf,
   watermarkPlacementOf,
   type CropRect,
   type Material,
   type Rotation,
   type WatermarkPlacement,
 } from '../../../../core/model'
-import { selectionOf, storedCrop } from './crop-math'
+import { clampRect, selectionOf, storedCrop, type Size } from './crop-math'
 
 export const CAP_PRESETS = [DEFAULT_MAX_BYTES, 400_000] as const
 export const MIN_CAP = 20_000
@@ -18,8 +19,15 @@ export const WATERMARK_MAX = 40
 export const WATERMARK_SUGGESTION = '仅供公安备案使用'
 
 export type EditorState = {
+  /** The PDF page shown and to be applied (1 for images). */
+  page: number
+  /** True when choosing another page threw away a crop (the editor says so). */
+  cropReset: boolean
   rotate: Rotation
-  /** The crop in source pixels (upright original before rotation); null = the whole image. */
+  /**
+   * The crop in source pixels (upright original before rotation); null = the whole image. On a
+   * page not applied yet, in pixels of that page's preview (its own size is known after applying).
+   */
   selection: CropRect | null
   maxBytes: number
   watermarkOn: boolean
@@ -27,10 +35,20 @@ export type EditorState = {
   watermarkPlacement: WatermarkPlacement
 }
 
-const sourceOf = (m: Material) => ({ width: m.sourceWidth, height: m.sourceHeight })
+export const sourceOf = (m: Material): Size => ({ width: m.sourceWidth, height: m.sourceHeight })
+
+/** A PDF with more than one page: the editor offers a page choice. */
+export function hasPageChoice(material: Material): boolean {
+  return material.sourceFormat === 'pdf' && (material.sourcePages ?? 1) > 1
+}
+
+/** The page the stored material was compressed from. */
+export const storedPage = (material: Material): number => pdfPageOf(material.edit)
 
 export function initialEditorState(material: Material): EditorState {
   return {
+    page: storedPage(material),
+    cropReset: false,
     rotate: material.edit.rotate,
     selection: selectionOf(material.edit.crop, sourceOf(material), material.edit.rotate),
     maxBytes: material.maxBytes,
@@ -50,39 +68,87 @@ export function editorProblem(state: EditorState): 'watermark-empty' | 'cap-rang
   return null
 }
 
+/**
+ * The settings to apply after choosing `page`: the crop goes (it was drawn in another page's
+ * pixels), except that going back to the stored page brings its stored crop back.
+ */
+export function choosePage(material: Material, state: EditorState, page: number): Partial<EditorState> {
+  if (page === state.page) return {}
+  if (page === storedPage(material)) {
+    return {
+      page,
+      cropReset: false,
+      selection: selectionOf(material.edit.crop, sourceOf(material), material.edit.rotate),
+    }
+  }
+  return { page, cropReset: state.cropReset || state.selection !== null, selection: null }
+}
+
+/**
+ * The size the selection is measured in: the stored source size on the applied page, the
+ * preview's size on another page (null until it has loaded).
+ */
+export function frameOf(
+  material: Material,
+  state: EditorState,
+  preview: Size | null | undefined,
+): Size | null {
+  return state.page === storedPage(material) ? sourceOf(material) : (preview ?? null)
+}
+
+/** A selection measured on a page's preview → the same part of the page at its own size. */
+export function scaleSelection(selection: CropRect, from: Size, to: Size): CropRect {
+  const sx = to.width / from.width
+  const sy = to.height / from.height
+  const rect = {
+    left: selection.left * sx,
+    top: selection.top * sy,
+    width: selection.width * sx,
+    height: selection.height * sy,
+  }
+  return clampRect(rect, to)
+}
+
+/**
+ * The `materials:edit` payload. On a page not applied yet the crop is left out: its pixels are
+ * known only once main has rendered the page (apply-edit.ts then sends the crop).
+ */
 export function editRequest(material: Material, state: EditorState): RequestOf<'materials:edit'> {
   const watermark = state.watermarkOn ? state.watermarkText.trim().slice(0, WATERMARK_MAX) : ''
+  const samePage = state.page === storedPage(material)
   return {
     id: material.id,
     edit: {
       rotate: state.rotate,
-      crop: storedCrop(state.selection, sourceOf(material), state.rotate),
+      crop: samePage ? storedCrop(state.selection, sourceOf(material), state.rotate) : null,
       ...(watermark === ''
         ? { watermark: null }
         : { watermark, watermarkPlacement: state.watermarkPlacement }),
+      // Every PDF edit names its page, so an edit never falls back to page 1 by omission.
+      ...(material.sourceFormat === 'pdf' ? { pdfPage: state.page } : {}),
     },
     maxBytes: state.maxBytes,
   }
 }
 
+const sameRect = (a: CropRect | null, b: CropRect | null) =>
+  a === b ||
+  (a !== null &&
+    b !== null &&
+    a.left === b.left &&
+    a.top === b.top &&
+    a.width === b.width &&
+    a.height === b.height)
+
 /** True when applying would change nothing. */
 export function unchanged(material: Material, state: EditorState): boolean {
   const { edit, maxBytes } = editRequest(material, state)
-  const a = edit.crop
-  const b = material.edit.crop
-  const sameCrop =
-    a === b ||
-    (a !== null &&
-      b !== null &&
-      a.left === b.left &&
-      a.top === b.top &&
-      a.width === b.width &&
-      a.height === b.height)
   return (
+    state.page === storedPage(material) &&
     maxBytes === material.maxBytes &&
     edit.rotate === material.edit.rotate &&
     edit.watermark === material.edit.watermark &&
     (edit.watermark === null || edit.watermarkPlacement === watermarkPlacementOf(material.edit)) &&
-    sameCrop
+    sameRect(edit.crop, material.edit.crop)
   )
 }

@@ -1,20 +1,29 @@
 import { useEffect, useState } from 'react'
 import { api } from '../../api'
+import type { Size } from './crop-math'
+import { jpegSize } from './jpeg-size'
 
 /** Long side of the picture the crop editor draws on: sharp enough to crop at card edges. */
 export const SOURCE_LONG_SIDE = 1600
 
-/** The unedited upright original of a material (a JPEG data URL from main). */
-export function useSourceImage(materialId: string): string | undefined {
-  const [fetched, setFetched] = useState<{ id: string; url: string } | undefined>(undefined)
+/** The picture and its pixel size (null when the header cannot be read). */
+export type SourceImage = { url: string; size: Size | null }
+
+/**
+ * The unedited upright original of a material (a JPEG data URL from main); for a PDF, page
+ * `pdfPage`. Undefined while it loads, including after the page changes.
+ */
+export function useSourceImage(materialId: string, pdfPage?: number): SourceImage | undefined {
+  const key = `${materialId}#${pdfPage ?? ''}`
+  const [fetched, setFetched] = useState<{ key: string; image: SourceImage } | undefined>(undefined)
   useEffect(() => {
     let alive = true
-    void api.source(materialId, SOURCE_LONG_SIDE).then((url) => {
-      if (alive && url) setFetched({ id: materialId, url })
+    void api.source(materialId, SOURCE_LONG_SIDE, pdfPage).then((url) => {
+      if (alive && url) setFetched({ key, image: { url, size: jpegSize(url) } })
     })
     return () => {
       alive = false
     }
-  }, [materialId])
-  return fetched?.id === materialId ? fetched.url : undefined
+  }, [materialId, pdfPage, key])
+  return fetched?.key === key ? fetched.image : undefined
 }

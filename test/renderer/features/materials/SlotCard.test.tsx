@@ -71,6 +71,21 @@ describe('SlotCard', () => {
     expect(screen.getByTestId('slot-principal-id-front').textContent).toContain('水印：满铺')
   })
 
+  it('shows which page of a multi-page PDF is used, and nothing for an image or a one-page PDF', () => {
+    const pdf = (over: Partial<Material>): Material => ({ ...material([]), sourceFormat: 'pdf', ...over })
+    renderCard(pdf({ sourcePages: 3, edit: { ...NO_EDIT, pdfPage: 2 } }))
+    expect(screen.getByTestId('slot-principal-id-front-pdf-page').textContent).toBe('PDF 第 2 / 3 页')
+    cleanup()
+    renderCard(pdf({ sourcePages: 2 }))
+    expect(screen.getByTestId('slot-principal-id-front-pdf-page').textContent).toBe('PDF 第 1 / 2 页')
+    cleanup()
+    renderCard(pdf({ sourcePages: 1 }))
+    expect(screen.queryByTestId('slot-principal-id-front-pdf-page')).toBeNull()
+    cleanup()
+    renderCard(material([]))
+    expect(screen.queryByTestId('slot-principal-id-front-pdf-page')).toBeNull()
+  })
+
   it('renders a ready slot with its size in KB and pixels', () => {
     renderCard(material([]))
     const card = screen.getByTestId('slot-principal-id-front')

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest'
+import type { Material } from '../../../../core/model'
+import {
+  choosePage,
+  editRequest,
+  frameOf,
+  hasPageChoice,
+  initialEditorState,
+  scaleSelection,
+  unchanged,
+} from '../../../../renderer/src/features/materials/editor-state'
+import { makeMaterial } from '../../../support/factories'
+
+/** A 3-page PDF certificate, page 1 (A4 at 150 dpi) used, cropped. */
+const pdf = (over: Partial<Material> = {}): Material =>
+  makeMaterial('site', 'w1', 'domain-certificate', {
+    sourceFormat: 'pdf',
+    sourcePages: 3,
+    sourceWidth: 1240,
+    sourceHeight: 1754,
+    edit: { rotate: 0, crop: { left: 100, top: 100, width: 1000, height: 700 }, watermark: null },
+    ...over,
+  })
+
+describe('hasPageChoice', () => {
+  it.each([
+    ['a 3-page PDF', { sourceFormat: 'pdf', sourcePages: 3 }, true],
+    ['a 1-page PDF', { sourceFormat: 'pdf', sourcePages: 1 }, false],
+    ['a PDF stored before page counts', { sourceFormat: 'pdf' }, false],
+    ['a JPEG', { sourceFormat: 'jpeg' }, false],
+  ] as const)('%s → %s', (_, over, expected) => {
+    expect(hasPageChoice(makeMaterial('site', 'w1', 'domain-certificate', over))).toBe(expected)
+  })
+})
+
+describe('choosing a PDF page', () => {
+  it('starts on the page the stored edit uses', () => {
+    expect(initialEditorState(pdf()).page).toBe(1)
+    expect(
+      initialEditorState(pdf({ edit: { rotate: 0, crop: null, watermark: null, pdfPage: 2 } })).page,
+    ).toBe(2)
+  })
+
+  it('clears the crop on another page and brings the stored crop back on the stored page', () => {
+    const m = pdf()
+    const start = initialEditorState(m)
+    const on2 = { ...start, ...choosePage(m, start, 2) }
+    expect(on2).toMatchObject({ page: 2, selection: null, cropReset: true })
+    const back = { ...on2, ...choosePage(m, on2, 1) }
+    expect(back).toMatchObject({ page: 1, selection: start.selection, cropReset: false })
+    expect(unchanged(m, back)).toBe(true)
+  })
+
+  it('says nothing was cleared when there was no crop', () => {
+    const m = pdf({ edit: { rotate: 0, crop: null, watermark: null } })
+    const start = initialEditorState(m)
+    expect(choosePage(m, start, 3)).toEqual({ page: 3, selection: null, cropReset: false })
+  })
+
+  it('sends the page, and no crop until the page has been applied', () => {
+    const m = pdf()
+    const start = initialEditorState(m)
+    const on2 = {
+      ...start,
+      ...choosePage(m, start, 2),
+      selection: { left: 0, top: 0, width: 50, height: 50 },
+    }
+    expect(unchanged(m, on2)).toBe(false)
+    expect(editRequest(m, on2)).toEqual({
+      id: m.id,
+      edit: { rotate: 0, crop: null, watermark: null, pdfPage: 2 },
+      maxBytes: 512_000,
+    })
+    expect(editRequest(m, start).edit).toEqual({ ...m.edit, pdfPage: 1 })
+  })
+
+  it('measures the selection in the stored size, or in the preview of another page', () => {
+    const m = pdf()
+    const start = initialEditorState(m)
+    const preview = { width: 1131, height: 1600 }
+    expect(frameOf(m, start, preview)).toEqual({ width: 1240, height: 1754 })
+    expect(frameOf(m, { ...start, page: 2 }, preview)).toEqual(preview)
+    expect(frameOf(m, { ...start, page: 2 }, undefined)).toBeNull()
+  })
+
+  it('leaves pdfPage out for an image and names page 1 for a one-page PDF', () => {
+    const m = makeMaterial('site', 'w1', 'domain-certificate')
+    expect(editRequest(m, initialEditorState(m)).edit).toEqual({ rotate: 0, crop: null, watermark: null })
+    const one = pdf({ sourcePages: 1, edit: { rotate: 0, crop: null, watermark: null } })
+    expect(editRequest(one, initialEditorState(one)).edit).toEqual({
+      rotate: 0,
+      crop: null,
+      watermark: null,
+      pdfPage: 1,
+    })
+  })
+})
+
+describe('scaleSelection', () => {
+  it('scales a preview selection to the page and keeps it inside', () => {
+    const from = { width: 1131, height: 1600 }
+    const to = { width: 2480, height: 3508 }
+    expect(scaleSelection({ left: 100, top: 200, width: 500, height: 300 }, from, to)).toEqual({
+      left: 219,
+      top: 439,
+      width: 1096,
+      height: 658,
+    })
+    expect(scaleSelection({ left: 631, top: 0, width: 500, height: 1600 }, from, to)).toEqual({
+      left: 1384,
+      top: 0,
+      width: 1096,
+      height: 3508,
+    })
+  })
+})
