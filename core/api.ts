@@ -29,6 +29,11 @@ export type ExportFormat = 'folder' | 'zip'
 export type DivisionNode = { code: string; name: string; hasChildren: boolean }
 
 /** Before/after at 100 %: the same region of the original and of the compressed copy. */
+/**
+ * The unedited upright original (of one PDF page) for the crop editor: a picture of at most the
+ * requested long side, and the full size in pixels, which is what a crop is measured in.
+ */
+export type MaterialSourceImage = { url: string; width: number; height: number }
 export type MaterialPreview = {
   before: string
   after: string
@@ -67,7 +72,7 @@ export type Api = {
   'materials:edit': (req: Req<'materials:edit'>) => Material
   'materials:preview': (req: Req<'materials:preview'>) => MaterialPreview
   /** The unedited original, upright, as a JPEG data URL (the crop editor draws on it). */
-  'materials:source': (req: Req<'materials:source'>) => string
+  'materials:source': (req: Req<'materials:source'>) => MaterialSourceImage
   /** Compresses many files into a folder, two at a time, with progress events. */
   'batch:compress': (req: Req<'batch:compress'>) => BatchSummary
   'batch:cancel': (req: Req<'batch:cancel'>) => boolean

@@ -13,6 +13,7 @@ import type {
   ExportFormat,
   ExportSummary,
   MaterialPreview,
+  MaterialSourceImage,
   RequestOf,
   ResponseOf,
   Result,
@@ -122,8 +123,8 @@ export const api = {
     request('batch:compress', req),
   cancelBatch: (batchId: string): Promise<boolean | undefined> => call('batch:cancel', { batchId }),
   removeMaterial: (id: string): Promise<Workspace | undefined> => call('materials:remove', { id }),
-  /** The unedited upright original (for a PDF, page `pdfPage`), for drawing the crop rectangle on. */
-  source: async (id: string, longSide: number, pdfPage?: number): Promise<string | undefined> => {
+  /** The unedited upright original (for a PDF, page `pdfPage`) and its full size, for the crop editor. */
+  source: async (id: string, longSide: number, pdfPage?: number): Promise<MaterialSourceImage | undefined> => {
     const result = await request(
       'materials:source',
       pdfPage === undefined ? { id, longSide } : { id, longSide, pdfPage },

@@ -151,13 +151,20 @@ describe('PDF page choice', () => {
     expect(Math.max(g2, b2)).toBeLessThan(60)
     await page.waitForTimeout(400) // the select has finished its animation
     await page.screenshot({ path: 'test-results/editor-pdf-page.png' })
+    // A crop on page 2 before it is applied: measured in page 2's own pixels, sent in one call.
+    await page.locator(byId('editor-crop-rect')).press('Alt+Shift+ArrowLeft')
+    expect(await page.isDisabled(byId('editor-crop-clear'))).toBe(false)
   })
 
   it('applies page 2: the stored copy is the red certificate page', async () => {
     await page.click(byId('editor-apply'))
     await expect.poll(() => certificate()?.edit.pdfPage, { timeout: 60_000 }).toBe(2)
     const stored = certificate()
-    expect(stored).toMatchObject({ sourcePages: 2, edit: { crop: null, pdfPage: 2 } })
+    expect(stored).toMatchObject({ sourcePages: 2, edit: { pdfPage: 2 } })
+    const crop = stored?.edit.crop
+    expect(crop).toMatchObject({ left: 0, top: 0, height: stored?.sourceHeight })
+    expect(crop?.width).toBeLessThan(stored?.sourceWidth ?? 0)
+    expect(crop?.width).toBeGreaterThan((stored?.sourceWidth ?? 0) * 0.9)
     const [r, g, b] = await meanRgb(stored)
     expect(r).toBeGreaterThan(180)
     expect(Math.max(g, b)).toBeLessThan(60)

@@ -3,7 +3,7 @@
  * its own resolution and from the compressed copy at its own, so the user sees exactly what
  * the resolution and quality choice cost.
  */
-import type { MaterialPreview, RequestOf } from '../../../core/api'
+import type { MaterialPreview, MaterialSourceImage, RequestOf } from '../../../core/api'
 import { pdfPageOf, type Material } from '../../../core/model'
 import { detectFormat } from './images'
 import { decodeInput } from './images/decode'
@@ -50,21 +50,22 @@ async function decodeOriginal(
 }
 
 /**
- * The unedited original, upright, at most `longSide` px: what the crop editor draws on. For a
- * PDF, page `pdfPage` (default: the page the material uses), so the editor can show another.
+ * The unedited original, upright, at most `longSide` px, and its full size: what the crop editor
+ * draws on and measures the crop in. For a PDF, page `pdfPage` (default: the page the material
+ * uses), so the editor can show another page and crop it before it is applied.
  */
 export async function materialSource(
   material: Material,
   files: MaterialFiles,
   longSide: number,
   pdfPage: number = pdfPageOf(material.edit),
-): Promise<string> {
+): Promise<MaterialSourceImage> {
   const decoded = await decodeOriginal(material, files, { rotate: 0, crop: null, pdfPage })
   const jpeg = await openRaw(decoded)
     .resize({ width: longSide, height: longSide, fit: 'inside', withoutEnlargement: true })
     .jpeg({ quality: 85 })
     .toBuffer()
-  return dataUrl(jpeg)
+  return { url: dataUrl(jpeg), width: decoded.width, height: decoded.height }
 }
 
 export async function materialPreview(

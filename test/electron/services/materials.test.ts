@@ -160,8 +160,12 @@ describe('PDF page choice', () => {
     expect(repo.workspace().materials).toEqual([second])
 
     // The editor draws the chosen page by default and any other page on request.
-    expect((await meanColour(await materialSource(second, files, 400)))[1]).toBeLessThan(60)
-    expect((await meanColour(await materialSource(second, files, 400, 1)))[1]).toBeGreaterThan(240)
+    const page2 = await materialSource(second, files, 400)
+    expect((await meanColour(page2.url))[1]).toBeLessThan(60)
+    expect([page2.width, page2.height]).toEqual([second.sourceWidth, second.sourceHeight])
+    const page1 = await materialSource(second, files, 400, 1)
+    expect((await meanColour(page1.url))[1]).toBeGreaterThan(240)
+    expect([page1.width, page1.height]).toEqual([first.sourceWidth, first.sourceHeight])
     const preview = await materialPreview(second, files, { centerX: 0.5, centerY: 0.5, size: 200 })
     expect((await meanColour(preview.before))[1]).toBeLessThan(60)
   })
@@ -191,9 +195,10 @@ describe('crop editor source', () => {
     const { materials, files, subject, photo } = setup()
     const m = await materials.importMaterial({ ownerKind: 'subject', ownerId: subject.id, slot: 'principal-id-front', path: photo })
     const rotated = await materials.editMaterial({ id: m.id, edit: { rotate: 90, crop: { left: 0, top: 0, width: 600, height: 800 }, watermark: null }, maxBytes: 300_000 })
-    const url = await materialSource(rotated, files, 800)
-    const meta = await sharp(Buffer.from(url.split(',')[1] ?? '', 'base64')).metadata()
+    const source = await materialSource(rotated, files, 800)
+    const meta = await sharp(Buffer.from(source.url.split(',')[1] ?? '', 'base64')).metadata()
     expect([meta.width, meta.height]).toEqual([800, 600]) // 1600×1200 upright, scaled, not rotated or cropped
+    expect([source.width, source.height]).toEqual([1600, 1200]) // the pixels a crop is measured in
   })
 })
 

@@ -5,9 +5,9 @@ import type { Material } from '../../../../core/model'
 import { useT } from '../../i18n'
 import { editMaterial } from '../workspace/store'
 import { AdjustPanel } from './AdjustPanel'
-import { applyEdit } from './apply-edit'
 import {
   editorProblem,
+  editRequest,
   frameOf,
   hasPageChoice,
   initialEditorState,
@@ -37,9 +37,9 @@ export function MaterialEditor({ material, title, onClose }: Props) {
   const apply = async () => {
     setBusy(true)
     setError(null)
-    const { result, selection } = await applyEdit(material, state, frame, editMaterial)
+    // The crop is sent in the pixels of the page shown, so another page is one call too.
+    const result = await editMaterial(editRequest(material, state, frame))
     setBusy(false)
-    patch({ selection })
     if (!result.ok) {
       setError(result.error)
       return

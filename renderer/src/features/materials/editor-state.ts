@@ -10,7 +10,7 @@ import {
   type Rotation,
   type WatermarkPlacement,
 } from '../../../../core/model'
-import { clampRect, selectionOf, storedCrop, type Size } from './crop-math'
+import { selectionOf, storedCrop, type Size } from './crop-math'
 
 export const CAP_PRESETS = [DEFAULT_MAX_BYTES, 400_000] as const
 export const MIN_CAP = 20_000
@@ -25,8 +25,8 @@ export type EditorState = {
   cropReset: boolean
   rotate: Rotation
   /**
-   * The crop in source pixels (upright original before rotation); null = the whole image. On a
-   * page not applied yet, in pixels of that page's preview (its own size is known after applying).
+   * The crop in source pixels (upright original before rotation; for a PDF, of the page shown);
+   * null = the whole image.
    */
   selection: CropRect | null
   maxBytes: number
@@ -85,42 +85,25 @@ export function choosePage(material: Material, state: EditorState, page: number)
 }
 
 /**
- * The size the selection is measured in: the stored source size on the applied page, the
- * preview's size on another page (null until it has loaded).
+ * The size the selection is measured in: the stored source size on the applied page, the size
+ * main reports for another page (null until it has loaded).
  */
-export function frameOf(
+export function frameOf(material: Material, state: EditorState, shown: Size | null | undefined): Size | null {
+  return state.page === storedPage(material) ? sourceOf(material) : (shown ?? null)
+}
+
+/** The `materials:edit` payload; `frame` is the size the selection is measured in (frameOf). */
+export function editRequest(
   material: Material,
   state: EditorState,
-  preview: Size | null | undefined,
-): Size | null {
-  return state.page === storedPage(material) ? sourceOf(material) : (preview ?? null)
-}
-
-/** A selection measured on a page's preview → the same part of the page at its own size. */
-export function scaleSelection(selection: CropRect, from: Size, to: Size): CropRect {
-  const sx = to.width / from.width
-  const sy = to.height / from.height
-  const rect = {
-    left: selection.left * sx,
-    top: selection.top * sy,
-    width: selection.width * sx,
-    height: selection.height * sy,
-  }
-  return clampRect(rect, to)
-}
-
-/**
- * The `materials:edit` payload. On a page not applied yet the crop is left out: its pixels are
- * known only once main has rendered the page (apply-edit.ts then sends the crop).
- */
-export function editRequest(material: Material, state: EditorState): RequestOf<'materials:edit'> {
+  frame: Size | null = sourceOf(material),
+): RequestOf<'materials:edit'> {
   const watermark = state.watermarkOn ? state.watermarkText.trim().slice(0, WATERMARK_MAX) : ''
-  const samePage = state.page === storedPage(material)
   return {
     id: material.id,
     edit: {
       rotate: state.rotate,
-      crop: samePage ? storedCrop(state.selection, sourceOf(material), state.rotate) : null,
+      crop: frame ? storedCrop(state.selection, frame, state.rotate) : null,
       ...(watermark === ''
         ? { watermark: null }
         : { watermark, watermarkPlacement: state.watermarkPlacement }),

@@ -1,13 +1,12 @@
 import { useEffect, useState } from 'react'
 import { api } from '../../api'
 import type { Size } from './crop-math'
-import { jpegSize } from './jpeg-size'
 
 /** Long side of the picture the crop editor draws on: sharp enough to crop at card edges. */
 export const SOURCE_LONG_SIDE = 1600
 
-/** The picture and its pixel size (null when the header cannot be read). */
-export type SourceImage = { url: string; size: Size | null }
+/** The picture to draw, and the full size of the original (page) a crop is measured in. */
+export type SourceImage = { url: string; size: Size }
 
 /**
  * The unedited upright original of a material (a JPEG data URL from main); for a PDF, page
@@ -18,8 +17,11 @@ export function useSourceImage(materialId: string, pdfPage?: number): SourceImag
   const [fetched, setFetched] = useState<{ key: string; image: SourceImage } | undefined>(undefined)
   useEffect(() => {
     let alive = true
-    void api.source(materialId, SOURCE_LONG_SIDE, pdfPage).then((url) => {
-      if (alive && url) setFetched({ key, image: { url, size: jpegSize(url) } })
+    void api.source(materialId, SOURCE_LONG_SIDE, pdfPage).then((source) => {
+      if (alive && source) {
+        const { url, width, height } = source
+        setFetched({ key, image: { url, size: { width, height } } })
+      }
     })
     return () => {
       alive = false

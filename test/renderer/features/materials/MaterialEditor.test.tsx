@@ -48,7 +48,7 @@ function install(editAnswer: (req: unknown) => Answer) {
     switch (channel) {
       case 'materials:thumbnail':
       case 'materials:source':
-        return { ok: true, value: PIXEL }
+        return { ok: true, value: { url: PIXEL, width: 4000, height: 2525 } }
       case 'materials:preview':
         return { ok: true, value: PREVIEW }
       case 'materials:edit':

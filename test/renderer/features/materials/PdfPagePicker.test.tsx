@@ -6,13 +6,12 @@ import type { BeianBridge } from '../../../../core/api'
 import type { Material } from '../../../../core/model'
 import { MaterialEditor } from '../../../../renderer/src/features/materials/MaterialEditor'
 import { makeMaterial } from '../../../support/factories'
-import { jpegHeader } from '../../support/jpeg-header'
 
-/** Previews of the pages: page 1 portrait A4, page 2 landscape. */
-const PREVIEW: Record<number, { width: number; height: number }> = {
-  1: { width: 1131, height: 1600 },
-  2: { width: 1600, height: 1000 },
-  3: { width: 1131, height: 1600 },
+/** Full size of each page as main reports it: page 1 portrait A4, page 2 landscape. */
+const PAGE: Record<number, { width: number; height: number }> = {
+  1: { width: 2262, height: 3200 },
+  2: { width: 3200, height: 2000 },
+  3: { width: 2262, height: 3200 },
 }
 
 const pdf = (over: Partial<Material> = {}): Material =>
@@ -37,8 +36,8 @@ function install(edited: (req: { id: string }) => Material, sourceHold?: Promise
       case 'materials:source': {
         const { pdfPage = 1 } = req as Source
         if (pdfPage !== 1 && sourceHold) await sourceHold
-        const size = PREVIEW[pdfPage] ?? PREVIEW[1]
-        return { ok: true, value: jpegHeader(size?.width ?? 1, size?.height ?? 1) }
+        const size = PAGE[pdfPage] ?? { width: 1, height: 1 }
+        return { ok: true, value: { url: 'data:image/jpeg;base64,', ...size } }
       }
       case 'materials:edit':
         return { ok: true, value: edited(req as { id: string }) }
@@ -131,8 +130,8 @@ describe('PDF page choice in the editor', () => {
     })
   })
 
-  it('applies a crop drawn on the new page in that page’s own pixels', async () => {
-    // Main renders page 2 at 3200×2000: twice its 1600×1000 preview.
+  it('applies a crop drawn on a page not applied yet in one call, in that page’s own pixels', async () => {
+    // Main reports page 2 as 3200×2000 (its preview is smaller; the crop is measured in the page).
     const page2 = (id: string) =>
       pdf({
         id: `${id}-2`,
@@ -145,7 +144,7 @@ describe('PDF page choice in the editor', () => {
     await screen.findByTestId('editor-crop-rect')
     fireEvent.click(screen.getByTestId('editor-pdf-page-next'))
     await waitFor(() => expect(screen.getByTestId('editor-crop-stage').style.width).toBe('640px'))
-    // 1600×1000 fits 640×440 at 0.4: Alt+Shift+← takes 10 display px = 25 preview px off the right.
+    // 3200×2000 fits 640×440 at 0.2: Alt+Shift+← takes 10 display px = 50 page px off the right.
     fireEvent.keyDown(screen.getByTestId('editor-crop-rect'), {
       key: 'ArrowLeft',
       shiftKey: true,
@@ -153,11 +152,10 @@ describe('PDF page choice in the editor', () => {
     })
     expect(screen.queryByTestId('editor-pdf-page-reset')).toBeNull()
     fireEvent.click(screen.getByTestId('editor-apply'))
-    await waitFor(() => expect(calls(invoke, 'materials:edit')).toHaveLength(2))
+    await waitFor(() => expect(calls(invoke, 'materials:edit')).toHaveLength(1))
     expect(calls(invoke, 'materials:edit')).toEqual([
-      { id: 'pdf1', edit: { rotate: 0, crop: null, watermark: null, pdfPage: 2 }, maxBytes: 512_000 },
       {
-        id: 'pdf1-2',
+        id: 'pdf1',
         edit: {
           rotate: 0,
           crop: { left: 0, top: 0, width: 3150, height: 2000 },

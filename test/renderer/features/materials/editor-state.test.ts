@@ -6,7 +6,6 @@ import {
   frameOf,
   hasPageChoice,
   initialEditorState,
-  scaleSelection,
   unchanged,
 } from '../../../../renderer/src/features/materials/editor-state'
 import { makeMaterial } from '../../../support/factories'
@@ -57,7 +56,7 @@ describe('choosing a PDF page', () => {
     expect(choosePage(m, start, 3)).toEqual({ page: 3, selection: null, cropReset: false })
   })
 
-  it('sends the page, and no crop until the page has been applied', () => {
+  it('sends the page with a crop measured in that page, or none while its size is unknown', () => {
     const m = pdf()
     const start = initialEditorState(m)
     const on2 = {
@@ -65,21 +64,23 @@ describe('choosing a PDF page', () => {
       ...choosePage(m, start, 2),
       selection: { left: 0, top: 0, width: 50, height: 50 },
     }
+    const page2 = { width: 1754, height: 1240 }
     expect(unchanged(m, on2)).toBe(false)
-    expect(editRequest(m, on2)).toEqual({
+    expect(editRequest(m, on2, page2)).toEqual({
       id: m.id,
-      edit: { rotate: 0, crop: null, watermark: null, pdfPage: 2 },
+      edit: { rotate: 0, crop: { left: 0, top: 0, width: 50, height: 50 }, watermark: null, pdfPage: 2 },
       maxBytes: 512_000,
     })
+    expect(editRequest(m, on2, null).edit.crop).toBeNull()
     expect(editRequest(m, start).edit).toEqual({ ...m.edit, pdfPage: 1 })
   })
 
-  it('measures the selection in the stored size, or in the preview of another page', () => {
+  it('measures the selection in the stored size, or in the size main reports for another page', () => {
     const m = pdf()
     const start = initialEditorState(m)
-    const preview = { width: 1131, height: 1600 }
-    expect(frameOf(m, start, preview)).toEqual({ width: 1240, height: 1754 })
-    expect(frameOf(m, { ...start, page: 2 }, preview)).toEqual(preview)
+    const shown = { width: 1754, height: 1240 }
+    expect(frameOf(m, start, shown)).toEqual({ width: 1240, height: 1754 })
+    expect(frameOf(m, { ...start, page: 2 }, shown)).toEqual(shown)
     expect(frameOf(m, { ...start, page: 2 }, undefined)).toBeNull()
   })
 
@@ -92,25 +93,6 @@ describe('choosing a PDF page', () => {
       crop: null,
       watermark: null,
       pdfPage: 1,
-    })
-  })
-})
-
-describe('scaleSelection', () => {
-  it('scales a preview selection to the page and keeps it inside', () => {
-    const from = { width: 1131, height: 1600 }
-    const to = { width: 2480, height: 3508 }
-    expect(scaleSelection({ left: 100, top: 200, width: 500, height: 300 }, from, to)).toEqual({
-      left: 219,
-      top: 439,
-      width: 1096,
-      height: 658,
-    })
-    expect(scaleSelection({ left: 631, top: 0, width: 500, height: 1600 }, from, to)).toEqual({
-      left: 1384,
-      top: 0,
-      width: 1096,
-      height: 3508,
     })
   })
 })
