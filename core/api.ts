@@ -28,12 +28,18 @@ export type ExportFormat = 'folder' | 'zip'
 /** A division (行政区划) node for the cascading address picker. */
 export type DivisionNode = { code: string; name: string; hasChildren: boolean }
 
-/** Before/after at 100 %: the same region of the original and of the compressed copy. */
 /**
  * The unedited upright original (of one PDF page) for the crop editor: a picture of at most the
  * requested long side, and the full size in pixels, which is what a crop is measured in.
  */
-export type MaterialSourceImage = { url: string; width: number; height: number }
+export type MaterialSourceImage = {
+  url: string
+  width: number
+  height: number
+  /** Pages of a PDF source (so materials stored before page counts still get the page choice). */
+  pages?: number
+}
+/** Before/after at 100 %: the same region of the original and of the compressed copy. */
 export type MaterialPreview = {
   before: string
   after: string

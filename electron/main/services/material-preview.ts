@@ -42,10 +42,11 @@ async function decodeOriginal(
 ) {
   const original = await files.read(material.originalFile)
   const format = detectFormat(original.subarray(0, 4096)) ?? material.sourceFormat
+  const cropFrame = { width: material.sourceWidth, height: material.sourceHeight }
   return decodeInput(original, format, {
     rotate: edit.rotate,
     pdfPage: pdfPageOf({ ...material.edit, ...edit }),
-    ...(edit.crop ? { crop: edit.crop } : {}),
+    ...(edit.crop ? { crop: edit.crop, cropFrame } : {}),
   })
 }
 
@@ -65,7 +66,8 @@ export async function materialSource(
     .resize({ width: longSide, height: longSide, fit: 'inside', withoutEnlargement: true })
     .jpeg({ quality: 85 })
     .toBuffer()
-  return { url: dataUrl(jpeg), width: decoded.width, height: decoded.height }
+  const pages = decoded.pages === undefined ? {} : { pages: decoded.pages }
+  return { url: dataUrl(jpeg), width: decoded.width, height: decoded.height, ...pages }
 }
 
 export async function materialPreview(

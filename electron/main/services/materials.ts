@@ -5,12 +5,21 @@
 import { createHash, randomUUID } from 'node:crypto'
 import type { HandlerContext } from '../ipc/types'
 import type { RequestOf } from '../../../core/api'
-import { DEFAULT_MAX_BYTES, NO_EDIT, pdfPageOf, watermarkPlacementOf, type Material, type MaterialEdit, type Workspace } from '../../../core/model'
+import {
+  DEFAULT_MAX_BYTES,
+  NO_EDIT,
+  pdfPageOf,
+  watermarkPlacementOf,
+  type Material,
+  type MaterialEdit,
+  type Workspace,
+} from '../../../core/model'
 import { placeMaterial, removeMaterial, type Edit } from '../../../core/workspace'
 import { requiredSlots, type SlotSpec } from '../../../core/materials/slots'
 import { AppFailure } from './app-error'
 import { readImportSource } from './import-source'
 import { compressImage, detectFormat, makeThumbnail } from './images'
+import { cropForSize } from './images/decode'
 import { materialKey, type MaterialFiles } from './material-files'
 import type { WorkspaceRepo } from './workspace-repo'
 
@@ -25,7 +34,13 @@ export type MaterialService = {
 }
 
 type Placement = Pick<Material, 'ownerKind' | 'ownerId' | 'slot'>
-type Source = { name: string; bytes: Buffer; originalFile?: string }
+type Source = {
+  name: string
+  bytes: Buffer
+  originalFile?: string
+  /** A re-edit on the stored page: the size the stored material's crop was measured in. */
+  cropFrame?: { width: number; height: number }
+}
 
 export function newId(): string {
   return randomUUID().replaceAll('-', '')
@@ -37,14 +52,22 @@ export function createMaterialService(repo: WorkspaceRepo, files: MaterialFiles)
   /** The slot's spec, which decides the colour and ID-card checks. */
   const slotSpecFor = (p: Placement): SlotSpec | undefined => {
     const ws = repo.workspace()
-    const sites = p.ownerKind === 'subject' ? ws.sites.filter((s) => s.subjectId === p.ownerId) : ws.sites.filter((s) => s.id === p.ownerId)
+    const sites =
+      p.ownerKind === 'subject'
+        ? ws.sites.filter((s) => s.subjectId === p.ownerId)
+        : ws.sites.filter((s) => s.id === p.ownerId)
     const subjectId = p.ownerKind === 'subject' ? p.ownerId : sites[0]?.subjectId
     const subject = ws.subjects.find((s) => s.id === subjectId)
-    if (!subject) throw new AppFailure('materials/no-owner', '找不到这份材料所属的主体或网站，请先保存主体和网站信息。')
+    if (!subject)
+      throw new AppFailure('materials/no-owner', '找不到这份材料所属的主体或网站，请先保存主体和网站信息。')
     const site = sites[0]
     if (!site) return undefined // a subject without sites may still collect its own photos
     const spec = requiredSlots(subject, site).find((s) => s.key === p.slot && s.owner === p.ownerKind)
-    if (!spec) throw new AppFailure('materials/wrong-slot', '这个材料位不属于该主体或网站，请在网站页面的材料清单中上传。')
+    if (!spec)
+      throw new AppFailure(
+        'materials/wrong-slot',
+        '这个材料位不属于该主体或网站，请在网站页面的材料清单中上传。',
+      )
     return spec
   }
 
@@ -62,7 +85,8 @@ export function createMaterialService(repo: WorkspaceRepo, files: MaterialFiles)
     ctx?: HandlerContext,
     spec: SlotSpec | undefined = slotSpecFor(p),
   ): Promise<Material> {
-    const progress = (stage: 'compressing' | 'saving' | 'done') => ctx?.emit('materials:progress', { slot: p.slot, ownerId: p.ownerId, stage })
+    const progress = (stage: 'compressing' | 'saving' | 'done') =>
+      ctx?.emit('materials:progress', { slot: p.slot, ownerId: p.ownerId, stage })
     progress('compressing')
     const result = await compressImage(source.bytes, {
       maxBytes,
@@ -71,9 +95,22 @@ export function createMaterialService(repo: WorkspaceRepo, files: MaterialFiles)
       rotate: edit.rotate,
       pdfPage: pdfPageOf(edit),
       ...(edit.crop ? { crop: edit.crop } : {}),
-      ...(edit.watermark ? { watermark: edit.watermark, watermarkPlacement: watermarkPlacementOf(edit) } : {}),
+      ...(edit.crop && source.cropFrame ? { cropFrame: source.cropFrame } : {}),
+      ...(edit.watermark
+        ? { watermark: edit.watermark, watermarkPlacement: watermarkPlacementOf(edit) }
+        : {}),
     })
     progress('saving')
+    // A crop scaled to the decoder's size (see cropFrame) is stored in that size from now on.
+    const crop =
+      edit.crop && source.cropFrame
+        ? cropForSize(
+            edit.crop,
+            source.cropFrame,
+            { width: result.sourceWidth, height: result.sourceHeight },
+            edit.rotate,
+          )
+        : edit.crop
     const id = newId()
     const format = detectFormat(source.bytes) ?? result.sourceFormat
     const material: Material = {
@@ -87,8 +124,9 @@ export function createMaterialService(repo: WorkspaceRepo, files: MaterialFiles)
       sourceHeight: result.sourceHeight,
       originalBytes: source.bytes.length,
       ...(result.pages === undefined ? {} : { sourcePages: result.pages }),
-      edit,
-      originalFile: source.originalFile ?? materialKey(p.ownerKind, p.ownerId, `${p.slot}-${id}.original.${format}`),
+      edit: { ...edit, crop },
+      originalFile:
+        source.originalFile ?? materialKey(p.ownerKind, p.ownerId, `${p.slot}-${id}.original.${format}`),
       compressedFile: materialKey(p.ownerKind, p.ownerId, `${p.slot}-${id}.jpg`),
       bytes: result.jpeg.length,
       width: result.width,
@@ -134,7 +172,17 @@ export function createMaterialService(repo: WorkspaceRepo, files: MaterialFiles)
     async editMaterial({ id, edit, maxBytes }) {
       const current = find(id)
       const bytes = await files.read(current.originalFile)
-      return compressAndStore(current, { name: current.sourceName, bytes, originalFile: current.originalFile }, edit, maxBytes)
+      // On the stored page the editor measures the crop in the stored size; on another page, in
+      // that page's size as materials:source reports it (the decoder's own).
+      const samePage = pdfPageOf(edit) === pdfPageOf(current.edit)
+      const cropFrame = samePage ? { width: current.sourceWidth, height: current.sourceHeight } : undefined
+      const source = {
+        name: current.sourceName,
+        bytes,
+        originalFile: current.originalFile,
+        ...(cropFrame ? { cropFrame } : {}),
+      }
+      return compressAndStore(current, source, edit, maxBytes)
     },
     async removeMaterial(id) {
       const edit = removeMaterial(repo.workspace(), id)

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { PDFDocument } from 'pdf-lib'
 import sharp from 'sharp'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { deleteSubject, upsertSite, upsertSubject } from '../../../core/workspace'
@@ -181,6 +182,38 @@ describe('PDF page choice', () => {
     })
     expect(repo.workspace().materials).toEqual([m])
     expect(existsSync(join(dir, m.compressedFile))).toBe(true)
+  })
+
+  it('keeps the crop of a scan stored when pages were rendered at 2800 px, now that the scan is taken as is', async () => {
+    const { dir, materials, files, repo, site } = setup()
+    // A 1000×700 scan, white left and blue right, filling a 500×350 pt page.
+    const w = 1000
+    const h = 700
+    const pixels = Buffer.alloc(w * h * 3, 255)
+    for (let y = 0; y < h; y++) for (let x = w / 2; x < w; x++) pixels.set([20, 40, 200], (y * w + x) * 3)
+    const doc = await PDFDocument.create()
+    const scan = await doc.embedJpg(await sharp(pixels, { raw: { width: w, height: h, channels: 3 } }).jpeg().toBuffer())
+    doc.addPage([500, 350]).drawImage(scan, { x: 0, y: 0, width: 500, height: 350 })
+    const pdf = join(dir, 'scan.pdf')
+    writeFileSync(pdf, Buffer.from(await doc.save()))
+    const imported = await materials.importMaterial({ ownerKind: 'site', ownerId: site.id, slot: 'domain-certificate', path: pdf })
+    expect([imported.sourceWidth, imported.sourceHeight]).toEqual([1000, 700])
+    // As an older version stored it: the page rendered at 2800×1960, cropped to its right half.
+    const old = { ...imported, sourceWidth: 2800, sourceHeight: 1960, edit: { ...imported.edit, crop: { left: 1400, top: 0, width: 1400, height: 1960 } } }
+    const ws = repo.workspace()
+    repo.commit({ ...ws, materials: ws.materials.map((m) => (m.id === old.id ? old : m)) })
+
+    const preview = await materialPreview(old, files, { centerX: 0.5, centerY: 0.5, size: 200 })
+    expect((await meanColour(preview.before))[2]).toBeGreaterThan(180)
+    const reedited = await materials.editMaterial({ id: old.id, edit: old.edit, maxBytes: 400_000 })
+    expect(reedited).toMatchObject({ sourceWidth: 1000, sourceHeight: 700, width: 500, height: 700 })
+    const [r, , b] = await meanColour(readFileSync(join(dir, reedited.compressedFile)))
+    expect(r).toBeLessThan(40)
+    expect(b).toBeGreaterThan(180)
+    // Stored from now on in the scan's own pixels, so the next edit needs no scaling.
+    expect(reedited.edit.crop).toEqual({ left: 500, top: 0, width: 500, height: 700 })
+    const again = await materials.editMaterial({ id: reedited.id, edit: reedited.edit, maxBytes: 512_000 })
+    expect([again.width, again.height]).toEqual([500, 700])
   })
 
   it('records no page count for images', async () => {

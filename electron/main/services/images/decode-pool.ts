@@ -21,7 +21,10 @@ import type { HeicImage } from './heic'
 import type { PdfPage } from './pdf'
 
 export const DECODE_IDLE_MS = 30_000
-/** Below compressImage's whole-call backstop, so a stuck decoder is stopped, not just abandoned. */
+/**
+ * A decode running this long is stopped (its worker ended). Below compressImage's whole-call
+ * backstop, which also aborts the signal, so a task that waited in the queue is stopped too.
+ */
 export const DECODE_TASK_TIMEOUT_MS = 60_000
 
 export type DecodePoolOptions = { workerUrl: URL; size: number; idleMs: number; taskTimeoutMs: number }
@@ -81,11 +84,6 @@ export class DecodePool {
     })
   }
 
-  /** Starts one worker, if none is running, and loads pdf.js in it; never fails. */
-  warm(): void {
-    if (this.#slots.length === 0) this.run({ kind: 'warm' }).catch(() => undefined)
-  }
-
   /** Ends every worker and refuses queued tasks. */
   async close(): Promise<void> {
     for (const job of this.#queue.splice(0)) job.settle({ error: new ImageInputError('image/cancelled') })
@@ -141,6 +139,7 @@ export class DecodePool {
     } catch (error) {
       this.#finish(slot)
       job.settle({ error: error instanceof Error ? error : new Error(String(error)) })
+      this.#pump()
     }
   }
 
@@ -212,9 +211,4 @@ export function decodeHeicInWorker(input: Buffer, signal?: AbortSignal): Promise
 /** renderPdfPage (pdf.ts), run in a decode worker; the result object is passed through as it is. */
 export function renderPdfPageInWorker(input: Buffer, page: number, signal?: AbortSignal): Promise<PdfPage> {
   return sharedPool().run({ kind: 'pdf', input, page }, signal) as Promise<PdfPage>
-}
-
-/** Starts a worker and loads pdf.js ahead of the first PDF (e.g. when the app is idle after start). */
-export function warmDecodeWorker(): void {
-  sharedPool().warm()
 }

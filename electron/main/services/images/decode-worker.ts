@@ -12,10 +12,6 @@ import { renderPdfPage, setPdfFallbackFont } from './pdf'
 
 async function run(request: DecodeRequest): Promise<unknown> {
   if (request.font !== undefined && request.font !== cjkFontOverride()) setPdfFallbackFont(request.font)
-  if (request.kind === 'warm') {
-    await import('pdfjs-dist/legacy/build/pdf.mjs')
-    return null
-  }
   const { input } = request
   const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength)
   return request.kind === 'heic' ? decodeHeicImage(bytes) : renderPdfPage(bytes, request.page)

@@ -25,6 +25,12 @@ export type DecodeOptions = {
   crop?: Crop
   /** Aborting stops a HEIC/PDF decode by ending its worker (decode-pool.ts). */
   signal?: AbortSignal
+  /**
+   * The upright source size `crop` was measured in (the stored material's). When the decoder
+   * now yields another size of the same shape, the crop is scaled to it: a scanned PDF page, for
+   * one, is taken at its own resolution since 2026-11, where it used to be rendered at 2800 px.
+   */
+  cropFrame?: { width: number; height: number }
 }
 
 export type Decoded = RawImage & {
@@ -118,6 +124,35 @@ function validCrop(c: Crop, w: number, h: number): boolean {
   )
 }
 
+/** Two sizes of the same picture differ by rounding only (a 2800 px render vs a 2001 px scan: < 0.1 %). */
+const SAME_SHAPE = 0.01
+
+type Size = { width: number; height: number }
+
+/**
+ * A crop measured on the picture at `frame` size (upright, before `rotate`) → the same part of
+ * the picture at `size`. The crop itself is in the turned picture's pixels (core/model CropRect).
+ */
+export function cropForSize(crop: Crop, frame: Size, size: Size, rotate: 0 | 90 | 180 | 270): Crop {
+  const turns = rotate === 90 || rotate === 270
+  const turned = turns ? { w: size.height, h: size.width } : { w: size.width, h: size.height }
+  const fw = turns ? frame.height : frame.width
+  const fh = turns ? frame.width : frame.height
+  if (fw === turned.w && fh === turned.h) return crop
+  if (fw < 1 || fh < 1 || Math.abs(fw / fh / (turned.w / turned.h) - 1) > SAME_SHAPE)
+    throw new ImageInputError('image/bad-crop')
+  const sx = turned.w / fw
+  const sy = turned.h / fh
+  const left = Math.min(turned.w - 1, Math.round(crop.left * sx))
+  const top = Math.min(turned.h - 1, Math.round(crop.top * sy))
+  return {
+    left,
+    top,
+    width: Math.max(1, Math.min(turned.w - left, Math.round(crop.width * sx))),
+    height: Math.max(1, Math.min(turned.h - top, Math.round(crop.height * sy))),
+  }
+}
+
 /**
  * Decodes, then applies the user's rotation and crop. The crop is in pixels of the upright
  * source AFTER the rotation (core/model.ts `CropRect`): what the user sees in the editor.
@@ -132,13 +167,14 @@ export async function decodeInput(input: Buffer, format: string, opts: DecodeOpt
   const base = { sourceWidth: src.width, sourceHeight: src.height }
   const rotate = opts.rotate ?? 0
   if (!opts.crop && rotate === 0) return { ...src, ...base }
-  const turned =
-    rotate === 90 || rotate === 270 ? { w: src.height, h: src.width } : { w: src.width, h: src.height }
-  if (opts.crop && !validCrop(opts.crop, turned.w, turned.h)) throw new ImageInputError('image/bad-crop')
+  const turns = rotate === 90 || rotate === 270
+  const turned = turns ? { w: src.height, h: src.width } : { w: src.width, h: src.height }
+  const crop = opts.crop && opts.cropFrame ? cropForSize(opts.crop, opts.cropFrame, src, rotate) : opts.crop
+  if (crop && !validCrop(crop, turned.w, turned.h)) throw new ImageInputError('image/bad-crop')
   let pipeline = openRaw(src)
   // sharp applies extract after rotate when it is called after rotate.
   if (rotate !== 0) pipeline = pipeline.rotate(rotate)
-  if (opts.crop) pipeline = pipeline.extract(opts.crop)
+  if (crop) pipeline = pipeline.extract(crop)
   const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true })
   return {
     data,

@@ -3,8 +3,6 @@ import { PDF_MAX_PAGES } from '../../../../core/model'
 
 export const MAX_INPUT_MB = 60
 export const MAX_INPUT_PIXELS = 50_000_000
-/** A registrar certificate is 1–3 pages; the model and the request schemas share the limit. */
-export const MAX_PDF_PAGES = PDF_MAX_PAGES
 
 const MESSAGES = {
   'image/empty': '文件是空的（0 字节）。请重新导出或重新拍摄后再导入。',
@@ -26,7 +24,7 @@ const MESSAGES = {
   'image/bad-watermark': '水印文字过长（最多 40 个字）。请缩短水印文字，例如“仅供公安备案使用”。',
   'pdf/encrypted':
     'PDF 设有密码或权限保护，无法读取。请先移除密码（用 PDF 阅读器打印或另存为无密码 PDF）再导入。',
-  'pdf/too-many-pages': `PDF 页数超过 ${MAX_PDF_PAGES} 页上限。请只导出需要的那一页（如证书页）再导入。`,
+  'pdf/too-many-pages': `PDF 页数超过 ${PDF_MAX_PAGES} 页上限。请只导出需要的那一页（如证书页）再导入。`,
   'pdf/page-out-of-range': '所选页码超出 PDF 的页数范围。请重新选择页码。',
   'pdf/damaged': 'PDF 文件已损坏或不完整，无法打开。请重新下载或重新导出 PDF 后再导入。',
   'pdf/blank-page': `PDF 的这一页是空白的，或页上的图片过大（超过 ${MAX_INPUT_PIXELS / 10_000} 万像素）无法读取。请确认页码；如果是超大扫描件，请用 300 dpi 重新扫描或导出后再导入。`,

@@ -32,8 +32,10 @@ export type CompressOptions = {
   idCard?: boolean
   pdfPage?: number
   rotate?: 0 | 90 | 180 | 270
-  /** In upright original pixels (after EXIF/HEIF orientation, before `rotate`). */
+  /** In pixels of the upright original (after EXIF/HEIF orientation) turned by `rotate`. */
   crop?: { left: number; top: number; width: number; height: number }
+  /** The upright source size `crop` was measured in, when it may predate the decoder (decode.ts). */
+  cropFrame?: { width: number; height: number }
   signal?: AbortSignal
   /**
    * Optional text (≤ WATERMARK_MAX_CHARS, e.g. 仅供公安备案使用) drawn over the
@@ -158,19 +160,27 @@ async function compressNow(input: Buffer, opts: CompressOptions): Promise<Compre
 
 /** Compresses one image to ≤ opts.maxBytes. Throws ImageInputError (code + Chinese message) for bad input. */
 export async function compressImage(input: Buffer, opts: CompressOptions): Promise<CompressResult> {
+  // The backstop also aborts the work: a HEIC/PDF decode then ends its worker instead of running on.
+  const stop = new AbortController()
   let timer: NodeJS.Timeout | undefined
   const backstop = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new ImageInputError('image/timeout')), COMPRESS_TIMEOUT_MS)
+    timer = setTimeout(() => {
+      reject(new ImageInputError('image/timeout'))
+      stop.abort()
+    }, COMPRESS_TIMEOUT_MS)
     timer.unref()
   })
   let onAbort = (): void => undefined
   const cancelled = new Promise<never>((_, reject) => {
-    onAbort = () => reject(new ImageInputError('image/cancelled'))
+    onAbort = () => {
+      reject(new ImageInputError('image/cancelled'))
+      stop.abort()
+    }
     opts.signal?.addEventListener('abort', onAbort, { once: true })
   })
   if (opts.signal?.aborted) throw new ImageInputError('image/cancelled')
   try {
-    return await Promise.race([compressNow(input, opts), backstop, cancelled])
+    return await Promise.race([compressNow(input, { ...opts, signal: stop.signal }), backstop, cancelled])
   } finally {
     clearTimeout(timer)
     // A batch shares one signal across many images: never leave a listener behind.

@@ -7,7 +7,8 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { createCanvas } from '@napi-rs/canvas'
 import { registerCjkFont, setCjkFont } from './fonts'
-import { ImageInputError, MAX_INPUT_PIXELS, MAX_PDF_PAGES } from './errors'
+import { PDF_MAX_PAGES } from '../../../../core/model'
+import { ImageInputError, MAX_INPUT_PIXELS } from './errors'
 import { onPage, orientPixels, paintsNothing, placementOf, singlePicture, type Matrix } from './pdf-scan-page'
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import type { RawImage } from './sharp-options'
@@ -106,7 +107,7 @@ function toRawImage(img: PdfImageData): RawImage | null {
  * A small picture on a large page (a stamp-sized scan on A4) would make a huge, mostly blank
  * page at the picture's density: such pages are rendered at PDF_RENDER_LONG_SIDE instead.
  */
-export const PDF_PICTURE_MAX_LONG_SIDE = 6000
+const PDF_PICTURE_MAX_LONG_SIDE = 6000
 
 /** A scanned picture's pixels differ from the page's aspect (non-square dpi): render instead. */
 const ASPECT_TOLERANCE = 0.01
@@ -157,7 +158,7 @@ export async function renderPdfPage(
   registerCjkFont()
   const doc = await openPdf(input)
   try {
-    if (doc.numPages > MAX_PDF_PAGES) throw new ImageInputError('pdf/too-many-pages', `共 ${doc.numPages} 页`)
+    if (doc.numPages > PDF_MAX_PAGES) throw new ImageInputError('pdf/too-many-pages', `共 ${doc.numPages} 页`)
     if (!Number.isInteger(pageNumber) || pageNumber < 1 || pageNumber > doc.numPages) {
       throw new ImageInputError('pdf/page-out-of-range', `共 ${doc.numPages} 页`)
     }

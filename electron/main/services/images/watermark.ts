@@ -16,7 +16,7 @@ export const WATERMARK_MAX_CHARS = 40
 /** Tiled ink: readable on white and on dark photos, text underneath stays legible. */
 export const WATERMARK_RGBA = 'rgba(128, 128, 128, 0.32)'
 /** Corner and band ink: one line only, so it can be darker; the halo keeps it readable on dark photos. */
-export const LABEL_RGBA = 'rgba(55, 55, 55, 0.78)'
+const LABEL_RGBA = 'rgba(55, 55, 55, 0.78)'
 const HALO_RGBA = 'rgba(255, 255, 255, 0.6)'
 const BAND_RGBA = 'rgba(255, 255, 255, 0.62)'
 /** Halo stroke width, in ems. */
@@ -50,7 +50,7 @@ export const watermarkFontPx = (width: number, height: number): number =>
 const fontOf = (px: number): string => `${px}px "${CJK_FAMILY}", sans-serif`
 
 /** Corner/band font size: relative to the long side, shrunk only when the line would be too wide. */
-export function labelFontPx(
+function labelFontPx(
   text: string,
   width: number,
   height: number,
@@ -63,7 +63,8 @@ export function labelFontPx(
   const natural = Math.max(LABEL_MIN_PX, Math.round(Math.max(width, height) / LABEL_SIZE_DIVISOR))
   // Per px of font: the line's advance plus the halo on both ends.
   const fits = Math.floor((LABEL_WIDTH_SHARE[placement] * width) / (widthAt100 / 100 + HALO_EM))
-  return Math.max(1, Math.min(natural, fits))
+  // Never below LABEL_MIN_PX: on a narrow crop the line may run past its share rather than vanish.
+  return Math.max(LABEL_MIN_PX, Math.min(natural, fits))
 }
 
 function toLayer(

@@ -231,6 +231,33 @@ describe('renderPdfPage on scanned pages', () => {
       },
       [300, 200],
     ],
+    [
+      // Columns up the page, rows to the left: a quarter turn and a mirror.
+      'mirrored across its diagonal',
+      (page, img) => {
+        const name = page.node.newXObject('Scan', img.ref)
+        page.pushOperators(
+          pushGraphicsState(),
+          concatTransformationMatrix(0, 300, 200, 0, 0, 0),
+          drawObject(name),
+          popGraphicsState(),
+        )
+      },
+      [200, 300],
+    ],
+    [
+      'mirrored left to right',
+      (page, img) => {
+        const name = page.node.newXObject('Scan', img.ref)
+        page.pushOperators(
+          pushGraphicsState(),
+          concatTransformationMatrix(-300, 0, 0, 200, 300, 0),
+          drawObject(name),
+          popGraphicsState(),
+        )
+      },
+      [300, 200],
+    ],
   ]
   for (const [name, draw, size] of turned) {
     it(`turns a scan ${name} the way the page shows it`, async () => {
