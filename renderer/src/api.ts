@@ -123,14 +123,13 @@ export const api = {
     request('batch:compress', req),
   cancelBatch: (batchId: string): Promise<boolean | undefined> => call('batch:cancel', { batchId }),
   removeMaterial: (id: string): Promise<Workspace | undefined> => call('materials:remove', { id }),
-  /** The unedited upright original (for a PDF, page `pdfPage`) and its full size, for the crop editor. */
-  source: async (id: string, longSide: number, pdfPage?: number): Promise<MaterialSourceImage | undefined> => {
-    const result = await request(
-      'materials:source',
-      pdfPage === undefined ? { id, longSide } : { id, longSide, pdfPage },
-    )
-    return result.ok ? result.value : undefined
-  },
+  /**
+   * The unedited upright original (for a PDF, page `pdfPage`) and its full size, for the crop
+   * editor. The editor shows a failure (a blank page, a page beyond the PDF) where the picture
+   * would be, so the caller receives the Result.
+   */
+  source: (id: string, longSide: number, pdfPage?: number): Promise<Result<MaterialSourceImage>> =>
+    request('materials:source', pdfPage === undefined ? { id, longSide } : { id, longSide, pdfPage }),
   thumbnail: async (id: string): Promise<string | undefined> => {
     const result = await request('materials:thumbnail', { id })
     return result.ok ? result.value : undefined

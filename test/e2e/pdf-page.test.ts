@@ -1,7 +1,8 @@
 /**
  * Issue 3 in Chromium: a registrar PDF whose page 1 is a cover letter and page 2 the
  * certificate. Dropped on the 域名证书 slot it uses page 1; in the editor the user picks
- * page 2 (the crop drawn on page 1 is cleared), applies, and the stored copy is page 2.
+ * page 2 (the crop drawn on page 1 is cleared), applies, and the stored copy is page 2. A PDF
+ * stored before page counts still gets the choice; a blank page says why it cannot be used.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -40,6 +41,17 @@ async function twoPagePdf(): Promise<Buffer> {
       font,
     })
   }
+  const certificate = doc.addPage([595, 842])
+  certificate.drawRectangle({ x: 0, y: 0, width: 595, height: 842, color: rgb(0.85, 0.05, 0.05) })
+  return Buffer.from(await doc.save())
+}
+
+/** A4 pages: 1 the cover letter, 2 blank (nothing drawn), 3 the red certificate. */
+async function blankSecondPagePdf(): Promise<Buffer> {
+  const doc = await PDFDocument.create({ updateMetadata: false })
+  const font = await doc.embedFont(StandardFonts.Helvetica)
+  doc.addPage([595, 842]).drawText('Cover letter', { x: 72, y: 740, size: 28, font, color: rgb(0, 0, 0) })
+  doc.addPage([595, 842])
   const certificate = doc.addPage([595, 842])
   certificate.drawRectangle({ x: 0, y: 0, width: 595, height: 842, color: rgb(0.85, 0.05, 0.05) })
   return Buffer.from(await doc.save())
@@ -191,6 +203,53 @@ describe('PDF page choice', () => {
     await page.locator(byId('editor-crop-rect')).waitFor()
     expect((await stageColour())[0]).toBeGreaterThan(180)
     expect(await page.isDisabled(byId('editor-apply'))).toBe(true)
+    await page.click(byId('editor-close'))
+  })
+
+  it('offers the page choice for a PDF stored before page counts, from what main reports', async () => {
+    const ws = session.bridge.services.repo.workspace()
+    const old = ws.materials.map((m) => {
+      if (m.slot !== 'domain-certificate') return m
+      const { sourcePages: _, ...rest } = m
+      return rest
+    })
+    session.bridge.services.repo.commit({ ...ws, materials: old })
+    expect(certificate()?.sourcePages).toBeUndefined()
+    await page.reload()
+    await page.locator('[data-testid^="tree-site-"]').first().click()
+    await page.click(byId('slot-domain-certificate-edit'))
+    await page.locator(byId('editor-pdf-page')).waitFor()
+    expect(await page.textContent(byId('editor-pdf-page-count'))).toBe('共 2 页')
+    expect(await page.textContent(byId('editor-pdf-page'))).toContain('第 2 页')
+    await page.click(byId('editor-close'))
+  })
+
+  it('says why a blank page cannot be used and lets the user pick another', async () => {
+    const blankPath = join(session.dataDir, 'inputs', '域名证书-第2页空白.pdf')
+    writeFileSync(blankPath, await blankSecondPagePdf())
+    await dropFile(
+      page,
+      byId('slot-domain-certificate'),
+      readFileSync(blankPath),
+      '域名证书-第2页空白.pdf',
+      'application/pdf',
+    )
+    await expect.poll(() => certificate()?.sourcePages, { timeout: 60_000 }).toBe(3)
+    await page.click(byId('slot-domain-certificate-edit'))
+    await page.locator(byId('editor-crop-rect')).waitFor()
+    await page.click(byId('editor-pdf-page-next'))
+    const alert = page.locator(byId('editor-source-error'))
+    await alert.waitFor({ timeout: 30_000 })
+    expect(await alert.textContent()).toContain('PDF 的这一页是空白的')
+    expect(await page.locator('.crop-loading[aria-busy="true"]').count()).toBe(0)
+    expect(await page.isDisabled(byId('editor-apply'))).toBe(true)
+    expect(await page.isDisabled(byId('editor-pdf-page-next'))).toBe(false)
+    await page.waitForTimeout(400) // the select has finished its animation
+    await page.screenshot({ path: 'test-results/editor-pdf-page-error.png' })
+    await page.click(byId('editor-pdf-page-next'))
+    await page.locator(byId('editor-crop-rect')).waitFor({ timeout: 30_000 })
+    await expect.poll(async () => (await stageColour())[0] ?? 0, { timeout: 30_000 }).toBeGreaterThan(180)
+    expect(await page.isDisabled(byId('editor-apply'))).toBe(false)
     await page.click(byId('editor-close'))
   })
 })

@@ -273,6 +273,10 @@ export const en: Messages = {
   'batch.status.done': 'done',
   'batch.status.failed': 'failed',
   'batch.status.cancelled': 'cancelled',
+  'batch.status.interrupted':
+    'Compression was interrupted before this picture was done; start the compression again. Cause: {reason}',
+  'batch.status.failedUnknown':
+    'This picture was not compressed, for an unknown reason. Start the compression again; if it fails again, try another picture.',
   'batch.col.file': 'File',
   'batch.col.bytes': 'Size',
   'batch.col.pixels': 'Pixels',

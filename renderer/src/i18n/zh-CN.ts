@@ -256,6 +256,9 @@ export const zhCN = {
   'batch.status.done': '完成',
   'batch.status.failed': '失败',
   'batch.status.cancelled': '已取消',
+  'batch.status.interrupted': '压缩被中断，这张图片没有完成，请重新开始压缩。原因：{reason}',
+  'batch.status.failedUnknown':
+    '这张图片没有压缩成功，原因未知。请重新开始压缩；如果仍然失败，请换一张图片再试。',
   'batch.col.file': '文件',
   'batch.col.bytes': '大小',
   'batch.col.pixels': '像素',

@@ -26,12 +26,17 @@ export function BatchFileList() {
   const progress = useBatchStore((s) => s.progress)
   const running = useBatchStore((s) => s.running)
   const started = useBatchStore((s) => s.batchId !== null)
+  const error = useBatchStore((s) => s.error)
   const statuses = itemStatuses(paths, progress)
+  // A failed row without its own message was cut off when the whole batch:compress call failed.
+  const unfinished = error
+    ? t('batch.status.interrupted', { reason: error.message })
+    : t('batch.status.failedUnknown')
   return (
     <ol className="batch-files" data-testid="batch-files">
       {paths.map((path, i) => {
         const status = statuses[i] ?? 'waiting'
-        const message = progress[path]?.message ?? t('batch.status.failed')
+        const message = progress[path]?.message ?? unfinished
         return (
           <li
             key={path}

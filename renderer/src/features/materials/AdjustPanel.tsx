@@ -4,7 +4,7 @@ import type { Material } from '../../../../core/model'
 import { useT } from '../../i18n'
 import { addRotation, rotateRect, type Size } from './crop-math'
 import { CropStage } from './CropStage'
-import { choosePage, hasPageChoice, storedPage, type EditorState } from './editor-state'
+import { choosePage, storedPage, type EditorState } from './editor-state'
 import { EditorSettings } from './EditorSettings'
 import { PdfPagePicker } from './PdfPagePicker'
 
@@ -12,8 +12,12 @@ type Props = {
   material: Material
   state: EditorState
   patch: (p: Partial<EditorState>) => void
-  /** The page shown (useSourceImage); undefined while it loads. */
+  /** Pages of the PDF (editor-state.ts `pageCountOf`); 1 for images. */
+  pages: number
+  /** The page shown (useSourceImage); undefined while it loads or if it failed. */
   url: string | undefined
+  /** Why the page cannot be shown (main's Chinese message), shown in place of the picture. */
+  loadError: string | undefined
   /** The size the selection is measured in (editor-state.ts `frameOf`). */
   frame: Size | null
 }
@@ -36,22 +40,23 @@ function CropInfo({
     const cleared = !otherPage && material.edit.crop !== null
     return <span className="editor-note">{cleared ? t('editor.cropCleared') : t('editor.noCrop')}</span>
   }
-  // On a page not applied yet the selection is in preview pixels: the page's own are known after applying.
-  if (otherPage || !frame) return <span className="editor-note">{t('editor.cropDrawn')}</span>
+  // The selection is in the pixels of the page shown (materials:source reports its full size),
+  // so the size is the real one on any page. Without a frame the stage has no rectangle to draw.
+  if (!frame) return <span className="editor-note">{t('editor.cropDrawn')}</span>
   const rect = rotateRect(state.selection, frame, state.rotate)
   return <span className="editor-note">{t('editor.cropSize', { w: rect.width, h: rect.height })}</span>
 }
 
 /** The editor's first tab: PDF page, rotate and crop on the left, cap and watermark on the right. */
-export function AdjustPanel({ material, state, patch, url, frame }: Props) {
+export function AdjustPanel({ material, state, patch, pages, url, loadError, frame }: Props) {
   const t = useT()
   return (
     <div className="editor-adjust">
       <div className="editor-stage-column">
-        {hasPageChoice(material) && (
+        {pages > 1 && (
           <PdfPagePicker
             page={state.page}
-            pages={material.sourcePages ?? 1}
+            pages={pages}
             onChange={(page) => patch(choosePage(material, state, page))}
             cropReset={state.cropReset && state.selection === null}
           />
@@ -89,7 +94,8 @@ export function AdjustPanel({ material, state, patch, url, frame }: Props) {
             selection={state.selection}
             onSelect={(selection) => patch({ selection })}
             max={STAGE_MAX}
-            loadingText={hasPageChoice(material) ? t('editor.pdfPage.loading', { n: state.page }) : undefined}
+            loadingText={pages > 1 ? t('editor.pdfPage.loading', { n: state.page }) : undefined}
+            error={loadError}
           />
         </div>
         <div className="editor-note">{t('editor.cropHint')}</div>

@@ -1,4 +1,4 @@
-import { Spin } from 'antd'
+import { Alert, Spin } from 'antd'
 import { useState } from 'react'
 import type { CropRect, Rotation } from '../../../../core/model'
 import { useT } from '../../i18n'
@@ -6,7 +6,7 @@ import { CropBox } from './CropBox'
 import { displayToSource, fitView, fullRect, sourceToDisplay, viewSize, type Size } from './crop-math'
 
 type Props = {
-  /** The unedited original (useSourceImage); undefined while it loads. */
+  /** The unedited original (useSourceImage); undefined while it loads or if it failed. */
   url: string | undefined
   /** The size the selection is measured in (editor-state.ts `frameOf`); null until known. */
   source: Size | null
@@ -16,6 +16,8 @@ type Props = {
   max: Size
   /** Said under the spinner while the picture loads. */
   loadingText?: string
+  /** Why the picture cannot be shown (main's Chinese message), in place of the spinner. */
+  error?: string
 }
 
 const same = (a: CropRect, b: CropRect) =>
@@ -26,12 +28,19 @@ const same = (a: CropRect, b: CropRect) =>
  * rectangle over it. Drawing on the original (not the saved result) lets the user widen an
  * earlier crop as well as tighten it.
  */
-export function CropStage({ url, source, rotate, selection, onSelect, max, loadingText }: Props) {
+export function CropStage({ url, source, rotate, selection, onSelect, max, loadingText, error }: Props) {
   const t = useT()
   const [dragging, setDragging] = useState<CropRect | null>(null)
   const region = source ? fullRect(source) : null
   const view = source && region ? fitView(source, rotate, region, max) : null
   const box = view ? viewSize(view) : max
+  if (error) {
+    return (
+      <div className="crop-loading crop-error" style={{ width: box.width, height: box.height }}>
+        <Alert type="error" showIcon title={error} data-testid="editor-source-error" />
+      </div>
+    )
+  }
   if (!url) {
     return (
       <div className="crop-loading" style={{ width: box.width, height: box.height }} aria-busy="true">

@@ -9,8 +9,8 @@ import {
   editorProblem,
   editRequest,
   frameOf,
-  hasPageChoice,
   initialEditorState,
+  pageCountOf,
   unchanged,
   type EditorState,
 } from './editor-state'
@@ -31,8 +31,10 @@ export function MaterialEditor({ material, title, onClose }: Props) {
   const patch = (p: Partial<EditorState>) => setState((s) => ({ ...s, ...p }))
   const problem = editorProblem(state)
   const pending = !unchanged(material, state)
-  const shown = useSourceImage(material.id, hasPageChoice(material) ? state.page : undefined)
-  const frame = frameOf(material, state, shown?.size)
+  // A PDF always names its page, so the first answer (the stored page) can report the page count.
+  const shown = useSourceImage(material.id, material.sourceFormat === 'pdf' ? state.page : undefined)
+  const pages = pageCountOf(material, shown.pages)
+  const frame = frameOf(material, state, shown.image?.size)
 
   const apply = async () => {
     setBusy(true)
@@ -45,6 +47,8 @@ export function MaterialEditor({ material, title, onClose }: Props) {
       return
     }
     const m = result.value
+    // The page now applied is the stored one: the note about the cleared crop is done.
+    patch({ cropReset: false })
     void message.success(
       t('editor.applied', { kb: formatKb(m.bytes), w: m.width, h: m.height, q: m.quality }),
     )
@@ -68,7 +72,8 @@ export function MaterialEditor({ material, title, onClose }: Props) {
         <Button
           type="primary"
           loading={busy}
-          disabled={!pending || problem !== null}
+          // A page that could not be shown (blank, beyond the PDF) is not applied blind.
+          disabled={!pending || problem !== null || shown.error !== undefined}
           onClick={() => void apply()}
           data-testid="editor-apply"
         >
@@ -112,7 +117,15 @@ export function MaterialEditor({ material, title, onClose }: Props) {
               key: 'adjust',
               label: t('editor.tab.adjust'),
               children: (
-                <AdjustPanel material={material} state={state} patch={patch} url={shown?.url} frame={frame} />
+                <AdjustPanel
+                  material={material}
+                  state={state}
+                  patch={patch}
+                  pages={pages}
+                  url={shown.image?.url}
+                  loadError={shown.error?.message}
+                  frame={frame}
+                />
               ),
             },
             {

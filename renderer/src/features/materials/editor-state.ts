@@ -37,9 +37,17 @@ export type EditorState = {
 
 export const sourceOf = (m: Material): Size => ({ width: m.sourceWidth, height: m.sourceHeight })
 
+/**
+ * Pages of the source: for a PDF as stored or, for one stored before page counts existed, as
+ * `materials:source` reports them (`reported`); 1 while unknown and for images.
+ */
+export function pageCountOf(material: Material, reported?: number): number {
+  return material.sourceFormat === 'pdf' ? (material.sourcePages ?? reported ?? 1) : 1
+}
+
 /** A PDF with more than one page: the editor offers a page choice. */
-export function hasPageChoice(material: Material): boolean {
-  return material.sourceFormat === 'pdf' && (material.sourcePages ?? 1) > 1
+export function hasPageChoice(material: Material, reported?: number): boolean {
+  return pageCountOf(material, reported) > 1
 }
 
 /** The page the stored material was compressed from. */

@@ -230,6 +230,8 @@ describe('BatchPage run', () => {
     await waitFor(() => expect(useBatchStore.getState().running).toBe(false))
     expect(statuses()).toEqual(['failed', 'waiting', 'waiting'])
     expect(screen.getByText('出错了')).toBeTruthy()
+    // The row cut off says what happened, why, and what to do — not a bare 失败.
+    expect(rowText(0)).toBe('压缩被中断，这张图片没有完成，请重新开始压缩。原因：出错了')
   })
 })
 

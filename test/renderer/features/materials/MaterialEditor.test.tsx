@@ -43,12 +43,15 @@ const PREVIEW: MaterialPreview = {
 
 type Answer = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } }
 
-function install(editAnswer: (req: unknown) => Answer) {
+const SOURCE_OK: Answer = { ok: true, value: { url: PIXEL, width: 4000, height: 2525 } }
+
+function install(editAnswer: (req: unknown) => Answer, sourceAnswer: Answer = SOURCE_OK) {
   const invoke = vi.fn(async (channel: string, req?: unknown): Promise<Answer> => {
     switch (channel) {
       case 'materials:thumbnail':
+        return SOURCE_OK
       case 'materials:source':
-        return { ok: true, value: { url: PIXEL, width: 4000, height: 2525 } }
+        return sourceAnswer
       case 'materials:preview':
         return { ok: true, value: PREVIEW }
       case 'materials:edit':
@@ -112,11 +115,9 @@ describe('MaterialEditor', () => {
     renderEditor(material({ id: 'm1-wm' }))
     const option = (p: string) => screen.getByTestId(`editor-watermark-${p}`) as HTMLButtonElement
     expect(screen.getByTestId('editor-watermark-placement').textContent).toContain('水印位置')
-    expect(['右下角（推荐）', '底部横条', '满铺'].map((label) => screen.getByText(label).closest('button'))).toEqual([
-      option('corner'),
-      option('band'),
-      option('tiled'),
-    ])
+    expect(
+      ['右下角（推荐）', '底部横条', '满铺'].map((label) => screen.getByText(label).closest('button')),
+    ).toEqual([option('corner'), option('band'), option('tiled')])
     // Off by default: the choices cannot be used yet.
     expect(['corner', 'band', 'tiled'].map((p) => option(p).disabled)).toEqual([true, true, true])
     fireEvent.click(screen.getByTestId('editor-watermark-switch'))
@@ -172,6 +173,20 @@ describe('MaterialEditor', () => {
     expect(onClose).not.toHaveBeenCalled()
     expect(screen.getByTestId('editor-cap-400').getAttribute('aria-checked')).toBe('true')
     expect(invoke.mock.calls.some(([c]) => c === 'workspace:load')).toBe(false)
+  })
+
+  it('shows main’s message in place of the picture when the original cannot be shown, and does not apply', async () => {
+    const message = '这张图片的原图已损坏，无法重新压缩。请点击“替换”重新选择原图。'
+    const invoke = install(() => ({ ok: true, value: material() }), {
+      ok: false,
+      error: { code: 'image/unreadable', message },
+    })
+    renderEditor(material({ id: 'm1-src' }))
+    expect((await screen.findByTestId('editor-source-error')).textContent).toBe(message)
+    expect(document.querySelector('[aria-busy="true"]')).toBeNull()
+    fireEvent.click(screen.getByTestId('editor-cap-400'))
+    expect(screen.getByTestId('editor-apply').hasAttribute('disabled')).toBe(true)
+    expect(editCalls(invoke)).toHaveLength(0)
   })
 
   it('shows the 100 % comparison with sizes, resolution and quality', async () => {

@@ -1,17 +1,28 @@
 /** The PDF page choice in the material editor (MaterialEditor + PdfPagePicker) against a mocked bridge. */
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { App as AntApp } from 'antd'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { BeianBridge } from '../../../../core/api'
+import type { AppError, BeianBridge } from '../../../../core/api'
 import type { Material } from '../../../../core/model'
 import { MaterialEditor } from '../../../../renderer/src/features/materials/MaterialEditor'
+import { PAGE_SETTLE_MS } from '../../../../renderer/src/features/materials/useSourceImage'
 import { makeMaterial } from '../../../support/factories'
 
-/** Full size of each page as main reports it: page 1 portrait A4, page 2 landscape. */
+/** Full size of each page as main reports it: page 2 landscape, the others portrait A4. */
 const PAGE: Record<number, { width: number; height: number }> = {
-  1: { width: 2262, height: 3200 },
   2: { width: 3200, height: 2000 },
-  3: { width: 2262, height: 3200 },
+}
+const A4 = { width: 2262, height: 3200 }
+/** Each page's picture is told apart by its URL. */
+const urlOf = (page: number) => `data:image/jpeg;base64,page${page}`
+
+const BLANK: AppError = {
+  code: 'pdf/blank-page',
+  message: 'PDF 的这一页是空白的，或页上的图片过大（超过 4000 万像素）无法读取。请确认页码。',
+}
+const OUT_OF_RANGE: AppError = {
+  code: 'pdf/page-out-of-range',
+  message: '所选页码超出 PDF 的页数范围。请重新选择页码。',
 }
 
 const pdf = (over: Partial<Material> = {}): Material =>
@@ -29,15 +40,25 @@ const pdf = (over: Partial<Material> = {}): Material =>
 type Answer = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } }
 type Source = { id: string; longSide: number; pdfPage?: number }
 
-/** `sourceHold`: a promise the page-`n` preview waits for (to see the loading state). */
-function install(edited: (req: { id: string }) => Material, sourceHold?: Promise<void>) {
+type SourceOptions = {
+  /** What the page-`n` picture waits for before main answers (to see the loading state). */
+  hold?: (page: number) => Promise<void> | undefined
+  /** Pages main cannot show, with its error. */
+  fail?: Record<number, AppError>
+  /** The page count main reports (undefined: as main did before it reported one). */
+  pages?: number
+}
+
+function install(edited: (req: { id: string }) => Material, source: SourceOptions = {}) {
   const invoke = vi.fn(async (channel: string, req?: unknown): Promise<Answer> => {
     switch (channel) {
       case 'materials:source': {
         const { pdfPage = 1 } = req as Source
-        if (pdfPage !== 1 && sourceHold) await sourceHold
-        const size = PAGE[pdfPage] ?? { width: 1, height: 1 }
-        return { ok: true, value: { url: 'data:image/jpeg;base64,', ...size } }
+        await source.hold?.(pdfPage)
+        const error = source.fail?.[pdfPage]
+        if (error) return { ok: false, error }
+        const pages = source.pages === undefined ? {} : { pages: source.pages }
+        return { ok: true, value: { url: urlOf(pdfPage), ...(PAGE[pdfPage] ?? A4), ...pages } }
       }
       case 'materials:edit':
         return { ok: true, value: edited(req as { id: string }) }
@@ -66,6 +87,16 @@ function renderEditor(m: Material) {
 const calls = (invoke: ReturnType<typeof install>, channel: string) =>
   invoke.mock.calls.filter(([c]) => c === channel).map(([, req]) => req)
 
+/** A promise the test settles. */
+function deferred() {
+  let release = () => undefined as void
+  const promise = new Promise<void>((resolve) => (release = resolve))
+  return { promise, release }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+const stageImage = () => screen.getByTestId('editor-crop-stage').querySelector('img')?.getAttribute('src')
+
 afterEach(() => {
   cleanup()
   delete window.beian
@@ -73,15 +104,41 @@ afterEach(() => {
 
 describe('PDF page choice in the editor', () => {
   it.each([
-    ['an image', makeMaterial('site', 'w1', 'domain-certificate', { id: 'img1' })],
-    ['a one-page PDF', pdf({ id: 'one', sourcePages: 1 })],
-    ['a PDF stored without a page count', pdf({ id: 'old', sourcePages: undefined })],
-  ])('is not offered for %s', async (_, m) => {
-    const invoke = install(() => m)
+    ['an image', makeMaterial('site', 'w1', 'domain-certificate', { id: 'img1' }), {}, {}],
+    ['a one-page PDF', pdf({ id: 'one', sourcePages: 1 }), { pages: 1 }, { pdfPage: 1 }],
+    [
+      'a PDF stored without a page count, main reporting none',
+      pdf({ id: 'old', sourcePages: undefined }),
+      {},
+      { pdfPage: 1 },
+    ],
+    [
+      'a one-page PDF stored without a page count',
+      pdf({ id: 'old1', sourcePages: undefined }),
+      { pages: 1 },
+      { pdfPage: 1 },
+    ],
+  ])('is not offered for %s', async (_, m, source, page) => {
+    const invoke = install(() => m, source)
     renderEditor(m)
     await screen.findByTestId('editor-crop-rect')
     expect(screen.queryByTestId('editor-pdf-page')).toBeNull()
-    expect(calls(invoke, 'materials:source')).toEqual([{ id: m.id, longSide: 1600 }])
+    expect(calls(invoke, 'materials:source')).toEqual([{ id: m.id, longSide: 1600, ...page }])
+  })
+
+  it('is offered for a PDF stored before page counts once main reports its pages', async () => {
+    const old = pdf({ id: 'old', sourcePages: undefined })
+    const invoke = install(() => old, { pages: 3 })
+    renderEditor(old)
+    // The stored page is asked for on opening; its answer carries the page count.
+    await screen.findByTestId('editor-pdf-page')
+    expect(screen.getByTestId('editor-pdf-page-count').textContent).toBe('共 3 页')
+    expect(calls(invoke, 'materials:source')).toEqual([{ id: 'old', longSide: 1600, pdfPage: 1 }])
+    fireEvent.click(screen.getByTestId('editor-pdf-page-next'))
+    // The picker stays while page 2 loads (the count is remembered), then page 2 is shown.
+    expect(within(screen.getByTestId('editor-pdf-page')).getByText('第 2 页')).toBeTruthy()
+    await waitFor(() => expect(stageImage()).toBe(urlOf(2)))
+    expect(calls(invoke, 'materials:source')).toContainEqual({ id: 'old', longSide: 1600, pdfPage: 2 })
   })
 
   it('shows the page used and the page count, with the hint', async () => {
@@ -98,11 +155,10 @@ describe('PDF page choice in the editor', () => {
   })
 
   it('loads the chosen page, clears the crop, keeps the other settings and applies the page', async () => {
-    let release = () => undefined as void
-    const hold = new Promise<void>((resolve) => (release = resolve))
+    const { promise, release } = deferred()
     const invoke = install(
       (req) => pdf({ id: `${req.id}-2`, edit: { rotate: 90, crop: null, watermark: null, pdfPage: 2 } }),
-      hold,
+      { hold: (page) => (page === 2 ? promise : undefined) },
     )
     renderEditor(pdf())
     await screen.findByTestId('editor-crop-rect')
@@ -112,7 +168,9 @@ describe('PDF page choice in the editor', () => {
     // Page 2 is loading: the stage says so, the rest of the editor stays usable.
     expect((await screen.findByText('正在载入第 2 页…')).closest('[aria-busy="true"]')).toBeTruthy()
     expect(screen.getByTestId('editor-cap-512').hasAttribute('disabled')).toBe(false)
-    expect(calls(invoke, 'materials:source')).toContainEqual({ id: 'pdf1', longSide: 1600, pdfPage: 2 })
+    await waitFor(() =>
+      expect(calls(invoke, 'materials:source')).toContainEqual({ id: 'pdf1', longSide: 1600, pdfPage: 2 }),
+    )
     release()
     await screen.findByTestId('editor-crop-rect')
     expect(within(screen.getByTestId('editor-pdf-page')).getByText('第 2 页')).toBeTruthy()
@@ -128,6 +186,8 @@ describe('PDF page choice in the editor', () => {
       edit: { rotate: 90, crop: null, watermark: null, pdfPage: 2 },
       maxBytes: 400_000,
     })
+    // Applied: the note about the cleared crop has done its job.
+    await waitFor(() => expect(screen.queryByTestId('editor-pdf-page-reset')).toBeNull())
   })
 
   it('applies a crop drawn on a page not applied yet in one call, in that page’s own pixels', async () => {
@@ -151,6 +211,8 @@ describe('PDF page choice in the editor', () => {
       altKey: true,
     })
     expect(screen.queryByTestId('editor-pdf-page-reset')).toBeNull()
+    // The size is known before applying: main reported the page's own size.
+    expect(screen.getByText('裁剪后 3150×2000 像素（原图像素）')).toBeTruthy()
     fireEvent.click(screen.getByTestId('editor-apply'))
     await waitFor(() => expect(calls(invoke, 'materials:edit')).toHaveLength(1))
     expect(calls(invoke, 'materials:edit')).toEqual([
@@ -165,6 +227,75 @@ describe('PDF page choice in the editor', () => {
         maxBytes: 512_000,
       },
     ])
+  })
+
+  it.each([
+    ['a blank page', BLANK],
+    ['a page beyond the PDF', OUT_OF_RANGE],
+  ])('shows main’s message for %s, keeps the picker usable and does not apply it', async (_, error) => {
+    const invoke = install(() => pdf(), { fail: { 2: error } })
+    renderEditor(pdf())
+    await screen.findByTestId('editor-crop-rect')
+    fireEvent.click(screen.getByTestId('editor-pdf-page-next'))
+    const alert = await screen.findByTestId('editor-source-error')
+    expect(alert.textContent).toBe(error.message)
+    expect(screen.queryByText('正在载入第 2 页…')).toBeNull()
+    expect(screen.queryByTestId('editor-crop-rect')).toBeNull()
+    expect(screen.getByTestId('editor-apply').hasAttribute('disabled')).toBe(true)
+    // Another page can be chosen, and it loads and can be applied.
+    expect(screen.getByTestId('editor-pdf-page-next').hasAttribute('disabled')).toBe(false)
+    fireEvent.click(screen.getByTestId('editor-pdf-page-next'))
+    await screen.findByTestId('editor-crop-rect')
+    expect(stageImage()).toBe(urlOf(3))
+    expect(screen.queryByTestId('editor-source-error')).toBeNull()
+    expect(screen.getByTestId('editor-apply').hasAttribute('disabled')).toBe(false)
+    fireEvent.click(screen.getByTestId('editor-apply'))
+    await waitFor(() => expect(calls(invoke, 'materials:edit')).toHaveLength(1))
+    expect(calls(invoke, 'materials:edit')[0]).toMatchObject({ edit: { pdfPage: 3 } })
+  })
+
+  it('asks main only for the page where quick paging stops, while the picker follows each click', async () => {
+    const six = pdf({ sourcePages: 6 })
+    const invoke = install(() => six)
+    renderEditor(six)
+    await screen.findByTestId('editor-crop-rect')
+    for (let i = 0; i < 5; i++) fireEvent.click(screen.getByTestId('editor-pdf-page-next'))
+    expect(within(screen.getByTestId('editor-pdf-page')).getByText('第 6 页')).toBeTruthy()
+    expect(screen.getByText('正在载入第 6 页…')).toBeTruthy()
+    await waitFor(() => expect(stageImage()).toBe(urlOf(6)))
+    await act(() => sleep(PAGE_SETTLE_MS * 2))
+    expect(calls(invoke, 'materials:source')).toEqual([
+      { id: 'pdf1', longSide: 1600, pdfPage: 1 },
+      { id: 'pdf1', longSide: 1600, pdfPage: 6 },
+    ])
+  })
+
+  it('never shows a late answer for an earlier page in place of the page now chosen', async () => {
+    const two = deferred()
+    const three = deferred()
+    const invoke = install(() => pdf(), {
+      hold: (page) => (page === 2 ? two.promise : page === 3 ? three.promise : undefined),
+    })
+    renderEditor(pdf())
+    await screen.findByTestId('editor-crop-rect')
+    fireEvent.click(screen.getByTestId('editor-pdf-page-next'))
+    await waitFor(() =>
+      expect(calls(invoke, 'materials:source')).toContainEqual({ id: 'pdf1', longSide: 1600, pdfPage: 2 }),
+    )
+    fireEvent.click(screen.getByTestId('editor-pdf-page-next'))
+    await waitFor(() =>
+      expect(calls(invoke, 'materials:source')).toContainEqual({ id: 'pdf1', longSide: 1600, pdfPage: 3 }),
+    )
+    // Page 2 (landscape) answers after the user moved on: page 3 is still loading.
+    await act(async () => two.release())
+    expect(screen.getByText('正在载入第 3 页…')).toBeTruthy()
+    expect(screen.queryByTestId('editor-crop-rect')).toBeNull()
+    await act(async () => three.release())
+    await screen.findByTestId('editor-crop-rect')
+    expect(stageImage()).toBe(urlOf(3))
+    // 2262×3200 fits 640×440 by its height: the stage is portrait, not page 2's 640 px wide.
+    expect(screen.getByTestId('editor-crop-stage').style.height).toBe('440px')
+    expect(parseFloat(screen.getByTestId('editor-crop-stage').style.width)).toBeLessThan(320)
   })
 
   it('picks a page from the list with the keyboard', async () => {

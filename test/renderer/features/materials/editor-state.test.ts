@@ -6,6 +6,7 @@ import {
   frameOf,
   hasPageChoice,
   initialEditorState,
+  pageCountOf,
   unchanged,
 } from '../../../../renderer/src/features/materials/editor-state'
 import { makeMaterial } from '../../../support/factories'
@@ -23,12 +24,26 @@ const pdf = (over: Partial<Material> = {}): Material =>
 
 describe('hasPageChoice', () => {
   it.each([
-    ['a 3-page PDF', { sourceFormat: 'pdf', sourcePages: 3 }, true],
-    ['a 1-page PDF', { sourceFormat: 'pdf', sourcePages: 1 }, false],
-    ['a PDF stored before page counts', { sourceFormat: 'pdf' }, false],
-    ['a JPEG', { sourceFormat: 'jpeg' }, false],
-  ] as const)('%s → %s', (_, over, expected) => {
-    expect(hasPageChoice(makeMaterial('site', 'w1', 'domain-certificate', over))).toBe(expected)
+    ['a 3-page PDF', { sourceFormat: 'pdf', sourcePages: 3 }, undefined, true],
+    ['a 1-page PDF', { sourceFormat: 'pdf', sourcePages: 1 }, undefined, false],
+    ['a PDF stored before page counts', { sourceFormat: 'pdf' }, undefined, false],
+    ['a PDF stored before page counts, main reports 3', { sourceFormat: 'pdf' }, 3, true],
+    ['a PDF stored before page counts, main reports 1', { sourceFormat: 'pdf' }, 1, false],
+    ['a 1-page PDF whatever main reports', { sourceFormat: 'pdf', sourcePages: 1 }, 3, false],
+    ['a JPEG', { sourceFormat: 'jpeg' }, undefined, false],
+    ['a JPEG whatever main reports', { sourceFormat: 'jpeg' }, 3, false],
+  ] as const)('%s → %s', (_, over, reported, expected) => {
+    expect(hasPageChoice(makeMaterial('site', 'w1', 'domain-certificate', over), reported)).toBe(expected)
+  })
+})
+
+describe('pageCountOf', () => {
+  it('prefers the stored count, then the reported one, and is 1 for images', () => {
+    const material = (over: Partial<Material>) => makeMaterial('site', 'w1', 'domain-certificate', over)
+    expect(pageCountOf(material({ sourceFormat: 'pdf', sourcePages: 4 }), 9)).toBe(4)
+    expect(pageCountOf(material({ sourceFormat: 'pdf' }), 9)).toBe(9)
+    expect(pageCountOf(material({ sourceFormat: 'pdf' }))).toBe(1)
+    expect(pageCountOf(material({ sourceFormat: 'png' }), 9)).toBe(1)
   })
 })
 
