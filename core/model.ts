@@ -209,7 +209,7 @@ export const NO_EDIT: MaterialEdit = { rotate: 0, crop: null, watermark: null }
 export const PDF_MAX_PAGES = 50
 
 /** The PDF page an edit uses. */
-export function pdfPageOf(edit: MaterialEdit): number {
+export function pdfPageOf(edit: Pick<MaterialEdit, 'pdfPage'>): number {
   return edit.pdfPage ?? 1
 }
 

@@ -45,7 +45,7 @@ async function decodeOriginal(
   const cropFrame = { width: material.sourceWidth, height: material.sourceHeight }
   return decodeInput(original, format, {
     rotate: edit.rotate,
-    pdfPage: pdfPageOf({ ...material.edit, ...edit }),
+    pdfPage: pdfPageOf(edit),
     ...(edit.crop ? { crop: edit.crop, cropFrame } : {}),
   })
 }

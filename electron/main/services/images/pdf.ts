@@ -10,6 +10,7 @@ import { registerCjkFont, setCjkFont } from './fonts'
 import { PDF_MAX_PAGES } from '../../../../core/model'
 import { ImageInputError, MAX_INPUT_PIXELS } from './errors'
 import { onPage, orientPixels, paintsNothing, placementOf, singlePicture, type Matrix } from './pdf-scan-page'
+import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs'
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import type { RawImage } from './sharp-options'
 
@@ -31,8 +32,9 @@ export function pdfIsEncrypted(input: Buffer): boolean {
   return input.includes('/Encrypt', 0, 'latin1')
 }
 
-async function openPdf(input: Buffer): Promise<PDFDocumentProxy> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
+type PdfJs = typeof PdfJsModule
+
+async function openPdf(pdfjs: PdfJs, input: Buffer): Promise<PDFDocumentProxy> {
   const task = pdfjs.getDocument({
     data: new Uint8Array(input),
     isEvalSupported: false,
@@ -117,10 +119,13 @@ const ASPECT_TOLERANCE = 0.01
  * the page has anything else on it, or the picture is skewed, spills over the page, is stretched,
  * or too large (then the page is rendered, which scales it down).
  */
-async function scannedPicture(page: PDFPageProxy, list: OperatorList): Promise<RawImage | null> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
+async function scannedPicture(
+  page: PDFPageProxy,
+  list: OperatorList,
+  ops: PdfJs['OPS'],
+): Promise<RawImage | null> {
   const viewport = page.getViewport({ scale: 1 })
-  const found = singlePicture(list.fnArray, list.argsArray, pdfjs.OPS, viewport.transform as Matrix)
+  const found = singlePicture(list.fnArray, list.argsArray, ops, viewport.transform as Matrix)
   if (!found) return null
   const placement = placementOf(found.matrix, viewport)
   if (!placement) return null
@@ -156,7 +161,8 @@ export async function renderPdfPage(
 ): Promise<PdfPage> {
   if (pdfIsEncrypted(input)) throw new ImageInputError('pdf/encrypted')
   registerCjkFont()
-  const doc = await openPdf(input)
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
+  const doc = await openPdf(pdfjs, input)
   try {
     if (doc.numPages > PDF_MAX_PAGES) throw new ImageInputError('pdf/too-many-pages', `共 ${doc.numPages} 页`)
     if (!Number.isInteger(pageNumber) || pageNumber < 1 || pageNumber > doc.numPages) {
@@ -164,9 +170,8 @@ export async function renderPdfPage(
     }
     const page = await doc.getPage(pageNumber)
     const list = await page.getOperatorList()
-    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
     if (paintsNothing(list.fnArray, pdfjs.OPS)) throw new ImageInputError('pdf/blank-page')
-    const picture = options.takePicture === false ? null : await scannedPicture(page, list)
+    const picture = options.takePicture === false ? null : await scannedPicture(page, list, pdfjs.OPS)
     if (picture) return { ...picture, pages: doc.numPages, source: 'picture' }
     const base = page.getViewport({ scale: 1 })
     const viewport = page.getViewport({ scale: renderScale(base.width, base.height) })
