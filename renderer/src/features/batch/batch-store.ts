@@ -42,18 +42,23 @@ type State = {
   notices: BatchNotice[]
 }
 
-const INITIAL: State = {
-  paths: [],
-  outDir: null,
-  maxBytes: DEFAULT_MAX_BYTES,
-  batchId: null,
-  running: false,
+/** What a run starts from: no progress, no outcome, no notices. */
+const FRESH_RUN = {
   cancelling: false,
   progress: {},
   done: 0,
   summary: null,
   error: null,
   notices: [],
+} satisfies Partial<State>
+
+const INITIAL: State = {
+  paths: [],
+  outDir: null,
+  maxBytes: DEFAULT_MAX_BYTES,
+  batchId: null,
+  running: false,
+  ...FRESH_RUN,
 }
 
 export const useBatchStore = create<State>(() => ({ ...INITIAL }))
@@ -175,16 +180,7 @@ export async function startBatch(): Promise<void> {
   const { paths, outDir, maxBytes, running } = useBatchStore.getState()
   if (running || !outDir || paths.length === 0) return
   const batchId = newId()
-  useBatchStore.setState({
-    batchId,
-    running: true,
-    cancelling: false,
-    progress: {},
-    done: 0,
-    summary: null,
-    error: null,
-    notices: [],
-  })
+  useBatchStore.setState({ ...FRESH_RUN, batchId, running: true })
   const off = follow(batchId)
   const result = await api.compressBatch({ batchId, paths, outDir, maxBytes })
   off()
