@@ -1,9 +1,10 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { App as AntApp } from 'antd'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { BeianBridge, MaterialPreview } from '../../../../core/api'
+import type { MaterialPreview } from '../../../../core/api'
 import { NO_EDIT, type Material } from '../../../../core/model'
 import { MaterialEditor } from '../../../../renderer/src/features/materials/MaterialEditor'
+import { installBridge, type Answer } from '../../support/bridge'
 
 const PIXEL =
   'data:image/jpeg;base64,/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQH/wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAACf/EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AKp//2Q=='
@@ -41,12 +42,10 @@ const PREVIEW: MaterialPreview = {
   compressed: { width: 2400, height: 1515, bytes: 486_123, quality: 87 },
 }
 
-type Answer = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } }
-
 const SOURCE_OK: Answer = { ok: true, value: { url: PIXEL, width: 4000, height: 2525 } }
 
 function install(editAnswer: (req: unknown) => Answer, sourceAnswer: Answer = SOURCE_OK) {
-  const invoke = vi.fn(async (channel: string, req?: unknown): Promise<Answer> => {
+  return installBridge((channel, req) => {
     switch (channel) {
       case 'materials:thumbnail':
         return SOURCE_OK
@@ -56,18 +55,10 @@ function install(editAnswer: (req: unknown) => Answer, sourceAnswer: Answer = SO
         return { ok: true, value: PREVIEW }
       case 'materials:edit':
         return editAnswer(req)
-      case 'workspace:load':
-        return { ok: true, value: { subjects: [], sites: [], materials: [] } }
       default:
-        return { ok: false, error: { code: 'test/unexpected', message: channel } }
+        return undefined
     }
   })
-  window.beian = {
-    invoke,
-    on: vi.fn(() => () => undefined),
-    pathsForFiles: vi.fn(),
-  } as unknown as BeianBridge<File>
-  return invoke
 }
 
 function renderEditor(m: Material, onClose = vi.fn()) {

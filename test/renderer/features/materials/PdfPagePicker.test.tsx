@@ -2,10 +2,11 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { App as AntApp } from 'antd'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { AppError, BeianBridge } from '../../../../core/api'
+import type { AppError } from '../../../../core/api'
 import type { Material } from '../../../../core/model'
 import { MaterialEditor } from '../../../../renderer/src/features/materials/MaterialEditor'
 import { PAGE_SETTLE_MS } from '../../../../renderer/src/features/materials/useSourceImage'
+import { installBridge, type Answer } from '../../support/bridge'
 import { makeMaterial } from '../../../support/factories'
 
 /** Full size of each page as main reports it: page 2 landscape, the others portrait A4. */
@@ -37,7 +38,6 @@ const pdf = (over: Partial<Material> = {}): Material =>
     ...over,
   })
 
-type Answer = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } }
 type Source = { id: string; longSide: number; pdfPage?: number }
 
 type SourceOptions = {
@@ -50,7 +50,7 @@ type SourceOptions = {
 }
 
 function install(edited: (req: { id: string }) => Material, source: SourceOptions = {}) {
-  const invoke = vi.fn(async (channel: string, req?: unknown): Promise<Answer> => {
+  return installBridge(async (channel, req): Promise<Answer | undefined> => {
     switch (channel) {
       case 'materials:source': {
         const { pdfPage = 1 } = req as Source
@@ -62,18 +62,10 @@ function install(edited: (req: { id: string }) => Material, source: SourceOption
       }
       case 'materials:edit':
         return { ok: true, value: edited(req as { id: string }) }
-      case 'workspace:load':
-        return { ok: true, value: { subjects: [], sites: [], materials: [] } }
       default:
-        return { ok: false, error: { code: 'test/unexpected', message: channel } }
+        return undefined
     }
   })
-  window.beian = {
-    invoke,
-    on: vi.fn(() => () => undefined),
-    pathsForFiles: vi.fn(),
-  } as unknown as BeianBridge<File>
-  return invoke
 }
 
 function renderEditor(m: Material) {
