@@ -7,6 +7,7 @@
  */
 import { z } from 'zod'
 import { BATCH_MAX_FILES } from './api'
+import { maxBytesSchema } from './limits'
 import { PDF_MAX_PAGES, SLOT_KEYS } from './model'
 import { materialEditSchema, siteSchema, subjectSchema } from './schemas'
 
@@ -22,14 +23,14 @@ export const requestSchemas = {
     ownerId: z.string().min(1).max(64),
     slot: z.enum(SLOT_KEYS),
     path: z.string().min(1).max(4096),
-    maxBytes: z.number().int().min(20_000).max(10_000_000).optional(),
+    maxBytes: maxBytesSchema.optional(),
   }),
   'materials:remove': idRef,
   'materials:thumbnail': idRef,
   'materials:edit': z.object({
     id: z.string().min(1).max(64),
     edit: materialEditSchema,
-    maxBytes: z.number().int().min(20_000).max(10_000_000),
+    maxBytes: maxBytesSchema,
   }),
   'materials:preview': z.object({
     id: z.string().min(1).max(64),
@@ -50,7 +51,7 @@ export const requestSchemas = {
     batchId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
     paths: z.array(z.string().min(1).max(4096)).min(1).max(BATCH_MAX_FILES),
     outDir: z.string().min(1).max(4096),
-    maxBytes: z.number().int().min(20_000).max(10_000_000),
+    maxBytes: maxBytesSchema,
   }),
   'batch:cancel': z.object({ batchId: z.string().min(1).max(64) }),
   'divisions:children': z.object({

@@ -1,0 +1,36 @@
+/**
+ * The one home of every user-facing limit: the size cap of a compressed picture, the
+ * watermark's length and the size of an input file. Schemas (IPC, CLI), services, messages
+ * and the UI read the numbers and the schemas here; nothing else spells them out.
+ */
+import { z } from 'zod'
+
+/** The portal's cap on one uploaded picture (the seed's “每张 ≤ 512K”), in bytes. */
+export const DEFAULT_MAX_BYTES = 512_000
+/** Smallest cap a user may set: below it no legible ID card fits. */
+export const MIN_MAX_BYTES = 20_000
+/** Largest cap a user may set: far above any portal's, and still a sane JPEG. */
+export const MAX_MAX_BYTES = 10_000_000
+
+/** A picture's size cap in bytes (editor, batch, CLI `--max-bytes`). */
+export const maxBytesSchema = z.number().int().min(MIN_MAX_BYTES).max(MAX_MAX_BYTES)
+
+/** Longest watermark, in characters (code points, so 仅 and an emoji count one each). */
+export const WATERMARK_MAX_CHARS = 40
+
+/** The watermark text as the user typed it: spaces collapsed, at most WATERMARK_MAX_CHARS characters. */
+export const watermarkTextSchema = z
+  .string()
+  .transform((t) => t.replace(/\s+/g, ' ').trim())
+  .refine((t) => [...t].length <= WATERMARK_MAX_CHARS, {
+    message: `水印文字最多 ${WATERMARK_MAX_CHARS} 个字`,
+  })
+
+/** Largest input file (photo, scan, PDF) read at all, in bytes: 60 MiB. */
+export const MAX_INPUT_BYTES = 60 * 1024 * 1024
+
+/** MAX_INPUT_BYTES as messages say it (“60 MB”; binary megabytes, as file managers on Windows show them). */
+export const MAX_INPUT_LABEL = `${Math.floor(MAX_INPUT_BYTES / (1024 * 1024))} MB`
+
+/** An input file's size in bytes: not empty, not above MAX_INPUT_BYTES. */
+export const inputBytesSchema = z.number().int().min(1).max(MAX_INPUT_BYTES)
