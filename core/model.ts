@@ -2,6 +2,7 @@
  * Domain model of Beian Desk. Pure data: no behaviour, no I/O.
  * Chinese legal terms appear once, here, where each concept is defined.
  */
+import type { FilingEvent } from './filing/events'
 
 /** 开办主体性质: 个人 (natural person) or 单位 (any organisation, incl. 个体经营). */
 export type SubjectNature = 'individual' | 'organization'
@@ -253,6 +254,8 @@ export type Workspace = {
   subjects: Subject[]
   sites: Site[]
   materials: Material[]
+  /** 备案事件: every subject's and site's filing history (absent in workspaces saved before it). */
+  filingEvents?: FilingEvent[]
 }
 
 export const DEFAULT_MAX_BYTES = 512_000

@@ -4,6 +4,7 @@
  * Shape only: the portal's rules live in core/validation.
  */
 import { z } from 'zod'
+import { filingEventSchema } from './filing/event-schema'
 import {
   ORG_CERT_TYPES,
   ORG_KINDS,
@@ -130,6 +131,8 @@ export const workspaceSchema = z.object({
   subjects: z.array(subjectSchema),
   sites: z.array(siteSchema),
   materials: z.array(materialSchema),
+  // Optional: workspaces stored before the filing desk existed have no events.
+  filingEvents: z.array(filingEventSchema).optional(),
 })
 
 /** Compile-time proof that the schemas and model.ts describe the same shapes. */

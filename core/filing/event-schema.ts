@@ -1,0 +1,42 @@
+/**
+ * Runtime shape of a filing event (stored in the workspace and sent over IPC). Shape only:
+ * whether an event may follow the ones before it is decided by stages.ts / record.ts.
+ */
+import { z } from 'zod'
+import { FILING_EVENT_KINDS, INTERVIEW_MODES, type FilingApproval, type FilingEvent, type InterviewDetails } from './events'
+
+const text = (max: number) => z.string().max(max)
+const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/)
+
+export const interviewDetailsSchema = z.object({
+  mode: z.enum(INTERVIEW_MODES),
+  date: text(10),
+  time: text(5),
+  place: text(200),
+  originals: z.array(text(60)).max(30),
+  securityAssessmentSubmitted: z.boolean(),
+})
+
+export const filingApprovalSchema = z.object({
+  filingNumber: text(40),
+  policeUnit: text(120),
+})
+
+export const filingEventSchema = z.object({
+  id,
+  ownerKind: z.enum(['subject', 'site']),
+  ownerId: id,
+  kind: z.enum(FILING_EVENT_KINDS),
+  date: text(10),
+  note: text(500),
+  operator: text(60),
+  recordedAt: text(40),
+  interview: interviewDetailsSchema.optional(),
+  approval: filingApprovalSchema.optional(),
+})
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const agree = <T extends true>(): T | undefined => undefined
+agree<Same<z.infer<typeof interviewDetailsSchema>, InterviewDetails>>()
+agree<Same<z.infer<typeof filingApprovalSchema>, FilingApproval>>()
+agree<Same<z.infer<typeof filingEventSchema>, FilingEvent>>()
