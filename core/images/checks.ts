@@ -4,7 +4,7 @@
  * copy normalised to ANALYSIS_LONG_SIDE; thresholds were calibrated on generated fixtures
  * (see test/core/images/checks.test.ts and test/electron/services/images/analyze.test.ts).
  */
-import type { ImageWarningCode } from '../model'
+import type { ImageWarningCode, SlotKey } from '../model'
 
 /** Long side the statistics are measured at (smaller images are measured as they are). */
 export const ANALYSIS_LONG_SIDE = 1024
@@ -99,12 +99,50 @@ export function imageWarnings(s: ImageStats, opts: CheckOptions = {}): ImageWarn
   return out
 }
 
+/** What the blocking rule needs to know about a slot (a SlotSpec fits). */
+export type WarningSlot = { key: SlotKey; colourRequired: boolean; idCard: boolean }
+
+/** An identity-document slot: the ID card's front, back or the hand-held photo. */
+export const isIdSlot = (slot: Pick<WarningSlot, 'key' | 'idCard'>): boolean =>
+  slot.idCard || slot.key.includes('-id-')
+
+/** A certificate slot: 单位证件, 域名证书 or any other licence the portal asks for. */
+export const isCertificateSlot = (slot: Pick<WarningSlot, 'key' | 'colourRequired'>): boolean =>
+  slot.colourRequired || slot.key.endsWith('certificate') || slot.key.endsWith('licence')
+
+/**
+ * True when a warning keeps the material from counting as ready (and the export refuses it).
+ * Below TOO_SMALL_LONG_SIDE the portal's reviewers cannot read an ID card or a certificate,
+ * so too-small blocks on those slots; every other warning is advice: the measures are
+ * heuristics, and a false alarm must never stop a user from filing.
+ */
+export function isBlockingWarning(code: ImageWarningCode, slot: WarningSlot): boolean {
+  return code === 'too-small' && (isIdSlot(slot) || isCertificateSlot(slot))
+}
+
+/** The warnings of a material split into what blocks and what only advises. */
+export function splitWarnings(
+  codes: readonly ImageWarningCode[],
+  slot: WarningSlot,
+): { blocking: ImageWarningCode[]; advisory: ImageWarningCode[] } {
+  return {
+    blocking: codes.filter((c) => isBlockingWarning(c, slot)),
+    advisory: codes.filter((c) => !isBlockingWarning(c, slot)),
+  }
+}
+
 /** Chinese explanation for each warning: what is wrong and how to fix it. */
 export const IMAGE_WARNING_MESSAGES: Record<ImageWarningCode, string> = {
   'too-small': `图片分辨率过低（长边不足 ${TOO_SMALL_LONG_SIDE} 像素），文字可能看不清。请用原图或重新拍摄。`,
   blurry: '图片可能模糊（对焦不准或手抖）。请在光线充足处稳住手机重新拍摄。',
-  grayscale: '图片是黑白（灰度）的，此材料要求彩色。请用彩色扫描或拍照。',
+  grayscale: '图片是黑白（灰度）的，此材料要求彩色电子版。请用彩色扫描或拍照。',
   'too-dark': '图片过暗，细节可能看不清。请在光线充足处重新拍摄，或关闭滤镜。',
   overexposed: '图片过亮（大面积过曝），文字可能看不清。请避开强光、反光后重新拍摄。',
   'odd-aspect': '图片比例不像身份证照片（如正方形或手机长截图）。请直接拍摄证件，或裁剪到证件边缘。',
+}
+
+/** The explanation for one slot, naming it where the rule is specific to it (“域名证书须为彩色”). */
+export function imageWarningMessage(code: ImageWarningCode, slotLabel: string): string {
+  if (code === 'grayscale') return `图片是黑白（灰度）的，${slotLabel}须为彩色电子版。请用彩色扫描或拍照。`
+  return IMAGE_WARNING_MESSAGES[code]
 }

@@ -3,8 +3,9 @@
  * blocks the export. Services turn the plan into a folder or a zip.
  */
 import type { Material, Site, Subject, Workspace } from '../model'
-import { materialForSlot, requiredSlots, type SlotSpec } from '../materials/slots'
+import type { SlotSpec } from '../materials/slots'
 import { safeFileName } from './file-names'
+import { exportBlockingLines, materialBlockingLines, materialReadiness, siteFindings } from './readiness'
 
 export type PacketEntry = { slot: SlotSpec; material: Material; fileName: string }
 export type PacketPlan = {
@@ -13,7 +14,10 @@ export type PacketPlan = {
   /** Folder / zip base name: 网站名称-公安备案材料 */
   baseName: string
   entries: PacketEntry[]
-  /** Chinese lines naming each empty slot; the field rules live in core/validation. */
+  /**
+   * Chinese lines naming each empty slot and each material the portal could not use (see
+   * materialReadiness); the field rules live in core/validation.
+   */
   missing: string[]
 }
 
@@ -23,13 +27,22 @@ export function planPacket(ws: Workspace, siteId: string): PacketPlan | null {
   const site = ws.sites.find((s) => s.id === siteId)
   const subject = site && ws.subjects.find((s) => s.id === site.subjectId)
   if (!site || !subject) return null
+  const readiness = materialReadiness(subject, site, ws.materials)
   const entries: PacketEntry[] = []
-  const missing: string[] = []
-  requiredSlots(subject, site).forEach((slot, index) => {
-    const material = materialForSlot(slot, site, ws.materials)
-    if (!material) missing.push(`缺少材料：${slot.label}`)
-    else entries.push({ slot, material, fileName: safeFileName(`${pad(index + 1)}_${slot.label}.jpg`) })
+  readiness.slots.forEach(({ slot, material }, index) => {
+    if (material)
+      entries.push({ slot, material, fileName: safeFileName(`${pad(index + 1)}_${slot.label}.jpg`) })
   })
   const baseName = safeFileName(`${site.name.trim() || '网站'}-公安备案材料`)
-  return { subject, site, baseName, entries, missing }
+  return { subject, site, baseName, entries, missing: materialBlockingLines(readiness) }
+}
+
+/**
+ * Everything that makes an export of the site refuse, as Chinese lines: empty or unusable
+ * materials, then the rule errors. Empty means the export may go ahead; null for an unknown site.
+ */
+export function exportBlockers(ws: Workspace, siteId: string, today: string): string[] | null {
+  const plan = planPacket(ws, siteId)
+  if (!plan) return null
+  return [...plan.missing, ...exportBlockingLines(siteFindings(ws, siteId, today))]
 }

@@ -1,9 +1,63 @@
 /**
- * Everything the rules say about one site before it is filed: the subject's and the site's
- * findings plus the cross-record warnings that concern them. Errors block the export.
+ * Everything the rules say about one site before it is filed: which required materials are
+ * ready, the subject's and the site's findings, and the cross-record warnings that concern
+ * them. Missing or unusable materials and errors block the export. The app's counts (slot
+ * cards, the tree, the export panel) and main's export all come from here.
  */
-import type { Workspace } from '../model'
+import { IMAGE_WARNING_MESSAGES, splitWarnings } from '../images/checks'
+import type { ImageWarningCode, Material, Site, Subject, Workspace } from '../model'
+import { materialForSlot, requiredSlots, type SlotSpec } from '../materials/slots'
 import { sharedContactFindings, validateSite, validateSubject, type Finding } from '../validation'
+
+/**
+ * `missing`: nothing imported. `blocked`: a warning the portal would reject (isBlockingWarning).
+ * `advisory`: ready, with warnings worth a look. `ready`: no warning at all.
+ */
+export type SlotState = 'missing' | 'blocked' | 'advisory' | 'ready'
+
+export type SlotReadiness = {
+  slot: SlotSpec
+  material: Material | undefined
+  state: SlotState
+  blocking: ImageWarningCode[]
+  advisory: ImageWarningCode[]
+}
+
+export type MaterialReadiness = {
+  slots: SlotReadiness[]
+  /** Slots whose material has no blocking warning (`ready` or `advisory`). */
+  ready: number
+  total: number
+}
+
+function slotReadiness(slot: SlotSpec, material: Material | undefined): SlotReadiness {
+  if (!material) return { slot, material, state: 'missing', blocking: [], advisory: [] }
+  const { blocking, advisory } = splitWarnings(material.warnings, slot)
+  const state: SlotState = blocking.length > 0 ? 'blocked' : advisory.length > 0 ? 'advisory' : 'ready'
+  return { slot, material, state, blocking, advisory }
+}
+
+/** Every slot the site requires (whatever requiredSlots lists), with its state and the count of ready ones. */
+export function materialReadiness(
+  subject: Subject,
+  site: Site,
+  materials: readonly Material[],
+): MaterialReadiness {
+  const slots = requiredSlots(subject, site).map((slot) =>
+    slotReadiness(slot, materialForSlot(slot, site, materials)),
+  )
+  return { slots, ready: slots.filter((s) => isSlotReady(s.state)).length, total: slots.length }
+}
+
+export const isSlotReady = (state: SlotState): boolean => state === 'ready' || state === 'advisory'
+
+/** The Chinese lines an export refuses with for materials: each empty slot and each blocked one. */
+export function materialBlockingLines(readiness: MaterialReadiness): string[] {
+  return readiness.slots.flatMap(({ slot, state, blocking }) => {
+    if (state === 'missing') return [`缺少材料：${slot.label}`]
+    return blocking.map((code) => `${slot.label}不能使用：${IMAGE_WARNING_MESSAGES[code]}`)
+  })
+}
 
 export type SiteFinding = Finding & { scope: 'subject' | 'site' }
 
@@ -18,7 +72,10 @@ export function siteFindings(ws: Workspace, siteId: string, today: string): Site
   const seen = new Set<string>()
   return [
     ...validateSubject(subject, today, ownSites).map((f) => ({ ...f, scope: 'subject' as const })),
-    ...validateSite(site, subject, { sites: ws.sites, subjects: ws.subjects }, today).map((f) => ({ ...f, scope: 'site' as const })),
+    ...validateSite(site, subject, { sites: ws.sites, subjects: ws.subjects }, today).map((f) => ({
+      ...f,
+      scope: 'site' as const,
+    })),
     ...cross,
   ].filter((f) => {
     const key = `${f.scope}|${f.code}|${f.field ?? ''}|${f.message}`
@@ -30,7 +87,9 @@ export function siteFindings(ws: Workspace, siteId: string, today: string): Site
 
 /** The Chinese lines an export refuses with (errors only). */
 export function exportBlockingLines(findings: readonly SiteFinding[]): string[] {
-  return findings.filter((f) => f.severity === 'error').map((f) => `${f.scope === 'subject' ? '开办主体' : '网站'}：${f.message}`)
+  return findings
+    .filter((f) => f.severity === 'error')
+    .map((f) => `${f.scope === 'subject' ? '开办主体' : '网站'}：${f.message}`)
 }
 
 /** Today's date (YYYY-MM-DD) in the user's local time zone. */

@@ -9,15 +9,19 @@ import {
   OVEREXPOSED_CLIPPED_FRACTION,
   OVEREXPOSED_DARK_LUMA,
   TOO_SMALL_LONG_SIDE,
+  imageWarningMessage,
   imageWarnings,
+  isBlockingWarning,
   isBlurry,
   isGrayscale,
   isOddIdCardAspect,
   isOverexposed,
   isTooDark,
   isTooSmall,
+  splitWarnings,
   type ImageStats,
 } from '../../../core/images/checks'
+import type { ImageWarningCode, SlotKey } from '../../../core/model'
 
 const good: ImageStats = {
   width: 2400,
@@ -93,5 +97,31 @@ describe('image checks', () => {
 
   it('has a Chinese message for every warning', () => {
     for (const message of Object.values(IMAGE_WARNING_MESSAGES)) expect(message).toMatch(/[\u4e00-\u9fff]{4}/)
+  })
+})
+
+describe('blocking warnings', () => {
+  const slot = (key: SlotKey, colourRequired = false, idCard = false) => ({ key, colourRequired, idCard })
+
+  it('blocks too-small on ID and certificate slots only', () => {
+    expect(isBlockingWarning('too-small', slot('principal-id-front', false, true))).toBe(true)
+    expect(isBlockingWarning('too-small', slot('security-id-handheld'))).toBe(true)
+    expect(isBlockingWarning('too-small', slot('domain-certificate', true))).toBe(true)
+    expect(isBlockingWarning('too-small', slot('subject-certificate', true))).toBe(true)
+  })
+
+  it('keeps every other warning advisory', () => {
+    const others: ImageWarningCode[] = ['blurry', 'grayscale', 'too-dark', 'overexposed', 'odd-aspect']
+    for (const code of others) expect(isBlockingWarning(code, slot('domain-certificate', true))).toBe(false)
+    expect(splitWarnings(['too-small', 'blurry'], slot('principal-id-back', false, true))).toEqual({
+      blocking: ['too-small'],
+      advisory: ['blurry'],
+    })
+  })
+
+  it('names the slot in the greyscale message', () => {
+    expect(imageWarningMessage('grayscale', '单位证件')).toContain('单位证件须为彩色')
+    expect(imageWarningMessage('grayscale', '域名证书')).toContain('域名证书须为彩色')
+    expect(imageWarningMessage('blurry', '域名证书')).toBe(IMAGE_WARNING_MESSAGES.blurry)
   })
 })
