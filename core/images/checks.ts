@@ -106,9 +106,9 @@ export type WarningSlot = { key: SlotKey; colourRequired: boolean; idCard: boole
 export const isIdSlot = (slot: Pick<WarningSlot, 'key' | 'idCard'>): boolean =>
   slot.idCard || slot.key.includes('-id-')
 
-/** A certificate slot: 单位证件, 域名证书 or any other licence the portal asks for. */
+/** A certificate slot: 单位证件, 域名证书, a 前置许可 or any other permit or licence. */
 export const isCertificateSlot = (slot: Pick<WarningSlot, 'key' | 'colourRequired'>): boolean =>
-  slot.colourRequired || slot.key.endsWith('certificate') || slot.key.endsWith('licence')
+  slot.colourRequired || /certificate|licence|permit/.test(slot.key)
 
 /**
  * True when a warning keeps the material from counting as ready (and the export refuses it).
