@@ -78,4 +78,5 @@ export const requestSchemas = {
     lastExportDir: z.string().max(4096).optional(),
   }),
   'external:open': z.object({ url: z.string().min(1).max(2048) }),
+  'system:showItemInFolder': z.object({ path: z.string().min(1).max(4096) }),
 } as const

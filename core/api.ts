@@ -48,7 +48,17 @@ export type MaterialPreview = {
 }
 
 export type BatchItemResult =
-  | { input: string; output: string; bytes: number; width: number; height: number; quality: number; warnings: string[] }
+  | {
+      input: string
+      output: string
+      bytes: number
+      width: number
+      height: number
+      quality: number
+      warnings: string[]
+      /** What was used from the input: `first-frame-only` (animated GIF/WebP), `first-page-only` (multi-page TIFF). */
+      notes?: string[]
+    }
   | { input: string; error: { code: string; message: string } }
 export type BatchSummary = { batchId: string; cancelled: boolean; results: BatchItemResult[] }
 /** Most files one `batch:compress` call takes (the request schema's limit). */
@@ -93,6 +103,8 @@ export type Api = {
   'settings:set': (req: Req<'settings:set'>) => Settings
   /** Opens an allow-listed https URL (the portal) in the user's browser. */
   'external:open': (req: Req<'external:open'>) => boolean
+  /** Shows the last exported packet (folder or zip) in the file manager; false when refused or not possible. */
+  'system:showItemInFolder': (req: Req<'system:showItemInFolder'>) => boolean
 }
 export type Channel = keyof Api
 export type RequestOf<C extends Channel> = Parameters<Api[C]> extends [infer R] ? R : undefined
@@ -120,6 +132,7 @@ export const API_CHANNELS: Record<Channel, true> = {
   'settings:get': true,
   'settings:set': true,
   'external:open': true,
+  'system:showItemInFolder': true,
 }
 export const CHANNELS = Object.keys(API_CHANNELS) as Channel[]
 
