@@ -7,12 +7,12 @@ import { open, rename, rm } from 'node:fs/promises'
 import { randomBytes } from 'node:crypto'
 import { basename, dirname, join } from 'node:path'
 
-/** A hidden sibling of `target` that no user file is named like. */
-/** Temp files are `<target>.tmp-<hex>`: the start-up sweep recognises them by this infix. */
+/** Every temp file name holds this infix (ours and conf's): the start-up sweep finds them by it. */
 export const TEMP_INFIX = '.tmp-'
 
+/** A hidden sibling of `target` that no user file is named like. */
 function tempPathFor(target: string): string {
-  return join(dirname(target), `.${basename(target)}.tmp-${randomBytes(6).toString('hex')}`)
+  return join(dirname(target), `.${basename(target)}${TEMP_INFIX}${randomBytes(6).toString('hex')}`)
 }
 
 /** Writes `data` to a new temp file beside `target` and flushes it to disk; returns its path. */
@@ -45,7 +45,7 @@ export async function writeFileAtomic(target: string, data: Uint8Array, mode = 0
 /** The synchronous twin, for the store's own files (conf writes synchronously too). */
 export function writeFileAtomicSync(target: string, data: Uint8Array | string, mode = 0o600): void {
   const temp = tempPathFor(target)
-  const fd = openSync(temp, 'w', mode)
+  const fd = openSync(temp, 'wx', mode)
   try {
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data
     let written = 0
