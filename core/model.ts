@@ -7,18 +7,25 @@ import type { FilingEvent } from './filing/events'
 /** 开办主体性质: 个人 (natural person) or 单位 (any organisation, incl. 个体经营). */
 export type SubjectNature = 'individual' | 'organization'
 
-/** 单位 kinds as the portal's mirror forms list them. */
+/**
+ * 单位类别 as the portal's current mirror forms list them. `military-academy` (the seed's
+ * 军队院校) is kept so stored workspaces load; new subjects choose 国防军队 or 高等院校, which the
+ * portal lists apart (see ORG_KIND_CHOICES in core/validation/labels.ts).
+ */
 export const ORG_KINDS = [
   'enterprise', // 企业
   'sole-proprietor', // 个体经营
   'public-institution', // 事业单位
   'government', // 政府机关
-  'military-academy', // 军队院校
+  'military-academy', // 军队院校 (legacy: before the portal listed 国防军队 and 高等院校 apart)
   'social-group', // 社会团体
   'private-non-enterprise', // 民办非企业
   'foundation', // 基金会
   'law-firm', // 律师事务所
   'other', // 其他
+  'military', // 国防军队
+  'higher-education', // 高等院校
+  'overseas-organization', // 境外组织 (reported)
 ] as const
 export type OrgKind = (typeof ORG_KINDS)[number]
 
@@ -29,6 +36,11 @@ export const ORG_CERT_TYPES = [
   'org-code-certificate', // 组织机构代码证
   'public-institution-certificate', // 事业单位法人证书
   'other', // 其他
+  'social-group-certificate', // 社会团体法人登记证书
+  'private-non-enterprise-certificate', // 民办非企业单位登记证书
+  'foundation-certificate', // 基金会法人登记证书
+  'law-firm-licence', // 律师事务所执业许可证
+  'military-code', // 军队代号
 ] as const
 export type OrgCertType = (typeof ORG_CERT_TYPES)[number]
 
@@ -136,6 +148,13 @@ export type Site = {
   languages: string[]
   /** 前置许可 */
   preApprovals: string[]
+  /**
+   * 是否提供涉及管制物品信息发布服务; absent in workspaces saved before the portal asked
+   * (read through controlledGoodsOf: absent = 否).
+   */
+  offersControlledGoods?: boolean
+  /** Which 管制物品 categories (CONTROLLED_GOODS) when offersControlledGoods is true. */
+  controlledGoods?: string[]
   /** 网站安全负责人 */
   securityOfficer: SitePersonRef
   /** 网站应急联络人 */
@@ -154,6 +173,13 @@ export const SLOT_KEYS = [
   'security-id-back',
   'security-id-handheld',
   'domain-certificate', // 域名证书
+  'permit-news', // 前置许可: 新闻
+  'permit-publishing', // 前置许可: 出版
+  'permit-education', // 前置许可: 教育
+  'permit-medical', // 前置许可: 医疗保健
+  'permit-other', // 前置许可: 其他
+  'controlled-goods-permit', // 管制物品信息发布的特种许可
+  'security-assessment', // 交互式网站: 安全评估报告
 ] as const
 export type SlotKey = (typeof SLOT_KEYS)[number]
 
@@ -161,12 +187,7 @@ export type SlotKey = (typeof SLOT_KEYS)[number]
 export type SlotOwner = 'subject' | 'site'
 
 export type ImageWarningCode =
-  | 'too-small'
-  | 'blurry'
-  | 'grayscale'
-  | 'too-dark'
-  | 'overexposed'
-  | 'odd-aspect'
+  'too-small' | 'blurry' | 'grayscale' | 'too-dark' | 'overexposed' | 'odd-aspect'
 
 /** 90° steps applied to the upright original. */
 export type Rotation = 0 | 90 | 180 | 270
@@ -247,6 +268,14 @@ export type Material = {
   sha256: string
   warnings: ImageWarningCode[]
   importedAt: string
+}
+
+/** 是否提供涉及管制物品信息发布服务 and its categories, with the defaults of older workspaces. */
+export function controlledGoodsOf(site: Pick<Site, 'offersControlledGoods' | 'controlledGoods'>): {
+  offers: boolean
+  categories: string[]
+} {
+  return { offers: site.offersControlledGoods ?? false, categories: site.controlledGoods ?? [] }
 }
 
 /** Everything the app stores about the user's work. */

@@ -21,7 +21,11 @@ import {
 } from './model'
 
 const text = (max: number) => z.string().max(max)
-const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/)
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/)
 const isoTime = z.string().max(40)
 
 export const addressSchema = z.object({
@@ -86,6 +90,9 @@ export const siteSchema = z.object({
   serviceTypes: z.array(text(40)).max(40),
   languages: z.array(text(20)).max(20),
   preApprovals: z.array(text(20)).max(10),
+  // Optional: workspaces stored before the portal asked about 管制物品 must still load.
+  offersControlledGoods: z.boolean().optional(),
+  controlledGoods: z.array(text(20)).max(10).optional(),
   securityOfficer: sitePersonRefSchema,
   emergencyContact: sitePersonRefSchema,
   createdAt: isoTime,

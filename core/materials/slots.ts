@@ -20,13 +20,20 @@ export type SlotSpec = {
 
 const ORG_LABELS: Record<SlotKey, string> = {
   'subject-certificate': '单位证件',
-  'principal-id-front': '法定代表人身份证正面',
-  'principal-id-back': '法定代表人身份证反面',
-  'principal-id-handheld': '法定代表人手持身份证照',
+  'principal-id-front': '主体负责人身份证正面',
+  'principal-id-back': '主体负责人身份证反面',
+  'principal-id-handheld': '主体负责人手持身份证照',
   'security-id-front': '网站安全负责人身份证正面',
   'security-id-back': '网站安全负责人身份证反面',
   'security-id-handheld': '网站安全负责人手持身份证照',
   'domain-certificate': '域名证书',
+  'permit-news': '前置许可（新闻）证件',
+  'permit-publishing': '前置许可（出版）证件',
+  'permit-education': '前置许可（教育）证件',
+  'permit-medical': '前置许可（医疗保健）证件',
+  'permit-other': '前置许可（其他）证件',
+  'controlled-goods-permit': '管制物品信息发布许可证件',
+  'security-assessment': '安全评估报告',
 }
 
 const INDIVIDUAL_LABELS: Partial<Record<SlotKey, string>> = {
@@ -73,10 +80,14 @@ export function materialForSlot(
   site: Site,
   materials: readonly Material[],
 ): Material | undefined {
-  const direct = materials.find((m) => m.slot === slot.key && m.ownerKind === slot.owner && m.ownerId === slot.ownerId)
+  const direct = materials.find(
+    (m) => m.slot === slot.key && m.ownerKind === slot.owner && m.ownerId === slot.ownerId,
+  )
   if (direct || !slot.key.startsWith('security-') || !site.securityOfficer.sameAsPrincipal) return direct
   const principalKey = slot.key.replace('security-', 'principal-') as SlotKey
-  return materials.find((m) => m.slot === principalKey && m.ownerKind === 'subject' && m.ownerId === site.subjectId)
+  return materials.find(
+    (m) => m.slot === principalKey && m.ownerKind === 'subject' && m.ownerId === site.subjectId,
+  )
 }
 
 /** The slots still empty for a site, as Chinese labels. */

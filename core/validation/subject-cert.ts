@@ -31,6 +31,9 @@ const EXPECTED: Readonly<Record<OrgKind, RegExp>> = {
   foundation: /^53/,
   'law-firm': /^31/,
   other: /^./,
+  military: /^(?:1|A)/,
+  'higher-education': /^(?:12|52|11|A1)/,
+  'overseas-organization': /^./,
 }
 
 const clean = (s: string): string => stripSpaces(toHalfWidth(s)).toUpperCase()

@@ -311,4 +311,11 @@ export const en: Messages = {
   'slot.security-id-back': 'Security officer: ID back',
   'slot.security-id-handheld': 'Security officer: holding the ID',
   'slot.domain-certificate': 'Domain certificate',
+  'slot.permit-news': 'Prior permit (news)',
+  'slot.permit-publishing': 'Prior permit (publishing)',
+  'slot.permit-education': 'Prior permit (education)',
+  'slot.permit-medical': 'Prior permit (healthcare)',
+  'slot.permit-other': 'Prior permit (other)',
+  'slot.controlled-goods-permit': 'Permit for controlled-goods information',
+  'slot.security-assessment': 'Security assessment report',
 }

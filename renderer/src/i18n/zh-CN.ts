@@ -285,13 +285,20 @@ export const zhCN = {
   'export.checkHint': '错误须改正后才能导出；提醒不阻止导出，但常是被退回的原因。',
   'export.checkClean': '资料检查通过，没有发现问题。',
   'slot.subject-certificate': '单位证件',
-  'slot.principal-id-front': '法定代表人身份证正面',
-  'slot.principal-id-back': '法定代表人身份证反面',
-  'slot.principal-id-handheld': '法定代表人手持身份证照',
+  'slot.principal-id-front': '主体负责人身份证正面',
+  'slot.principal-id-back': '主体负责人身份证反面',
+  'slot.principal-id-handheld': '主体负责人手持身份证照',
   'slot.security-id-front': '网站安全负责人身份证正面',
   'slot.security-id-back': '网站安全负责人身份证反面',
   'slot.security-id-handheld': '网站安全负责人手持身份证照',
   'slot.domain-certificate': '域名证书',
+  'slot.permit-news': '前置许可（新闻）证件',
+  'slot.permit-publishing': '前置许可（出版）证件',
+  'slot.permit-education': '前置许可（教育）证件',
+  'slot.permit-medical': '前置许可（医疗保健）证件',
+  'slot.permit-other': '前置许可（其他）证件',
+  'slot.controlled-goods-permit': '管制物品信息发布许可证件',
+  'slot.security-assessment': '安全评估报告',
 } as const
 
 export type MessageKey = keyof typeof zhCN
