@@ -1,10 +1,11 @@
 /**
  * Electron's implementation of `Dialogs` (the test bridge has its own). Titles and filters
- * are in Chinese; the renderer only ever receives the paths the user picked.
+ * are in Chinese; the renderer only ever receives the paths the user picked. It also reveals
+ * an exported packet in the file manager; ipc/system.ts decides which path may be revealed.
  */
 import { basename } from 'node:path'
-import { dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron'
-import type { Dialogs } from './ipc/types'
+import { dialog, shell, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron'
+import type { RevealingDialogs } from './ipc/system'
 
 /** Everything the import pipeline may accept; the services decide what is really supported. */
 export const IMAGE_EXTENSIONS: readonly string[] = [
@@ -22,7 +23,7 @@ export const IMAGE_EXTENSIONS: readonly string[] = [
   'pdf',
 ]
 
-export function createDialogs(getWindow: () => BrowserWindow | null): Dialogs {
+export function createDialogs(getWindow: () => BrowserWindow | null): RevealingDialogs {
   const open = (options: OpenDialogOptions) => {
     const win = getWindow()
     return win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options)
@@ -60,6 +61,9 @@ export function createDialogs(getWindow: () => BrowserWindow | null): Dialogs {
       })
       if (result.canceled || !result.filePath) return null
       return result.filePath.toLowerCase().endsWith('.zip') ? result.filePath : `${result.filePath}.zip`
+    },
+    showItemInFolder(path) {
+      shell.showItemInFolder(path)
     },
   }
 }

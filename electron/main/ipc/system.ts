@@ -1,14 +1,66 @@
-/** Settings, native dialogs and the allow-listed external link. */
+/** Settings, native dialogs, the allow-listed external link and "show the export in its folder". */
+import { existsSync, statSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import type { ExportFormat } from '../../../core/api'
 import type { Services } from '../services/container'
 import type { Dialogs, Handlers } from './types'
 
-type SystemHandlers = Pick<Handlers, 'settings:get' | 'settings:set' | 'dialog:pickImages' | 'dialog:pickExportTarget' | 'external:open'>
+type SystemHandlers = Pick<
+  Handlers,
+  | 'settings:get'
+  | 'settings:set'
+  | 'dialog:pickImages'
+  | 'dialog:pickExportTarget'
+  | 'external:open'
+  | 'system:showItemInFolder'
+>
+
+/**
+ * Dialogs that can also reveal a file in the system file manager (Electron's
+ * shell.showItemInFolder). Optional: the loopback test bridge has no file manager, and the
+ * handler then answers false.
+ */
+export type RevealingDialogs = Dialogs & { showItemInFolder?: (path: string) => void }
+
+/** The file name every exported packet folder holds (services/packet-export.ts MANIFEST_NAME). */
+const PACKET_MANIFEST = 'manifest.json'
+
+type ExportPick = { format: ExportFormat; target: string }
+
+/**
+ * True when `path` is what the last packet export produced: the .zip the user picked, or a
+ * packet folder (with its manifest) directly inside the folder the user picked, and the export
+ * into that place succeeded (packet:export records lastExportDir only after writing).
+ */
+export function isLastExport(path: string, pick: ExportPick | undefined, lastExportDir: string): boolean {
+  if (!pick || lastExportDir === '') return false
+  const wanted = resolve(path)
+  const picked = resolve(pick.target)
+  if (pick.format === 'zip') {
+    return wanted === picked && resolve(lastExportDir) === dirname(picked) && isFile(wanted)
+  }
+  return (
+    resolve(lastExportDir) === picked &&
+    dirname(wanted) === picked &&
+    isDirectory(wanted) &&
+    isFile(join(wanted, PACKET_MANIFEST))
+  )
+}
+
+function isFile(path: string): boolean {
+  return existsSync(path) && statSync(path).isFile()
+}
+
+function isDirectory(path: string): boolean {
+  return existsSync(path) && statSync(path).isDirectory()
+}
 
 export function systemHandlers(
   { repo }: Services,
-  dialogs: Dialogs,
+  dialogs: RevealingDialogs,
   openExternal: (url: string) => Promise<boolean>,
 ): SystemHandlers {
+  let lastPick: ExportPick | undefined
   return {
     'settings:get': () => repo.settings(),
     'settings:set': (patch) => {
@@ -16,7 +68,16 @@ export function systemHandlers(
       return repo.updateSettings(clean)
     },
     'dialog:pickImages': ({ multiple }) => dialogs.pickImages(multiple),
-    'dialog:pickExportTarget': ({ format, suggestedName, purpose }) => dialogs.pickExportTarget(format, suggestedName, purpose),
+    'dialog:pickExportTarget': async ({ format, suggestedName, purpose }) => {
+      const target = await dialogs.pickExportTarget(format, suggestedName, purpose)
+      if (target !== null && purpose !== 'batch') lastPick = { format, target }
+      return target
+    },
     'external:open': ({ url }) => openExternal(url),
+    'system:showItemInFolder': ({ path }) => {
+      if (!dialogs.showItemInFolder || !isLastExport(path, lastPick, repo.settings().lastExportDir)) return false
+      dialogs.showItemInFolder(resolve(path))
+      return true
+    },
   }
 }

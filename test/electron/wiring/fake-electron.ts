@@ -129,7 +129,10 @@ function createFake(windows: unknown[]) {
     ),
     handle: vi.fn((scheme: string, handler: unknown) => record('protocol.handle', scheme, handler)),
   }
-  const shell = { openExternal: vi.fn(async (url: string) => void record('shell.openExternal', url)) }
+  const shell = {
+    openExternal: vi.fn(async (url: string) => void record('shell.openExternal', url)),
+    showItemInFolder: vi.fn((path: string) => void record('shell.showItemInFolder', path)),
+  }
   const dialog = {
     showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePaths: [] as string[] })),
     showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePath: '' })),
