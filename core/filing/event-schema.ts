@@ -3,10 +3,20 @@
  * whether an event may follow the ones before it is decided by stages.ts / record.ts.
  */
 import { z } from 'zod'
-import { FILING_EVENT_KINDS, INTERVIEW_MODES, type FilingApproval, type FilingEvent, type InterviewDetails } from './events'
+import {
+  FILING_EVENT_KINDS,
+  INTERVIEW_MODES,
+  type FilingApproval,
+  type FilingEvent,
+  type InterviewDetails,
+} from './events'
 
 const text = (max: number) => z.string().max(max)
-const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/)
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/)
 
 export const interviewDetailsSchema = z.object({
   mode: z.enum(INTERVIEW_MODES),
