@@ -57,9 +57,11 @@ export type BatchItemResult =
       quality: number
       warnings: string[]
       /** What was used from the input: `first-frame-only` (animated GIF/WebP), `first-page-only` (multi-page TIFF). */
-      notes?: string[]
+      notes?: ImageNoteCode[]
     }
   | { input: string; error: { code: string; message: string } }
+/** What was used from a multi-frame or multi-page input (the CLI and the batch rows say so). */
+export type ImageNoteCode = 'first-frame-only' | 'first-page-only'
 export type BatchSummary = { batchId: string; cancelled: boolean; results: BatchItemResult[] }
 /** Most files one `batch:compress` call takes (the request schema's limit). */
 export const BATCH_MAX_FILES = 500
