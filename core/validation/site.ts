@@ -8,6 +8,7 @@ import { prefixFields, validatePerson } from './person'
 import { providerForBrand } from './providers'
 import { atField, err, findingsOf, warn } from './result'
 import { domainFindings, reuseFindings } from './site-domains'
+import { hasLegalNameShape } from './subject'
 import type { Finding } from './types'
 
 function basicFindings(site: Site, today: string): Finding[] {
@@ -112,10 +113,10 @@ export function validateSite(
     ...providerFindings(site.registrar, 'registrar', '域名注册服务商'),
     ...peopleFindings(site, today),
   ]
-  if (site.name.trim() !== '' && site.name.trim() === subject.name.trim()) {
-    out.push(
-      err('site.name-is-subject', '网站名称不应与主体名称相同，请填写ICP备案中的网站名称（规则②）。', 'name'),
-    )
+  if (site.name.trim() !== '' && site.name.trim() === subject.name.trim() && !hasLegalNameShape(subject)) {
+    const msg =
+      '网站名称与主体名称相同，而主体名称不像证件上的姓名或单位全称（仅凭名称推测）。网站可以用主体名称命名；如主体名称误填成了网站名，请改为证件上的全称（规则②）。'
+    out.push(warn('site.name-is-subject', msg, 'name'))
   }
   if (site.accessMethod.trim() === '')
     out.push(

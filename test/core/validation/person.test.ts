@@ -41,6 +41,26 @@ describe('validatePerson', () => {
     ])
   })
 
+  describe('names as the ID document prints them', () => {
+    it.each([
+      'José Álvarez',
+      'Zoë Müller',
+      'Søren Ørsted',
+      'Nguyễn Văn An',
+      'Иван Петров',
+      '김민준',
+      '阿依古丽.买买提',
+    ])('%s is accepted for a passport holder', (name) => {
+      const p = makePerson({ name, idType: 'passport', idNumber: 'E12345678' })
+      expect(validatePerson(p, 'security', TODAY)).toEqual([])
+    })
+
+    it.each(['José 2', 'Zoë_Müller', '张Wei'])('%s is refused with the name-shape message', (name) => {
+      const f = validatePerson(makePerson({ name }), 'security', TODAY)
+      expect(codes(f)).toEqual(['person.name-shape'])
+    })
+  })
+
   describe('长期 validity', () => {
     it('is accepted on a resident ID of a person aged 46 or more', () => {
       expect(

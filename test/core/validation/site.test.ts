@@ -18,13 +18,23 @@ describe('validateSite: basic information', () => {
   it.each([
     [{ name: '' }, 'site.name-required', 'name'],
     [{ name: 'example.com' }, 'site.name-domain', 'name'],
-    [{ name: '北京示例科技有限公司' }, 'site.name-is-subject', 'name'],
     [{ icpNumber: '京ICP备123号' }, 'icp-number.digits', 'icpNumber'],
     [{ openingDate: '' }, 'site.opening-date-required', 'openingDate'],
     [{ openingDate: '2026-02-30' }, 'site.opening-date-format', 'openingDate'],
     [{ openingDate: '2026-11-29' }, 'site.opening-date-future', 'openingDate'],
   ])('%o → %s', (over, code, field) => {
     expect(pairs(check(over))).toContainEqual([code, field])
+  })
+
+  it('a site may be named after its subject', () => {
+    expect(check({ name: '北京示例科技有限公司' })).toEqual([])
+  })
+
+  it('warns when the subject’s name is the site’s and looks like a site name', () => {
+    const subject = makeSubject({ name: '快乐商城' })
+    const site = makeSite({ name: '快乐商城' })
+    const f = validateSite(site, subject, { sites: [site], subjects: [subject] }, TODAY)
+    expect(f.map((x) => [x.code, x.severity])).toEqual([['site.name-is-subject', 'warning']])
   })
 
   it('only warns when the ICP number is missing', () => {

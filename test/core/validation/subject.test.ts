@@ -35,9 +35,26 @@ describe('rule ② name', () => {
     expect(errorCodes(run({ name }))).toContain(code)
   })
 
-  it('refuses the name of one of its sites', () => {
-    const f = validateSubject(makeSubject({ name: '示例科技官网' }), TODAY, [makeSite()])
-    expect(codes(f)).toContain('subject.name-is-site')
+  it('warns (only) when its name is one of its sites’ and has no organisation word', () => {
+    for (const name of ['示例科技官网', '快乐商城']) {
+      const f = validateSubject(makeSubject({ name }), TODAY, [makeSite({ name })])
+      const hit = f.filter((x) => x.code === 'subject.name-is-site')
+      expect(hit.map((x) => x.severity)).toEqual(['warning'])
+      expect(hit[0]?.message).toContain('仅凭名称推测')
+    }
+  })
+
+  it.each(['北京示例科技有限公司', '某某市软件行业协会', '某某慈善基金会'])(
+    'a site named after its organisation %s is fine',
+    (name) => {
+      const f = validateSubject(makeSubject({ name, orgKind: 'other' }), TODAY, [makeSite({ name })])
+      expect(codes(f)).not.toContain('subject.name-is-site')
+    },
+  )
+
+  it('a personal site named after its holder is fine', () => {
+    const f = validateSubject(makeIndividual(), TODAY, [makeSite({ name: '李娜' })])
+    expect(f).toEqual([])
   })
 
   it('an individual must use a person-name shape', () => {
@@ -51,11 +68,69 @@ describe('rule ② name', () => {
   })
 })
 
+/** An individual whose holder bears `name`, with a valid resident ID or with a passport. */
+function namedIndividual(name: string, passport = false): Subject {
+  const base = makeIndividual()
+  const principal = passport
+    ? { ...base.principal, name, idType: 'passport' as const, idNumber: 'E12345678', idExpiry: '2031-01-01' }
+    : { ...base.principal, name }
+  return { ...base, name, certNumber: principal.idNumber, principal }
+}
+const natureHits = (s: Subject) =>
+  validateSubject(s, TODAY).filter((x) => x.code === 'subject.nature-mismatch')
+
 describe('rule ③ nature ↔ name', () => {
-  it('errors on an individual with a company word', () => {
-    const s = makeIndividual({ name: '北京示例科技有限公司' })
-    const f = validateSubject(s, TODAY)
-    expect(f.filter((x) => x.code === 'subject.nature-mismatch').map((x) => x.severity)).toEqual(['error'])
+  it.each([
+    ['北京示例科技有限公司', '有限公司'],
+    ['示例科技股份有限公司', '股份有限公司'],
+    ['某某区教育委员会', '委员会'],
+    ['某某会计师事务所', '事务所'],
+    ['北京数据服务中心', '中心'],
+  ])('an individual named %s is refused, naming “%s”', (name, word) => {
+    const hits = natureHits(makeIndividual({ name }))
+    expect(hits.map((x) => x.severity)).toEqual(['error'])
+    expect(hits[0]?.message).toContain(`“${word}”`)
+  })
+
+  // Given names and final characters that organisation names also use.
+  const personLike = [
+    '王国防',
+    '李学会',
+    '张大学',
+    '刘中学',
+    '黄建厂',
+    '孙立社',
+    '周成站',
+    '吴有所',
+    '钱文院',
+    '冯新局',
+    '阿依古丽·国防',
+  ]
+
+  it.each(personLike)('%s with a valid resident ID is a person: no finding', (name) => {
+    expect(natureHits(namedIndividual(name))).toEqual([])
+  })
+
+  it.each(personLike)('%s with a passport only gets a warning that names the word', (name) => {
+    const hits = natureHits(namedIndividual(name, true))
+    expect(hits.map((x) => x.severity)).toEqual(['warning'])
+    expect(hits[0]?.message).toMatch(/名称含“.+”/)
+  })
+
+  it('accepts a university under 事业单位 or 高等院校, and 国防科技大学 under 高等院校', () => {
+    const uni = generateUscc({ department: '1', category: '2' })
+    for (const orgKind of ['public-institution', 'higher-education'] as const)
+      expect(codes(run({ name: '某某大学', orgKind, certNumber: uni }))).not.toContain(
+        'subject.org-kind-mismatch',
+      )
+    expect(codes(run({ name: '国防科技大学', orgKind: 'higher-education', certNumber: uni }))).not.toContain(
+      'subject.org-kind-mismatch',
+    )
+  })
+
+  it('the kind warning names the word it matched', () => {
+    const hit = run({ name: '某某大学' }).find((x) => x.code === 'subject.org-kind-mismatch')
+    expect(hit?.message).toContain('“大学”')
   })
 
   it('warns on an organisation named like a person', () => {
@@ -223,7 +298,9 @@ describe('investor, phone, address, principal', () => {
 
   it('only advises an office phone for 个人 (the mobile may stand in), but requires it for 单位', () => {
     const f = validateSubject(makeIndividual({ officePhone: '' }), TODAY)
-    expect(f.map((x) => [x.code, x.severity, x.field])).toEqual([['subject.office-phone-advised', 'warning', 'officePhone']])
+    expect(f.map((x) => [x.code, x.severity, x.field])).toEqual([
+      ['subject.office-phone-advised', 'warning', 'officePhone'],
+    ])
     expect(run({ officePhone: '' }).map((x) => x.severity)).toEqual(['error'])
   })
 

@@ -21,10 +21,11 @@ describe('validateWorkspace', () => {
 
   it('checks the subject name against its own sites only', () => {
     const ws = makeWorkspace({
-      subjects: [makeSubject({ name: '示例科技官网' })],
+      subjects: [makeSubject({ name: '示例科技官网' }), makeSubject({ id: 'sub-2', name: '示例科技官网' })],
       sites: [makeSite()],
     })
-    expect(validateWorkspace(ws, TODAY).map((x) => x.finding.code)).toContain('subject.name-is-site')
+    const hits = validateWorkspace(ws, TODAY).filter((x) => x.finding.code === 'subject.name-is-site')
+    expect(hits.map((x) => x.subjectId)).toEqual(['sub-1'])
   })
 
   it('reports a site whose subject is missing', () => {
