@@ -1,4 +1,5 @@
 /** Builds the main-process services over one data directory and one store backend. */
+import { createBackupService, isOpenedStore, type BackupService } from './backup-service'
 import { createDivisionService, type DivisionService } from './divisions'
 import { createMaterialFiles, type MaterialFiles } from './material-files'
 import { createMaterialService, type MaterialService } from './materials'
@@ -11,11 +12,20 @@ export type Services = {
   files: MaterialFiles
   materials: MaterialService
   divisions: DivisionService
+  /** Backup generations: list and restore (null for a store opened without openStore). */
+  backups: BackupService | null
 }
 
 /** `divisionsDir`: assets/divisions in development, resources/divisions when packaged. */
 export function createServices(dataDir: string, store: StoreBackend, divisionsDir: string): Services {
   const repo = createWorkspaceRepo(store)
   const files = createMaterialFiles(dataDir)
-  return { dataDir, repo, files, materials: createMaterialService(repo, files), divisions: createDivisionService(divisionsDir) }
+  return {
+    dataDir,
+    repo,
+    files,
+    materials: createMaterialService(repo, files),
+    divisions: createDivisionService(divisionsDir),
+    backups: isOpenedStore(store) ? createBackupService(store, repo) : null,
+  }
 }

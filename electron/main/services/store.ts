@@ -1,14 +1,53 @@
 /**
- * Opening the JSON store safely: orphaned temp files are removed, a damaged file is moved
- * aside (never overwritten) and the last good backup is restored.
+ * Opening the JSON store safely. A writer takes the data folder's writer lock, removes what a
+ * crashed writer left (temp files, unreferenced material files), recovers a damaged file
+ * (see store-recovery.ts) and refreshes a backup generation on every write; deleting a record
+ * also deletes it from every generation. A read-only open takes no lock and changes nothing.
  */
-import { copyFileSync, existsSync, readdirSync, renameSync, rmSync } from 'node:fs'
-import { basename, dirname, join } from 'node:path'
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { referencedFiles, sweepOrphanMaterials, sweepReadOnlyCopies, sweepTempFiles, type SweepReport } from './orphan-sweep'
+import { createStoreBackups, purgeFile, refersTo, withoutRecords, type StoreBackups } from './store-backups'
+import { damagedCopies, isDamage, quarantinedRecordsIn, quarantineFiles, recoverStore, type StoreRecovery } from './store-recovery'
+import { isPlainObject, parseJson, validateState } from './store-salvage'
+import { acquireWriterLock, type WriterLock } from './writer-lock'
+
+export type { StoreRecovery } from './store-recovery'
 
 /** What the app needs from electron-store / conf. */
 export type StoreBackend = { store: Record<string, unknown>; readonly path: string }
 
-export type StoreRecovery = { quarantined: string; restoredFromBackup: boolean }
+/** The store as opened: the backend plus what the open found and the folder's backups. */
+export type OpenedStore = StoreBackend & {
+  readonly dataDir: string
+  readonly readOnly: boolean
+  /** What recovery did at this open (null: the file opened as it was). */
+  readonly recovery: StoreRecovery | null
+  /** What the start-up sweep removed (null for read-only or a second open in this process). */
+  readonly sweep: SweepReport | null
+  readonly backups: StoreBackups
+  /** Runs `write` without counting the records it drops as deletions (restoring a generation). */
+  withoutPurge<R>(write: () => R): R
+  /** Writes a generation of its own with the current file (before a restore). */
+  snapshotSeparate(): string
+  /** Gives the writer lock back; later writes are refused. */
+  close(): void
+}
+
+export type OpenOptions = {
+  readOnly?: boolean
+  /** Who writes, for the lock message: 'app' (default), 'cli', 'bridge'. */
+  owner?: string
+  /** The data folder when `filePath` is a private copy (read-only opens). */
+  dataDir?: string
+  /** The file to name in messages when `filePath` is a private copy. */
+  shownPath?: string
+  /** Files younger than this survive the sweep when no lock says the last writer is gone. */
+  graceMs?: number
+}
+
+/** A writer that does not lock (an older version of the app) may still be mid-write this long. */
+export const DEFAULT_GRACE_MS = 5 * 60_000
 
 let lastRecovery: StoreRecovery | null = null
 /** The recovery that happened at the last open, if any (shown to the user once). */
@@ -18,50 +57,151 @@ export function takeStoreRecovery(): StoreRecovery | null {
   return r
 }
 
+/** The one-copy backup of earlier versions; imported as a generation, then removed. */
 export function backupPathOf(filePath: string): string {
   return filePath.replace(/\.json$/, '') + '.backup.json'
 }
 
-function removeOrphanTempFiles(filePath: string): void {
-  const dir = dirname(filePath)
-  if (!existsSync(dir)) return
-  const prefix = `${basename(filePath)}.tmp-`
-  for (const entry of readdirSync(dir)) {
-    if (entry.startsWith(prefix)) rmSync(join(dir, entry), { force: true })
-  }
+class StoreDamage extends Error {
+  override name = 'StoreDamage'
 }
 
-function openAndRead<T extends StoreBackend>(create: () => T): T {
+/** Reads once: conf parses and validates with Ajv, zod adds what JSON schema cannot say. */
+function openChecked<T extends StoreBackend>(create: () => T): T {
   const store = create()
-  void store.store // conf parses and validates on read: surface errors now, not mid-session
+  const result = validateState(store.store)
+  if (!result.success) throw new StoreDamage(`Config schema violation: ${result.error.message}`)
   return store
 }
 
-export function openStore<T extends StoreBackend>(create: () => T, filePath: string): T {
-  removeOrphanTempFiles(filePath)
-  const backup = backupPathOf(filePath)
+/** The ids of every record, to tell which ones a write drops. */
+function recordIds(value: unknown): Set<string> {
+  const ids = new Set<string>()
+  const ws = isPlainObject(value) && isPlainObject(value.workspace) ? value.workspace : {}
+  for (const list of Object.values(ws)) {
+    if (Array.isArray(list)) for (const e of list) if (isPlainObject(e) && typeof e.id === 'string') ids.add(e.id)
+  }
+  return ids
+}
+
+/**
+ * The one-copy backup of earlier versions is only a recovery source: once the store opens,
+ * it goes (it may still hold people deleted since it was taken).
+ */
+function importLegacyBackup(filePath: string, backups: StoreBackups): void {
+  const legacy = backupPathOf(filePath)
+  if (!existsSync(legacy)) return
+  const text = readFileSync(legacy, 'utf8')
+  if (validateState(parseJson(text)).success) backups.snapshotSeparate(text, statSync(legacy).mtime)
+}
+
+function startUpSweep(dataDir: string, current: unknown, lock: WriterLock, graceMs: number): SweepReport {
+  // A stale lock proves its writer is gone: its leftovers go now. No lock at all may mean an
+  // older app version that does not lock is writing: then only old leftovers go.
+  const olderThanMs = lock.previous === 'stale' ? 0 : graceMs
+  const tempFiles = sweepTempFiles(dataDir, { olderThanMs })
+  const kept = [current, ...quarantineFiles(dataDir).flatMap(quarantinedRecordsIn)]
+  const orphanFiles = sweepOrphanMaterials(dataDir, referencedFiles(kept), { olderThanMs })
+  return { tempFiles, orphanFiles, readOnlyCopies: sweepReadOnlyCopies(dataDir) }
+}
+
+/** Deleting records deletes them from every kept copy, not only from the live file. */
+function purgeEverywhere(dataDir: string, filePath: string, backups: StoreBackups, ids: ReadonlySet<string>): void {
+  backups.purge(ids)
+  for (const path of quarantineFiles(dataDir)) {
+    purgeFile(path, ids, (raw) => {
+      if (!isPlainObject(raw) || !Array.isArray(raw.records)) return null
+      const gone = (r: unknown) => isPlainObject(r) && (ids.has(String(r.id)) || refersTo(r.record, ids))
+      return { ...raw, records: raw.records.filter((r) => !gone(r)) }
+    })
+  }
+  for (const path of damagedCopies(dataDir, filePath)) purgeFile(path, ids, (raw) => withoutRecords(raw, ids) ?? raw)
+}
+
+export function openStore<T extends StoreBackend>(create: () => T, filePath: string, options: OpenOptions = {}): OpenedStore {
+  const readOnly = options.readOnly ?? false
+  const dataDir = options.dataDir ?? dirname(filePath)
+  const lock = readOnly ? null : acquireWriterLock(dataDir, { owner: options.owner ?? 'app' })
   try {
-    const store = openAndRead(create)
-    if (existsSync(filePath)) copyFileSync(filePath, backup)
-    return store
-  } catch (error) {
-    if (!existsSync(filePath)) throw error
-    const quarantined = `${filePath}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`
-    renameSync(filePath, quarantined)
-    let restoredFromBackup = false
-    if (existsSync(backup)) {
-      copyFileSync(backup, filePath)
-      try {
-        const store = openAndRead(create)
-        restoredFromBackup = true
-        lastRecovery = { quarantined, restoredFromBackup }
-        return store
-      } catch {
-        // The backup is damaged too: keep it aside as well and start empty.
-        renameSync(filePath, `${backup}.corrupt`)
-      }
+    const backups = createStoreBackups(dataDir)
+    const first = lock !== null && lock.previous !== 'this-process'
+    let inner: T | undefined
+    const open = () => void (inner = openChecked(create))
+    let recovery: StoreRecovery | null = null
+    try {
+      open()
+    } catch (error) {
+      if (!existsSync(filePath) || !isDamage(error)) throw error
+      if (!readOnly) importLegacyBackup(filePath, backups)
+      recovery = recoverStore({ open, filePath, shownPath: options.shownPath ?? filePath, backups, readOnly })
+      lastRecovery = recovery
     }
-    lastRecovery = { quarantined, restoredFromBackup }
-    return openAndRead(create)
+    const backend = inner as T
+    const current = backend.store
+    let sweep: SweepReport | null = null
+    if (lock && first) {
+      rmSync(backupPathOf(filePath), { force: true })
+      sweep = startUpSweep(dataDir, current, lock, options.graceMs ?? DEFAULT_GRACE_MS)
+      const text = readFileSync(backend.path, 'utf8')
+      const newest = backups.list()[0]
+      if (!newest || backups.read(newest.id) !== text) backups.snapshotSeparate(text)
+    }
+    return wrap(backend, { filePath, dataDir, readOnly, recovery, sweep, backups, lock, current, shownPath: options.shownPath ?? filePath })
+  } catch (error) {
+    lock?.release()
+    throw error
+  }
+}
+
+type WrapInput = {
+  filePath: string
+  shownPath: string
+  dataDir: string
+  readOnly: boolean
+  recovery: StoreRecovery | null
+  sweep: SweepReport | null
+  backups: StoreBackups
+  lock: WriterLock | null
+  current: Record<string, unknown>
+}
+
+function wrap(inner: StoreBackend, w: WrapInput): OpenedStore {
+  let ids = recordIds(w.current)
+  let purging = true
+  let closed = false
+  const frozen = w.readOnly ? structuredClone(w.current) : null
+  return {
+    path: w.shownPath,
+    dataDir: w.dataDir,
+    readOnly: w.readOnly,
+    recovery: w.recovery,
+    sweep: w.sweep,
+    backups: w.backups,
+    get store() {
+      return frozen ? structuredClone(frozen) : inner.store
+    },
+    set store(value) {
+      if (w.readOnly) throw new Error('这个数据目录是只读打开的，不能写入。请用写入模式打开（不带只读选项）再修改。')
+      if (closed) throw new Error('数据已关闭，不能再写入。')
+      inner.store = value
+      const next = recordIds(value)
+      const gone = new Set([...ids].filter((id) => !next.has(id)))
+      ids = next
+      w.backups.snapshot(readFileSync(inner.path))
+      if (purging && gone.size > 0) purgeEverywhere(w.dataDir, w.filePath, w.backups, gone)
+    },
+    withoutPurge(write) {
+      purging = false
+      try {
+        return write()
+      } finally {
+        purging = true
+      }
+    },
+    snapshotSeparate: () => w.backups.snapshotSeparate(readFileSync(inner.path)),
+    close() {
+      closed = true
+      w.lock?.release()
+    },
   }
 }

@@ -14,13 +14,16 @@ export type WorkspaceRepo = {
   /** Applies an edit and persists it atomically; returns the new workspace. */
   commit(next: Workspace): Workspace
   updateSettings(patch: Partial<Settings>): Settings
+  /** Replaces the whole stored state (restoring a backup generation). */
+  replace(next: StoredState): void
 }
 
 export function createWorkspaceRepo(backend: StoreBackend): WorkspaceRepo {
   const raw = backend.store
   const parsed = storedStateSchema.safeParse({ ...EMPTY_STATE, ...raw })
-  // conf has already validated the file against the same schema; this is a type guard.
-  let state: StoredState = parsed.success ? parsed.data : structuredClone(EMPTY_STATE)
+  // openStore has validated (or recovered) the file with the same schema: never empty it silently.
+  if (!parsed.success) throw new Error(`数据文件不符合格式，已拒绝打开：${parsed.error.message}`)
+  let state: StoredState = parsed.data
 
   const persist = (next: StoredState): void => {
     backend.store = { ...next, version: STORE_VERSION }
@@ -33,6 +36,9 @@ export function createWorkspaceRepo(backend: StoreBackend): WorkspaceRepo {
     commit(next) {
       persist({ ...state, workspace: next })
       return next
+    },
+    replace(next) {
+      persist(storedStateSchema.parse(next))
     },
     updateSettings(patch) {
       const settings = { ...state.settings, ...patch }
