@@ -75,7 +75,8 @@ export function systemHandlers(
     },
     'external:open': ({ url }) => openExternal(url),
     'system:showItemInFolder': ({ path }) => {
-      if (!dialogs.showItemInFolder || !isLastExport(path, lastPick, repo.settings().lastExportDir)) return false
+      if (!dialogs.showItemInFolder || !isLastExport(path, lastPick, repo.settings().lastExportDir))
+        return false
       dialogs.showItemInFolder(resolve(path))
       return true
     },

@@ -85,6 +85,9 @@ describe('SEC-08 preload surface', () => {
         .map((id) => id.text),
     )
     for (const name of [
+      'shell',
+      'showItemInFolder',
+      'openPath',
       'require',
       'process',
       'Buffer',

@@ -60,7 +60,9 @@ describe('createDialogs', () => {
 
   it('words the folder dialog for a batch compression', async () => {
     fake.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/home/u/压缩'] })
-    await expect(createDialogs(() => win).pickExportTarget('folder', '压缩后的图片', 'batch')).resolves.toBe('/home/u/压缩')
+    await expect(createDialogs(() => win).pickExportTarget('folder', '压缩后的图片', 'batch')).resolves.toBe(
+      '/home/u/压缩',
+    )
     expect(lastOpenOptions().title).toContain('压缩后图片')
   })
 
@@ -94,5 +96,14 @@ describe('zipFileName', () => {
     ['   ', '备案材料.zip'],
   ])('%j → %j', (input, expected) => {
     expect(zipFileName(input)).toBe(expected)
+  })
+})
+
+describe('createDialogs().showItemInFolder', () => {
+  beforeEach(() => fake.reset())
+
+  it('reveals the path through shell.showItemInFolder', () => {
+    createDialogs(() => win).showItemInFolder?.('/tmp/x-公安备案材料.zip')
+    expect(fake.shell.showItemInFolder).toHaveBeenCalledExactlyOnceWith('/tmp/x-公安备案材料.zip')
   })
 })

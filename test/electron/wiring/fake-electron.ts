@@ -97,7 +97,9 @@ function createFake(windows: unknown[]) {
     exit: vi.fn((code?: number) => record('app.exit', code)),
     paths: new Map<string, string>(),
     getPath: vi.fn((name: string): string => app.paths.get(name) ?? `/fake/${name}`),
-    setPath: vi.fn((name: string, value: string) => (record('app.setPath', name, value), app.paths.set(name, value))),
+    setPath: vi.fn(
+      (name: string, value: string) => (record('app.setPath', name, value), app.paths.set(name, value)),
+    ),
     getAppPath: vi.fn(() => '/fake/app'),
     /** Test helper: resolve `whenReady()`. */
     ready(): Promise<void> {
@@ -136,7 +138,9 @@ function createFake(windows: unknown[]) {
   const dialog = {
     showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePaths: [] as string[] })),
     showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePath: '' })),
-    showMessageBox: vi.fn(async (options: unknown) => (record('dialog.showMessageBox', options), { response: 0 })),
+    showMessageBox: vi.fn(
+      async (options: unknown) => (record('dialog.showMessageBox', options), { response: 0 }),
+    ),
     showErrorBox: vi.fn((title: string, content: string) => record('dialog.showErrorBox', title, content)),
   }
   const contextBridge = {

@@ -15,7 +15,10 @@ vi.mock('electron-store', () => ({
 vi.mock('../../../electron/main/services/store-options', () => ({ storeOptions: { name: 'config' } }))
 vi.mock('../../../electron/main/services/store', () => ({
   openStore: vi.fn((create: () => unknown) => create()),
-  takeStoreRecovery: vi.fn(() => ({ quarantined: '/fake/appData/beian-desk/config.json.corrupt-x', restoredFromBackup: true })),
+  takeStoreRecovery: vi.fn(() => ({
+    quarantined: '/fake/appData/beian-desk/config.json.corrupt-x',
+    restoredFromBackup: true,
+  })),
 }))
 vi.mock('../../../electron/main/services/images/pdf', () => ({ setPdfFallbackFont: vi.fn() }))
 vi.mock('../../../electron/main/ipc/index', () => ({
@@ -65,7 +68,10 @@ describe('main lifecycle', () => {
     const names = fake.calls.map((c) => (c.name === 'app.on' ? `app.on:${String(c.args[0])}` : c.name))
     // The data folder is fixed first (README and CLI --data-dir), then the sandbox.
     expect(names.slice(0, 2)).toEqual(['app.setPath', 'app.enableSandbox'])
-    expect(fake.app.setPath).toHaveBeenCalledWith('userData', expect.stringMatching(/appData[\\/]beian-desk$/))
+    expect(fake.app.setPath).toHaveBeenCalledWith(
+      'userData',
+      expect.stringMatching(/appData[\\/]beian-desk$/),
+    )
     for (const name of [
       'protocol.registerSchemesAsPrivileged',
       'app.on:web-contents-created',
@@ -97,13 +103,19 @@ describe('main lifecycle', () => {
     expect(deps?.dataDir).toBe('/fake/appData/beian-desk')
     expect(deps?.divisionsDir).toMatch(/^[\\/]fake[\\/]resources[\\/]divisions$/)
     expect(deps?.store).toMatchObject({ path: '/fake/appData/beian-desk/config.json' })
-    expect(Object.keys(deps?.dialogs ?? {}).sort()).toEqual(['pickExportTarget', 'pickImages'])
+    expect(Object.keys(deps?.dialogs ?? {}).sort()).toEqual([
+      'pickExportTarget',
+      'pickImages',
+      'showItemInFolder',
+    ])
     expect(await deps?.openExternal('file:///etc/passwd')).toBe(false)
     expect(new Set(fake.ipcMain.handlers.keys())).toEqual(new Set(CHANNELS))
     expect(FakeBrowserWindow.instances).toHaveLength(1)
     // Start-up completed (no error box) and the user is told the damaged store was restored.
     expect(fake.dialog.showErrorBox).not.toHaveBeenCalled()
-    expect(fake.dialog.showMessageBox).toHaveBeenCalledWith(expect.objectContaining({ title: '数据文件已损坏' }))
+    expect(fake.dialog.showMessageBox).toHaveBeenCalledWith(
+      expect.objectContaining({ title: '数据文件已损坏' }),
+    )
     const win = FakeBrowserWindow.instances[0]
     expect(win?.loadedUrls).toEqual(['app://bundle/index.html'])
     expect(win?.webContents.listenerCount('will-navigate')).toBeGreaterThan(0)

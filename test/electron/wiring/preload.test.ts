@@ -42,8 +42,18 @@ describe('preload bridge', () => {
     expect(fake.ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith('workspace:load')
   })
 
+  it('forwards system:showItemInFolder with the path only (main decides whether to reveal it)', async () => {
+    fake.ipcRenderer.invoke.mockClear()
+    await bridge.invoke('system:showItemInFolder', { path: '/x/示例-公安备案材料.zip' })
+    expect(fake.ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith('system:showItemInFolder', {
+      path: '/x/示例-公安备案材料.zip',
+    })
+  })
+
   it.each([
     'shell:openExternal',
+    'shell:showItemInFolder',
+    'system:openPath',
     'fs:read',
     '__proto__',
     'constructor',
@@ -76,7 +86,7 @@ describe('preload bridge', () => {
     expect(fake.ipcRenderer.removeListener).toHaveBeenCalledExactlyOnceWith('materials:progress', forward)
   })
 
-  it('allows exactly the contract\'s events, and no more', () => {
+  it("allows exactly the contract's events, and no more", () => {
     expect([...EVENTS].sort()).toEqual(['batch:progress', 'batch:started', 'materials:progress'])
   })
 

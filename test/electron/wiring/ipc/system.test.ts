@@ -1,0 +1,97 @@
+/**
+ * system:showItemInFolder reveals only what the last packet export produced: the picked .zip,
+ * or a packet folder directly inside the picked folder, after packet:export recorded it.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { Settings } from '../../../../core/api'
+import { systemHandlers, type RevealingDialogs } from '../../../../electron/main/ipc/system'
+import type { Services } from '../../../../electron/main/services/container'
+
+let root: string
+let settings: Settings
+let picks: (string | null)[]
+let dialogs: RevealingDialogs & { showItemInFolder: ReturnType<typeof vi.fn> }
+
+function handlers(d: RevealingDialogs = dialogs) {
+  const repo = {
+    settings: () => settings,
+    updateSettings: (p: Partial<Settings>) => (settings = { ...settings, ...p }),
+  }
+  return systemHandlers({ repo } as unknown as Services, d, async () => false)
+}
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'beian-reveal-'))
+  settings = { language: 'zh-CN', lastExportDir: '' }
+  picks = []
+  dialogs = {
+    pickImages: async () => [],
+    pickExportTarget: async () => picks.shift() ?? null,
+    showItemInFolder: vi.fn(),
+  }
+})
+afterEach(() => rmSync(root, { recursive: true, force: true }))
+
+const ctx = { emit: () => undefined }
+
+describe('system:showItemInFolder', () => {
+  it('reveals the zip the last export wrote, and nothing else', async () => {
+    const h = handlers()
+    const zip = join(root, '示例-公安备案材料.zip')
+    picks.push(zip)
+    await h['dialog:pickExportTarget']({ format: 'zip', suggestedName: '示例' }, ctx)
+    writeFileSync(zip, 'PK')
+    settings.lastExportDir = root // what packet:export records after writing
+    expect(h['system:showItemInFolder']({ path: zip }, ctx)).toBe(true)
+    expect(dialogs.showItemInFolder).toHaveBeenCalledExactlyOnceWith(zip)
+    dialogs.showItemInFolder.mockClear()
+    const other = join(root, 'other.zip')
+    writeFileSync(other, 'PK')
+    for (const path of [other, root, '/etc/passwd', `${zip}/..`]) {
+      expect(h['system:showItemInFolder']({ path }, ctx), path).toBe(false)
+    }
+    expect(dialogs.showItemInFolder).not.toHaveBeenCalled()
+  })
+
+  it('reveals a packet folder with its manifest directly inside the picked folder', async () => {
+    const h = handlers()
+    picks.push(root)
+    await h['dialog:pickExportTarget']({ format: 'folder', suggestedName: '示例' }, ctx)
+    const packet = join(root, '示例-公安备案材料')
+    mkdirSync(packet)
+    writeFileSync(join(packet, 'manifest.json'), '{}')
+    const bare = join(root, '别的文件夹')
+    mkdirSync(join(bare, 'deeper'), { recursive: true })
+    writeFileSync(join(bare, 'deeper', 'manifest.json'), '{}')
+    expect(h['system:showItemInFolder']({ path: packet }, ctx)).toBe(false) // export not recorded yet
+    settings.lastExportDir = root
+    expect(h['system:showItemInFolder']({ path: packet }, ctx)).toBe(true)
+    for (const path of [bare, join(bare, 'deeper'), root, join(packet, 'manifest.json')]) {
+      expect(h['system:showItemInFolder']({ path }, ctx), path).toBe(false)
+    }
+    expect(dialogs.showItemInFolder).toHaveBeenCalledTimes(1)
+  })
+
+  it('refuses before any export pick, after a batch pick, and without a file manager', async () => {
+    const zip = join(root, 'a.zip')
+    writeFileSync(zip, 'PK')
+    settings.lastExportDir = root
+    const h = handlers()
+    expect(h['system:showItemInFolder']({ path: zip }, ctx)).toBe(false)
+    picks.push(root)
+    await h['dialog:pickExportTarget']({ format: 'folder', suggestedName: 'x', purpose: 'batch' }, ctx)
+    const packet = join(root, 'p')
+    mkdirSync(packet)
+    writeFileSync(join(packet, 'manifest.json'), '{}')
+    expect(h['system:showItemInFolder']({ path: packet }, ctx)).toBe(false)
+    const { showItemInFolder: _none, ...plain } = dialogs
+    const bare = handlers(plain)
+    picks.push(zip)
+    await bare['dialog:pickExportTarget']({ format: 'zip', suggestedName: 'a' }, ctx)
+    expect(bare['system:showItemInFolder']({ path: zip }, ctx)).toBe(false)
+    expect(dialogs.showItemInFolder).not.toHaveBeenCalled()
+  })
+})
