@@ -168,8 +168,67 @@ describe('rule ④ certificate number', () => {
     expect(f[0]?.message).toContain('身份证')
   })
 
-  it.each(['95001', '中国人民解放军95001部队'])('refuses a military designation %s', (certNumber) => {
-    expect(errorCodes(run({ certNumber }))).toEqual(['subject.cert-military'])
+  it.each(['95001', '中国人民解放军95001部队'])(
+    'refuses a military designation %s for a company',
+    (certNumber) => {
+      expect(errorCodes(run({ certNumber }))).toEqual(['subject.cert-military'])
+    },
+  )
+
+  it.each(['95001', '61001', '中国人民解放军95001部队', '32108部队'])(
+    'accepts the 军队代号 %s of a 国防军队 subject',
+    (certNumber) => {
+      const mil = { name: '中国人民解放军某某部队', orgKind: 'military', certType: 'military-code' } as const
+      expect(run({ ...mil, certNumber })).toEqual([])
+      // The legacy 军队院校 kind accepts it too.
+      expect(run({ ...mil, orgKind: 'military-academy', certNumber })).toEqual([])
+    },
+  )
+
+  it('only questions a military code for a kind that is neither company nor military', () => {
+    const f = run({
+      name: '某某市第一人民医院',
+      orgKind: 'public-institution',
+      certType: 'other',
+      certNumber: '95001',
+    })
+    expect(f.map((x) => [x.code, x.severity])).toEqual([['subject.cert-military', 'warning']])
+  })
+
+  it.each(['9500', '军字第A12号'])('warns on a 军队代号 of an unusual shape: %s', (certNumber) => {
+    const f = run({
+      name: '中国人民解放军某某部队',
+      orgKind: 'military',
+      certType: 'military-code',
+      certNumber,
+    })
+    expect(f.map((x) => [x.code, x.severity])).toEqual([['subject.military-code-shape', 'warning']])
+  })
+
+  // Each registration certificate, with a USCC of its registry's department/category.
+  it.each([
+    ['social-group', 'social-group-certificate', '某某市软件行业协会', '5', '1'],
+    ['private-non-enterprise', 'private-non-enterprise-certificate', '某某民办培训学校', '5', '2'],
+    ['foundation', 'foundation-certificate', '某某慈善基金会', '5', '3'],
+    ['law-firm', 'law-firm-licence', '北京市某某律师事务所', '3', '1'],
+  ] as const)('%s holds a %s with its USCC', (orgKind, certType, name, department, category) => {
+    const certNumber = generateUscc({ department, category })
+    expect(run({ orgKind, certType, name, certNumber })).toEqual([])
+    // A broken check character is refused, an old-style number only noted.
+    const broken = certNumber.slice(0, 17) + (certNumber[17] === '0' ? '1' : '0')
+    expect(errorCodes(run({ orgKind, certType, name, certNumber: broken }))).toEqual(['uscc.checksum'])
+    expect(codes(run({ orgKind, certType, name, certNumber: '京民证字第0123号' }))).toEqual([
+      'subject.cert-old-number',
+    ])
+  })
+
+  it('warns when the certificate type is not one the kind holds', () => {
+    const f = run({ certType: 'foundation-certificate' })
+    expect(f.map((x) => [x.code, x.severity, x.field])).toContainEqual([
+      'subject.cert-type-kind',
+      'warning',
+      'certType',
+    ])
   })
 
   it('checks the USCC of a uscc-certificate', () => {
