@@ -5,7 +5,8 @@
  * also deletes it from every generation. A read-only open takes no lock and changes nothing.
  */
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { dirname, join } from 'node:path'
+import { writeFileAtomicSync } from './atomic-write'
 import { referencedFiles, sweepOrphanMaterials, sweepReadOnlyCopies, sweepTempFiles, type SweepReport } from './orphan-sweep'
 import { createStoreBackups, purgeFile, refersTo, withoutRecords, type StoreBackups } from './store-backups'
 import { damagedCopies, isDamage, quarantinedRecordsIn, quarantineFiles, recoverStore, type StoreRecovery } from './store-recovery'
@@ -95,6 +96,21 @@ function importLegacyBackup(filePath: string, backups: StoreBackups): void {
   if (validateState(parseJson(text)).success) backups.snapshotSeparate(text, statSync(legacy).mtime)
 }
 
+/** Ids whose deletion was stored but not yet purged from the kept copies (ids only, no data). */
+export const PENDING_PURGE_FILE = 'purge.pending.json'
+const pendingPurgePath = (dataDir: string) => join(dataDir, PENDING_PURGE_FILE)
+
+/** Finishes a purge a crash interrupted; ids still in the store were never deleted. */
+function finishPendingPurge(dataDir: string, filePath: string, backups: StoreBackups, current: unknown): void {
+  const path = pendingPurgePath(dataDir)
+  if (!existsSync(path)) return
+  const listed = parseJson(readFileSync(path, 'utf8'))
+  const live = recordIds(current)
+  const ids = new Set(Array.isArray(listed) ? listed.filter((v): v is string => typeof v === 'string' && !live.has(v)) : [])
+  if (ids.size > 0) purgeEverywhere(dataDir, filePath, backups, ids)
+  rmSync(path, { force: true })
+}
+
 function startUpSweep(dataDir: string, current: unknown, lock: WriterLock, graceMs: number): SweepReport {
   // A stale lock proves its writer is gone: its leftovers go now. No lock at all may mean an
   // older app version that does not lock is writing: then only old leftovers go.
@@ -141,6 +157,7 @@ export function openStore<T extends StoreBackend>(create: () => T, filePath: str
     let sweep: SweepReport | null = null
     if (lock && first) {
       rmSync(backupPathOf(filePath), { force: true })
+      finishPendingPurge(dataDir, filePath, backups, current)
       sweep = startUpSweep(dataDir, current, lock, options.graceMs ?? DEFAULT_GRACE_MS)
       const text = readFileSync(backend.path, 'utf8')
       const newest = backups.list()[0]
@@ -183,12 +200,17 @@ function wrap(inner: StoreBackend, w: WrapInput): OpenedStore {
     set store(value) {
       if (w.readOnly) throw new Error('这个数据目录是只读打开的，不能写入。请用写入模式打开（不带只读选项）再修改。')
       if (closed) throw new Error('数据已关闭，不能再写入。')
-      inner.store = value
       const next = recordIds(value)
-      const gone = new Set([...ids].filter((id) => !next.has(id)))
+      const gone = purging ? new Set([...ids].filter((id) => !next.has(id))) : new Set<string>()
+      // A crash between this write and the purge is finished at the next start.
+      if (gone.size > 0) writeFileAtomicSync(pendingPurgePath(w.dataDir), JSON.stringify([...gone]))
+      inner.store = value
       ids = next
       w.backups.snapshot(readFileSync(inner.path))
-      if (purging && gone.size > 0) purgeEverywhere(w.dataDir, w.filePath, w.backups, gone)
+      if (gone.size > 0) {
+        purgeEverywhere(w.dataDir, w.filePath, w.backups, gone)
+        rmSync(pendingPurgePath(w.dataDir), { force: true })
+      }
     },
     withoutPurge(write) {
       purging = false
