@@ -78,6 +78,50 @@ describe('validateAddress (rule ⑥)', () => {
   })
 })
 
+describe('validateAddress: the whole rural/urban class', () => {
+  const township = (name: string, detail: string): Address =>
+    rural({
+      divisionCodes: ['410000', '410100', '410122', '410122200'],
+      divisionNames: ['河南省', '郑州市', '中牟县', name],
+      detail,
+    })
+
+  it.each([
+    ['a 乡 seat with a door number', township('刘集乡', '刘集街18号')],
+    ['a 苏木 seat with a door number', township('桑根达来苏木', '团结路6号院2排')],
+    ['a 乡 seat with a room number', township('刘集乡', '供销社大楼3层')],
+    [
+      'a village division with a door number',
+      rural({
+        divisionCodes: ['410000', '410100', '410122', '410122100', '410122100201'],
+        divisionNames: ['河南省', '郑州市', '中牟县', '城关镇', '张庄村委会'],
+        detail: '张庄村12号',
+      }),
+    ],
+    ['a village and its group ending the address', rural({ detail: '官渡镇张庄村3组' })],
+    ['a village and its 村民小组', rural({ detail: '官渡镇张庄村村民小组' })],
+    ['a 嘎查 and its group', rural({ detail: '某某苏木巴彦嘎查二组' })],
+    ['a 屯 ending the address', rural({ detail: '某某镇李家屯' })],
+    ['a village anywhere in a 乡 address', township('刘集乡', '王家村小学旁')],
+  ])('accepts %s', (_label, a) => {
+    expect(validateAddress(a, 'officeAddress')).toEqual([])
+  })
+
+  it.each(['中关村软件园', '五道口村大厦', '西三旗村科技园东区', '中关村创业大街', '曹杨新村'])(
+    'an urban %s without a door number still needs one',
+    (detail) => {
+      expect(codes(validateAddress({ ...urbanAddress(), detail }, 'a'))).toEqual(['address.door-number'])
+    },
+  )
+
+  it.each(['刘集街', '乡政府对面', '三组'])(
+    'a 乡 address “%s” with neither village nor door number is refused',
+    (detail) => {
+      expect(codes(validateAddress(township('刘集乡', detail), 'a'))).toEqual(['address.village'])
+    },
+  )
+})
+
 describe('hasDoorNumber', () => {
   it.each([
     ['88号', true],
