@@ -3,13 +3,14 @@
  * a time, cancellable, and one failure never stops the rest. Each file that begins emits
  * `batch:started`, and each file emits one `batch:progress` when it is finished (files skipped
  * after a cancel only the latter). Files are read one by one, so 50 phone photos never sit in
- * memory together.
+ * memory together. No file is ever replaced unless the caller says `overwrite`, and an input
+ * never: an output whose name is taken goes to a free name (free-path.ts), reported per file.
  */
 import { mkdir, readFile, stat } from 'node:fs/promises'
-import { basename, extname, join } from 'node:path'
+import { basename, dirname, extname, join } from 'node:path'
 import { BATCH_CANCELLED_CODE, type BatchItemResult, type BatchSummary, type Events } from '../../../core/api'
-import { safeFileName, dedupeNames } from '../../../core/packet/file-names'
-import { writeFileAtomic } from './atomic-write'
+import { safeFileName } from '../../../core/packet/file-names'
+import { capTag, overwriteUnlessInput, planNames, writeFileToFreeName } from './free-path'
 import { compressImage, ImageInputError, MAX_INPUT_BYTES } from './images'
 import { BATCH_CONCURRENCY, runLimited } from './images/batch'
 
@@ -20,6 +21,8 @@ export type BatchRequest = {
   maxBytes: number
   /** Explicit output paths (the CLI's --out); otherwise safe names inside outDir. */
   outputs?: string[]
+  /** Replace an existing output file (the CLI's --overwrite); an input is still never replaced. */
+  overwrite?: boolean
   /** The page taken from PDF inputs (the CLI's --page); default 1. */
   pdfPage?: number
 }
@@ -38,20 +41,72 @@ export function cancelBatch(batchId: string): boolean {
 }
 
 /** A folder that reached main anyway (the page refuses dropped folders). */
-const FOLDER = { code: 'import/folder', message: '这是一个文件夹，不是图片：请打开文件夹，选中里面的图片再添加。' }
+const FOLDER = {
+  code: 'import/folder',
+  message: '这是一个文件夹，不是图片：请打开文件夹，选中里面的图片再添加。',
+}
+export const OUTPUT_IS_INPUT = {
+  code: 'output/is-input',
+  message:
+    '不会覆盖原文件：输出文件就是一个输入文件。请换一个输出位置，或不要求覆盖，让程序另取一个不重名的文件名。',
+}
 
-async function compressFile(input: string, output: string, req: BatchRequest, signal: AbortSignal): Promise<BatchItemResult> {
+/** Where one output goes: the folder, its planned name, and the names planned for the others. */
+type OutputPlan = { dir: string; name: string; skip: (candidate: string) => boolean }
+
+function planOutputs(req: BatchRequest): OutputPlan[] {
+  const targets =
+    req.outputs ?? req.paths.map((p) => join(req.outDir, safeFileName(`${basename(p, extname(p))}.jpg`)))
+  const tag = capTag(req.maxBytes)
+  const byDir = new Map<string, number[]>()
+  targets.forEach((t, i) => byDir.set(dirname(t), [...(byDir.get(dirname(t)) ?? []), i]))
+  const plans = new Array<OutputPlan>(targets.length)
+  for (const [dir, indexes] of byDir) {
+    const { planned, owner } = planNames(
+      indexes.map((i) => basename(targets[i] as string)),
+      tag,
+    )
+    indexes.forEach((index, k) => {
+      plans[index] = { dir, name: planned[k] as string, skip: (c) => (owner(c) ?? k) !== k }
+    })
+  }
+  return plans
+}
+
+/** Writes one output under the request's rule; the final path, or null when it would replace an input. */
+async function writeOutput(plan: OutputPlan, data: Buffer, req: BatchRequest): Promise<string | null> {
+  if (req.overwrite) {
+    const target = join(plan.dir, plan.name)
+    return (await overwriteUnlessInput(target, data, req.paths)) ? target : null
+  }
+  return writeFileToFreeName(plan.dir, plan.name, data, { tag: capTag(req.maxBytes), skip: plan.skip })
+}
+
+async function compressFile(
+  input: string,
+  plan: OutputPlan,
+  req: BatchRequest,
+  signal: AbortSignal,
+): Promise<BatchItemResult> {
   try {
     const info = await stat(input)
     if (info.isDirectory()) return { input, error: FOLDER }
     if (info.size === 0) throw new ImageInputError('image/empty')
     if (info.size > MAX_INPUT_BYTES) throw new ImageInputError('image/too-large-file')
-    const result = await compressImage(await readFile(input), { maxBytes: req.maxBytes, signal, ...(req.pdfPage ? { pdfPage: req.pdfPage } : {}) })
-    await writeFileAtomic(output, result.jpeg, 0o644)
-    return { input, output, bytes: result.jpeg.length, width: result.width, height: result.height, quality: result.quality, warnings: result.warnings }
+    const result = await compressImage(await readFile(input), {
+      maxBytes: req.maxBytes,
+      signal,
+      ...(req.pdfPage ? { pdfPage: req.pdfPage } : {}),
+    })
+    const output = await writeOutput(plan, result.jpeg, req)
+    if (output === null) return { input, error: OUTPUT_IS_INPUT }
+    const { width, height, quality, warnings, notes } = result
+    return { input, output, bytes: result.jpeg.length, width, height, quality, warnings, notes }
   } catch (error) {
-    if (error instanceof ImageInputError) return { input, error: { code: error.code, message: error.message } }
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { input, error: { code: 'import/not-found', message: '找不到这个文件：它可能已被移动或删除。' } }
+    if (error instanceof ImageInputError)
+      return { input, error: { code: error.code, message: error.message } }
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      return { input, error: { code: 'import/not-found', message: '找不到这个文件：它可能已被移动或删除。' } }
     return { input, error: { code: 'internal', message: '处理这个文件时出错，其他文件不受影响。' } }
   }
 }
@@ -59,18 +114,19 @@ async function compressFile(input: string, output: string, req: BatchRequest, si
 export async function runBatch(req: BatchRequest, events: BatchEvents): Promise<BatchSummary> {
   const controller = new AbortController()
   running.set(req.batchId, controller)
-  await mkdir(req.outDir, { recursive: true })
-  const outputs = req.outputs ?? dedupeNames(req.paths.map((p) => safeFileName(`${basename(p, extname(p))}.jpg`))).map((n) => join(req.outDir, n))
+  const outputs = planOutputs(req)
   const { batchId } = req
   const total = req.paths.length
   let done = 0
   try {
+    for (const dir of new Set(outputs.map((o) => o.dir))) await mkdir(dir, { recursive: true })
     const results = await runLimited(req.paths, BATCH_CONCURRENCY, async (input, index) => {
       let result: BatchItemResult
-      if (controller.signal.aborted) result = { input, error: { code: BATCH_CANCELLED_CODE, message: '已取消。' } }
+      if (controller.signal.aborted)
+        result = { input, error: { code: BATCH_CANCELLED_CODE, message: '已取消。' } }
       else {
         events.started({ batchId, index, total, input })
-        result = await compressFile(input, outputs[index] as string, req, controller.signal)
+        result = await compressFile(input, outputs[index] as OutputPlan, req, controller.signal)
       }
       done += 1
       const failure = 'error' in result ? { code: result.error.code, message: result.error.message } : {}

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { SlotKey, Workspace } from '../../../core/model'
@@ -25,7 +25,10 @@ async function filledWorkspace(dataDir: string) {
   const materials = []
   for (const [slot, kind, owner] of slots) {
     const data = Buffer.from(`jpeg of ${slot}`)
-    const m = makeMaterial(kind, owner, slot, { bytes: data.length, sha256: createHash('sha256').update(data).digest('hex') })
+    const m = makeMaterial(kind, owner, slot, {
+      bytes: data.length,
+      sha256: createHash('sha256').update(data).digest('hex'),
+    })
     await files.write(m.compressedFile, data)
     materials.push(m)
   }
@@ -37,7 +40,11 @@ describe('exportPacket', () => {
   it('writes a zip with Chinese names in portal order, UTF-8 flagged, plus the manifest', async () => {
     const dir = tempDir()
     const { ws, files, site } = await filledWorkspace(dir)
-    const summary = await exportPacket(ws, files, { siteId: site.id, format: 'zip', target: join(dir, 'out', 'packet') })
+    const summary = await exportPacket(ws, files, {
+      siteId: site.id,
+      format: 'zip',
+      target: join(dir, 'out', 'packet'),
+    })
     expect(summary.target).toBe(join(dir, 'out', 'packet.zip'))
     const entries = await readZip(summary.target)
     const base = '小明的博客-公安备案材料/'
@@ -52,19 +59,41 @@ describe('exportPacket', () => {
     expect(entries[3]?.data.toString()).toBe('jpeg of domain-certificate')
     const manifest = JSON.parse(entries[4]?.data.toString() ?? '{}')
     expect(manifest.files.map((f: { file: string }) => f.file)).toEqual(summary.files.map((f) => f.file))
-    expect(manifest.files[0]).toMatchObject({ slot: 'principal-id-front', label: '身份证正面', bytes: 'jpeg of principal-id-front'.length })
-    expect(manifest.files[0].sha256).toBe(createHash('sha256').update(entries[0]?.data ?? '').digest('hex'))
+    expect(manifest.files[0]).toMatchObject({
+      slot: 'principal-id-front',
+      label: '身份证正面',
+      bytes: 'jpeg of principal-id-front'.length,
+    })
+    expect(manifest.files[0].sha256).toBe(
+      createHash('sha256')
+        .update(entries[0]?.data ?? '')
+        .digest('hex'),
+    )
     expect(readdirSync(join(dir, 'out'))).toEqual(['packet.zip'])
   })
 
   it('writes a new folder and never overwrites an earlier export', async () => {
     const dir = tempDir()
     const { ws, files, site } = await filledWorkspace(dir)
-    const first = await exportPacket(ws, files, { siteId: site.id, format: 'folder', target: join(dir, 'exports') })
-    const second = await exportPacket(ws, files, { siteId: site.id, format: 'folder', target: join(dir, 'exports') })
+    const first = await exportPacket(ws, files, {
+      siteId: site.id,
+      format: 'folder',
+      target: join(dir, 'exports'),
+    })
+    const second = await exportPacket(ws, files, {
+      siteId: site.id,
+      format: 'folder',
+      target: join(dir, 'exports'),
+    })
     expect(first.target).toBe(join(dir, 'exports', '小明的博客-公安备案材料'))
-    expect(second.target).toBe(join(dir, 'exports', '小明的博客-公安备案材料 (2)'))
-    expect(readdirSync(first.target).sort()).toEqual(['01_身份证正面.jpg', '02_身份证反面.jpg', '03_本人手持身份证照.jpg', '04_域名证书.jpg', 'manifest.json'])
+    expect(second.target).toBe(join(dir, 'exports', '小明的博客-公安备案材料(2)'))
+    expect(readdirSync(first.target).sort()).toEqual([
+      '01_身份证正面.jpg',
+      '02_身份证反面.jpg',
+      '03_本人手持身份证照.jpg',
+      '04_域名证书.jpg',
+      'manifest.json',
+    ])
     expect(JSON.parse(readFileSync(join(first.target, 'manifest.json'), 'utf8')).site.name).toBe('小明的博客')
   })
 
@@ -73,10 +102,16 @@ describe('exportPacket', () => {
     const { ws, files, site } = await filledWorkspace(dir)
     const partial = { ...ws, materials: ws.materials.slice(0, 2), sites: [{ ...site, name: '' }] }
     const target = join(dir, 'never.zip')
-    const error = await exportPacket(partial, files, { siteId: site.id, format: 'zip', target }).catch((e: unknown) => e)
+    const error = await exportPacket(partial, files, { siteId: site.id, format: 'zip', target }).catch(
+      (e: unknown) => e,
+    )
     expect(error).toBeInstanceOf(AppFailure)
     expect((error as AppFailure).code).toBe('packet/incomplete')
-    expect((error as AppFailure).details).toEqual(['缺少材料：本人手持身份证照', '缺少材料：域名证书', '网站：请填写网站名称，须与ICP备案的网站名称完全一致。'])
+    expect((error as AppFailure).details).toEqual([
+      '缺少材料：本人手持身份证照',
+      '缺少材料：域名证书',
+      '网站：请填写网站名称，须与ICP备案的网站名称完全一致。',
+    ])
     expect(existsSync(target)).toBe(false)
   })
 
@@ -84,8 +119,44 @@ describe('exportPacket', () => {
     const dir = tempDir()
     const { ws, files, site } = await filledWorkspace(dir)
     await files.write(ws.materials[1]?.compressedFile ?? '', Buffer.from('tampered'))
-    await expect(exportPacket(ws, files, { siteId: site.id, format: 'zip', target: join(dir, 'x.zip') })).rejects.toMatchObject({
+    await expect(
+      exportPacket(ws, files, { siteId: site.id, format: 'zip', target: join(dir, 'x.zip') }),
+    ).rejects.toMatchObject({
       code: 'packet/file-changed',
     })
+  })
+
+  it('never replaces an existing zip: the new one gets a free name and the summary says which', async () => {
+    const dir = tempDir()
+    const { ws, files, site } = await filledWorkspace(dir)
+    mkdirSync(join(dir, 'out'))
+    writeFileSync(join(dir, 'out', 'packet.zip'), 'an older packet')
+    const summary = await exportPacket(ws, files, {
+      siteId: site.id,
+      format: 'zip',
+      target: join(dir, 'out', 'packet.zip'),
+    })
+    expect(summary.target).toBe(join(dir, 'out', 'packet(2).zip'))
+    expect(readFileSync(join(dir, 'out', 'packet.zip'), 'utf8')).toBe('an older packet')
+    expect((await readZip(summary.target)).map((e) => e.name)).toContain(
+      '小明的博客-公安备案材料/manifest.json',
+    )
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['packet(2).zip', 'packet.zip'])
+  })
+
+  it('exports beside a file or folder that already has the packet name without touching it', async () => {
+    const dir = tempDir()
+    const { ws, files, site } = await filledWorkspace(dir)
+    const parent = join(dir, 'exports')
+    mkdirSync(join(parent, '小明的博客-公安备案材料'), { recursive: true })
+    writeFileSync(join(parent, '小明的博客-公安备案材料', 'notes.txt'), 'mine')
+    writeFileSync(join(parent, '小明的博客-公安备案材料(2)'), 'a file with the folder name')
+    const summary = await exportPacket(ws, files, { siteId: site.id, format: 'folder', target: parent })
+    expect(summary.target).toBe(join(parent, '小明的博客-公安备案材料(3)'))
+    expect(readdirSync(join(parent, '小明的博客-公安备案材料'))).toEqual(['notes.txt'])
+    expect(readFileSync(join(parent, '小明的博客-公安备案材料(2)'), 'utf8')).toBe(
+      'a file with the folder name',
+    )
+    expect(readdirSync(summary.target)).toHaveLength(5)
   })
 })
