@@ -6,7 +6,7 @@
 import { buildResult, err, warn } from './result'
 import { toHalfWidth } from './text'
 import type { CheckKind, CheckResult, Finding } from './types'
-import { fakeLocalReason, fakeMobileReason } from './fake-phone'
+import { landlineVerdict, mobileVerdict, type PhoneVerdict } from './fake-phone'
 
 export type ParsedPhone = {
   form: 'mobile' | 'landline' | 'service' | 'invalid'
@@ -25,14 +25,24 @@ function clean(input: string): { body: string; ext: string | null } {
   return { body: (m[1] as string).replace(/-/g, ''), ext: m[2] as string }
 }
 
+/** A placeholder is refused; a memorable number only questioned (it may well be real). */
+function verdictFinding(v: PhoneVerdict, what: string): Finding {
+  if (v.severity === 'error') {
+    const msg = `${v.reason}，是占位用的假号码（如 010-00000000 会被退回）。请填写真实的${what}（规则⑦）。`
+    return err('phone.fake', msg)
+  }
+  const msg = `${v.reason}。这类好记的号码确有人使用，但也常被当作随手填的假号码：请确认这是真实的${what}（规则⑦）。`
+  return warn('phone.memorable', msg)
+}
+
 function parseMobile(digits: string): ParsedPhone | null {
   const d = digits.replace(/^(?:\+86|0086|86)(?=1\d{10}$)/, '')
   if (!/^1\d{10}$/.test(d)) return null
   const findings: Finding[] = []
   if (!/^1[3-9]/.test(d))
     findings.push(err('phone.mobile-prefix', `手机号码“${d}”的号段不存在（应以13–19开头），请核对。`))
-  const fake = fakeMobileReason(d)
-  if (fake) findings.push(err('phone.fake', `${fake}，不像真实号码。请填写本人正在使用的手机号（规则⑦）。`))
+  const verdict = mobileVerdict(d)
+  if (verdict) findings.push(verdictFinding(verdict, '手机号'))
   return { form: 'mobile', normalized: d, findings }
 }
 
@@ -55,15 +65,14 @@ function parseLandline(digits: string, ext: string | null): ParsedPhone {
   const local = d.slice(area.length)
   const lengths = area.length === 3 ? [8] : [7, 8]
   const findings: Finding[] = []
-  const fake = lengths.includes(local.length) ? fakeLocalReason(local) : null
-  if (fake) {
-    const msg = `${fake}，是明显的假号码（如 010-00000000 会被退回）。请填写真实的办公电话（规则⑦）。`
-    findings.push(err('phone.fake', msg))
+  const verdict = lengths.includes(local.length) ? landlineVerdict(local) : null
+  if (verdict?.severity === 'error') {
+    findings.push(verdictFinding(verdict, '办公电话'))
   } else if (!lengths.includes(local.length) || !/^[2-9]/.test(local)) {
     const want = area.length === 3 ? '8位' : '7或8位'
     const msg = `区号 ${area} 后的本地号码应为${want}且不以0或1开头，请核对（规则⑦）。`
     findings.push(err('phone.local-length', msg))
-  }
+  } else if (verdict) findings.push(verdictFinding(verdict, '办公电话'))
   const normalized = `${area}-${local}${ext ? `转${ext}` : ''}`
   return { form: 'landline', normalized, findings }
 }

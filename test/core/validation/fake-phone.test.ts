@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fakeLocalReason, fakeMobileReason, isSequentialRun } from '../../../core/validation/fake-phone'
+import { isSequentialRun, landlineVerdict, mobileVerdict } from '../../../core/validation/fake-phone'
 
 describe('fake-phone patterns', () => {
   it.each([
@@ -14,28 +14,33 @@ describe('fake-phone patterns', () => {
   })
 
   it.each([
-    ['00000000', '相同'],
-    ['6666666', '相同'],
-    ['23456789', '连续'],
-    ['62345678', null],
-  ])('fakeLocalReason(%s)', (s, want) => {
-    const r = fakeLocalReason(s)
-    if (want === null) expect(r).toBeNull()
-    else expect(r).toContain(want)
+    ['00000000', 'error', '相同'],
+    ['6666666', 'error', '相同'],
+    ['23456789', 'warning', '连续'],
+    ['7654321', 'warning', '连续'],
+    ['62345678', null, ''],
+    ['62348888', null, ''],
+  ])('landlineVerdict(%s) → %s', (s, severity, reason) => {
+    const r = landlineVerdict(s)
+    if (severity === null) expect(r).toBeNull()
+    else expect(r).toEqual({ severity, reason: expect.stringContaining(reason) as string })
   })
 
   it.each([
-    ['13800000000', '相同'],
-    ['18888888888', '相同'],
-    ['13912345678', '连续'],
-    ['13898765432', '连续'],
-    ['13800138000', '测试号码'],
-    ['15000150000', '测试号码'],
-    ['13912345670', null],
-    ['13800138001', null],
-  ])('fakeMobileReason(%s)', (s, want) => {
-    const r = fakeMobileReason(s)
-    if (want === null) expect(r).toBeNull()
-    else expect(r).toContain(want)
+    ['13800000000', 'error', '相同'],
+    ['18888888888', 'error', '相同'],
+    ['13800138000', 'error', '测试号码'],
+    ['15000150000', 'error', '测试号码'],
+    ['13912345678', 'warning', '连续'],
+    ['13898765432', 'warning', '连续'],
+    ['13912348888', 'warning', '相同'],
+    ['18600006666', 'warning', '相同'],
+    ['13912345670', null, ''],
+    ['13800138001', null, ''],
+    ['13912340888', null, ''],
+  ])('mobileVerdict(%s) → %s', (s, severity, reason) => {
+    const r = mobileVerdict(s)
+    if (severity === null) expect(r).toBeNull()
+    else expect(r).toEqual({ severity, reason: expect.stringContaining(reason) as string })
   })
 })

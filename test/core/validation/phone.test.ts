@@ -79,20 +79,40 @@ describe('checkPhone: obviously fake numbers (rule ⑦)', () => {
     ['010-00000000', 'all zeros'],
     ['010-88888888', 'same digit'],
     ['0571-6666666', 'same digit, 7 digits'],
-    ['010-23456789', 'ascending run'],
-    ['021-87654321', 'descending run'],
-    ['0755-2345678', 'ascending run, 7 digits'],
+    ['0571-00000000', 'all zeros, 8 digits'],
     ['13800000000', 'mobile tail all zeros'],
     ['13911111111', 'mobile tail same digit'],
-    ['13912345678', 'mobile tail ascending'],
-    ['15087654321', 'mobile tail descending'],
+    ['+86 199 9999 9999', 'mobile tail same digit, with +86'],
     ['13800138000', 'classic test number'],
     ['13900139000', 'test-number pattern'],
-  ])('refuses %s (%s)', (input) => {
+  ])('refuses the placeholder %s (%s)', (input) => {
     const r = checkPhone(input)
     expect(r.errors.map((e) => e.code)).toEqual(['phone.fake'])
     expect(r.errors[0]?.message).toContain('规则⑦')
   })
+
+  it.each([
+    ['010-23456789', 'ascending run'],
+    ['021-87654321', 'descending run'],
+    ['0755-2345678', 'ascending run, 7 digits'],
+    ['0571-98765432', 'descending run, 4-digit area'],
+    ['13912345678', 'mobile tail ascending'],
+    ['15087654321', 'mobile tail descending'],
+    ['13912348888', 'mobile ending 8888'],
+    ['18600006666', 'mobile ending 6666'],
+  ])('accepts the memorable %s (%s) with a warning', (input) => {
+    const r = checkPhone(input)
+    expect(r.valid).toBe(true)
+    expect(r.warnings.map((w) => w.code)).toEqual(['phone.memorable'])
+    expect(r.warnings[0]?.message).toContain('确认')
+  })
+
+  it.each(['010-12345678', '010-01234567', '0571-1234567'])(
+    'still refuses %s: outside the numbering plan',
+    (input) => {
+      expect(checkPhone(input).errors.map((e) => e.code)).toEqual(['phone.local-length'])
+    },
+  )
 
   it('does not flag a number that merely contains a short run', () => {
     expect(checkPhone('010-62345671').valid).toBe(true)
