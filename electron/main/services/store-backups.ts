@@ -151,7 +151,7 @@ export function createStoreBackups(dataDir: string): StoreBackups {
     const target = pathOf(id)
     const isNew = !existsSync(target)
     writeFileAtomicSync(target, content)
-    if (takenAt.getTime() !== now.getTime()) utimesSync(target, now, takenAt)
+    utimesSync(target, takenAt, takenAt) // the age retention goes by
     if (isNew) prune(now)
     return id
   }
