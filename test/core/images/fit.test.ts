@@ -5,8 +5,10 @@ import {
   LEGIBLE_LONG_SIDE,
   MAX_QUALITY,
   MIN_QUALITY,
+  minQualityFor,
+  sideLadder,
 } from '../../../core/images/caps'
-import { CapUnreachableError, fitToCap, type EncodeTrial } from '../../../core/images/fit'
+import { CapUnreachableError, MAX_FINALS, fitToCap, type EncodeTrial } from '../../../core/images/fit'
 
 type Curve = (t: EncodeTrial) => number
 
@@ -130,19 +132,27 @@ describe('fitToCap', () => {
   })
 
   it('re-aims with the calibrated ratio: one final encode where a wrong default needs two', async () => {
-    // The true final/draft ratio is 0.62; with the default guess (0.9) the search gives up
-    // 2000 px for 1600 px, then under-fills and raises; calibrated, 2000 px fits at once.
+    // The true final/draft ratio is 0.62; with the default guess (0.9) the search first gives
+    // up 2000 px for 1600 px, then spends the unused budget on 2000 px; calibrated, 2000 px fits at once.
     const curve = rate(300_000, { finalRatio: 0.62 })
     const plain = fake(curve)
     const p = await fitToCap({ longSide: 2000, maxBytes: CAP, finalToDraft: 0.9, encode: plain.encode })
     const withCal = fake(curve)
     const calibrate = async () => 0.62
-    const c = await fitToCap({ longSide: 2000, maxBytes: CAP, finalToDraft: 0.9, encode: withCal.encode, calibrate })
+    const c = await fitToCap({
+      longSide: 2000,
+      maxBytes: CAP,
+      finalToDraft: 0.9,
+      encode: withCal.encode,
+      calibrate,
+    })
     expect(plain.trials.filter((t) => !t.draft)).toHaveLength(2)
     expect(withCal.trials.filter((t) => !t.draft)).toHaveLength(1)
     expect(c.bytes.length).toBeLessThanOrEqual(CAP)
     expect(c.bytes.length).toBeGreaterThan(CAP * 0.9)
-    expect([p.longSide, c.longSide]).toEqual([1600, 2000])
+    // Uncalibrated, the 1600 px final leaves a third of the cap: the budget rule takes 2000 px back.
+    expect([p.longSide, c.longSide]).toEqual([2000, 2000])
+    expect(p.bytes.length).toBeGreaterThan(CAP * 0.9)
   })
 
   it('holds the cap when the calibration is badly wrong (too optimistic)', async () => {
@@ -170,5 +180,102 @@ describe('fitToCap', () => {
       expect(f.trials.length).toBe(r.encodes)
       expect(r.encodes).toBeLessThanOrEqual(30)
     }
+  })
+})
+
+/**
+ * A 2560×3837 wallpaper photo (a JPEG at its own size): drafts 573 kB at full size q80 and
+ * 398 kB at 3000 px q80, +4.2 % per quality step; mozjpeg makes 0.923 of the draft at full
+ * size (the source's block grid) but 0.857 at 3000 px, and the sampled bands read 0.879 / 0.852.
+ */
+const portraitPhoto = (t: EncodeTrial): number => {
+  const full = t.longSide >= 3837
+  const draft = 78_200 * Math.pow(t.longSide / 1000, 1.48) * Math.exp(0.042 * (t.quality - 80))
+  return Math.round(t.draft ? draft : draft * (full ? 0.923 : 0.857))
+}
+const portraitBands = async (longSide: number) => (longSide >= 3837 ? 0.879 : 0.852)
+
+/** Bytes of the final encode one fake would return, without counting it as a trial. */
+const finalBytes = (curve: Curve, longSide: number, quality: number) =>
+  curve({ longSide, quality, draft: false })
+
+describe('fitToCap spends the budget (issue 13)', () => {
+  it('does not stop at q80 on the smaller side after the full size overshot', async () => {
+    // Before the fix: full size q80 overshot (528 kB), the search fell to 3000 px at the same
+    // q80 and returned its first fitting final, 341 kB (67 % of the cap).
+    const f = fake(portraitPhoto)
+    const r = await fitToCap({
+      longSide: 3837,
+      maxBytes: CAP,
+      finalToDraft: 0.76,
+      encode: f.encode,
+      calibrate: portraitBands,
+    })
+    expect(r.longSide).toBe(3000)
+    expect(r.bytes.length).toBeLessThanOrEqual(CAP)
+    expect(r.bytes.length).toBeGreaterThanOrEqual(CAP * 0.9)
+    expect(r.quality).toBeGreaterThan(GOOD_QUALITY + 4)
+    expect(finalBytes(portraitPhoto, 3837, GOOD_QUALITY)).toBeGreaterThan(CAP)
+    expect(f.trials.filter((t) => !t.draft).length).toBeLessThanOrEqual(MAX_FINALS)
+  })
+
+  it('retries inside the bracket when a raise overshoots', async () => {
+    // The final/draft ratio climbs with quality (0.6 at q80, 0.84 at q92), so a raise aimed
+    // with the ratio measured at the first final lands over the cap.
+    const curve: Curve = (t) => {
+      const draft = 90_000 * Math.pow(t.longSide / 1000, 1.8) * Math.exp(0.04 * (t.quality - 80))
+      return Math.round(t.draft ? draft : draft * (0.6 + 0.02 * Math.max(0, t.quality - 80)))
+    }
+    const f = fake(curve)
+    const r = await fitToCap({ longSide: 3000, maxBytes: CAP, encode: f.encode, calibrate: async () => 0.6 })
+    const finals = f.trials.filter((t) => !t.draft)
+    expect(finals.some((t) => curve(t) > CAP)).toBe(true)
+    expect(r.bytes.length).toBeLessThanOrEqual(CAP)
+    expect(r.bytes.length).toBeGreaterThanOrEqual(CAP * 0.9)
+    expect(finals.length).toBeLessThanOrEqual(MAX_FINALS)
+  })
+
+  it('leaves room only when nothing more legible fits, on 300 random photos', async () => {
+    let seed = 7
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
+    let wasted = 0
+    for (let i = 0; i < 300; i++) {
+      // Final/draft ratio varies with side and quality, as measured on real photos (0.55–1.0).
+      const [c, alpha, k] = [30_000 + rnd() * 250_000, 1.3 + rnd() * 0.9, 0.03 + rnd() * 0.03]
+      const [r0, perQ, perSide] = [0.6 + rnd() * 0.3, (rnd() - 0.5) * 0.01, (rnd() - 0.5) * 0.1]
+      const ratioAt = (t: EncodeTrial) =>
+        r0 + perQ * (t.quality - 85) + perSide * Math.log2(t.longSide / 2000)
+      const curve: Curve = (t) => {
+        const draft = c * Math.pow(t.longSide / 1000, alpha) * Math.exp(k * (t.quality - 80))
+        return Math.max(300, Math.round(t.draft ? draft : draft * ratioAt(t)))
+      }
+      const longSide = 1500 + Math.round(rnd() * 4500)
+      const bandError = 0.94 + rnd() * 0.12
+      const f = fake(curve)
+      const r = await fitToCap({
+        longSide,
+        maxBytes: CAP,
+        finalToDraft: 0.76,
+        encode: f.encode,
+        calibrate: async (side, quality) => ratioAt({ longSide: side, quality, draft: false }) * bandError,
+      })
+      expect(r.bytes.length).toBeLessThanOrEqual(CAP)
+      expect(r.encodes).toBeLessThanOrEqual(30)
+      expect(f.trials.filter((t) => !t.draft).length).toBeLessThanOrEqual(MAX_FINALS + 2)
+      if (r.bytes.length >= CAP * 0.9) continue
+      // Under 90 % of the cap, nothing the budget rule aims at (≤ 96 %) may fit: neither the
+      // next larger side at its floor quality, nor MIN_RAISE_STEP (2) qualities up at this side.
+      const larger = sideLadder(longSide)
+        .filter((x) => x > r.longSide)
+        .pop()
+      const largerFits =
+        larger !== undefined && finalBytes(curve, larger, minQualityFor(larger, false)) <= CAP * 0.96
+      const up = r.quality + 2
+      const raiseFits = up <= MAX_QUALITY && finalBytes(curve, r.longSide, up) <= CAP * 0.96
+      if (largerFits || raiseFits) wasted++
+    }
+    // A handful of prediction misses stay (a raise predicted one step short is not tried);
+    // the search before issue 13 wasted 8 of these 300.
+    expect(wasted).toBeLessThanOrEqual(2)
   })
 })
