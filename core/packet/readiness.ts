@@ -30,7 +30,8 @@ export type MaterialReadiness = {
   total: number
 }
 
-function slotReadiness(slot: SlotSpec, material: Material | undefined): SlotReadiness {
+/** One slot's state from its material's stored warnings. */
+export function slotReadiness(slot: SlotSpec, material: Material | undefined): SlotReadiness {
   if (!material) return { slot, material, state: 'missing', blocking: [], advisory: [] }
   const { blocking, advisory } = splitWarnings(material.warnings, slot)
   const state: SlotState = blocking.length > 0 ? 'blocked' : advisory.length > 0 ? 'advisory' : 'ready'

@@ -29,6 +29,12 @@ const THEME: ThemeConfig = {
   },
 }
 
+/**
+ * antd puts a space between two Chinese characters in a button (“确 定”); the app's buttons
+ * read as written.
+ */
+export const BUTTON_CONFIG = { autoInsertSpace: false } as const
+
 /** Asks before leaving a form with unsaved edits. */
 function LeaveConfirmer() {
   const { modal } = AntApp.useApp()
@@ -81,7 +87,7 @@ export function Root() {
     dayjs.locale(language === 'en' ? 'en' : 'zh-cn')
   }, [language])
   return (
-    <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={THEME}>
+    <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={THEME} button={BUTTON_CONFIG}>
       <AntApp>
         <ErrorPresenter />
         <LeaveConfirmer />

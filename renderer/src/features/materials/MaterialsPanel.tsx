@@ -1,5 +1,5 @@
 import { Card, Progress, Typography } from 'antd'
-import { materialForSlot, requiredSlots } from '../../../../core/materials/slots'
+import { materialReadiness } from '../../../../core/packet/readiness'
 import type { Site, Subject, Workspace } from '../../../../core/model'
 import { useT } from '../../i18n'
 import { removeMaterial, slotStateKey, useWorkspaceStore } from '../workspace/store'
@@ -13,19 +13,18 @@ export function MaterialsPanel({ site, subject, workspace }: Props) {
   const t = useT()
   const importing = useWorkspaceStore((s) => s.importing)
   const errors = useWorkspaceStore((s) => s.importErrors)
-  const slots = requiredSlots(subject, site)
-  const filled = slots.filter((slot) => materialForSlot(slot, site, workspace.materials)).length
+  const { slots, ready, total } = materialReadiness(subject, site, workspace.materials)
   const readiness = (
     <div className="readiness">
       <Progress
         type="circle"
         size={28}
-        percent={Math.round((filled / Math.max(1, slots.length)) * 100)}
+        percent={Math.round((ready / Math.max(1, total)) * 100)}
         showInfo={false}
-        strokeColor={filled === slots.length ? '#2e7d32' : undefined}
+        strokeColor={ready === total ? '#2e7d32' : undefined}
       />
       <span data-testid="readiness" className="readiness-text">
-        {t('materials.readiness', { n: filled, m: slots.length })}
+        {t('materials.readiness', { n: ready, m: total })}
       </span>
     </div>
   )
@@ -35,8 +34,7 @@ export function MaterialsPanel({ site, subject, workspace }: Props) {
         {t('materials.hint')}
       </Typography.Paragraph>
       <div className="slot-grid">
-        {slots.map((slot) => {
-          const material = materialForSlot(slot, site, workspace.materials)
+        {slots.map(({ slot, material }) => {
           const key = slotStateKey({ ownerId: slot.ownerId, slot: slot.key })
           const shared = material !== undefined && material.ownerId !== slot.ownerId
           return (

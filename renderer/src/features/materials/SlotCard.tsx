@@ -1,5 +1,6 @@
 import {
   CheckCircleFilled,
+  CloseCircleFilled,
   DeleteOutlined,
   EditOutlined,
   ExclamationCircleFilled,
@@ -10,7 +11,8 @@ import { Alert, Button, Popconfirm, Spin, Tag, Tooltip } from 'antd'
 import { useState, type DragEvent, type ReactNode } from 'react'
 import type { AppError } from '../../../../core/api'
 import type { SlotSpec } from '../../../../core/materials/slots'
-import { pdfPageOf, watermarkPlacementOf, type Material } from '../../../../core/model'
+import { isBlockingWarning } from '../../../../core/images/checks'
+import { pdfPageOf, watermarkPlacementOf, type ImageWarningCode, type Material } from '../../../../core/model'
 import { useLanguage, useT } from '../../i18n'
 import type { ImportStage } from '../workspace/store'
 import { hasPageChoice } from './editor-state'
@@ -30,11 +32,48 @@ export type SlotCardProps = {
   onRemove: () => void
 }
 
-const STATUS_COLOR: Record<SlotStatus, string> = { missing: 'default', ready: 'success', problem: 'warning' }
+const STATUS_COLOR: Record<SlotStatus, string> = {
+  missing: 'default',
+  ready: 'success',
+  advisory: 'warning',
+  blocked: 'error',
+}
 const STATUS_ICON: Record<SlotStatus, ReactNode> = {
   missing: null,
   ready: <CheckCircleFilled />,
-  problem: <ExclamationCircleFilled />,
+  advisory: <ExclamationCircleFilled />,
+  blocked: <CloseCircleFilled />,
+}
+
+/** The material's warnings, what blocks first (it keeps the slot from counting as ready). */
+function Warnings({
+  slot,
+  codes,
+  label,
+  testId,
+}: {
+  slot: SlotSpec
+  codes: ImageWarningCode[]
+  label: string
+  testId: string
+}) {
+  const t = useT()
+  if (codes.length === 0) return null
+  const blocking = codes.filter((c) => isBlockingWarning(c, slot))
+  const advisory = codes.filter((c) => !isBlockingWarning(c, slot))
+  return (
+    <ul className="slot-warnings" data-testid={testId}>
+      {blocking.map((code) => (
+        <li key={code} className="slot-warning-blocking" data-blocking="true">
+          {t(`materials.warning.${code}`, { slot: label })}
+          <div className="slot-warning-why">{t('materials.blockingHint')}</div>
+        </li>
+      ))}
+      {advisory.map((code) => (
+        <li key={code}>{t(`materials.warning.${code}`, { slot: label })}</li>
+      ))}
+    </ul>
+  )
 }
 
 function Preview({ material, label }: { material: Material | undefined; label: string }) {
@@ -80,7 +119,7 @@ export function SlotCard({
   const language = useLanguage()
   const [over, setOver] = useState(false)
   const [editing, setEditing] = useState(false)
-  const status = slotStatus(material)
+  const status = slotStatus(slot, material)
   const label = language === 'zh-CN' ? slot.label : t(`slot.${slot.key}`)
   const busy = stage !== undefined
   const prefix = `slot-${slot.key}`
@@ -148,12 +187,8 @@ export function SlotCard({
         )}
         {material && <EditTags material={material} testId={`${prefix}-pdf-page`} />}
         {shared && <div className="slot-shared">{t('materials.sharedFromPrincipal')}</div>}
-        {material && material.warnings.length > 0 && (
-          <ul className="slot-warnings" data-testid={`${prefix}-warnings`}>
-            {material.warnings.map((code) => (
-              <li key={code}>{t(`materials.warning.${code}`)}</li>
-            ))}
-          </ul>
+        {material && (
+          <Warnings slot={slot} codes={material.warnings} label={label} testId={`${prefix}-warnings`} />
         )}
         {error && (
           <Alert

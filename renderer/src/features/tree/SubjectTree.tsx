@@ -3,19 +3,21 @@ import { Button, Empty, Tooltip, Tree, Typography } from 'antd'
 import type { TreeDataNode } from 'antd'
 import { useMemo, useState, type Key } from 'react'
 import type { Site, Subject, Workspace } from '../../../../core/model'
-import { missingSlots, requiredSlots } from '../../../../core/materials/slots'
+import { materialReadiness } from '../../../../core/packet/readiness'
 import { useT, type Translate } from '../../i18n'
 import { navigate, useWorkspaceStore, type Selection } from '../workspace/store'
 
 type NodeKey = `subject:${string}` | `site:${string}`
 
 function siteTitle(site: Site, subject: Subject, workspace: Workspace, t: Translate) {
-  const total = requiredSlots(subject, site).length
-  const done = total - missingSlots(subject, site, workspace.materials).length
+  const { ready: done, total } = materialReadiness(subject, site, workspace.materials)
   return (
     <span className="tree-title" data-testid={`tree-site-${site.id}`}>
       <span className="tree-title-text">{site.name || t('tree.unnamedSite')}</span>
-      <span className={done === total ? 'tree-count tree-count-done' : 'tree-count'}>
+      <span
+        className={done === total ? 'tree-count tree-count-done' : 'tree-count'}
+        data-testid={`tree-count-${site.id}`}
+      >
         {done}/{total}
       </span>
     </span>

@@ -104,13 +104,39 @@ describe('SlotCard', () => {
     expect(screen.getByTestId('slot-principal-id-front').textContent).toContain('同主体负责人')
   })
 
-  it('renders a problem slot with the Chinese reasons', () => {
-    renderCard(material(['blurry', 'grayscale']))
+  it('renders an advisory slot with the Chinese reasons, still ready to export', () => {
+    renderCard(material(['blurry', 'too-dark']))
     const card = screen.getByTestId('slot-principal-id-front')
-    expect(card.dataset.status).toBe('problem')
-    expect(card.textContent).toContain('有问题')
+    expect(card.dataset.status).toBe('advisory')
+    expect(card.textContent).toContain('请检查')
     expect(card.textContent).toContain('图像模糊')
-    expect(card.textContent).toContain('非彩色（域名证书需彩色）')
+    expect(card.textContent).toContain('过暗')
+    expect(card.querySelector('[data-blocking]')).toBeNull()
+  })
+
+  it('marks a too-small ID photo as unusable, not ready', () => {
+    renderCard(material(['too-small', 'blurry']))
+    const card = screen.getByTestId('slot-principal-id-front')
+    expect(card.dataset.status).toBe('blocked')
+    expect(screen.getByTestId('slot-principal-id-front-status').textContent).toBe('不可用')
+    const blocking = card.querySelectorAll('[data-blocking]')
+    expect(blocking).toHaveLength(1)
+    expect(blocking[0]?.textContent).toContain('分辨率过低')
+    expect(blocking[0]?.textContent).toContain('导出也会被拒绝')
+  })
+
+  it('names the slot in the greyscale warning', () => {
+    const certificate: SlotSpec = {
+      ...slot,
+      key: 'subject-certificate',
+      label: '单位证件',
+      colourRequired: true,
+      idCard: false,
+    }
+    renderCard({ ...material(['grayscale']), slot: 'subject-certificate' }, { slot: certificate })
+    const text = screen.getByTestId('slot-subject-certificate-warnings').textContent
+    expect(text).toContain('非彩色（单位证件须为彩色）')
+    expect(text).not.toContain('域名证书')
   })
 
   it('keeps the material and shows an import error on the card', () => {
