@@ -5,7 +5,7 @@ import { addDays, ageOn, parseIsoDate } from './dates'
 import { checkEmail } from './email'
 import { GB11643_ID_TYPES, idTypeAllowsLongTerm, PERSON_ID_TYPE_LABELS } from './labels'
 import { isPersonNameShape } from './names'
-import { checkMobile, checkPhone } from './phone'
+import { checkMobile, checkPhone, parsePhone } from './phone'
 import { checkResidentId, residentIdBirthDate } from './resident-id'
 import { atField, err, findingsOf, warn } from './result'
 import { stripSpaces, toHalfWidth } from './text'
@@ -92,11 +92,33 @@ function expiryFindings(p: Person, today: string): Finding[] {
   return []
 }
 
+/**
+ * 办公电话 (rule ⑦ 务必填写): required for the 主体负责人 and for a 个人's holder. A 个人 often has
+ * no office line: hosting providers tell individuals to enter their mobile there, so a mobile is
+ * accepted for the holder with a note saying so.
+ */
+function officePhoneFindings(p: Person, role: PersonRole): Finding[] {
+  const phone = p.officePhone.trim()
+  if (phone === '') {
+    if (role === 'principal')
+      return [err('person.office-phone-required', '请填写办公电话（规则⑦：务必填写）。', 'officePhone')]
+    if (role === 'holder') {
+      const msg = '请填写办公电话（规则⑦：务必填写）。个人没有办公电话时，可填写本人手机号。'
+      return [err('person.office-phone-required', msg, 'officePhone')]
+    }
+    return []
+  }
+  const out = atField('officePhone', findingsOf(checkPhone(phone)))
+  if (role === 'holder' && out.length === 0 && parsePhone(phone).form === 'mobile') {
+    const msg = '办公电话填的是手机号：个人没有办公电话时可以这样填。审核民警可能来电核实，请保持畅通。'
+    out.push(warn('person.office-phone-mobile', msg, 'officePhone'))
+  }
+  return out
+}
+
 function contactFindings(p: Person, role: PersonRole): Finding[] {
   const out = atField('mobile', findingsOf(checkMobile(p.mobile)))
-  if (p.officePhone.trim() !== '') out.push(...atField('officePhone', findingsOf(checkPhone(p.officePhone))))
-  else if (role === 'principal')
-    out.push(err('person.office-phone-required', '请填写办公电话（规则⑦）。', 'officePhone'))
+  out.push(...officePhoneFindings(p, role))
   if (p.email.trim() !== '' || role !== 'emergency')
     out.push(...atField('email', findingsOf(checkEmail(p.email))))
   return out
@@ -110,7 +132,7 @@ function addressFindings(p: Person, role: PersonRole): Finding[] {
 
 /**
  * Validates one person. Field paths are relative to the person (`idNumber`, `address.detail`);
- * callers prefix them. Office phone is required for the 主体负责人 only; e-mail for all but the
+ * callers prefix them. Office phone is required for the 主体负责人 and a 个人's holder; e-mail for all but the
  * 应急联络人; the address for the 主体负责人 / 开办者 (the site step has no address field).
  */
 export function validatePerson(p: Person, role: PersonRole, today: string): Finding[] {

@@ -141,17 +141,11 @@ function holderFindings(s: Subject): Finding[] {
 }
 
 function phoneFindings(s: Subject): Finding[] {
-  // 个人 often have no office line: the portal takes the mobile there, so only advise.
-  if (s.officePhone.trim() === '' && s.nature === 'individual')
-    return [
-      warn(
-        'subject.office-phone-advised',
-        '建议填写办公电话；个人没有办公电话时可填写本人手机号（规则⑦）。',
-        'officePhone',
-      ),
-    ]
+  // 个人: the office phone is the holder's own (the form mirrors it here) and is checked with the
+  // holder at principal.officePhone, where the form shows it.
+  if (s.nature === 'individual') return []
   if (s.officePhone.trim() === '')
-    return [err('subject.office-phone-required', '请填写办公电话（规则⑦）。', 'officePhone')]
+    return [err('subject.office-phone-required', '请填写办公电话（规则⑦：务必填写）。', 'officePhone')]
   return atField('officePhone', findingsOf(checkPhone(s.officePhone)))
 }
 

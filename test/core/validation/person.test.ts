@@ -133,9 +133,16 @@ describe('validatePerson', () => {
   })
 
   describe('role-specific requirements', () => {
-    it('a holder or security officer may omit the office phone', () => {
-      expect(validatePerson(makePerson({ officePhone: '' }), 'holder', TODAY)).toEqual([])
+    it('a security officer or emergency contact may omit the office phone, a holder may not', () => {
       expect(validatePerson(makePerson({ officePhone: '' }), 'security', TODAY)).toEqual([])
+      expect(validatePerson(makePerson({ officePhone: '' }), 'emergency', TODAY)).toEqual([])
+      expect(codes(validatePerson(makePerson({ officePhone: '' }), 'holder', TODAY))).toEqual([
+        'person.office-phone-required',
+      ])
+    })
+
+    it('the 主体负责人 of a 单位 gets no mobile note: a mobile is a valid phone there as before', () => {
+      expect(validatePerson(makePerson({ officePhone: '13812349876' }), 'principal', TODAY)).toEqual([])
     })
 
     it('the office phone is still checked when given', () => {

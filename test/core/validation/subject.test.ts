@@ -355,13 +355,28 @@ describe('investor, phone, address, principal', () => {
     expect(f.map((x) => [x.code, x.field])).toEqual([[code, 'officePhone']])
   })
 
-  it('only advises an office phone for 个人 (the mobile may stand in), but requires it for 单位', () => {
-    const f = validateSubject(makeIndividual({ officePhone: '' }), TODAY)
+  it('requires the office phone for 个人 too (务必填写), at the holder’s field, suggesting the mobile', () => {
+    const base = makeIndividual()
+    const s = { ...base, officePhone: '', principal: { ...base.principal, officePhone: '' } }
+    const f = validateSubject(s, TODAY)
     expect(f.map((x) => [x.code, x.severity, x.field])).toEqual([
-      ['subject.office-phone-advised', 'warning', 'officePhone'],
+      ['person.office-phone-required', 'error', 'principal.officePhone'],
     ])
+    expect(f[0]?.message).toContain('手机号')
     expect(run({ officePhone: '' }).map((x) => x.severity)).toEqual(['error'])
   })
+
+  it.each(['13812349876', '+86 138 1234 9876', '021-62345678'])(
+    'a 个人 may give %s as office phone; a mobile gets a note only',
+    (officePhone) => {
+      const base = makeIndividual()
+      const s = { ...base, officePhone, principal: { ...base.principal, officePhone } }
+      const f = validateSubject(s, TODAY)
+      expect(f.filter((x) => x.severity === 'error')).toEqual([])
+      const notes = f.filter((x) => x.code === 'person.office-phone-mobile').map((x) => x.severity)
+      expect(notes).toEqual(officePhone.startsWith('021') ? [] : ['warning'])
+    },
+  )
 
   it('checks the office address (rule ⑥)', () => {
     const f = run({
