@@ -1,25 +1,83 @@
 /**
  * Browser side of the loopback test bridge: installs `window.beian` implementing the same
- * `BeianBridge` contract as the Electron preload, over fetch + Server-Sent Events.
- * Served (transpiled) by server.ts; never part of the packaged app.
+ * `BeianBridge` contract as the Electron preload, over fetch (calls, and a streamed
+ * Server-Sent-Events response for events, so the token travels in a header only).
+ * Served (transpiled, without any token) by server.ts; never part of the packaged app.
+ *
+ * The token arrives once in the page URL's fragment, which no server ever sees; it is taken
+ * out of the address bar at once and kept in sessionStorage (this origin and tab only) so a
+ * reload keeps working.
  */
 import type { BeianBridge, Channel, EventName, Events, Result } from '../../core/api'
 
-export function installBridge(token: string): void {
-  const headers = { 'content-type': 'application/json', 'x-bridge-token': token }
+export function installBridge(fragmentKey: string, tokenHeader: string): void {
+  const fragment = new URLSearchParams(location.hash.slice(1))
+  const fromUrl = fragment.get(fragmentKey)
+  if (fromUrl) {
+    sessionStorage.setItem(fragmentKey, fromUrl)
+    fragment.delete(fragmentKey)
+    const rest = fragment.toString()
+    history.replaceState(history.state, '', `${location.pathname}${location.search}${rest ? `#${rest}` : ''}`)
+  }
+  const token = sessionStorage.getItem(fragmentKey) ?? ''
+  if (!token)
+    console.error(
+      `测试桥：页面地址缺少 #${fragmentKey}=…，无法连接。/ Test bridge: the page URL lacks #${fragmentKey}=….`,
+    )
   const listeners = new Map<string, Set<(payload: unknown) => void>>()
-  const source = new EventSource(`/__bridge/events?token=${encodeURIComponent(token)}`)
-  source.onmessage = (message) => {
-    const { event, payload } = JSON.parse(message.data) as { event: string; payload: unknown }
+
+  function deliver(block: string): void {
+    const data = block
+      .split('\n')
+      .filter((line) => line.startsWith('data: '))
+      .map((line) => line.slice(6))
+      .join('\n')
+    if (!data) return
+    const { event, payload } = JSON.parse(data) as { event: string; payload: unknown }
     listeners.get(event)?.forEach((listener) => listener(payload))
+  }
+
+  async function listen(): Promise<void> {
+    const response = await fetch('/__bridge/events', { headers: { [tokenHeader]: token } })
+    if (!response.ok || !response.body) throw new Error(`events: HTTP ${response.status}`)
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader()
+    let buffer = ''
+    for (;;) {
+      const { value, done } = await reader.read()
+      if (done) return
+      buffer += value
+      for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+        deliver(buffer.slice(0, end))
+        buffer = buffer.slice(end + 2)
+      }
+    }
+  }
+  void listen().catch((error: unknown) =>
+    console.error('测试桥事件流中断 / Test bridge event stream ended:', error),
+  )
+
+  /** A refusal of the bridge itself (bad token, …) as the contract's result object. */
+  async function resultOf(response: Response): Promise<Result<unknown>> {
+    const body = (await response.json()) as Result<unknown>
+    if (response.ok || body.ok !== false) return body
+    const code = body.error.code
+    return {
+      ok: false,
+      error: { code, message: `测试桥拒绝了这次调用（${code}）。请用启动时显示的完整地址重新打开页面。` },
+    }
   }
 
   async function upload(file: File): Promise<string> {
     const response = await fetch('/__bridge/upload', {
       method: 'POST',
-      headers: { 'x-bridge-token': token, 'x-file-name': encodeURIComponent(file.name) },
+      headers: {
+        [tokenHeader]: token,
+        'content-type': 'application/octet-stream',
+        'x-file-name': encodeURIComponent(file.name),
+      },
       body: file,
     })
+    if (!response.ok) throw new Error(`upload: HTTP ${response.status}`)
     return ((await response.json()) as { path: string }).path
   }
 
@@ -38,10 +96,10 @@ export function installBridge(token: string): void {
   async function call(channel: Channel, req: unknown): Promise<Result<unknown>> {
     const response = await fetch(`/__bridge/invoke/${encodeURIComponent(channel)}`, {
       method: 'POST',
-      headers,
+      headers: { 'content-type': 'application/json', [tokenHeader]: token },
       body: JSON.stringify(req === undefined ? {} : { req }),
     })
-    const result = (await response.json()) as Result<unknown>
+    const result = await resultOf(response)
     if (channel === 'dialog:pickImages' && response.headers.get('x-bridge-scripted') === '0' && result.ok) {
       return { ok: true, value: await browserPick((req as { multiple: boolean }).multiple) }
     }

@@ -3,6 +3,9 @@
  * on 127.0.0.1 with a random per-run token, backed by the real main-process handlers and a
  * `conf` store opened with the app's own options. A development and test tool only: it is
  * not in electron-builder's file list and never ships.
+ *
+ * No served file contains the token: the page gets it once in the URL fragment (`pageUrl`),
+ * which never reaches a server, and sends it in one header. guard.ts holds the checks.
  */
 import { randomBytes } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
@@ -19,10 +22,31 @@ import { openConfStore } from '../main/services/conf-store'
 import { dispatch } from '../main/ipc/dispatch'
 import { handlersFor } from '../main/ipc/index'
 import type { Dialogs, HandlerContext } from '../main/ipc/types'
+import {
+  BridgeRefusal,
+  checkBridgeRequest,
+  checkContentType,
+  dataDirRefusal,
+  isInsideTempDir,
+  parseInvokeBody,
+  TOKEN_FRAGMENT,
+  TOKEN_HEADER,
+  type Refusal,
+} from './guard'
 
-export type BridgeOptions = { dataDir: string; rendererDir: string; divisionsDir?: string; port?: number }
+export type BridgeOptions = {
+  dataDir: string
+  rendererDir: string
+  divisionsDir?: string
+  port?: number
+  /** Run on a data folder outside the OS temp folder (dev-web's --force). */
+  force?: boolean
+}
 export type Bridge = {
+  /** The origin, `http://127.0.0.1:<port>/`, without the token. */
   url: string
+  /** The page to open: `url` with the token in the fragment (`#bridge-token=…`). */
+  pageUrl: string
   token: string
   services: Services
   /** Scripts the next native dialog answer (image paths, or an export target / null). */
@@ -43,11 +67,13 @@ const TYPES: Record<string, string> = {
 }
 const MAX_UPLOAD = 80 * 1024 * 1024
 
-async function clientScript(token: string): Promise<string> {
+/** The client, the same for every run: it reads the token from the page's URL fragment. */
+async function clientScript(): Promise<string> {
   const source = await readFile(fileURLToPath(new URL('./client.ts', import.meta.url)), 'utf8')
   const { code } = await transform(source, { loader: 'ts', format: 'esm', target: 'chrome120' })
-  // The module's only export becomes a local function; run it with this run's token.
-  return `(() => {\n${code.replace(/^export\s+/m, '')}\ninstallBridge(${JSON.stringify(token)})\n})()\n`
+  // The module's only export becomes a local function; run it with the names it needs (no token).
+  const names = [TOKEN_FRAGMENT, TOKEN_HEADER].map((n) => JSON.stringify(n)).join(', ')
+  return `(() => {\n${code.replace(/^export\s+/m, '')}\ninstallBridge(${names})\n})()\n`
 }
 
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
@@ -56,7 +82,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     let size = 0
     req.on('data', (chunk: Buffer) => {
       size += chunk.length
-      if (size > limit) reject(new Error('body too large'))
+      if (size > limit) reject(new BridgeRefusal(413, 'bridge/too-large'))
       else chunks.push(chunk)
     })
     req.on('end', () => resolveBody(Buffer.concat(chunks)))
@@ -64,17 +90,45 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   })
 }
 
-function send(res: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...extra })
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type = 'text/plain; charset=utf-8',
+  extra: Record<string, string> = {},
+): void {
+  res.writeHead(status, {
+    'content-type': type,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    ...extra,
+  })
   res.end(body)
+}
+
+/** Every refusal and failure is a code, never exception text. */
+function refuse(res: ServerResponse, { status, code }: Refusal): void {
+  if (res.headersSent) return void res.end()
+  send(res, status, JSON.stringify({ ok: false, error: { code } }), 'application/json')
+}
+
+function failureOf(error: unknown): Refusal {
+  if (error instanceof BridgeRefusal) return { status: error.status, code: error.code }
+  if (error instanceof URIError) return { status: 400, code: 'bridge/bad-path' }
+  return { status: 500, code: 'bridge/internal' }
 }
 
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const dataDir = resolve(options.dataDir)
   const rendererDir = resolve(options.rendererDir)
+  if (!options.force && !isInsideTempDir(dataDir)) throw new Error(dataDirRefusal(dataDir))
   mkdirSync(dataDir, { recursive: true })
   const token = randomBytes(24).toString('hex')
-  const services = createServices(dataDir, openConfStore(dataDir), resolve(options.divisionsDir ?? 'assets/divisions'))
+  const services = createServices(
+    dataDir,
+    openConfStore(dataDir),
+    resolve(options.divisionsDir ?? 'assets/divisions'),
+  )
   const queue: (string[] | string | null)[] = []
   let scripted = false
   const dialogs: Dialogs = {
@@ -103,36 +157,51 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       for (const s of streams) s.write(data)
     },
   }
-  const script = await clientScript(token)
+  const script = await clientScript()
   const uploadDir = join(dataDir, '.bridge-uploads')
   let uploads = 0
 
   const server = createServer((req, res) => {
-    void route(req, res).catch((error: unknown) => send(res, 500, String(error)))
+    void route(req, res).catch((error: unknown) => refuse(res, failureOf(error)))
   })
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     // DNS-rebinding guard: only our own loopback origin may talk to us.
     const port = (server.address() as AddressInfo).port
-    if (req.headers.host !== `127.0.0.1:${port}`) return send(res, 403, 'forbidden host')
+    if (req.headers.host !== `127.0.0.1:${port}`)
+      return refuse(res, { status: 403, code: 'bridge/foreign-host' })
     if (url.pathname.startsWith('/__bridge/')) return bridgeRoute(url, req, res)
     return staticRoute(url.pathname, res)
   }
 
   async function bridgeRoute(url: URL, req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (url.pathname === '/__bridge/client.js') return send(res, 200, script, TYPES['.js'])
-    const given = req.headers['x-bridge-token'] ?? url.searchParams.get('token')
-    if (given !== token) return send(res, 401, 'bad token')
-    if (url.pathname === '/__bridge/events') {
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' })
+    if (url.pathname === '/__bridge/client.js' && req.method === 'GET' && url.search === '')
+      return send(res, 200, script, TYPES['.js'])
+    const port = (server.address() as AddressInfo).port
+    const refusal = checkBridgeRequest(
+      req.method ?? 'GET',
+      url,
+      req.headers,
+      `http://127.0.0.1:${port}`,
+      token,
+    )
+    if (refusal) return refuse(res, refusal)
+    if (url.pathname === '/__bridge/events' && req.method === 'GET') {
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      })
       res.write(': connected\n\n')
       streams.add(res)
       req.on('close', () => streams.delete(res))
       return
     }
-    if (req.method !== 'POST') return send(res, 405, 'POST only')
+    if (req.method !== 'POST') return refuse(res, { status: 405, code: 'bridge/post-only' })
     if (url.pathname === '/__bridge/upload') {
+      const wrongType = checkContentType(req.headers, 'application/octet-stream')
+      if (wrongType) return refuse(res, wrongType)
       const name = safeFileName(decodeURIComponent(String(req.headers['x-file-name'] ?? 'upload')))
       const dir = join(uploadDir, String(++uploads))
       await mkdir(dir, { recursive: true })
@@ -141,8 +210,11 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       return send(res, 200, JSON.stringify({ path }), TYPES['.json'])
     }
     const channel = decodeURIComponent(url.pathname.slice('/__bridge/invoke/'.length))
-    if (!url.pathname.startsWith('/__bridge/invoke/') || !isChannel(channel)) return send(res, 404, 'unknown channel')
-    const body = JSON.parse((await readBody(req, 1024 * 1024)).toString('utf8') || '{}') as { req?: unknown }
+    if (!url.pathname.startsWith('/__bridge/invoke/') || !isChannel(channel))
+      return refuse(res, { status: 404, code: 'bridge/unknown-channel' })
+    const wrongType = checkContentType(req.headers, 'application/json')
+    if (wrongType) return refuse(res, wrongType)
+    const body = parseInvokeBody(await readBody(req, 1024 * 1024))
     scripted = false
     const result = await dispatch(handlers, channel, body.req, ctx)
     send(res, 200, JSON.stringify(result), TYPES['.json'], { 'x-bridge-scripted': scripted ? '1' : '0' })
@@ -151,16 +223,19 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   async function staticRoute(pathname: string, res: ServerResponse): Promise<void> {
     const rel = decodeURIComponent(pathname === '/' ? '/index.html' : pathname)
     const full = resolve(rendererDir, `.${rel}`)
-    if (!full.startsWith(rendererDir + sep)) return send(res, 403, 'forbidden')
+    if (!full.startsWith(rendererDir + sep))
+      return refuse(res, { status: 403, code: 'bridge/outside-renderer' })
     let body: Buffer
     try {
       body = await readFile(full)
     } catch {
-      return send(res, 404, 'not found')
+      return refuse(res, { status: 404, code: 'bridge/not-found' })
     }
     if (full.endsWith('index.html')) {
       // A classic script runs before the deferred module scripts, like a preload.
-      const html = body.toString('utf8').replace('<script', '<script src="/__bridge/client.js"></script>\n    <script')
+      const html = body
+        .toString('utf8')
+        .replace('<script', '<script src="/__bridge/client.js"></script>\n    <script')
       return send(res, 200, html, TYPES['.html'])
     }
     send(res, 200, body, TYPES[extname(full)] ?? 'application/octet-stream')
@@ -168,8 +243,10 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
 
   await new Promise<void>((ok) => server.listen(options.port ?? 0, '127.0.0.1', ok))
   const { port } = server.address() as AddressInfo
+  const url = `http://127.0.0.1:${port}/`
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url,
+    pageUrl: `${url}#${TOKEN_FRAGMENT}=${token}`,
     token,
     services,
     queueDialog: (answer) => void queue.push(answer),

@@ -12,11 +12,19 @@ import { startBridge, type Bridge } from '../../electron/web-bridge/server'
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const RENDERER_DIR = resolve('out/renderer')
 
-export type Session = { bridge: Bridge; browser: Browser; page: Page; dataDir: string; close(): Promise<void> }
+export type Session = {
+  bridge: Bridge
+  browser: Browser
+  page: Page
+  dataDir: string
+  close(): Promise<void>
+}
 
 export function assertPrerequisites(): void {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install it with "apt-get install chromium" (or set CHROMIUM_PATH).`)
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: install it with "apt-get install chromium" (or set CHROMIUM_PATH).`,
+    )
   }
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
     throw new Error('out/renderer is missing: run "npm run build" first (npm test does).')
@@ -26,11 +34,22 @@ export function assertPrerequisites(): void {
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   })
 }
 
-export async function openSession(browser: Browser, dataDir = mkdtempSync(join(tmpdir(), 'beian-e2e-'))): Promise<Session> {
+export async function openSession(
+  browser: Browser,
+  dataDir = mkdtempSync(join(tmpdir(), 'beian-e2e-')),
+): Promise<Session> {
   const bridge = await startBridge({ dataDir, rendererDir: RENDERER_DIR })
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
   const errors: string[] = []
@@ -38,7 +57,7 @@ export async function openSession(browser: Browser, dataDir = mkdtempSync(join(t
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text())
   })
-  await page.goto(bridge.url)
+  await page.goto(bridge.pageUrl)
   return {
     bridge,
     browser,
@@ -47,7 +66,8 @@ export async function openSession(browser: Browser, dataDir = mkdtempSync(join(t
     async close() {
       await page.close()
       await bridge.close()
-      if (errors.some((e) => /Content Security Policy|Refused to/.test(e))) throw new Error(`CSP violations: ${errors.join('\n')}`)
+      if (errors.some((e) => /Content Security Policy|Refused to/.test(e)))
+        throw new Error(`CSP violations: ${errors.join('\n')}`)
     },
   }
 }
@@ -87,7 +107,13 @@ export async function dropFiles(page: Page, selector: string, files: readonly Dr
 }
 
 /** Drops one file onto an element. */
-export async function dropFile(page: Page, selector: string, bytes: Buffer, name: string, type: string): Promise<void> {
+export async function dropFile(
+  page: Page,
+  selector: string,
+  bytes: Buffer,
+  name: string,
+  type: string,
+): Promise<void> {
   await dropFiles(page, selector, [{ bytes, name, type }])
 }
 
@@ -102,7 +128,9 @@ export async function choose(page: Page, testId: string, option: string): Promis
   for (let attempt = 1; ; attempt++) {
     await page.click(byId(testId))
     const item = page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option })
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
+        hasText: option,
+      })
       .first()
     try {
       await item.click({ timeout: 5_000 })
