@@ -111,13 +111,8 @@ export const PERSON_ID_TYPE_LABELS: Readonly<Record<PersonIdType, string>> = {
   'residence-permit': '居住证',
 }
 
-/**
- * Whether 证件有效期 may be 长期. Only the 居民身份证 has a 长期 validity (issued to holders aged
- * 46 or more, GB/居民身份证法 art. 5); temporary IDs last 3 months, passports 5–10 years and
- * residence permits 1–5 years. Officer and student cards, driving licences and "other" carry an
- * end date or a 发证日期 the portal asks for as a date, so they are dated too.
- */
-export const idTypeAllowsLongTerm = (t: PersonIdType): boolean => t === 'resident-id'
+/** Whether 证件有效期 may be 长期 (per type: see id-validity.ts). */
+export { idTypeAllowsLongTerm } from './id-validity'
 
 /** ID types whose numbers follow GB 11643 (18-digit citizen number). */
 export const GB11643_ID_TYPES: readonly PersonIdType[] = ['resident-id', 'temporary-resident-id']

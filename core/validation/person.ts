@@ -3,7 +3,8 @@ import type { Person } from '../model'
 import { validateAddress } from './address'
 import { addDays, ageOn, parseIsoDate } from './dates'
 import { checkEmail } from './email'
-import { GB11643_ID_TYPES, idTypeAllowsLongTerm, PERSON_ID_TYPE_LABELS } from './labels'
+import { addMonths, ID_VALIDITY } from './id-validity'
+import { GB11643_ID_TYPES, PERSON_ID_TYPE_LABELS } from './labels'
 import { isPersonNameShape } from './names'
 import { checkMobile, checkPhone, parsePhone } from './phone'
 import { checkResidentId, residentIdBirthDate } from './resident-id'
@@ -66,29 +67,43 @@ function ageFindings(p: Person, role: PersonRole, today: string): Finding[] {
     : []
 }
 
+function longTermFindings(p: Person, today: string): Finding[] {
+  const label = PERSON_ID_TYPE_LABELS[p.idType]
+  switch (ID_VALIDITY[p.idType].longTerm) {
+    case 'refused':
+      return [
+        err('person.expiry-long-term', `${label}没有“长期”有效期，请填写证件上的截止日期。`, 'idExpiry'),
+      ]
+    case 'questioned': {
+      const msg = `${label}通常写明有效期截止日期，很少是“长期”（按证件类型推测），请对照证件核对。`
+      return [warn('person.expiry-long-term-unusual', msg, 'idExpiry')]
+    }
+    case 'from-age-46': {
+      const birth = residentIdBirthDate(p.idNumber)
+      const age = birth ? ageOn(birth, today) : null
+      const msg = `长期有效的身份证只签发给46周岁以上的人，按号码此人现年${age}岁，请核对有效期。`
+      return age !== null && age < 46 ? [err('person.expiry-long-term-age', msg, 'idExpiry')] : []
+    }
+    default:
+      return []
+  }
+}
+
 function expiryFindings(p: Person, today: string): Finding[] {
   const e = p.idExpiry.trim()
   if (e === '') return [err('person.expiry-required', '请填写证件有效期截止日期，或选择“长期”。', 'idExpiry')]
-  if (e === 'long-term') {
-    if (!idTypeAllowsLongTerm(p.idType)) {
-      return [
-        err(
-          'person.expiry-long-term',
-          `${PERSON_ID_TYPE_LABELS[p.idType]}没有“长期”有效期，请填写证件上的截止日期。`,
-          'idExpiry',
-        ),
-      ]
-    }
-    const birth = residentIdBirthDate(p.idNumber)
-    const age = birth ? ageOn(birth, today) : null
-    const msg = `长期有效的身份证只签发给46周岁以上的人，按号码此人现年${age}岁，请核对有效期。`
-    return age !== null && age < 46 ? [err('person.expiry-long-term-age', msg, 'idExpiry')] : []
-  }
+  if (e === 'long-term') return longTermFindings(p, today)
   if (!parseIsoDate(e))
     return [err('person.expiry-format', '有效期应为日期（如 2030-05-01）或“长期”。', 'idExpiry')]
   if (e < today) return [err('person.id-expired', `证件已于 ${e} 过期，请换用有效证件后再提交。`, 'idExpiry')]
   if (e <= addDays(today, 30))
     return [warn('person.id-expiring', `证件将于 ${e} 到期，审核期间可能过期，建议先换证。`, 'idExpiry')]
+  const { maxMonths } = ID_VALIDITY[p.idType]
+  if (maxMonths !== undefined && e > addMonths(today, maxMonths)) {
+    const term = maxMonths < 12 ? `${maxMonths}个月` : `${maxMonths / 12}年`
+    const msg = `${PERSON_ID_TYPE_LABELS[p.idType]}的有效期最长${term}，${e} 超出了这个期限（按证件类型推测），请核对是否填错。`
+    return [warn('person.expiry-too-far', msg, 'idExpiry')]
+  }
   return []
 }
 

@@ -21,8 +21,14 @@ describe('labels', () => {
     expect(Object.keys(PERSON_ID_TYPE_LABELS)).toHaveLength(PERSON_ID_TYPES.length)
   })
 
-  it('only the resident ID may be 长期', () => {
-    expect(PERSON_ID_TYPES.filter(idTypeAllowsLongTerm)).toEqual(['resident-id'])
+  it('长期 is offered for the types that can carry it, not for passports, permits or temporary IDs', () => {
+    expect(PERSON_ID_TYPES.filter(idTypeAllowsLongTerm)).toEqual([
+      'resident-id',
+      'officer-id',
+      'student-id',
+      'driving-licence',
+      'other',
+    ])
   })
 })
 

@@ -74,15 +74,62 @@ describe('validatePerson', () => {
       ])
     })
 
-    it.each(['passport', 'residence-permit', 'temporary-resident-id', 'officer-id'] as const)(
-      'is refused on %s',
-      (idType) => {
-        const idNumber =
-          idType === 'temporary-resident-id' || idType === 'residence-permit' ? OLD_ID : 'E12345678'
-        const f = validatePerson(makePerson({ idType, idNumber, idExpiry: 'long-term' }), 'principal', TODAY)
-        expect(codes(f)).toEqual(['person.expiry-long-term'])
+    it.each([
+      'passport',
+      'residence-permit',
+      'temporary-resident-id',
+      'hk-passport',
+      'macao-passport',
+      'diplomatic-passport',
+      'exit-entry-permit',
+    ] as const)('is refused on %s', (idType) => {
+      const idNumber =
+        idType === 'temporary-resident-id' || idType === 'residence-permit' ? OLD_ID : 'E12345678'
+      const f = validatePerson(makePerson({ idType, idNumber, idExpiry: 'long-term' }), 'principal', TODAY)
+      expect(codes(f)).toEqual(['person.expiry-long-term'])
+    })
+  })
+
+  describe('validity per ID type', () => {
+    it.each([
+      ['driving-licence', '110105198506151234'],
+      ['other', 'X1234567'],
+    ] as const)('a %s may be valid 长期', (idType, idNumber) => {
+      const p = makePerson({ idType, idNumber, idExpiry: 'long-term' })
+      expect(validatePerson(p, 'principal', TODAY)).toEqual([])
+    })
+
+    it.each(['officer-id', 'student-id'] as const)('长期 on a %s is only questioned', (idType) => {
+      const f = validatePerson(
+        makePerson({ idType, idNumber: '2019012345', idExpiry: 'long-term' }),
+        'principal',
+        TODAY,
+      )
+      expect(f.map((x) => [x.code, x.severity])).toEqual([['person.expiry-long-term-unusual', 'warning']])
+    })
+
+    // TODAY is 2026-11-28: each type's longest term, at its boundary.
+    it.each([
+      ['resident-id', ADULT_ID, '2046-11-28', '2046-11-29'],
+      ['temporary-resident-id', ADULT_ID, '2027-02-28', '2027-03-01'],
+      ['driving-licence', 'D12345678', '2036-11-28', '2036-11-29'],
+      ['passport', 'E12345678', '2036-11-28', '2036-11-29'],
+      ['residence-permit', 'R12345678', '2031-11-28', '2031-11-29'],
+    ] as const)(
+      '%s: an end date up to its longest term passes, one day later is questioned',
+      (idType, idNumber, last, beyond) => {
+        expect(validatePerson(makePerson({ idType, idNumber, idExpiry: last }), 'principal', TODAY)).toEqual(
+          [],
+        )
+        const f = validatePerson(makePerson({ idType, idNumber, idExpiry: beyond }), 'principal', TODAY)
+        expect(f.map((x) => [x.code, x.severity])).toEqual([['person.expiry-too-far', 'warning']])
       },
     )
+
+    it('an officer ID has no known longest term: a far end date passes', () => {
+      const p = makePerson({ idType: 'officer-id', idNumber: '2019012345', idExpiry: '2060-01-01' })
+      expect(validatePerson(p, 'principal', TODAY)).toEqual([])
+    })
   })
 
   describe('age', () => {
