@@ -10,7 +10,8 @@ import { ImageInputError } from './errors'
 import { openRaw, type RawImage } from './sharp-options'
 
 /** Chroma subsampling: 4:4:4 from FULL_CHROMA_QUALITY up, or always when `full` (screenshots). */
-const chroma = (quality: number, full: boolean) => (full || quality >= FULL_CHROMA_QUALITY ? '4:4:4' : '4:2:0')
+const chroma = (quality: number, full: boolean) =>
+  full || quality >= FULL_CHROMA_QUALITY ? '4:4:4' : '4:2:0'
 const draftJpeg = (quality: number, full: boolean) =>
   ({
     quality,
@@ -42,7 +43,13 @@ const finalJpeg = (quality: number, full: boolean) =>
     chromaSubsampling: chroma(quality, full),
   }) as const
 
-export type EncoderOptions = { signal?: AbortSignal | undefined; fullChroma?: boolean }
+/** A stage of the search and its wall time, for profiling (bench/profile.ts). */
+export type EncodeStage = 'resize' | 'draft' | 'final' | 'calibrate'
+export type EncoderOptions = {
+  signal?: AbortSignal | undefined
+  fullChroma?: boolean
+  onStage?: (stage: EncodeStage, ms: number) => void
+}
 
 /** Bands sampled to calibrate the final/draft ratio, and the share of rows they cover. */
 const SAMPLE_BANDS = 8
@@ -74,18 +81,26 @@ export type Encoders = {
 
 /** Output encoders for the fit search; they throw 'image/cancelled' once `signal` aborts. */
 export function makeEncoders(img: RawImage, opts: EncoderOptions = {}): Encoders {
-  const { signal, fullChroma = false } = opts
+  const { signal, fullChroma = false, onStage } = opts
+  const timed = async <T>(stage: EncodeStage, p: () => Promise<T>): Promise<T> => {
+    if (!onStage) return p()
+    const t0 = performance.now()
+    const out = await p()
+    onStage(stage, performance.now() - t0)
+    return out
+  }
   const resized = new Map<number, Promise<RawImage>>()
   const at = (longSide: number): Promise<RawImage> => {
     if (longSide >= Math.max(img.width, img.height)) return Promise.resolve(img)
     const cached = resized.get(longSide)
     if (cached) return cached
     const size = scaledSize(img.width, img.height, longSide)
-    const p: Promise<RawImage> = openRaw(img)
-      .resize({ ...size, fit: 'fill', kernel: 'lanczos3' })
-      .raw()
-      .toBuffer({ resolveWithObject: true })
-      .then(({ data, info }) => ({ data, width: info.width, height: info.height, channels: img.channels }))
+    const p: Promise<RawImage> = timed('resize', () =>
+      openRaw(img)
+        .resize({ ...size, fit: 'fill', kernel: 'lanczos3' })
+        .raw()
+        .toBuffer({ resolveWithObject: true }),
+    ).then(({ data, info }) => ({ data, width: info.width, height: info.height, channels: img.channels }))
     resized.set(longSide, p)
     return p
   }
@@ -96,15 +111,21 @@ export function makeEncoders(img: RawImage, opts: EncoderOptions = {}): Encoders
       .toBuffer()
   }
   return {
-    encode: async ({ longSide, quality, draft }) => jpeg(await at(longSide), quality, draft),
+    encode: async ({ longSide, quality, draft }) => {
+      const src = await at(longSide)
+      return timed(draft ? 'draft' : 'final', () => jpeg(src, quality, draft))
+    },
     calibrate: async (longSide, quality) => {
       const sample = sampleBands(await at(longSide))
       if (!sample) return undefined
-      const [d, f] = [await jpeg(sample, quality, true), await jpeg(sample, quality, false)]
-      return f.length / Math.max(1, d.length)
+      return timed('calibrate', async () => {
+        const [d, f] = [await jpeg(sample, quality, true), await jpeg(sample, quality, false)]
+        return f.length / Math.max(1, d.length)
+      })
     },
   }
 }
 
 /** Output encoder for the fit search (see makeEncoders). */
-export const makeEncoder = (img: RawImage, opts: EncoderOptions = {}): Encoder => makeEncoders(img, opts).encode
+export const makeEncoder = (img: RawImage, opts: EncoderOptions = {}): Encoder =>
+  makeEncoders(img, opts).encode

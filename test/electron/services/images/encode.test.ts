@@ -21,4 +21,25 @@ describe('encoders', () => {
     expect(Math.abs((ratio ?? 0) - final.length / draft.length)).toBeLessThan(0.06)
     expect(final.length).toBeLessThan(draft.length)
   })
+
+  it('reports each stage to onStage, resizing once per long side', async () => {
+    const photo = await photoRaw(2400, 1800)
+    const stages: string[] = []
+    const { encode, calibrate } = makeEncoders(photo, {
+      onStage: (stage, ms) => stages.push(`${stage}:${ms >= 0}`),
+    })
+    await encode({ longSide: 2000, quality: 80, draft: true })
+    await encode({ longSide: 2000, quality: 84, draft: true })
+    await encode({ longSide: 2000, quality: 84, draft: false })
+    await encode({ longSide: 2400, quality: 80, draft: true })
+    expect(await calibrate(2000, 84)).toBeGreaterThan(0)
+    expect(stages).toEqual([
+      'resize:true',
+      'draft:true',
+      'draft:true',
+      'final:true',
+      'draft:true',
+      'calibrate:true',
+    ])
+  })
 })
