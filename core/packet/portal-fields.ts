@@ -135,10 +135,7 @@ function siteStep(site: Site): PortalStep {
   basic.add('hasOwnDomain', '是否有独立一级域名', yesNo(site.hasOwnDomain))
   if (site.hasOwnDomain) {
     basic.add('mainDomain', '网站主域名', site.mainDomain)
-    site.extraDomains
-      .map((d) => d.trim())
-      .filter(Boolean)
-      .forEach((d, i) => basic.add(`extraDomains.${i + 1}`, `其他域名 ${i + 1}`, d))
+    if (site.extraDomains.some((d) => d.trim())) addEach(basic, 'extraDomains', '其他域名', site.extraDomains)
   } else {
     basic.add('homeUrl', '首页 URL 或 IP', site.homeUrl)
   }

@@ -1,0 +1,98 @@
+/**
+ * The CJK font embedded in the packet's PDFs: Noto Sans SC Regular (TrueType), embedded as a
+ * subset. pdf-lib is given upstream fontkit 2.0.4 through a small adapter: @pdf-lib/fontkit
+ * writes small CJK subsets that poppler and pdf.js draw with missing glyphs (shared notes,
+ * "PDF + CJK font").
+ */
+import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { Readable } from 'node:stream'
+import type { PDFDocument, PDFFont } from 'pdf-lib'
+import { cjkFontOverride } from '../images/fonts'
+
+const nodeRequire = createRequire(import.meta.url)
+
+type Subset = { encode: () => Uint8Array; encodeStream?: () => Readable }
+type Glyph = { id: number; advanceWidth: number }
+type FontkitFont = {
+  createSubset: () => Subset
+  glyphForCodePoint: (codePoint: number) => Glyph
+  layout: (text: string) => { glyphs: Glyph[] }
+  fonts?: FontkitFont[]
+  patchedForPdfLib?: true
+}
+type Fontkit = { create: (bytes: Buffer) => FontkitFont }
+type PdfLibFontkit = Parameters<PDFDocument['registerFontkit']>[0]
+
+let fontkit: Fontkit | undefined
+/** Parsed fonts by file bytes: parsing the 10 MB font once per process, not once per PDF. */
+const parsed = new WeakMap<Uint8Array, FontkitFont>()
+
+function parse(bytes: Uint8Array): FontkitFont {
+  const cached = parsed.get(bytes)
+  if (cached) return cached
+  fontkit ??= nodeRequire('fontkit') as Fontkit
+  const file = fontkit.create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
+  const font = file.fonts?.[0] ?? file // a .ttc collection: its first face
+  if (!font.patchedForPdfLib) {
+    const createSubset = font.createSubset.bind(font)
+    // pdf-lib reads the subset as a stream (@pdf-lib/fontkit's API); upstream encodes to bytes.
+    font.createSubset = () => {
+      const subset = createSubset()
+      subset.encodeStream = () => Readable.from([subset.encode()])
+      return subset
+    }
+    // pdf-lib only reads the glyphs of a layout (it ignores positions, so no kerning either way).
+    // Full shaping runs the font's large GSUB/GPOS tables on every measured or drawn string
+    // (about 3 ms per line); a plain cmap lookup gives the same glyphs for Chinese text and
+    // keeps Latin text free of ligatures, which also keeps it searchable. Glyphs are cached
+    // per code point: fontkit builds a new glyph object on every lookup.
+    const byCodePoint = new Map<number, Glyph>()
+    const glyphOf = (ch: string): Glyph => {
+      const cp = ch.codePointAt(0) ?? 0
+      let glyph = byCodePoint.get(cp)
+      if (!glyph) byCodePoint.set(cp, (glyph = font.glyphForCodePoint(cp)))
+      return glyph
+    }
+    font.layout = (text: string) => ({ glyphs: Array.from(text, glyphOf) })
+    font.patchedForPdfLib = true
+  }
+  parsed.set(bytes, font)
+  return font
+}
+
+/** pdf-lib's fontkit port backed by upstream fontkit. */
+export const fontkitForPdfLib = { create: parse } as unknown as PdfLibFontkit
+
+/** The bundled font file, unless main chose another (packaged app: resources/fonts). */
+export function cjkFontPath(): string {
+  return (
+    cjkFontOverride() ??
+    join(
+      dirname(nodeRequire.resolve('@expo-google-fonts/noto-sans-sc/package.json')),
+      '400Regular',
+      'NotoSansSC_400Regular.ttf',
+    )
+  )
+}
+
+let fontBytes: { path: string; bytes: Promise<Uint8Array> } | undefined
+
+/** The font file's bytes, read once per path. */
+export function cjkFontBytes(path = cjkFontPath()): Promise<Uint8Array> {
+  if (fontBytes?.path !== path) {
+    const bytes = readFile(path).then((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength))
+    bytes.catch(() => {
+      if (fontBytes?.path === path) fontBytes = undefined
+    })
+    fontBytes = { path, bytes }
+  }
+  return fontBytes.bytes
+}
+
+/** Embeds the CJK font in `doc` as a subset (only the characters drawn end up in the file). */
+export async function embedCjkFont(doc: PDFDocument, path?: string): Promise<PDFFont> {
+  doc.registerFontkit(fontkitForPdfLib)
+  return doc.embedFont(await cjkFontBytes(path), { subset: true })
+}

@@ -1,0 +1,39 @@
+import { PDFDocument, type PDFFont } from 'pdf-lib'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { embedCjkFont } from '../../../../electron/main/services/packet-pdf/font'
+import { printable, wrapText } from '../../../../electron/main/services/packet-pdf/layout'
+
+let font: PDFFont
+beforeAll(async () => {
+  font = await embedCjkFont(await PDFDocument.create())
+})
+
+describe('wrapText', () => {
+  const cases = [
+    '北京市朝阳区建国路 88 号 3 号楼 1201 室，靠近地铁站东北口，快递请放前台',
+    'lixiaoming.very.long.address@example-company-with-a-long-name.com.cn',
+    'www.example-blog.cn、例子.中国、another-example.com.cn、第四个域名.中国',
+    '短',
+    '',
+  ]
+  for (const text of cases) {
+    it(`keeps every character and stays within the width: "${text.slice(0, 12)}…"`, () => {
+      const width = 120
+      const lines = wrapText(font, text, 10, width)
+      expect(lines.length).toBeGreaterThanOrEqual(1)
+      for (const line of lines) expect(font.widthOfTextAtSize(line, 10)).toBeLessThanOrEqual(width + 0.01)
+      expect(lines.join('').replace(/\s+/g, '')).toBe(text.replace(/\s+/g, ''))
+    })
+  }
+
+  it('breaks Latin text at spaces, not inside words that fit', () => {
+    const lines = wrapText(font, 'alpha beta gamma delta epsilon zeta eta theta', 10, 80)
+    expect(lines.length).toBeGreaterThan(1)
+    for (const line of lines) expect(line).toMatch(/^[a-z]+( [a-z]+)*$/)
+  })
+
+  it('turns control characters and line separators into spaces', () => {
+    expect(printable('甲\r\n乙\t丙\u2028丁\u0000')).toBe('甲 乙 丙 丁 ')
+    expect(wrapText(font, '甲\n乙', 10, 500)).toEqual(['甲 乙'])
+  })
+})
