@@ -6,6 +6,8 @@
  * parse every payload with these.
  */
 import { z } from 'zod'
+import { filingApprovalSchema, interviewDetailsSchema, yearScheduleSchema } from './filing/event-schema'
+import { FILING_EVENT_KINDS } from './filing/events'
 import { BATCH_MAX_FILES } from './api'
 import { maxBytesSchema } from './limits'
 import { PDF_MAX_PAGES, SLOT_KEYS } from './model'
@@ -76,7 +78,19 @@ export const requestSchemas = {
   'settings:set': z.object({
     language: z.enum(['zh-CN', 'en']).optional(),
     lastExportDir: z.string().max(4096).optional(),
+    holidayYears: z.array(yearScheduleSchema).max(20).optional(),
   }),
   'external:open': z.object({ url: z.string().min(1).max(2048) }),
+  'filing:record': z.object({
+    ownerKind: z.enum(['subject', 'site']),
+    ownerId: z.string().min(1).max(64),
+    kind: z.enum(FILING_EVENT_KINDS),
+    date: z.string().max(10),
+    note: z.string().max(500).optional(),
+    operator: z.string().max(60).optional(),
+    interview: interviewDetailsSchema.optional(),
+    approval: filingApprovalSchema.optional(),
+  }),
+  'filing:undo': z.object({ ownerKind: z.enum(['subject', 'site']), ownerId: z.string().min(1).max(64) }),
   'system:showItemInFolder': z.object({ path: z.string().min(1).max(4096) }),
 } as const

@@ -5,6 +5,8 @@
  */
 import type { z } from 'zod'
 import type { requestSchemas } from './api-schemas'
+import type { YearSchedule } from './filing/calendar'
+import type { FilingEvent } from './filing/events'
 import type { Material, Site, Subject, Workspace } from './model'
 
 /** Every handler answers a result object; nothing throws across IPC. */
@@ -21,6 +23,8 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError }
 export type Settings = {
   language: 'zh-CN' | 'en'
   lastExportDir: string
+  /** Holiday dates the user added for years the bundled calendar does not cover (filing desk). */
+  holidayYears?: YearSchedule[]
 }
 
 export type ExportFormat = 'folder' | 'zip'
@@ -71,6 +75,9 @@ export const BATCH_CANCELLED_CODE = 'image/cancelled'
 export type ExportedFile = { slot: string; file: string; bytes: number; width: number; height: number; sha256: string }
 export type ExportSummary = { target: string; format: ExportFormat; files: ExportedFile[] }
 
+/** What recording or undoing a filing event answers: that event, warnings, and the workspace's whole event list. */
+export type FilingChange = { event: FilingEvent; warnings: string[]; filingEvents: FilingEvent[] }
+
 /** Request payloads are defined by the zod schemas in core/api-schemas.ts (kept out of the preload bundle). */
 
 type Req<C extends keyof typeof requestSchemas> = z.infer<(typeof requestSchemas)[C]>
@@ -105,6 +112,10 @@ export type Api = {
   'settings:set': (req: Req<'settings:set'>) => Settings
   /** Opens an allow-listed https URL (the portal) in the user's browser. */
   'external:open': (req: Req<'external:open'>) => boolean
+  /** Records a dated event of a subject's or a site's filing; main re-checks the stage machine. */
+  'filing:record': (req: Req<'filing:record'>) => FilingChange
+  /** Removes the owner's last event (a wrong entry). */
+  'filing:undo': (req: Req<'filing:undo'>) => FilingChange
   /** Shows the last exported packet (folder or zip) in the file manager; false when refused or not possible. */
   'system:showItemInFolder': (req: Req<'system:showItemInFolder'>) => boolean
 }
@@ -134,6 +145,8 @@ export const API_CHANNELS: Record<Channel, true> = {
   'settings:get': true,
   'settings:set': true,
   'external:open': true,
+  'filing:record': true,
+  'filing:undo': true,
   'system:showItemInFolder': true,
 }
 export const CHANNELS = Object.keys(API_CHANNELS) as Channel[]

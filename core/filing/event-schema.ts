@@ -3,6 +3,7 @@
  * whether an event may follow the ones before it is decided by stages.ts / record.ts.
  */
 import { z } from 'zod'
+import type { YearSchedule } from './calendar'
 import {
   FILING_EVENT_KINDS,
   INTERVIEW_MODES,
@@ -50,3 +51,17 @@ const agree = <T extends true>(): T | undefined => undefined
 agree<Same<z.infer<typeof interviewDetailsSchema>, InterviewDetails>>()
 agree<Same<z.infer<typeof filingApprovalSchema>, FilingApproval>>()
 agree<Same<z.infer<typeof filingEventSchema>, FilingEvent>>()
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
+
+/** A year of holiday dates the user adds (settings), for years chinese-days does not cover. */
+export const yearScheduleSchema = z
+  .object({
+    year: z.number().int().min(2000).max(2100),
+    holidays: z.array(isoDate).max(120),
+    workdays: z.array(isoDate).max(30),
+  })
+  .refine((y) => [...y.holidays, ...y.workdays].every((d) => Number(d.slice(0, 4)) === y.year), {
+    message: '节假日日期必须都在所填的年份内。',
+  })
+agree<Same<z.infer<typeof yearScheduleSchema>, YearSchedule>>()

@@ -4,6 +4,7 @@
  */
 import { createServices, type Services } from '../services/container'
 import type { StoreBackend } from '../services/store'
+import { filingHandlers } from './filing'
 import { materialHandlers } from './materials'
 import { packetHandlers } from './packet'
 import { systemHandlers } from './system'
@@ -23,6 +24,7 @@ export function handlersFor(services: Services, deps: Pick<HandlerDeps, 'dialogs
     ...workspaceHandlers(services),
     ...materialHandlers(services),
     ...packetHandlers(services),
+    ...filingHandlers(services),
     ...systemHandlers(services, deps.dialogs, deps.openExternal),
     'divisions:children': ({ code }) => services.divisions.children(code),
   }

@@ -1,6 +1,7 @@
 /** Builds the main-process services over one data directory and one store backend. */
 import { createBackupService, isOpenedStore, type BackupService } from './backup-service'
 import { createDivisionService, type DivisionService } from './divisions'
+import { createFilingService, type FilingService } from './filing'
 import { createMaterialFiles, type MaterialFiles } from './material-files'
 import { createMaterialService, type MaterialService } from './materials'
 import type { StoreBackend } from './store'
@@ -14,6 +15,8 @@ export type Services = {
   divisions: DivisionService
   /** Backup generations: list and restore (null for a store opened without openStore). */
   backups: BackupService | null
+  /** The filing desk: record and undo filing events. */
+  filing: FilingService
 }
 
 /** `divisionsDir`: assets/divisions in development, resources/divisions when packaged. */
@@ -27,5 +30,6 @@ export function createServices(dataDir: string, store: StoreBackend, divisionsDi
     materials: createMaterialService(repo, files),
     divisions: createDivisionService(divisionsDir),
     backups: isOpenedStore(store) ? createBackupService(store, repo) : null,
+    filing: createFilingService(repo),
   }
 }

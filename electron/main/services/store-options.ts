@@ -4,6 +4,7 @@
  * defaults and safety flags under test are the ones users run.
  */
 import { z } from 'zod'
+import { yearScheduleSchema } from '../../../core/filing/event-schema'
 import { workspaceSchema } from '../../../core/schemas'
 
 export const STORE_VERSION = 1
@@ -11,6 +12,8 @@ export const STORE_VERSION = 1
 export const settingsSchema = z.object({
   language: z.enum(['zh-CN', 'en']),
   lastExportDir: z.string().max(4096),
+  // Optional: stores from before the filing desk have none.
+  holidayYears: z.array(yearScheduleSchema).max(20).optional(),
 })
 
 export const storedStateSchema = z.object({
