@@ -13,8 +13,8 @@ import { pipeline } from 'node:stream/promises'
 import yazl from 'yazl'
 import type { ExportFormat, ExportSummary, ExportedFile } from '../../../core/api'
 import type { Workspace } from '../../../core/model'
-import { planPacket, type PacketPlan } from '../../../core/packet/plan'
-import { exportBlockingLines, localToday, siteFindings } from '../../../core/packet/readiness'
+import { exportBlockers, planPacket, type PacketPlan } from '../../../core/packet/plan'
+import { localToday } from '../../../core/packet/readiness'
 import { AppFailure } from './app-error'
 import { writeFileAtomic } from './atomic-write'
 import { makeFreeFolder, moveToFreeName } from './free-path'
@@ -25,31 +25,78 @@ type PacketFile = ExportedFile & { label: string; data: Buffer }
 
 export const MANIFEST_NAME = 'manifest.json'
 
-async function loadFiles(plan: PacketPlan, files: MaterialFiles): Promise<PacketFile[]> {
-  const out: PacketFile[] = []
+/** Reads every planned file and checks it against its recorded sha256; every problem is collected. */
+async function loadFiles(
+  plan: PacketPlan,
+  files: MaterialFiles,
+): Promise<{ loaded: PacketFile[]; problems: AppFailure[] }> {
+  const loaded: PacketFile[] = []
+  const problems: AppFailure[] = []
   for (const { slot, material, fileName } of plan.entries) {
-    const data = await files.read(material.compressedFile).catch(() => {
-      throw new AppFailure('packet/file-missing', `“${slot.label}”的图片文件丢失，请重新导入这一项后再导出。`)
-    })
+    const data = await files.read(material.compressedFile).catch(() => null)
+    if (!data) {
+      problems.push(
+        new AppFailure('packet/file-missing', `“${slot.label}”的图片文件丢失，请重新导入这一项后再导出。`),
+      )
+      continue
+    }
     const sha256 = createHash('sha256').update(data).digest('hex')
     if (sha256 !== material.sha256) {
-      throw new AppFailure(
-        'packet/file-changed',
-        `“${slot.label}”的图片文件已损坏或被改动，请重新导入这一项后再导出。`,
+      problems.push(
+        new AppFailure(
+          'packet/file-changed',
+          `“${slot.label}”的图片文件已损坏或被改动，请重新导入这一项后再导出。`,
+        ),
       )
+      continue
     }
-    out.push({
+    const { width, height } = material
+    loaded.push({
       slot: slot.key,
       label: slot.label,
       file: fileName,
       bytes: data.length,
-      width: material.width,
-      height: material.height,
+      width,
+      height,
       sha256,
       data,
     })
   }
-  return out
+  return { loaded, problems }
+}
+
+export type PreparedPacket = { plan: PacketPlan; files: PacketFile[] }
+
+/**
+ * Everything an export decides before it writes, and the one place it decides: the site's
+ * rules and materials (exportBlockers), then each file read and checked. Throws the refusal
+ * (an AppFailure listing every item); `beian-desk validate` asks the same question here.
+ */
+export async function preparePacket(
+  ws: Workspace,
+  files: MaterialFiles,
+  siteId: string,
+  today = localToday(),
+): Promise<PreparedPacket> {
+  const plan = planPacket(ws, siteId)
+  const blockers = exportBlockers(ws, siteId, today)
+  if (!plan || !blockers) throw new AppFailure('packet/no-site', '找不到这个网站，请刷新后重试。')
+  if (blockers.length > 0) {
+    throw new AppFailure(
+      'packet/incomplete',
+      `还不能导出：有 ${blockers.length} 项需要先补齐或改正。`,
+      blockers,
+    )
+  }
+  const { loaded, problems } = await loadFiles(plan, files)
+  const [first] = problems
+  if (first)
+    throw new AppFailure(
+      first.code,
+      first.message,
+      problems.length > 1 ? problems.map((p) => p.message) : undefined,
+    )
+  return { plan, files: loaded }
 }
 
 export function manifestJson(plan: PacketPlan, files: readonly PacketFile[], now: Date): string {
@@ -127,17 +174,7 @@ export async function exportPacket(
   req: ExportRequest,
   today = localToday(),
 ): Promise<ExportSummary> {
-  const plan = planPacket(ws, req.siteId)
-  if (!plan) throw new AppFailure('packet/no-site', '找不到这个网站，请刷新后重试。')
-  const blockers = [...plan.missing, ...exportBlockingLines(siteFindings(ws, req.siteId, today))]
-  if (blockers.length > 0) {
-    throw new AppFailure(
-      'packet/incomplete',
-      `还不能导出：有 ${blockers.length} 项需要先补齐或改正。`,
-      blockers,
-    )
-  }
-  const packetFiles = await loadFiles(plan, files)
+  const { plan, files: packetFiles } = await preparePacket(ws, files, req.siteId, today)
   const manifest = manifestJson(plan, packetFiles, new Date())
   const target =
     req.format === 'zip'

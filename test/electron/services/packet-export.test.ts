@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest'
 import type { SlotKey, Workspace } from '../../../core/model'
 import { AppFailure } from '../../../electron/main/services/app-error'
 import { createMaterialFiles } from '../../../electron/main/services/material-files'
-import { exportPacket } from '../../../electron/main/services/packet-export'
-import { makeIndividual, makeMaterial, makeSite } from '../../support/factories'
+import { exportPacket, preparePacket } from '../../../electron/main/services/packet-export'
+import { makeIndividual, makeMaterial, makePerson, makeSite } from '../../support/factories'
 import { useTempDirs } from '../../support/temp-dir'
 import { readZip } from '../../support/zip'
 
@@ -14,7 +14,8 @@ const tempDir = useTempDirs()
 
 async function filledWorkspace(dataDir: string) {
   const files = createMaterialFiles(dataDir)
-  const subject = makeIndividual()
+  // Rule ⑦: the holder's office phone is required (a mobile number would do).
+  const subject = makeIndividual({ principal: makePerson({ officePhone: '010-65831274' }) })
   const site = makeSite(subject.id)
   const slots: [SlotKey, 'subject' | 'site', string][] = [
     ['principal-id-front', 'subject', subject.id],
@@ -158,5 +159,23 @@ describe('exportPacket', () => {
       'a file with the folder name',
     )
     expect(readdirSync(summary.target)).toHaveLength(5)
+  })
+
+  it('preparePacket, the check export makes before writing, lists every missing or changed file', async () => {
+    const dir = tempDir()
+    const { ws, files, site } = await filledWorkspace(dir)
+    await files.write(ws.materials[1]?.compressedFile ?? '', Buffer.from('tampered'))
+    await files.remove(ws.materials[3]?.compressedFile ?? '')
+    const error = (await preparePacket(ws, files, site.id).catch((e: unknown) => e)) as AppFailure
+    expect(error.code).toBe('packet/file-changed')
+    expect(error.details).toEqual([
+      expect.stringContaining('身份证反面'),
+      expect.stringContaining('域名证书'),
+    ])
+    await expect(
+      exportPacket(ws, files, { siteId: site.id, format: 'zip', target: join(dir, 'x.zip') }),
+    ).rejects.toMatchObject({ code: 'packet/file-changed' })
+    expect(existsSync(join(dir, 'x.zip'))).toBe(false)
+    await expect(preparePacket(ws, files, 'no-such-site')).rejects.toMatchObject({ code: 'packet/no-site' })
   })
 })
