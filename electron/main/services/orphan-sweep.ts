@@ -51,7 +51,11 @@ function isTempName(name: string): boolean {
 /** Temp files in the data folder, its backups and every material folder. */
 export function sweepTempFiles(dataDir: string, { olderThanMs, now = Date.now() }: SweepOptions): string[] {
   const removed: string[] = []
-  const dirs = [dataDir, join(dataDir, BACKUP_DIR), ...list(join(dataDir, MATERIALS_DIR)).map((d) => join(dataDir, MATERIALS_DIR, d))]
+  const dirs = [
+    dataDir,
+    join(dataDir, BACKUP_DIR),
+    ...list(join(dataDir, MATERIALS_DIR)).map((d) => join(dataDir, MATERIALS_DIR, d)),
+  ]
   for (const dir of dirs) {
     for (const name of list(dir)) {
       const path = join(dir, name)

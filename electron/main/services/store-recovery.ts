@@ -8,7 +8,14 @@ import { readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { writeFileAtomicSync } from './atomic-write'
 import type { GenerationInfo, StoreBackups } from './store-backups'
-import { countsOf, isPlainObject, KIND_LABEL_ZH, parseJson, salvageState, type QuarantinedRecord } from './store-salvage'
+import {
+  countsOf,
+  isPlainObject,
+  KIND_LABEL_ZH,
+  parseJson,
+  salvageState,
+  type QuarantinedRecord,
+} from './store-salvage'
 
 export type RecoveryOutcome = 'records-quarantined' | 'restored-generation' | 'started-empty'
 
@@ -38,7 +45,9 @@ export const QUARANTINE_PREFIX = 'config.quarantine-'
 export function isDamage(error: unknown): boolean {
   if (!(error instanceof Error)) return false
   if ((error as NodeJS.ErrnoException).code !== undefined && error.name !== 'StoreDamage') return false
-  return error.name === 'SyntaxError' || error.name === 'StoreDamage' || /schema violation/i.test(error.message)
+  return (
+    error.name === 'SyntaxError' || error.name === 'StoreDamage' || /schema violation/i.test(error.message)
+  )
 }
 
 export function fileStamp(date = new Date()): string {
@@ -78,7 +87,10 @@ export function quarantinedRecordsIn(path: string): unknown[] {
 
 function describeRecords(records: readonly QuarantinedRecord[]): string {
   return records
-    .map((r) => `${KIND_LABEL_ZH[r.kind] ?? r.kind}${r.label ? `「${r.label}」` : ''}（${r.problems[0] ?? '格式不符'}）`)
+    .map(
+      (r) =>
+        `${KIND_LABEL_ZH[r.kind] ?? r.kind}${r.label ? `「${r.label}」` : ''}（${r.problems[0] ?? '格式不符'}）`,
+    )
     .join('；')
 }
 
@@ -106,7 +118,14 @@ export function recoverStore({ open, filePath, shownPath, backups, readOnly }: R
   renameSync(filePath, aside)
   const quarantined = readOnly ? shownPath : aside
   const repairedOnDisk = !readOnly
-  const base = { quarantined, generation: null, quarantinedRecords: [], quarantineFile: null, skippedGenerations: [] as string[], repairedOnDisk }
+  const base = {
+    quarantined,
+    generation: null,
+    quarantinedRecords: [],
+    quarantineFile: null,
+    skippedGenerations: [] as string[],
+    repairedOnDisk,
+  }
   const tail = readOnly
     ? '（只读打开：磁盘上的文件未改动，下次由应用或写入命令打开时会修复。）'
     : `损坏的原文件已原样保留在 ${aside}。`

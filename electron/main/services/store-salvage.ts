@@ -106,7 +106,9 @@ export function salvageState(input: unknown): SalvageResult | null {
           bad.set(collection, byIndex)
         } else {
           // The collection itself is not a list: keep it aside whole and start it empty.
-          quarantined.push(quarantine(KIND_OF[collection] ?? collection, workspace[collection], [describe(issue, 2)]))
+          quarantined.push(
+            quarantine(KIND_OF[collection] ?? collection, workspace[collection], [describe(issue, 2)]),
+          )
           workspace[collection] = []
         }
         progressed = true

@@ -7,9 +7,22 @@
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { writeFileAtomicSync } from './atomic-write'
-import { referencedFiles, sweepOrphanMaterials, sweepReadOnlyCopies, sweepTempFiles, type SweepReport } from './orphan-sweep'
+import {
+  referencedFiles,
+  sweepOrphanMaterials,
+  sweepReadOnlyCopies,
+  sweepTempFiles,
+  type SweepReport,
+} from './orphan-sweep'
 import { createStoreBackups, purgeFile, refersTo, withoutRecords, type StoreBackups } from './store-backups'
-import { damagedCopies, isDamage, quarantinedRecordsIn, quarantineFiles, recoverStore, type StoreRecovery } from './store-recovery'
+import {
+  damagedCopies,
+  isDamage,
+  quarantinedRecordsIn,
+  quarantineFiles,
+  recoverStore,
+  type StoreRecovery,
+} from './store-recovery'
 import { isPlainObject, parseJson, validateState } from './store-salvage'
 import { acquireWriterLock, type WriterLock } from './writer-lock'
 
@@ -80,7 +93,8 @@ function recordIds(value: unknown): Set<string> {
   const ids = new Set<string>()
   const ws = isPlainObject(value) && isPlainObject(value.workspace) ? value.workspace : {}
   for (const list of Object.values(ws)) {
-    if (Array.isArray(list)) for (const e of list) if (isPlainObject(e) && typeof e.id === 'string') ids.add(e.id)
+    if (Array.isArray(list))
+      for (const e of list) if (isPlainObject(e) && typeof e.id === 'string') ids.add(e.id)
   }
   return ids
 }
@@ -101,12 +115,19 @@ export const PENDING_PURGE_FILE = 'purge.pending.json'
 const pendingPurgePath = (dataDir: string) => join(dataDir, PENDING_PURGE_FILE)
 
 /** Finishes a purge a crash interrupted; ids still in the store were never deleted. */
-function finishPendingPurge(dataDir: string, filePath: string, backups: StoreBackups, current: unknown): void {
+function finishPendingPurge(
+  dataDir: string,
+  filePath: string,
+  backups: StoreBackups,
+  current: unknown,
+): void {
   const path = pendingPurgePath(dataDir)
   if (!existsSync(path)) return
   const listed = parseJson(readFileSync(path, 'utf8'))
   const live = recordIds(current)
-  const ids = new Set(Array.isArray(listed) ? listed.filter((v): v is string => typeof v === 'string' && !live.has(v)) : [])
+  const ids = new Set(
+    Array.isArray(listed) ? listed.filter((v): v is string => typeof v === 'string' && !live.has(v)) : [],
+  )
   if (ids.size > 0) purgeEverywhere(dataDir, filePath, backups, ids)
   rmSync(path, { force: true })
 }
@@ -122,7 +143,12 @@ function startUpSweep(dataDir: string, current: unknown, lock: WriterLock, grace
 }
 
 /** Deleting records deletes them from every kept copy, not only from the live file. */
-function purgeEverywhere(dataDir: string, filePath: string, backups: StoreBackups, ids: ReadonlySet<string>): void {
+function purgeEverywhere(
+  dataDir: string,
+  filePath: string,
+  backups: StoreBackups,
+  ids: ReadonlySet<string>,
+): void {
   backups.purge(ids)
   for (const path of quarantineFiles(dataDir)) {
     purgeFile(path, ids, (raw) => {
@@ -131,10 +157,15 @@ function purgeEverywhere(dataDir: string, filePath: string, backups: StoreBackup
       return { ...raw, records: raw.records.filter((r) => !gone(r)) }
     })
   }
-  for (const path of damagedCopies(dataDir, filePath)) purgeFile(path, ids, (raw) => withoutRecords(raw, ids) ?? raw)
+  for (const path of damagedCopies(dataDir, filePath))
+    purgeFile(path, ids, (raw) => withoutRecords(raw, ids) ?? raw)
 }
 
-export function openStore<T extends StoreBackend>(create: () => T, filePath: string, options: OpenOptions = {}): OpenedStore {
+export function openStore<T extends StoreBackend>(
+  create: () => T,
+  filePath: string,
+  options: OpenOptions = {},
+): OpenedStore {
   const readOnly = options.readOnly ?? false
   const dataDir = options.dataDir ?? dirname(filePath)
   const lock = readOnly ? null : acquireWriterLock(dataDir, { owner: options.owner ?? 'app' })
@@ -163,7 +194,17 @@ export function openStore<T extends StoreBackend>(create: () => T, filePath: str
       const newest = backups.list()[0]
       if (!newest || backups.read(newest.id) !== text) backups.snapshotSeparate(text)
     }
-    return wrap(backend, { filePath, dataDir, readOnly, recovery, sweep, backups, lock, current, shownPath: options.shownPath ?? filePath })
+    return wrap(backend, {
+      filePath,
+      dataDir,
+      readOnly,
+      recovery,
+      sweep,
+      backups,
+      lock,
+      current,
+      shownPath: options.shownPath ?? filePath,
+    })
   } catch (error) {
     lock?.release()
     throw error
@@ -198,7 +239,8 @@ function wrap(inner: StoreBackend, w: WrapInput): OpenedStore {
       return frozen ? structuredClone(frozen) : inner.store
     },
     set store(value) {
-      if (w.readOnly) throw new Error('这个数据目录是只读打开的，不能写入。请用写入模式打开（不带只读选项）再修改。')
+      if (w.readOnly)
+        throw new Error('这个数据目录是只读打开的，不能写入。请用写入模式打开（不带只读选项）再修改。')
       if (closed) throw new Error('数据已关闭，不能再写入。')
       const next = recordIds(value)
       const gone = purging ? new Set([...ids].filter((id) => !next.has(id))) : new Set<string>()

@@ -82,7 +82,11 @@ export function isHolderAlive(holder: LockHolder): boolean {
   }
   const osStart = osStartTimeMs(holder.pid)
   const recorded = Date.parse(holder.startedAt)
-  if (osStart !== null && Number.isFinite(recorded) && Math.abs(osStart - recorded) > START_TIME_TOLERANCE_MS) {
+  if (
+    osStart !== null &&
+    Number.isFinite(recorded) &&
+    Math.abs(osStart - recorded) > START_TIME_TOLERANCE_MS
+  ) {
     return false // the pid now belongs to a process that started at another time
   }
   return true
@@ -91,8 +95,15 @@ export function isHolderAlive(holder: LockHolder): boolean {
 function parseHolder(text: string): LockHolder | null {
   try {
     const v = JSON.parse(text) as Partial<LockHolder>
-    if (typeof v.pid !== 'number' || typeof v.token !== 'string' || typeof v.hostname !== 'string') return null
-    return { pid: v.pid, token: v.token, hostname: v.hostname, startedAt: String(v.startedAt), owner: String(v.owner) }
+    if (typeof v.pid !== 'number' || typeof v.token !== 'string' || typeof v.hostname !== 'string')
+      return null
+    return {
+      pid: v.pid,
+      token: v.token,
+      hostname: v.hostname,
+      startedAt: String(v.startedAt),
+      owner: String(v.owner),
+    }
   } catch {
     return null
   }
@@ -226,7 +237,8 @@ function handle(entry: Held, previous: LockPrevious): WriterLock {
 
 function removeIfOurs(entry: Held): void {
   try {
-    if (parseHolder(readFileSync(entry.path, 'utf8'))?.token === entry.holder.token) rmSync(entry.path, { force: true })
+    if (parseHolder(readFileSync(entry.path, 'utf8'))?.token === entry.holder.token)
+      rmSync(entry.path, { force: true })
   } catch {
     // already gone
   }

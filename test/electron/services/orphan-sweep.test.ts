@@ -54,7 +54,13 @@ describe('start-up sweep', () => {
     const orphan = put(join(dir, 'materials', 'subject-a', 'principal-id-back-2.jpg'), MINUTE)
     const lonely = put(join(dir, 'materials', 'site-b', 'domain-certificate-3.jpg'), MINUTE)
     const fresh = put(join(dir, 'materials', 'site-c', 'domain-certificate-4.jpg'), 0)
-    const refs = referencedFiles([{ workspace: { materials: [{ originalFile: 'materials/subject-a/principal-id-front-1.jpg', compressedFile: 'x' }] } }])
+    const refs = referencedFiles([
+      {
+        workspace: {
+          materials: [{ originalFile: 'materials/subject-a/principal-id-front-1.jpg', compressedFile: 'x' }],
+        },
+      },
+    ])
     expect(sweepOrphanMaterials(dir, refs, { olderThanMs: 30_000 }).sort()).toEqual([lonely, orphan].sort())
     expect(existsSync(kept)).toBe(true)
     expect(existsSync(fresh)).toBe(true) // may belong to an import still running elsewhere
@@ -84,7 +90,16 @@ describe('start-up sweep', () => {
     store.close()
     // A writer crashed: its lock names a dead process; it left a temp file and a photo whose
     // record it never stored.
-    writeFileSync(join(dir, LOCK_FILE), JSON.stringify({ pid: deadPid(), startedAt: new Date().toISOString(), hostname: hostname(), owner: 'cli', token: 'c'.repeat(32) }))
+    writeFileSync(
+      join(dir, LOCK_FILE),
+      JSON.stringify({
+        pid: deadPid(),
+        startedAt: new Date().toISOString(),
+        hostname: hostname(),
+        owner: 'cli',
+        token: 'c'.repeat(32),
+      }),
+    )
     const temp = put(join(dir, 'config.json.tmp-1765000000abcdef'))
     const orphan = put(join(dir, 'materials', `subject-${subject.id}`, 'principal-id-back-zz.original.jpeg'))
     const next = openConfStore(dir)
@@ -109,10 +124,15 @@ describe('start-up sweep', () => {
     const subject = makeIndividual()
     const good = makeMaterial('subject', subject.id, 'principal-id-front')
     const bad = { ...makeMaterial('subject', subject.id, 'principal-id-back'), quality: 900 }
-    for (const m of [good, bad]) for (const key of [m.originalFile, m.compressedFile]) put(join(dir, key), 10 * MINUTE)
+    for (const m of [good, bad])
+      for (const key of [m.originalFile, m.compressedFile]) put(join(dir, key), 10 * MINUTE)
     writeFileSync(
       join(dir, 'config.json'),
-      JSON.stringify({ version: 1, workspace: { subjects: [subject], sites: [], materials: [good, bad] }, settings: { language: 'zh-CN', lastExportDir: '' } }),
+      JSON.stringify({
+        version: 1,
+        workspace: { subjects: [subject], sites: [], materials: [good, bad] },
+        settings: { language: 'zh-CN', lastExportDir: '' },
+      }),
     )
     const store = openConfStore(dir)
     expect(store.recovery?.quarantinedRecords.map((r) => r.id)).toEqual([bad.id])

@@ -1,4 +1,12 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs'
 import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { deleteSubject, placeMaterial, upsertSite, upsertSubject } from '../../../core/workspace'
@@ -6,14 +14,24 @@ import type { Workspace } from '../../../core/model'
 import { openConfStore } from '../../../electron/main/services/conf-store'
 import { createServices } from '../../../electron/main/services/container'
 import { createStoreBackups, KEEP_DAYS, KEEP_NEWEST } from '../../../electron/main/services/store-backups'
-import { makeIndividual, makeMaterial, makePerson, makeSite, syntheticResidentId } from '../../support/factories'
+import {
+  makeIndividual,
+  makeMaterial,
+  makePerson,
+  makeSite,
+  syntheticResidentId,
+} from '../../support/factories'
 import { useTempDirs } from '../../support/temp-dir'
 
 const tempDir = useTempDirs()
 const HOUR = 3_600_000
 
 const stateOf = (workspace: Partial<Workspace>) =>
-  JSON.stringify({ version: 1, workspace: { subjects: [], sites: [], materials: [], ...workspace }, settings: { language: 'zh-CN', lastExportDir: '' } })
+  JSON.stringify({
+    version: 1,
+    workspace: { subjects: [], sites: [], materials: [], ...workspace },
+    settings: { language: 'zh-CN', lastExportDir: '' },
+  })
 
 /** Every file under `dir`, with its text. */
 function allFiles(dir: string): { path: string; text: string }[] {
@@ -35,7 +53,9 @@ describe('backup generations', () => {
     for (let t = start; t < start + 9 * 24 * HOUR; t += HOUR / 2) backups.snapshot(stateOf({}), new Date(t))
     const now = start + 9 * 24 * HOUR - HOUR / 2
     const kept = backups.list()
-    const newestHours = Array.from({ length: KEEP_NEWEST }, (_, i) => new Date(now - i * HOUR).toISOString().replace(/[-:]/g, '').slice(0, 11))
+    const newestHours = Array.from({ length: KEEP_NEWEST }, (_, i) =>
+      new Date(now - i * HOUR).toISOString().replace(/[-:]/g, '').slice(0, 11),
+    )
     expect(kept.slice(0, KEEP_NEWEST).map((g) => g.id)).toEqual(newestHours)
     // Older ones: one per day (the day's last hour), for the days within the last 7.
     const older = kept.slice(KEEP_NEWEST).map((g) => g.id)
@@ -73,7 +93,9 @@ describe('backup generations', () => {
   it('purges a deleted subject (and what points to it) from every generation, keeping their age', () => {
     const dir = tempDir()
     const backups = createStoreBackups(dir)
-    const gone = makeIndividual({ principal: makePerson({ idNumber: syntheticResidentId('19770920', '058') }) })
+    const gone = makeIndividual({
+      principal: makePerson({ idNumber: syntheticResidentId('19770920', '058') }),
+    })
     const kept = makeIndividual()
     const site = makeSite(gone.id)
     const material = makeMaterial('site', site.id, 'domain-certificate')
@@ -81,8 +103,13 @@ describe('backup generations', () => {
     backups.snapshot(stateOf({ subjects: [gone, kept], sites: [site], materials: [material] }), old)
     backups.snapshot(stateOf({ subjects: [kept] }))
     // A damaged generation: the subject's record, cut off mid-way.
-    writeFileSync(join(backups.dir, 'config-20200101T00.json'), `{"broken": ${JSON.stringify(gone).slice(0, 300)}`)
-    expect(readFileSync(join(backups.dir, 'config-20200101T00.json'), 'utf8')).toContain(gone.principal.idNumber)
+    writeFileSync(
+      join(backups.dir, 'config-20200101T00.json'),
+      `{"broken": ${JSON.stringify(gone).slice(0, 300)}`,
+    )
+    expect(readFileSync(join(backups.dir, 'config-20200101T00.json'), 'utf8')).toContain(
+      gone.principal.idNumber,
+    )
     const untouched = readFileSync(join(backups.dir, readdirSync(backups.dir).sort()[2] as string), 'utf8')
     const result = backups.purge(new Set([gone.id, site.id, material.id]))
     expect(result.rewritten).toHaveLength(1)
@@ -91,15 +118,23 @@ describe('backup generations', () => {
     const list = backups.list()
     expect(list.map((g) => g.subjects)).toEqual([1, 1])
     expect(Math.abs(Date.parse(list[1]?.takenAt ?? '') - old.getTime())).toBeLessThan(1000)
-    expect(readFileSync(join(backups.dir, readdirSync(backups.dir).sort()[1] as string), 'utf8')).toBe(untouched)
+    expect(readFileSync(join(backups.dir, readdirSync(backups.dir).sort()[1] as string), 'utf8')).toBe(
+      untouched,
+    )
   })
 
   it('deleting a subject in the app removes it from the store, every generation, quarantine and damaged copies, and its files', async () => {
     const dir = tempDir()
     // A quarantined record and a damaged copy from an earlier recovery mention the subject too.
     const gonePerson = makePerson({ idNumber: syntheticResidentId('19850511', '731') })
-    const gone = makeIndividual({ principal: gonePerson, name: gonePerson.name, certNumber: gonePerson.idNumber })
-    const stays = makeIndividual({ principal: makePerson({ idNumber: syntheticResidentId('19920102', '415') }) })
+    const gone = makeIndividual({
+      principal: gonePerson,
+      name: gonePerson.name,
+      certNumber: gonePerson.idNumber,
+    })
+    const stays = makeIndividual({
+      principal: makePerson({ idNumber: syntheticResidentId('19920102', '415') }),
+    })
     const store = openConfStore(dir)
     const services = createServices(dir, store, 'assets/divisions')
     let ws = upsertSubject(upsertSubject(services.repo.workspace(), gone), stays)
@@ -112,7 +147,15 @@ describe('backup generations', () => {
     services.repo.commit(placeMaterial(ws, material).workspace)
     store.snapshotSeparate()
     services.repo.commit(upsertSubject(services.repo.workspace(), { ...stays, name: '改名' }))
-    writeFileSync(join(dir, 'config.quarantine-x.json'), JSON.stringify({ records: [{ kind: 'subject', id: gone.id, record: gone }, { kind: 'subject', id: 'other', record: { id: 'other' } }] }))
+    writeFileSync(
+      join(dir, 'config.quarantine-x.json'),
+      JSON.stringify({
+        records: [
+          { kind: 'subject', id: gone.id, record: gone },
+          { kind: 'subject', id: 'other', record: { id: 'other' } },
+        ],
+      }),
+    )
     writeFileSync(join(dir, 'config.json.corrupt-x'), `{"subjects": [${JSON.stringify(gone)}`)
     expect(allFiles(dir).filter((f) => f.text.includes(gonePerson.idNumber)).length).toBeGreaterThan(3)
 
@@ -149,7 +192,9 @@ describe('backup generations', () => {
     expect(services.repo.workspace().subjects).toEqual([first])
     // The state before the restore is a generation of its own, with the later subject in it.
     expect(backups.list().find((g) => g.id === result.previousKeptAs)?.subjects).toBe(2)
-    expect(readFileSync(join(store.backups.dir, `config-${result.previousKeptAs}.json`), 'utf8')).toContain(later.id)
+    expect(readFileSync(join(store.backups.dir, `config-${result.previousKeptAs}.json`), 'utf8')).toContain(
+      later.id,
+    )
     expect(() => backups.restore('20990101T00')).toThrow(/没有编号为 20990101T00 的备份/)
     writeFileSync(join(store.backups.dir, 'config-20200101T00.json'), '{')
     expect(() => backups.restore('20200101T00')).toThrow(/已损坏，无法恢复/)

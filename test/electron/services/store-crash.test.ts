@@ -63,7 +63,9 @@ beforeAll(async () => {
     format: 'esm',
     target: 'node20',
     outfile: childScript,
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
     logLevel: 'error',
   })
 })
@@ -103,50 +105,61 @@ async function runAndKill(dataDir: string): Promise<{ added: string[]; deleted: 
 }
 
 describe('kill -9 during store writes', () => {
-  it(`the store always opens, keeps acknowledged writes and leaves nothing behind (${KILLS} kills)`, { timeout: 600_000 }, async () => {
-    const dataDir = tempDir()
-    const everAdded = new Set<string>()
-    const deletedAcknowledged = new Set<string>()
-    const inFlight = new Set<string>()
-    let sawDeletion = false
-    for (let round = 0; round < KILLS; round++) {
-      const { added, deleted } = await runAndKill(dataDir)
-      added.forEach((id) => everAdded.add(id))
-      deleted.forEach((id) => deletedAcknowledged.add(id))
+  it(
+    `the store always opens, keeps acknowledged writes and leaves nothing behind (${KILLS} kills)`,
+    { timeout: 600_000 },
+    async () => {
+      const dataDir = tempDir()
+      const everAdded = new Set<string>()
+      const deletedAcknowledged = new Set<string>()
+      const inFlight = new Set<string>()
+      let sawDeletion = false
+      for (let round = 0; round < KILLS; round++) {
+        const { added, deleted } = await runAndKill(dataDir)
+        added.forEach((id) => everAdded.add(id))
+        deleted.forEach((id) => deletedAcknowledged.add(id))
 
-      // The next start: a writer open takes over the dead writer's lock and cleans up.
-      const store = openConfStore(dataDir)
-      try {
-        expect(store.recovery, `round ${round}`).toBeNull()
-        const ws = createWorkspaceRepo(store).workspace()
-        const live = new Set(ws.subjects.map((s) => s.id))
-        // Every acknowledged import is there, except at most the one deletion in flight at the
-        // kill (stored, not yet acknowledged); every acknowledged deletion is gone.
-        const lost = [...everAdded].filter((id) => !live.has(id) && !deletedAcknowledged.has(id) && !inFlight.has(id))
-        expect(lost.length, `round ${round}: lost ${lost.join()}`).toBeLessThanOrEqual(1)
-        lost.forEach((id) => inFlight.add(id))
-        for (const id of deletedAcknowledged) expect(live.has(id), `round ${round}: ${id} came back`).toBe(false)
-        if (ws.subjects.length < everAdded.size) sawDeletion = true
+        // The next start: a writer open takes over the dead writer's lock and cleans up.
+        const store = openConfStore(dataDir)
+        try {
+          expect(store.recovery, `round ${round}`).toBeNull()
+          const ws = createWorkspaceRepo(store).workspace()
+          const live = new Set(ws.subjects.map((s) => s.id))
+          // Every acknowledged import is there, except at most the one deletion in flight at the
+          // kill (stored, not yet acknowledged); every acknowledged deletion is gone.
+          const lost = [...everAdded].filter(
+            (id) => !live.has(id) && !deletedAcknowledged.has(id) && !inFlight.has(id),
+          )
+          expect(lost.length, `round ${round}: lost ${lost.join()}`).toBeLessThanOrEqual(1)
+          lost.forEach((id) => inFlight.add(id))
+          for (const id of deletedAcknowledged)
+            expect(live.has(id), `round ${round}: ${id} came back`).toBe(false)
+          if (ws.subjects.length < everAdded.size) sawDeletion = true
 
-        const files = walk(dataDir).map((p) => relative(dataDir, p).split('\\').join('/'))
-        expect(files.filter((f) => f.includes('.tmp-') || f.includes('.stale-')), `round ${round}`).toEqual([])
-        expect(files).not.toContain('purge.pending.json')
-        // Material files on disk are exactly the ones the records point to.
-        const referenced = ws.materials.flatMap((m) => [m.originalFile, m.compressedFile]).sort()
-        expect(files.filter((f) => f.startsWith('materials/')).sort(), `round ${round}`).toEqual(referenced)
-        // A subject no longer in the store (deleted, acknowledged or not) is in no kept copy.
-        const removed = [...everAdded].filter((id) => !live.has(id))
-        for (const f of files) {
-          if (f.startsWith('materials/')) continue
-          const text = readFileSync(join(dataDir, f), 'utf8')
-          for (const id of removed) expect(text.includes(id), `round ${round}: ${id} still in ${f}`).toBe(false)
+          const files = walk(dataDir).map((p) => relative(dataDir, p).split('\\').join('/'))
+          expect(
+            files.filter((f) => f.includes('.tmp-') || f.includes('.stale-')),
+            `round ${round}`,
+          ).toEqual([])
+          expect(files).not.toContain('purge.pending.json')
+          // Material files on disk are exactly the ones the records point to.
+          const referenced = ws.materials.flatMap((m) => [m.originalFile, m.compressedFile]).sort()
+          expect(files.filter((f) => f.startsWith('materials/')).sort(), `round ${round}`).toEqual(referenced)
+          // A subject no longer in the store (deleted, acknowledged or not) is in no kept copy.
+          const removed = [...everAdded].filter((id) => !live.has(id))
+          for (const f of files) {
+            if (f.startsWith('materials/')) continue
+            const text = readFileSync(join(dataDir, f), 'utf8')
+            for (const id of removed)
+              expect(text.includes(id), `round ${round}: ${id} still in ${f}`).toBe(false)
+          }
+          expect(store.backups.list().every((g) => g.valid)).toBe(true)
+        } finally {
+          store.close()
         }
-        expect(store.backups.list().every((g) => g.valid)).toBe(true)
-      } finally {
-        store.close()
       }
-    }
-    expect(everAdded.size).toBeGreaterThanOrEqual(KILLS)
-    expect(sawDeletion).toBe(true)
-  })
+      expect(everAdded.size).toBeGreaterThanOrEqual(KILLS)
+      expect(sawDeletion).toBe(true)
+    },
+  )
 })

@@ -22,7 +22,11 @@ const open = (dir: string): OpenedStore => {
 }
 
 function stateWith(subjects: unknown[], extra: Record<string, unknown> = {}) {
-  return { version: 1, workspace: { subjects, sites: [], materials: [], ...extra }, settings: { language: 'zh-CN', lastExportDir: '' } }
+  return {
+    version: 1,
+    workspace: { subjects, sites: [], materials: [], ...extra },
+    settings: { language: 'zh-CN', lastExportDir: '' },
+  }
 }
 
 describe('store', () => {
@@ -48,14 +52,19 @@ describe('store', () => {
   it('loads a workspace saved before watermark placements (text only): drawn tiled, as it was', () => {
     const dir = tempDir()
     const subject = makeIndividual()
-    const legacy = makeMaterial('subject', subject.id, 'principal-id-front', { edit: { rotate: 90, crop: null, watermark: '仅供公安备案使用' } })
+    const legacy = makeMaterial('subject', subject.id, 'principal-id-front', {
+      edit: { rotate: 90, crop: null, watermark: '仅供公安备案使用' },
+    })
     expect(legacy.edit).not.toHaveProperty('watermarkPlacement')
     const placed = makeMaterial('subject', subject.id, 'principal-id-back', {
       edit: { rotate: 0, crop: null, watermark: '仅供备案', watermarkPlacement: 'band' },
     })
     const workspace = { subjects: [subject], sites: [], materials: [legacy, placed] }
     // Written as the file an earlier version left on disk.
-    writeFileSync(join(dir, 'config.json'), JSON.stringify({ version: 1, workspace, settings: { language: 'zh-CN', lastExportDir: '' } }))
+    writeFileSync(
+      join(dir, 'config.json'),
+      JSON.stringify({ version: 1, workspace, settings: { language: 'zh-CN', lastExportDir: '' } }),
+    )
     const store = open(dir)
     expect(store.recovery).toBeNull()
     const [a, b] = createWorkspaceRepo(store).workspace().materials
@@ -94,7 +103,11 @@ describe('store', () => {
     writeFileSync(file, '{"workspace": {"subjects": [tru')
     const store = open(dir)
     expect(createWorkspaceRepo(store).workspace().subjects).toEqual(subjects)
-    expect(store.recovery).toMatchObject({ outcome: 'restored-generation', restoredFromBackup: true, repairedOnDisk: true })
+    expect(store.recovery).toMatchObject({
+      outcome: 'restored-generation',
+      restoredFromBackup: true,
+      repairedOnDisk: true,
+    })
     expect(store.recovery?.generation).toMatchObject({ subjects: 5, valid: true })
     expect(store.recovery?.summary).toMatch(/已恢复到 .* 的备份（5 个主体/)
     // The damaged file is kept aside as it was, and the CLI/app can read the report once.
@@ -117,12 +130,18 @@ describe('store', () => {
     // The newest generation (this hour's) is damaged too.
     const newest = store.backups.list()[0]
     expect(newest?.id).not.toBe(older)
-    writeFileSync(join(store.backups.dir, `config-${newest?.id}.json`), '{"version": 1, "workspace": {"subjects": [{"id": 1}]}}')
+    writeFileSync(
+      join(store.backups.dir, `config-${newest?.id}.json`),
+      '{"version": 1, "workspace": {"subjects": [{"id": 1}]}}',
+    )
     opened.splice(0).forEach((s) => s.close())
     writeFileSync(join(dir, 'config.json'), '\u0000\u0000garbage')
     const reopened = open(dir)
     expect(createWorkspaceRepo(reopened).workspace().subjects).toEqual([first])
-    expect(reopened.recovery).toMatchObject({ outcome: 'restored-generation', skippedGenerations: [newest?.id] })
+    expect(reopened.recovery).toMatchObject({
+      outcome: 'restored-generation',
+      skippedGenerations: [newest?.id],
+    })
     expect(reopened.recovery?.generation?.id).toBe(older)
   })
 
@@ -133,7 +152,10 @@ describe('store', () => {
     const other = makeIndividual()
     const material = makeMaterial('subject', good.id, 'principal-id-front')
     const badMaterial = { ...makeMaterial('subject', good.id, 'principal-id-back'), quality: 900 }
-    writeFileSync(join(dir, 'config.json'), JSON.stringify(stateWith([good, bad, other], { materials: [material, badMaterial] })))
+    writeFileSync(
+      join(dir, 'config.json'),
+      JSON.stringify(stateWith([good, bad, other], { materials: [material, badMaterial] })),
+    )
     const store = open(dir)
     const ws = createWorkspaceRepo(store).workspace()
     expect(ws.subjects).toEqual([good, other])
@@ -149,7 +171,9 @@ describe('store', () => {
     // The records are kept in full in an owner-only quarantine file.
     const qfile = recovery?.quarantineFile as string
     expect(statSync(qfile).mode & 0o777).toBe(0o600)
-    const kept = JSON.parse(readFileSync(qfile, 'utf8')) as { records: { record: { id: string; principal?: { idNumber: string } } }[] }
+    const kept = JSON.parse(readFileSync(qfile, 'utf8')) as {
+      records: { record: { id: string; principal?: { idNumber: string } } }[]
+    }
     expect(kept.records.map((r) => r.record.id)).toEqual([bad.id, badMaterial.id])
     expect(kept.records[0]?.record.principal?.idNumber).toBe(bad.principal.idNumber)
     // The repaired file opens cleanly next time.
@@ -174,7 +198,8 @@ describe('store', () => {
     const corrupt = readdirSync(dir).filter((f) => f.startsWith('config.json.corrupt-'))
     expect(readFileSync(join(dir, corrupt[0] as string), 'utf8')).toBe('not json at all')
     // The damaged generations are not deleted either.
-    for (const g of gens) expect(readFileSync(join(reopened.backups.dir, `config-${g.id}.json`), 'utf8')).toBe('broken')
+    for (const g of gens)
+      expect(readFileSync(join(reopened.backups.dir, `config-${g.id}.json`), 'utf8')).toBe('broken')
   })
 
   it('starts empty but keeps the damaged file when there is no backup', () => {

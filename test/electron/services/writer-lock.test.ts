@@ -177,7 +177,11 @@ describe('writer lock', () => {
     const before = readdirSync(dir).sort()
     const reader = openConfStore(dir, { readOnly: true })
     expect(createWorkspaceRepo(reader).workspace().subjects).toEqual([subject])
-    expect(reader.recovery).toMatchObject({ outcome: 'restored-generation', repairedOnDisk: false, quarantined: join(dir, 'config.json') })
+    expect(reader.recovery).toMatchObject({
+      outcome: 'restored-generation',
+      repairedOnDisk: false,
+      quarantined: join(dir, 'config.json'),
+    })
     expect(reader.recovery?.summary).toMatch(/只读打开：磁盘上的文件未改动/)
     expect(readdirSync(dir).sort()).toEqual(before)
     expect(readFileSync(join(dir, 'config.json'), 'utf8')).toBe('{"broken')
