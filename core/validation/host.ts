@@ -1,6 +1,6 @@
 /** Host-name rules shared by the domain and e-mail checks. */
 import { parse } from 'tldts'
-import { labelToAscii } from './punycode'
+import { isValidAceLabel, labelToAscii, strictToAscii } from './idna'
 import { err } from './result'
 import { toHalfWidth } from './text'
 import type { Finding } from './types'
@@ -43,15 +43,32 @@ function labelFindings(label: string, ascii: string): Finding[] {
   return out
 }
 
+/** Why UTS #46 refuses a host whose labels passed the friendlier checks above. */
+function idnaFindings(labels: readonly string[]): Finding[] {
+  const out: Finding[] = []
+  for (const label of labels) {
+    if (label.startsWith('xn--') && !isValidAceLabel(label)) {
+      const msg = `“${label}”以 xn-- 开头，但不是有效的 Punycode 编码（无法解码，或解码后再编码与原文不一致）。请复制域名注册商给出的中文域名或正确的 xn-- 形式。`
+      out.push(err('domain.punycode', msg))
+    } else if (strictToAscii(label) === null) {
+      const msg = `“${label}”不符合国际化域名规则（UTS #46）：如第3–4位不能是“--”，不能混用从左到右和从右到左的文字，零宽字符的位置不对等。请对照注册商的记录核对拼写。`
+      out.push(err('domain.idna', msg))
+    }
+  }
+  return out
+}
+
 /** Checks labels, length and the public suffix of an already stripped host name. */
 export function analyzeHost(raw: string): HostAnalysis {
   const host = normalizeHost(raw)
   const labels = host.split('.')
   const asciiLabels = labels.map(labelToAscii)
-  const ascii = asciiLabels.join('.')
   const findings = labels.flatMap((l, i) => labelFindings(l, asciiLabels[i] as string))
+  const strict = findings.length === 0 ? strictToAscii(host) : null
+  const ascii = strict ?? asciiLabels.join('.')
   if (ascii.length > 253)
     findings.push(err('domain.too-long', `域名转换后共 ${ascii.length} 个字符，超过253个字符的上限。`))
+  if (findings.length === 0 && strict === null) findings.push(...idnaFindings(labels))
   if (labels.length < 2) {
     findings.push(err('domain.no-suffix', `“${host}”缺少后缀，请填写完整域名，如 example.com。`))
     return { host, ascii, registrable: null, findings }

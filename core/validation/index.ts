@@ -26,7 +26,7 @@ export { checkDomain, stripUrl } from './domain'
 export { checkIp, isIpLiteral } from './ip'
 export { checkIcpNumber } from './icp-number'
 export { checkFilingNumber } from './filing-number'
-export { hostToAscii, labelToAscii, punycodeEncode } from './punycode'
+export { hostToAscii, isValidAceLabel, labelToAscii, strictToAscii } from './idna'
 export {
   classifyDivision,
   isKnownPrefecture,

@@ -92,3 +92,65 @@ describe('checkDomain: errors', () => {
     expect(checkDomain('8.8.8.8').errors[0]?.message).toContain('首页URL')
   })
 })
+
+describe('checkDomain: UTS #46 (tr46) mapping and validity', () => {
+  it.each([
+    ['XN--FSQU00A.cn', 'xn--fsqu00a.cn'],
+    ['bücher.de', 'xn--bcher-kva.de'],
+    ['Bücher.DE', 'xn--bcher-kva.de'],
+    ['xn--bcher-kva.de', 'xn--bcher-kva.de'],
+    // Non-transitional processing: ß stays ß (not "ss"), as registries and browsers do today.
+    ['faß.de', 'xn--fa-hia.de'],
+    ['mañana.com', 'xn--maana-pta.com'],
+    ['مثال.com', 'xn--mgbh0fb.com'],
+    ['xn--mgbh0fb.com', 'xn--mgbh0fb.com'],
+    // Hyphens elsewhere than positions 3–4 are fine.
+    ['a--b.com', 'a--b.com'],
+    ['ab-cd.com', 'ab-cd.com'],
+  ])('accepts %s as %s', (input, ascii) => {
+    const r = checkDomain(input)
+    expect(r.errors).toEqual([])
+    expect(r.ascii).toBe(ascii)
+  })
+
+  it.each([
+    ['xn--abc.com', 'does not decode'],
+    ['xn--zz.com', 'does not decode'],
+    ['xn--a.com', 'does not decode'],
+    ['xn--1234.com', 'does not decode'],
+    ['xn--example.com', 'decodes to a form that does not encode back'],
+    ['www.xn--zz.cn', 'an invalid label deeper in the name'],
+  ])('refuses %s: an xn-- label that %s', (input) => {
+    const r = checkDomain(input)
+    expect(r.errors.map((e) => e.code)).toEqual(['domain.punycode'])
+    expect(r.errors[0]?.message).toContain('Punycode')
+  })
+
+  it.each([
+    ['ab--cd.com', 'hyphens in positions 3–4'],
+    ['١٢٣.com', 'Arabic-Indic digits only (bidi rule)'],
+    ['a١.com', 'left-to-right label with an Arabic number (bidi rule)'],
+  ])('refuses %s: %s', (input) => {
+    expect(checkDomain(input).errors.map((e) => e.code)).toEqual(['domain.idna'])
+  })
+
+  it('refuses a zero-width joiner with the character message', () => {
+    expect(checkDomain('a\u200db.com').errors.map((e) => e.code)).toEqual(['domain.chars'])
+  })
+})
+
+describe('checkDomain: normalising input is always shown', () => {
+  it.each(['example.com/', 'example.com:8080', 'http://example.com', 'example.com/?a=1', 'example.com:'])(
+    '%s is read as example.com with a warning',
+    (input) => {
+      const r = checkDomain(input)
+      expect(r).toMatchObject({ valid: true, normalized: 'example.com' })
+      expect(r.warnings.map((w) => w.code)).toEqual(['domain.url-stripped'])
+      expect(r.warnings[0]?.message).toContain('example.com')
+    },
+  )
+
+  it.each(['example.com', 'Example.COM', 'example.com.'])('%s needs no such warning', (input) => {
+    expect(checkDomain(input).warnings).toEqual([])
+  })
+})
