@@ -1,52 +1,118 @@
 /**
- * `beian-desk`: the app's services from a terminal, for batch work and scripting.
- * Never imports electron.
+ * `beian-desk`: the app's services from a terminal, for batch work and scripting. Never
+ * imports electron. Each command's module (and with it sharp, pdf.js, the store) is loaded
+ * only when that command runs, so `--help` and `check` start in a blink.
  */
-import { AppFailure } from '../main/services/app-error'
-import { checkCommand } from './commands/check'
-import { compressCommand } from './commands/compress'
-import { exportCommand } from './commands/export'
-import { validateCommand } from './commands/validate'
-import { type CliIo, processIo, UsageError } from './io'
+import { CHECK_KINDS } from '../../core/validation/types'
+import { type CliContext, type CliIo, endQuietlyOnClosedPipe, processIo, UsageError } from './io'
+import { type CliMessages, messagesFor, takeLang } from './messages'
 
-const USAGE = `用法 / Usage:
-  beian-desk compress <文件…> --out-dir DIR [--max-bytes N] [--page N] [--json]
-  beian-desk compress <文件> --out FILE [--max-bytes N] [--page N] [--json]
-  beian-desk check <kind> <value> [--json]
-  beian-desk check <kind> --stdin
-  beian-desk export --data-dir DIR --site ID --out PATH [--zip] [--json]
-  beian-desk validate --data-dir DIR [--site ID] [--json]
-`
+type Command = (argv: string[], ctx: CliContext) => Promise<number>
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  list: async () => (await import('./commands/list')).listCommand,
+  validate: async () => (await import('./commands/validate')).validateCommand,
+  export: async () => (await import('./commands/export')).exportCommand,
+  compress: async () => (await import('./commands/compress')).compressCommand,
+  check: async () => (await import('./commands/check')).checkCommand,
+}
+type CommandName = keyof CliMessages['help']
 
-const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
-  compress: compressCommand,
-  check: checkCommand,
-  export: exportCommand,
-  validate: validateCommand,
+export const kindList = (m: CliMessages): string =>
+  CHECK_KINDS.map((k) => `  ${k.padEnd(16)} ${m.kinds[k]}`).join('\n')
+
+async function commandHelp(name: CommandName, m: CliMessages): Promise<string> {
+  if (name === 'check') return m.help.check(kindList(m))
+  if (name === 'compress') {
+    const { DEFAULT_MAX_BYTES, MAX_MAX_BYTES, MIN_MAX_BYTES } = await import('../../core/limits')
+    return m.help.compress(MIN_MAX_BYTES, MAX_MAX_BYTES, DEFAULT_MAX_BYTES)
+  }
+  return name === 'list' ? m.help.list : name === 'validate' ? m.help.validate : m.help.export
 }
 
-export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
-  const [name, ...rest] = argv
-  const command = name ? COMMANDS[name] : undefined
-  if (!command || name === '--help' || name === '-h') {
-    io.err(USAGE)
-    return name === '--help' || name === '-h' ? 0 : 2
+/** True when argv asks for help before any `--` (after which everything is a file name). */
+const wantsHelp = (argv: readonly string[]): boolean => {
+  const end = argv.indexOf('--')
+  return (end < 0 ? argv : argv.slice(0, end)).some((a) => a === '--help' || a === '-h')
+}
+
+/** Node's parseArgs errors, in the user's language. */
+function parseArgsMessage(error: TypeError & { code?: string }, m: CliMessages): string | null {
+  const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? ''
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return m.unknownOption(quoted)
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /does not take an argument/.test(error.message)
+        ? m.optionTakesNoValue(quoted.split(/[ =]/)[0] ?? quoted)
+        : m.optionNeedsValue(quoted.split(' ')[0] ?? quoted)
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return m.unexpectedArgument(quoted)
+    default:
+      return null
   }
+}
+
+export async function runCli(
+  argv: string[],
+  io: CliIo = processIo,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
+  if (io === processIo) endQuietlyOnClosedPipe()
+  const { lang, argv: args, bad } = takeLang(argv, env)
+  const m = messagesFor(lang)
+  const usage = (): string => m.usage(kindList(m))
+  if (bad !== undefined) {
+    io.err(`${m.badLang(bad)}\n${m.usageHint}\n`)
+    return 2
+  }
+  const [name, ...rest] = args
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    ;(name === undefined ? io.err : io.out)(name === undefined ? `${m.noCommand}\n\n${usage()}` : usage())
+    return name === undefined ? 2 : 0
+  }
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined
+  if (!load) {
+    io.err(`${m.unknownCommand(name)}\n${m.usageHint}\n`)
+    return 2
+  }
+  if (wantsHelp(rest)) {
+    io.out(await commandHelp(name as CommandName, m))
+    return 0
+  }
+  const ctx: CliContext = { io, lang, m }
   try {
-    return await command(rest, io)
+    return await (
+      await load()
+    )(rest, ctx)
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.err(`${error.message}\n\n${USAGE}`)
-      return 2
-    }
-    if (error instanceof AppFailure) {
-      io.err(`${error.message}\n${(error.details ?? []).map((d) => `  - ${d}\n`).join('')}`)
-      return 1
-    }
-    if (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`${error.message}\n\n${USAGE}`)
-      return 2
-    }
-    throw error
+    return report(error, name, ctx, env)
   }
+}
+
+async function report(
+  error: unknown,
+  command: string,
+  { io, lang, m }: CliContext,
+  env: NodeJS.ProcessEnv,
+): Promise<number> {
+  if (error instanceof UsageError) {
+    io.err(`${error.message}\n${m.commandHelpHint(error.command ?? command)}\n`)
+    return 2
+  }
+  if (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    io.err(`${parseArgsMessage(error, m) ?? error.message}\n${m.commandHelpHint(command)}\n`)
+    return 2
+  }
+  const coded = error as { code?: unknown; message?: unknown; details?: unknown }
+  if (error instanceof Error && typeof coded.code === 'string' && coded.code.includes('/')) {
+    // AppFailure / ImageInputError: a stable code and a message for the user.
+    const { serviceMessage } = await import('./messages/service-errors')
+    const details = Array.isArray(coded.details) ? (coded.details as string[]) : []
+    io.err(`${serviceMessage(lang, coded.code, error.message)}\n${details.map((d) => `  - ${d}\n`).join('')}`)
+    return 1
+  }
+  // Anything else (a damaged or locked data folder, a bug): one line, the stack only on request.
+  if (env.BEIAN_DEBUG) throw error
+  io.err(`${m.internal}${error instanceof Error ? error.message : String(error)}\n`)
+  return 1
 }

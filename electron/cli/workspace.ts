@@ -1,18 +1,26 @@
-/** Opening a data directory (the app's userData folder) read-write, exactly as the app does. */
+/**
+ * Opening a data directory (the app's userData folder) for the commands that read it: read-only
+ * (no writer lock, nothing in the folder changes), with only the repo and the material files;
+ * the image services are not loaded.
+ */
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { createServices, type Services } from '../main/services/container'
+import type { Workspace } from '../../core/model'
 import { openConfStore } from '../main/services/conf-store'
-import { UsageError } from './io'
+import { createMaterialFiles, type MaterialFiles } from '../main/services/material-files'
+import { createWorkspaceRepo } from '../main/services/workspace-repo'
+import { type CliContext, UsageError } from './io'
 
-/** out/cli/index.js → <project>/assets/divisions */
-const DIVISIONS_DIR = fileURLToPath(new URL('../../assets/divisions', import.meta.url))
+export type OpenedData = { ws: Workspace; files: MaterialFiles }
 
-export function openDataDir(dataDir: string | undefined): Services {
-  if (!dataDir) throw new UsageError('需要 --data-dir DIR（应用的数据目录，即包含 config.json 的文件夹）')
+export function openDataDir(dataDir: string | undefined, { m }: CliContext, command: string): OpenedData {
+  if (!dataDir) throw new UsageError(m.needDataDir, command)
   const dir = resolve(dataDir)
-  const file = join(dir, 'config.json')
-  if (!existsSync(file)) throw new UsageError(`在 ${dir} 中找不到 config.json：请确认 --data-dir 指向 Beian Desk 的数据目录`)
-  return createServices(dir, openConfStore(dir), DIVISIONS_DIR)
+  if (!existsSync(join(dir, 'config.json'))) throw new UsageError(m.noConfig(dir), command)
+  const store = openConfStore(dir, { readOnly: true })
+  try {
+    return { ws: createWorkspaceRepo(store).workspace(), files: createMaterialFiles(dir) }
+  } finally {
+    store.close()
+  }
 }

@@ -1,11 +1,24 @@
-/** `beian-desk compress <files…> --out-dir DIR | --out FILE [--max-bytes N] [--page N] [--json]` */
+/** `beian-desk compress <files…> --out-dir DIR | --out FILE [--max-bytes N] [--page N] [--overwrite] [--json]` */
 import { dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { DEFAULT_MAX_BYTES, PDF_MAX_PAGES } from '../../../core/model'
+import type { BatchItemResult } from '../../../core/api'
+import { DEFAULT_MAX_BYTES, MAX_MAX_BYTES, maxBytesSchema, MIN_MAX_BYTES } from '../../../core/limits'
+import { PDF_MAX_PAGES } from '../../../core/model'
 import { runBatch } from '../../main/services/batch-compress'
-import { type CliIo, UsageError } from '../io'
+import { type CliContext, UsageError } from '../io'
+import { serviceMessage } from '../messages/service-errors'
 
-export async function compressCommand(argv: string[], io: CliIo): Promise<number> {
+type Options = {
+  inputs: string[]
+  outDir: string
+  out: string | undefined
+  maxBytes: number
+  pdfPage: number | undefined
+  overwrite: boolean
+  json: boolean
+}
+
+function parse(argv: string[], { m }: CliContext): Options {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -14,40 +27,74 @@ export async function compressCommand(argv: string[], io: CliIo): Promise<number
       out: { type: 'string' },
       'max-bytes': { type: 'string' },
       page: { type: 'string' },
+      overwrite: { type: 'boolean' },
       json: { type: 'boolean' },
     },
   })
-  if (positionals.length === 0) throw new UsageError('compress: 请给出至少一个输入文件')
-  if (!values['out-dir'] === !values.out) throw new UsageError('compress: 需要 --out-dir DIR 或 --out FILE（二选一）')
-  if (values.out && positionals.length > 1) throw new UsageError('compress: --out 只能用于单个输入文件，多个文件请用 --out-dir')
-  const maxBytes = values['max-bytes'] ? Number(values['max-bytes']) : DEFAULT_MAX_BYTES
-  if (!Number.isInteger(maxBytes) || maxBytes < 20_000) throw new UsageError('compress: --max-bytes 必须是不小于 20000 的整数')
+  if (positionals.length === 0) throw new UsageError(m.compress.needInput)
+  if (!values['out-dir'] === !values.out) throw new UsageError(m.compress.outChoice)
+  if (values.out && positionals.length > 1) throw new UsageError(m.compress.outSingle)
+  const cap = maxBytesSchema.safeParse(
+    values['max-bytes'] === undefined ? DEFAULT_MAX_BYTES : Number(values['max-bytes']),
+  )
+  if (!cap.success) throw new UsageError(m.compress.maxBytes(MIN_MAX_BYTES, MAX_MAX_BYTES))
   const pdfPage = values.page === undefined ? undefined : Number(values.page)
   if (pdfPage !== undefined && (!Number.isInteger(pdfPage) || pdfPage < 1 || pdfPage > PDF_MAX_PAGES))
-    throw new UsageError(`compress: --page 是 PDF 的页码，必须是 1 到 ${PDF_MAX_PAGES} 的整数`)
+    throw new UsageError(m.compress.page(PDF_MAX_PAGES))
   const out = values.out ? resolve(values.out) : undefined
+  return {
+    inputs: positionals,
+    out,
+    outDir: out ? dirname(out) : resolve(values['out-dir'] as string),
+    maxBytes: cap.data,
+    pdfPage,
+    overwrite: values.overwrite ?? false,
+    json: values.json ?? false,
+  }
+}
+
+function printHuman(results: BatchItemResult[], opts: Options, { io, m }: CliContext): void {
+  for (const r of results) {
+    if ('error' in r) {
+      io.out(`${m.compress.failed(r.input, r.error.message)}\n`)
+      continue
+    }
+    io.out(`${m.compress.ok(r.input, r.output, r.bytes, r.width, r.height, r.quality)}\n`)
+    if (opts.out && r.output !== opts.out) io.out(`${m.compress.renamed(opts.out)}\n`)
+    for (const note of r.notes ?? []) io.out(`${m.compress.note(m.compress.notes[note])}\n`)
+  }
+}
+
+export async function compressCommand(argv: string[], ctx: CliContext): Promise<number> {
+  const opts = parse(argv, ctx)
+  const { io, lang, m } = ctx
   const summary = await runBatch(
     {
       batchId: 'cli',
-      paths: positionals.map((p) => resolve(p)),
-      outDir: out ? dirname(out) : resolve(values['out-dir'] as string),
-      maxBytes,
-      ...(out ? { outputs: [out] } : {}),
-      ...(pdfPage ? { pdfPage } : {}),
+      paths: opts.inputs.map((p) => resolve(p)),
+      outDir: opts.outDir,
+      maxBytes: opts.maxBytes,
+      ...(opts.out ? { outputs: [opts.out] } : {}),
+      ...(opts.pdfPage ? { pdfPage: opts.pdfPage } : {}),
+      ...(opts.overwrite ? { overwrite: true } : {}),
     },
     {
       // One stderr line per finished file; a line per start would only double the noise.
       started: () => undefined,
-      progress: (p) => io.err(`[${p.done}/${p.total}] ${p.ok ? '✓' : '✗'} ${p.input}${p.message ? `：${p.message}` : ''}\n`),
+      progress: (p) => {
+        const message = p.code && p.message ? serviceMessage(lang, p.code, p.message) : undefined
+        io.err(`${m.compress.progress(p.done, p.total, p.ok, opts.inputs[p.index] ?? p.input, message)}\n`)
+      },
     },
   )
   // Report the inputs as the user typed them.
-  const results = summary.results.map((r, i) => ({ ...r, input: positionals[i] as string }))
-  if (values.json) io.out(`${JSON.stringify(results, null, 2)}\n`)
-  else {
-    for (const r of results) {
-      io.out('error' in r ? `✗ ${r.input}: ${r.error.message}\n` : `✓ ${r.input} → ${r.output} (${r.bytes} 字节, ${r.width}×${r.height}, 质量 ${r.quality})\n`)
-    }
-  }
+  const results = summary.results.map((r, i): BatchItemResult => {
+    const input = opts.inputs[i] as string
+    return 'error' in r
+      ? { input, error: { code: r.error.code, message: serviceMessage(lang, r.error.code, r.error.message) } }
+      : { ...r, input }
+  })
+  if (opts.json) io.out(`${JSON.stringify(results, null, 2)}\n`)
+  else printHuman(results, opts, ctx)
   return results.some((r) => 'error' in r) ? 1 : 0
 }

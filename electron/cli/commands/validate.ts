@@ -1,19 +1,72 @@
-/** `beian-desk validate --data-dir DIR [--site ID] [--json]`: every finding for stored data. */
+/**
+ * `beian-desk validate --data-dir DIR [--site SITE] [--json]`: for each site, whether export
+ * would go ahead, decided by the very function export uses (preparePacket), with what blocks it
+ * and the hints; subjects without sites get their findings. Exit 1 exactly when an export in
+ * scope would refuse (or, for the whole folder, a subject without sites has errors).
+ */
 import { parseArgs } from 'node:util'
-import { localToday } from '../../../core/packet/readiness'
+import type { Site, Workspace } from '../../../core/model'
+import { localToday, materialReadiness, siteFindings } from '../../../core/packet/readiness'
 import { validateWorkspace } from '../../../core/validation'
-import { type CliIo, UsageError } from '../io'
+import { AppFailure } from '../../main/services/app-error'
+import type { MaterialFiles } from '../../main/services/material-files'
+import { preparePacket } from '../../main/services/packet-export'
+import type { CliContext } from '../io'
+import { findSite } from '../site-ref'
 import { openDataDir } from '../workspace'
 
-export async function validateCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: { 'data-dir': { type: 'string' }, site: { type: 'string' }, json: { type: 'boolean' } },
-  })
-  const ws = openDataDir(values['data-dir']).repo.workspace()
-  const site = values.site ? ws.sites.find((s) => s.id === values.site) : undefined
-  if (values.site && !site) throw new UsageError(`validate: 找不到网站 ${values.site}`)
-  const findings = validateWorkspace(ws, localToday())
+type Hint = { scope: 'subject' | 'site'; field: string | null; code: string; message: string }
+type SiteReport = {
+  siteId: string
+  siteName: string
+  mainDomain: string
+  subjectId: string
+  subjectName: string
+  materials: { ready: number; total: number; missing: number }
+  exportable: boolean
+  blockers: string[]
+  warnings: Hint[]
+}
+
+async function siteReport(
+  ws: Workspace,
+  files: MaterialFiles,
+  site: Site,
+  today: string,
+): Promise<SiteReport | null> {
+  const subject = ws.subjects.find((s) => s.id === site.subjectId)
+  if (!subject) return null
+  const readiness = materialReadiness(subject, site, ws.materials)
+  const refusal = await preparePacket(ws, files, site.id, today).then(
+    () => null,
+    (error: unknown) => {
+      if (error instanceof AppFailure) return error
+      throw error
+    },
+  )
+  const warnings = siteFindings(ws, site.id, today)
+    .filter((f) => f.severity !== 'error')
+    .map((f) => ({ scope: f.scope, field: f.field ?? null, code: f.code, message: f.message }))
+  return {
+    siteId: site.id,
+    siteName: site.name,
+    mainDomain: site.mainDomain,
+    subjectId: subject.id,
+    subjectName: subject.name,
+    materials: {
+      ready: readiness.ready,
+      total: readiness.total,
+      missing: readiness.slots.filter((s) => s.state === 'missing').length,
+    },
+    exportable: refusal === null,
+    blockers: refusal ? (refusal.details ?? [refusal.message]) : [],
+    warnings,
+  }
+}
+
+/** The findings of every subject in scope, tagged as `validate --json` always listed them. */
+function taggedFindings(ws: Workspace, today: string, site: Site | undefined) {
+  return validateWorkspace(ws, today)
     .filter((f) => !site || f.siteId === site.id || (f.subjectId === site.subjectId && !f.siteId))
     .map(({ subjectId, siteId, finding }) => ({
       subjectId: subjectId ?? null,
@@ -22,12 +75,71 @@ export async function validateCommand(argv: string[], io: CliIo): Promise<number
       siteName: ws.sites.find((s) => s.id === siteId)?.name ?? null,
       ...finding,
     }))
-  if (values.json) io.out(`${JSON.stringify({ subjects: ws.subjects.length, sites: ws.sites.length, findings }, null, 2)}\n`)
-  else {
-    if (findings.length === 0) io.out('✓ 没有发现问题\n')
-    for (const f of findings) {
-      io.out(`${f.severity === 'error' ? '✗ 错误' : '! 提示'} [${f.siteName ?? f.subjectName ?? ''}${f.field ? ` · ${f.field}` : ''}] ${f.message}\n`)
+}
+
+export async function validateCommand(argv: string[], ctx: CliContext): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { 'data-dir': { type: 'string' }, site: { type: 'string' }, json: { type: 'boolean' } },
+  })
+  const { ws, files } = openDataDir(values['data-dir'], ctx, 'validate')
+  const site = values.site ? findSite(ws, values.site, ctx, 'validate') : undefined
+  const today = localToday()
+  const reports: SiteReport[] = []
+  for (const s of site ? [site] : ws.sites) {
+    const report = await siteReport(ws, files, s, today)
+    if (report) reports.push(report)
+  }
+  const findings = taggedFindings(ws, today, site)
+  const lonely = site ? [] : ws.subjects.filter((s) => !ws.sites.some((x) => x.subjectId === s.id))
+  const lonelyFindings = findings.filter((f) => !f.siteId && lonely.some((s) => s.id === f.subjectId))
+  const ready = reports.filter((r) => r.exportable).length
+  const summary = {
+    subjects: site ? 1 : ws.subjects.length,
+    sites: reports.length,
+    ready,
+    blocked: reports.length - ready,
+    missingMaterials: reports.reduce((n, r) => n + r.materials.missing, 0),
+  }
+  if (values.json) {
+    ctx.io.out(
+      `${JSON.stringify({ subjects: ws.subjects.length, sites: ws.sites.length, findings, readiness: reports, summary }, null, 2)}\n`,
+    )
+  } else {
+    printHuman(
+      reports,
+      lonely.map((s) => ({
+        id: s.id,
+        name: s.name,
+        findings: lonelyFindings.filter((f) => f.subjectId === s.id),
+      })),
+      ctx,
+    )
+    ctx.io.out(
+      `${ctx.m.validate.summary(summary.subjects, summary.sites, summary.ready, summary.blocked, summary.missingMaterials)}\n`,
+    )
+  }
+  return summary.blocked > 0 || lonelyFindings.some((f) => f.severity === 'error') ? 1 : 0
+}
+
+type Lonely = { id: string; name: string; findings: { severity: string; field?: string; message: string }[] }
+
+function printHuman(reports: SiteReport[], lonely: Lonely[], { io, m }: CliContext): void {
+  const v = m.validate
+  for (const r of reports) {
+    io.out(
+      `${v.site(r.siteName.trim() || m.list.unnamed, r.siteId, r.mainDomain, r.materials.ready, r.materials.total)}\n`,
+    )
+    io.out(`${r.exportable ? v.canExport : v.cannotExport(r.blockers.length)}\n`)
+    for (const line of r.blockers) io.out(`${v.blocker(line)}\n`)
+    for (const w of r.warnings) {
+      const where = `${w.scope === 'subject' ? v.scopeSubject : v.scopeSite}${w.field ? ` · ${w.field}` : ''}`
+      io.out(`${v.warning(where, w.message)}\n`)
     }
   }
-  return findings.some((f) => f.severity === 'error') ? 1 : 0
+  for (const s of lonely) {
+    io.out(`${v.subject(s.name.trim() || m.list.unnamed, s.id)}\n`)
+    for (const f of s.findings)
+      io.out(`${v.finding(f.severity === 'error', f.field ?? v.scopeSubject, f.message)}\n`)
+  }
 }

@@ -3,16 +3,15 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { runCli } from '../../../electron/cli/index'
-import type { CliIo } from '../../../electron/cli/io'
 import { createServices } from '../../../electron/main/services/container'
 import { openConfStore } from '../../../electron/main/services/conf-store'
 import { upsertSite, upsertSubject } from '../../../core/workspace'
 import { idCardFront, withOrientation } from '../../fixtures/generate'
-import { makeIndividual, makeSite, syntheticResidentId } from '../../support/factories'
+import { makeIndividual, makePerson, makeSite, syntheticResidentId } from '../../support/factories'
 import { useTempDirs } from '../../support/temp-dir'
 import { colourPagesPdf, meanColour } from '../../support/pdf-pages'
 import { readZip } from '../../support/zip'
+import { run as runWith } from './support'
 
 const tempDir = useTempDirs()
 // Fixtures are drawn from SVG, which the image service blocks process-wide once it runs:
@@ -24,20 +23,20 @@ beforeAll(async () => {
   card = await idCardFront({ seed: 4, width: 1200, height: 900 })
 })
 
-async function run(argv: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const io: CliIo = { out: (t) => void (out += t), err: (t) => void (err += t), readStdin: async () => stdin }
-  const code = await runCli(argv, io)
-  return { code, out, err }
-}
+const run = (argv: string[], stdin = '') => runWith(argv, { stdin })
 
 describe('beian-desk check', () => {
   it('answers the documented JSON for a valid resident ID', async () => {
     const id = syntheticResidentId()
     const { code, out } = await run(['check', 'resident-id', id, '--json'])
     expect(code).toBe(0)
-    expect(JSON.parse(out)).toMatchObject({ kind: 'resident-id', input: id, valid: true, normalized: id, errors: [] })
+    expect(JSON.parse(out)).toMatchObject({
+      kind: 'resident-id',
+      input: id,
+      valid: true,
+      normalized: id,
+      errors: [],
+    })
   })
 
   it('exits 1 with a coded Chinese error for a bad check character', async () => {
@@ -53,8 +52,14 @@ describe('beian-desk check', () => {
   it('reads one value per line with --stdin and prints one JSON object per line, in order', async () => {
     const good = syntheticResidentId()
     const { code, out } = await run(['check', 'resident-id', '--stdin'], `${good}\n123\n`)
-    const lines = out.trim().split('\n').map((l) => JSON.parse(l) as { input: string; valid: boolean })
-    expect(lines.map((l) => [l.input, l.valid])).toEqual([[good, true], ['123', false]])
+    const lines = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { input: string; valid: boolean })
+    expect(lines.map((l) => [l.input, l.valid])).toEqual([
+      [good, true],
+      ['123', false],
+    ])
     expect(code).toBe(1)
   })
 
@@ -72,10 +77,22 @@ describe('beian-desk compress', () => {
     writeFileSync(photo, sidewaysCard)
     const text = join(dir, 'notes.jpg')
     writeFileSync(text, 'this is not an image')
-    const { code, out, err } = await run(['compress', photo, text, '--out-dir', join(dir, 'out'), '--max-bytes', '200000', '--json'])
+    const { code, out, err } = await run([
+      'compress',
+      photo,
+      text,
+      '--out-dir',
+      join(dir, 'out'),
+      '--max-bytes',
+      '200000',
+      '--json',
+    ])
     expect(code).toBe(1)
     expect(err).toMatch(/\[2\/2\]/)
-    const [ok, failed] = JSON.parse(out) as [{ output: string; bytes: number; width: number; height: number }, { error: { code: string; message: string } }]
+    const [ok, failed] = JSON.parse(out) as [
+      { output: string; bytes: number; width: number; height: number },
+      { error: { code: string; message: string } },
+    ]
     const data = readFileSync(ok.output)
     expect(data.length).toBe(ok.bytes)
     expect(ok.bytes).toBeLessThanOrEqual(200_000)
@@ -99,7 +116,13 @@ describe('beian-desk compress', () => {
   it('takes the PDF page given with --page and refuses a page number that is not one', async () => {
     const dir = tempDir()
     const pdf = join(dir, 'cert.pdf')
-    writeFileSync(pdf, await colourPagesPdf([{ size: [300, 200], colour: [1, 1, 1] }, { size: [300, 200], colour: [0.1, 0.2, 0.8] }]))
+    writeFileSync(
+      pdf,
+      await colourPagesPdf([
+        { size: [300, 200], colour: [1, 1, 1] },
+        { size: [300, 200], colour: [0.1, 0.2, 0.8] },
+      ]),
+    )
     const target = join(dir, 'page2.jpg')
     expect((await run(['compress', pdf, '--out', target, '--page', '2'])).code).toBe(0)
     const [r, , b] = await meanColour(readFileSync(target))
@@ -125,7 +148,16 @@ describe('beian-desk export', () => {
     const site = makeSite(subject.id)
     repo.commit(upsertSite(upsertSubject(repo.workspace(), subject), site))
     mkdirSync(join(dir, 'out'))
-    const { code, err } = await run(['export', '--data-dir', dir, '--site', site.id, '--out', join(dir, 'out', 'p.zip'), '--zip'])
+    const { code, err } = await run([
+      'export',
+      '--data-dir',
+      dir,
+      '--site',
+      site.id,
+      '--out',
+      join(dir, 'out', 'p.zip'),
+      '--zip',
+    ])
     expect(code).toBe(1)
     expect(err).toContain('缺少材料：身份证正面')
   })
@@ -134,7 +166,8 @@ describe('beian-desk export', () => {
     const dir = tempDir()
     const store = openConfStore(dir)
     const { repo, materials } = createServices(dir, store, 'assets/divisions')
-    const subject = makeIndividual()
+    // Rule ⑦: the holder's office phone is required (a mobile number would do).
+    const subject = makeIndividual({ principal: makePerson({ officePhone: '010-65831274' }) })
     const site = makeSite(subject.id)
     repo.commit(upsertSite(upsertSubject(repo.workspace(), subject), site))
     const photo = join(dir, 'card.jpg')
@@ -142,9 +175,24 @@ describe('beian-desk export', () => {
     for (const slot of ['principal-id-front', 'principal-id-back', 'principal-id-handheld'] as const) {
       await materials.importMaterial({ ownerKind: 'subject', ownerId: subject.id, slot, path: photo })
     }
-    await materials.importMaterial({ ownerKind: 'site', ownerId: site.id, slot: 'domain-certificate', path: photo })
+    await materials.importMaterial({
+      ownerKind: 'site',
+      ownerId: site.id,
+      slot: 'domain-certificate',
+      path: photo,
+    })
     const target = join(dir, 'p.zip')
-    const { code, out } = await run(['export', '--data-dir', dir, '--site', site.id, '--out', target, '--zip', '--json'])
+    const { code, out } = await run([
+      'export',
+      '--data-dir',
+      dir,
+      '--site',
+      site.id,
+      '--out',
+      target,
+      '--zip',
+      '--json',
+    ])
     expect(code).toBe(0)
     expect(JSON.parse(out).files).toHaveLength(4)
     expect((await readZip(target)).map((e) => e.name.split('/').pop())).toContain('04_域名证书.jpg')
@@ -158,7 +206,7 @@ describe('beian-desk export', () => {
 })
 
 describe('beian-desk validate', () => {
-  it('lists every finding for stored data as JSON and exits 1 on errors', async () => {
+  it('lists every finding for stored data as JSON; a site without materials cannot be exported (exit 1)', async () => {
     const dir = tempDir()
     const store = openConfStore(dir)
     const { repo } = createServices(dir, store, 'assets/divisions')
@@ -168,12 +216,17 @@ describe('beian-desk validate', () => {
     repo.commit(upsertSite(upsertSubject(upsertSubject(repo.workspace(), good), bad), site))
     const all = await run(['validate', '--data-dir', dir, '--json'])
     expect(all.code).toBe(1)
-    const report = JSON.parse(all.out) as { subjects: number; findings: { subjectId: string; severity: string; field?: string }[] }
+    const report = JSON.parse(all.out) as {
+      subjects: number
+      findings: { subjectId: string; severity: string; field?: string }[]
+    }
     expect(report.subjects).toBe(2)
-    expect(report.findings.some((f) => f.subjectId === bad.id && f.severity === 'error' && f.field === 'name')).toBe(true)
+    expect(
+      report.findings.some((f) => f.subjectId === bad.id && f.severity === 'error' && f.field === 'name'),
+    ).toBe(true)
     const one = await run(['validate', '--data-dir', dir, '--site', site.id, '--json'])
     const scoped = JSON.parse(one.out) as { findings: { subjectId: string; severity: string }[] }
     expect(scoped.findings.every((f) => f.subjectId === good.id)).toBe(true)
-    expect(one.code).toBe(0)
+    expect(one.code).toBe(1)
   })
 })
