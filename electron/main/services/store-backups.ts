@@ -35,8 +35,10 @@ export type StoreBackups = {
   snapshot(content: string | Uint8Array, now?: Date): string
   /** A generation of its own (before a restore, or for a state that changed outside a write). */
   snapshotSeparate(content: string | Uint8Array, takenAt?: Date): string
-  /** Newest first. */
+  /** Newest first (parses each one: for listings and recovery, not for every write). */
   list(): GenerationInfo[]
+  /** The generations' ids, newest first, without reading them. */
+  ids(): string[]
   /** The generation's text; throws when there is no such generation. */
   read(id: string): string
   /** Removes records (and the records that point at them) from every kept copy. */
@@ -164,6 +166,7 @@ export function createStoreBackups(dataDir: string): StoreBackups {
       for (let s = 1; existsSync(pathOf(id)); s++) id = stamp(new Date(takenAt.getTime() + s * 1000), true)
       return write(id, content, new Date(), takenAt)
     },
+    ids: () => entries().map((e) => e.id),
     list: () =>
       entries().map((e) => {
         const raw = parseJson(readFileSync(e.path, 'utf8'))

@@ -132,12 +132,28 @@ function finishPendingPurge(
   rmSync(path, { force: true })
 }
 
-function startUpSweep(dataDir: string, current: unknown, lock: WriterLock, graceMs: number): SweepReport {
+/**
+ * Photos stay while a record points to them: in the store, in a quarantine file, or in a backup
+ * generation (so restoring one brings its photos back). A deletion purges the generations first,
+ * so a deleted record's photos are never kept this way.
+ */
+function recordsKeptAnywhere(dataDir: string, current: unknown, backups: StoreBackups): unknown[] {
+  const generations = backups.ids().map((id) => parseJson(backups.read(id)))
+  return [current, ...quarantineFiles(dataDir).flatMap(quarantinedRecordsIn), ...generations]
+}
+
+function startUpSweep(
+  dataDir: string,
+  current: unknown,
+  backups: StoreBackups,
+  lock: WriterLock,
+  graceMs: number,
+): SweepReport {
   // A stale lock proves its writer is gone: its leftovers go now. No lock at all may mean an
   // older app version that does not lock is writing: then only old leftovers go.
   const olderThanMs = lock.previous === 'stale' ? 0 : graceMs
   const tempFiles = sweepTempFiles(dataDir, { olderThanMs })
-  const kept = [current, ...quarantineFiles(dataDir).flatMap(quarantinedRecordsIn)]
+  const kept = recordsKeptAnywhere(dataDir, current, backups)
   const orphanFiles = sweepOrphanMaterials(dataDir, referencedFiles(kept), { olderThanMs })
   return { tempFiles, orphanFiles, readOnlyCopies: sweepReadOnlyCopies(dataDir) }
 }
@@ -189,10 +205,10 @@ export function openStore<T extends StoreBackend>(
     if (lock && first) {
       rmSync(backupPathOf(filePath), { force: true })
       finishPendingPurge(dataDir, filePath, backups, current)
-      sweep = startUpSweep(dataDir, current, lock, options.graceMs ?? DEFAULT_GRACE_MS)
+      sweep = startUpSweep(dataDir, current, backups, lock, options.graceMs ?? DEFAULT_GRACE_MS)
       const text = readFileSync(backend.path, 'utf8')
-      const newest = backups.list()[0]
-      if (!newest || backups.read(newest.id) !== text) backups.snapshotSeparate(text)
+      const newest = backups.ids()[0]
+      if (newest === undefined || backups.read(newest) !== text) backups.snapshotSeparate(text)
     }
     return wrap(backend, {
       filePath,

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { placeMaterial, upsertSubject } from '../../../core/workspace'
 import { openConfStore } from '../../../electron/main/services/conf-store'
+import { createServices } from '../../../electron/main/services/container'
 import { createMaterialFiles } from '../../../electron/main/services/material-files'
 import {
   referencedFiles,
@@ -139,5 +140,40 @@ describe('start-up sweep', () => {
     expect(store.sweep?.orphanFiles).toEqual([])
     for (const key of [bad.originalFile, bad.compressedFile]) expect(existsSync(join(dir, key))).toBe(true)
     store.close()
+  })
+
+  it('keeps the photos of records in a backup generation, so restoring it brings them back', async () => {
+    const dir = tempDir()
+    const store = openConfStore(dir)
+    const services = createServices(dir, store, 'assets/divisions')
+    const subject = makeIndividual()
+    services.repo.commit(upsertSubject(services.repo.workspace(), subject))
+    const before = store.snapshotSeparate()
+    const material = makeMaterial('subject', subject.id, 'principal-id-front')
+    await services.files.write(material.originalFile, Buffer.from('photo'))
+    await services.files.write(material.compressedFile, Buffer.from('small photo'))
+    services.repo.commit(placeMaterial(services.repo.workspace(), material).workspace)
+    // Back to the state before the photo: a restore, not a deletion.
+    const { previousKeptAs } = services.backups?.restore(before) ?? { previousKeptAs: '' }
+    expect(services.repo.workspace().materials).toEqual([])
+    store.close()
+    // A crashed writer's lock: the next start sweeps at once.
+    writeFileSync(
+      join(dir, LOCK_FILE),
+      JSON.stringify({
+        pid: deadPid(),
+        startedAt: new Date().toISOString(),
+        hostname: hostname(),
+        owner: 'cli',
+        token: 'd'.repeat(32),
+      }),
+    )
+    const next = openConfStore(dir)
+    expect(next.sweep?.orphanFiles).toEqual([])
+    const again = createServices(dir, next, 'assets/divisions')
+    again.backups?.restore(previousKeptAs)
+    expect(again.repo.workspace().materials).toEqual([material])
+    expect((await again.files.read(material.compressedFile)).toString()).toBe('small photo')
+    next.close()
   })
 })
