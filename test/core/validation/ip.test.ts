@@ -48,7 +48,9 @@ describe('checkIp: non-public addresses are errors with a reason', () => {
     ['ff02::1', '组播'],
     ['2001:db8::1', '文档'],
     ['::ffff:8.8.8.8', 'IPv4映射'],
-    ['100::1', '保留'],
+    ['100::1', '丢弃'],
+    ['100:1::1', '保留'],
+    ['4000::1', '保留'],
   ])('%s (%s)', (input, reason) => {
     const r = checkIp(input)
     expect(r.errors.map((e) => e.code)).toEqual(['ip.not-public'])
@@ -83,5 +85,56 @@ describe('isIpLiteral', () => {
     ['1.2.3', false],
   ])('%s → %s', (input, want) => {
     expect(isIpLiteral(input)).toBe(want)
+  })
+})
+
+// Each special-purpose range pinned at its edges: first and last address refused, the
+// neighbours just outside accepted. Edges written out by hand from the IANA registries.
+describe('checkIp: special-purpose ranges at their boundaries', () => {
+  it.each([
+    ['0.0.0.0/8', '0.0.0.0', '0.255.255.255', null, '1.0.0.0'],
+    ['10.0.0.0/8', '10.0.0.0', '10.255.255.255', '9.255.255.255', '11.0.0.0'],
+    ['100.64.0.0/10', '100.64.0.0', '100.127.255.255', '100.63.255.255', '100.128.0.0'],
+    ['127.0.0.0/8', '127.0.0.0', '127.255.255.255', '126.255.255.255', '128.0.0.0'],
+    ['169.254.0.0/16', '169.254.0.0', '169.254.255.255', '169.253.255.255', '169.255.0.0'],
+    ['172.16.0.0/12', '172.16.0.0', '172.31.255.255', '172.15.255.255', '172.32.0.0'],
+    ['192.168.0.0/16', '192.168.0.0', '192.168.255.255', '192.167.255.255', '192.169.0.0'],
+    ['198.18.0.0/15', '198.18.0.0', '198.19.255.255', '198.17.255.255', '198.20.0.0'],
+    ['192.0.2.0/24', '192.0.2.0', '192.0.2.255', '192.0.1.255', '192.0.3.0'],
+    ['224.0.0.0/4', '224.0.0.0', '239.255.255.255', '223.255.255.255', null],
+    ['240.0.0.0/4', '240.0.0.0', '255.255.255.255', null, null],
+    ['fc00::/7', 'fc00::', 'fdff:ffff:ffff:ffff:ffff:ffff:ffff:ffff', null, null],
+    ['fe80::/10', 'fe80::', 'febf:ffff:ffff:ffff:ffff:ffff:ffff:ffff', null, null],
+    [
+      '2001:db8::/32',
+      '2001:db8::',
+      '2001:db8:ffff:ffff:ffff:ffff:ffff:ffff',
+      '2001:db7:ffff:ffff:ffff:ffff:ffff:ffff',
+      '2001:db9::',
+    ],
+    ['::1/128', '::1', '::1', null, null],
+    ['::ffff:0:0/96', '::ffff:0.0.0.0', '::ffff:255.255.255.255', null, null],
+  ])('%s', (_range, first, last, before, after) => {
+    for (const inside of [first, last])
+      expect(checkIp(inside).errors.map((e) => e.code)).toEqual(['ip.not-public'])
+    for (const outside of [before, after])
+      if (outside !== null) expect(checkIp(outside)).toMatchObject({ valid: true, errors: [], warnings: [] })
+  })
+
+  it('public IPv6 neighbours of the private ranges pass', () => {
+    for (const ip of ['2400:3200::1', '2408:8000::8', '2001:da8::1', '2a00:1450::1'])
+      expect(checkIp(ip)).toMatchObject({ valid: true, warnings: [] })
+  })
+
+  it.each([
+    ['2002:c000:0204::1', '6to4'],
+    ['2001:0:4136:e378::1', 'Teredo'],
+    ['64:ff9b::8.8.8.8', 'NAT64'],
+    ['192.175.48.1', 'AS112'],
+  ])('%s is questioned, not refused (%s)', (ip, label) => {
+    const r = checkIp(ip)
+    expect(r.valid).toBe(true)
+    expect(r.warnings.map((w) => w.code)).toEqual(['ip.special-purpose'])
+    expect(r.warnings[0]?.message).toContain(label)
   })
 })
