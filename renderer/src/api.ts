@@ -148,6 +148,11 @@ export const api = {
   getSettings: (): Promise<Settings | undefined> => call('settings:get'),
   setSettings: (patch: Partial<Settings>): Promise<Settings | undefined> => call('settings:set', patch),
   openExternal: (url: string): Promise<boolean | undefined> => call('external:open', { url }),
+  /** Shows the packet just exported in the file manager; main refuses any other path (false). */
+  showItemInFolder: async (path: string): Promise<boolean> => {
+    const result = await request('system:showItemInFolder', { path })
+    return result.ok && result.value
+  },
   /** Local paths of dropped files; empty when the bridge cannot resolve them. */
   pathsForFiles: async (files: readonly File[]): Promise<string[]> => {
     const bridge = window.beian

@@ -293,6 +293,13 @@ export const en: Messages = {
   'export.missingBefore': 'These materials are not ready yet; export will be refused:',
   'export.allReady': 'All required materials are present.',
   'export.done': 'Exported to: {target}',
+  'export.refusedSeeAbove': 'Deal with the materials and errors listed above first, then export again.',
+  'export.reveal': 'Show in folder',
+  'export.portal': 'Open the filing portal',
+  'export.nextHint':
+    'Next: log in to the filing portal (beian.mps.gov.cn), fill in the pages in order and upload the exported pictures one by one.',
+  'export.revealFailed': 'The folder could not be opened. The packet is at: {target}',
+  'export.portalFailed': 'The browser could not be opened. Please visit {url} yourself.',
   'export.refused': 'Export not done',
   'export.col.slot': 'Material',
   'export.col.file': 'File',
@@ -301,6 +308,9 @@ export const en: Messages = {
   'export.working': 'Exporting…',
   'export.where.subject': 'Subject',
   'export.where.site': 'Site',
+  'fields.nth': '{label} (no. {n})',
+  'rules.rule': 'Rule {n} ',
+  'rules.source': 'Source (Chinese only): {source}',
   'export.fix': 'Fix',
   'export.checkTitle': 'Data check: {errors} errors, {warnings} warnings',
   'export.checkHint':

@@ -2,14 +2,19 @@ import { FileZipOutlined, FolderOpenOutlined } from '@ant-design/icons'
 import { Alert, Button, Card, Space } from 'antd'
 import { useMemo, useState } from 'react'
 import type { AppError, ExportFormat, ExportSummary } from '../../../../core/api'
-import { missingSlots } from '../../../../core/materials/slots'
 import type { Site, Subject, Workspace } from '../../../../core/model'
+import {
+  exportBlockingLines,
+  materialBlockingLines,
+  materialReadiness,
+} from '../../../../core/packet/readiness'
 import { api } from '../../api'
-import { useLanguage, useT } from '../../i18n'
+import { useT } from '../../i18n'
 import { navigate, requestFocus } from '../workspace/store'
 import { ExportResult } from './ExportResult'
 import { FindingsList, type Located } from './FindingsList'
 import { locatedFindings } from './located-findings'
+import { MaterialsPrecheck } from './MaterialsPrecheck'
 
 type Props = { site: Site; subject: Subject; workspace: Workspace; onEditSite: () => void }
 type Outcome = { kind: 'done'; summary: ExportSummary } | { kind: 'refused'; error: AppError } | undefined
@@ -27,16 +32,54 @@ async function runExport(site: Site, format: ExportFormat): Promise<Outcome> {
   return result.ok ? { kind: 'done', summary: result.value } : { kind: 'refused', error: result.error }
 }
 
+/** Main's refusal: only the lines the lists above do not already show. */
+function Refused({ error, shownAbove }: { error: AppError; shownAbove: ReadonlySet<string> }) {
+  const t = useT()
+  const news = (error.details ?? []).filter((line) => !shownAbove.has(line))
+  const repeats = (error.details?.length ?? 0) > news.length
+  return (
+    <Alert
+      type="error"
+      showIcon
+      className="export-outcome"
+      data-testid="export-refused"
+      title={error.message}
+      description={
+        <div data-testid="export-missing">
+          {repeats && <div>{t('export.refusedSeeAbove')}</div>}
+          {news.length > 0 && (
+            <ul className="plain-list">
+              {news.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          )}
+          {!repeats && news.length === 0 && t('export.refused')}
+        </div>
+      }
+    />
+  )
+}
+
 /** 导出到文件夹 / 导出为 ZIP, with what is still missing shown before the user clicks. */
 export function ExportPanel({ site, subject, workspace, onEditSite }: Props) {
   const t = useT()
-  const language = useLanguage()
   const [busy, setBusy] = useState<ExportFormat | undefined>(undefined)
   const [outcome, setOutcome] = useState<Outcome>(undefined)
-  const missing = missingSlots(subject, site, workspace.materials)
-  const findings = useMemo(() => locatedFindings(subject, site, workspace), [subject, site, workspace])
+  const readiness = useMemo(
+    () => materialReadiness(subject, site, workspace.materials),
+    [subject, site, workspace],
+  )
+  const findings = useMemo(() => locatedFindings(site, workspace), [site, workspace])
+  const shownAbove = useMemo(
+    () =>
+      new Set([
+        ...materialBlockingLines(readiness),
+        ...exportBlockingLines(findings.map(({ where, ...f }) => ({ ...f, scope: where }))),
+      ]),
+    [readiness, findings],
+  )
   const errors = findings.filter((f) => f.severity === 'error').length
-  const label = (key: (typeof missing)[number]) => (language === 'zh-CN' ? key.label : t(`slot.${key.key}`))
 
   const openFinding = async (finding: Located) => {
     if (finding.where === 'site') onEditSite()
@@ -53,30 +96,7 @@ export function ExportPanel({ site, subject, workspace, onEditSite }: Props) {
 
   return (
     <Card title={t('export.title')} className="form-card export-card">
-      {missing.length > 0 ? (
-        <Alert
-          type="warning"
-          showIcon
-          className="export-precheck"
-          data-testid="export-precheck"
-          title={t('export.missingBefore')}
-          description={
-            <ul className="plain-list">
-              {missing.map((slot) => (
-                <li key={slot.key}>{label(slot)}</li>
-              ))}
-            </ul>
-          }
-        />
-      ) : (
-        <Alert
-          type="success"
-          showIcon
-          className="export-precheck"
-          data-testid="export-precheck"
-          title={t('export.allReady')}
-        />
-      )}
+      <MaterialsPrecheck readiness={readiness} />
       <Alert
         type={errors > 0 ? 'error' : findings.length > 0 ? 'warning' : 'success'}
         showIcon
@@ -90,7 +110,11 @@ export function ExportPanel({ site, subject, workspace, onEditSite }: Props) {
           findings.length > 0 && (
             <>
               <div className="findings-hint">{t('export.checkHint')}</div>
-              <FindingsList findings={findings} onOpen={(finding) => void openFinding(finding)} />
+              <FindingsList
+                findings={findings}
+                nature={subject.nature}
+                onOpen={(finding) => void openFinding(finding)}
+              />
             </>
           )
         }
@@ -117,25 +141,7 @@ export function ExportPanel({ site, subject, workspace, onEditSite }: Props) {
         </Button>
       </Space>
       {outcome?.kind === 'done' && <ExportResult summary={outcome.summary} />}
-      {outcome?.kind === 'refused' && (
-        <Alert
-          type="error"
-          showIcon
-          className="export-outcome"
-          title={outcome.error.message}
-          description={
-            outcome.error.details?.length ? (
-              <ul className="plain-list" data-testid="export-missing">
-                {outcome.error.details.map((line) => (
-                  <li key={line}>{line}</li>
-                ))}
-              </ul>
-            ) : (
-              <div data-testid="export-missing">{t('export.refused')}</div>
-            )
-          }
-        />
-      )}
+      {outcome?.kind === 'refused' && <Refused error={outcome.error} shownAbove={shownAbove} />}
     </Card>
   )
 }

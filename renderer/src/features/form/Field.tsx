@@ -2,6 +2,7 @@ import { Form } from 'antd'
 import type { NamePath } from 'antd/es/form/interface'
 import type { ReactNode } from 'react'
 import { CopyButton } from '../../components/CopyButton'
+import { RuleText } from '../../components/RuleText'
 import type { FieldMessages } from './findings'
 import { useFieldMessages } from './findings-context'
 
@@ -41,14 +42,18 @@ function help(messages: FieldMessages, testId?: string): ReactNode {
       {errors.length > 0 && (
         <div className="field-errors" data-testid={testId ? `${testId}-error` : undefined}>
           {errors.map((m) => (
-            <div key={m}>{m}</div>
+            <div key={m}>
+              <RuleText message={m} />
+            </div>
           ))}
         </div>
       )}
       {warnings.length > 0 && (
         <div className="field-warnings" data-testid={testId ? `${testId}-warning` : undefined}>
           {warnings.map((m) => (
-            <div key={m}>{m}</div>
+            <div key={m}>
+              <RuleText message={m} />
+            </div>
           ))}
         </div>
       )}
