@@ -5,6 +5,7 @@ import type { Site, Subject, Workspace } from '../../../../core/model'
 import { PageHeader } from '../../components/PageHeader'
 import { useT } from '../../i18n'
 import { ExportPanel } from '../export/ExportPanel'
+import { filingTab } from '../filing/FilingPanel'
 import { MaterialsPanel } from '../materials/MaterialsPanel'
 import { deleteSite, navigate } from '../workspace/store'
 import { SiteForm } from './SiteForm'
@@ -73,6 +74,7 @@ export function SitePage({ site, subject, workspace }: Props) {
             label: t('site.tab.info'),
             children: <SiteForm site={site} subject={subject} workspace={workspace} />,
           },
+          filingTab({ site, subject, workspace }),
         ]}
       />
     </div>

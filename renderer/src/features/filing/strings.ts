@@ -1,0 +1,157 @@
+/**
+ * The filing desk's UI strings. Kept beside the feature (zh-CN defines the keys, en must
+ * define all of them) and switched with the app's language. Stage and event names come from
+ * core/filing/stages.ts, which holds the legal terms.
+ */
+import { useCallback } from 'react'
+import { useLanguage } from '../../i18n'
+
+const zh = {
+  'desk.nav': '备案看板',
+  'desk.title': '备案看板',
+  'desk.subtitle': '全部开办主体的网站：阶段、期限和材料',
+  'desk.search': '搜索主体、网站、域名、ICP 或公安备案号、证件号后 4 位',
+  'desk.stage': '阶段',
+  'desk.client': '开办主体',
+  'desk.due.all': '全部',
+  'desk.due.overdue': '已逾期',
+  'desk.due.week': '7 天内到期',
+  'desk.col.client': '开办主体',
+  'desk.col.site': '网站',
+  'desk.col.domain': '域名',
+  'desk.col.icp': 'ICP 备案号',
+  'desk.col.stage': '阶段',
+  'desk.col.next': '下一期限',
+  'desk.col.days': '剩余',
+  'desk.col.materials': '材料',
+  'desk.col.findings': '问题',
+  'desk.col.last': '最近记录',
+  'desk.count': '共 {shown} / {total} 个网站',
+  'desk.today': '今天要处理',
+  'desk.today.empty': '没有今天到期或已逾期的事项。',
+  'desk.empty': '还没有网站。先在左侧新建开办主体和网站。',
+  'desk.noMatch': '没有符合条件的网站。',
+  'desk.findings': '{errors} 错误 · {warnings} 提示',
+  'filing.tab': '备案进度',
+  'filing.stage': '当前阶段',
+  'filing.next': '下一期限',
+  'filing.none': '没有待办期限',
+  'filing.history': '记录',
+  'filing.history.empty': '还没有记录。提交到公安备案平台后，在下面记录“已提交”。',
+  'filing.undo': '撤销这条',
+  'filing.undo.confirm': '撤销最近一条记录？阶段会回到这条记录之前。',
+  'filing.record': '记录进展',
+  'filing.kind': '事件',
+  'filing.date': '日期',
+  'filing.note': '备注',
+  'filing.note.returned': '退回原因（短信或系统消息原文）',
+  'filing.operator': '记录人',
+  'filing.submit': '记录',
+  'filing.recorded': '已记录',
+  'filing.nothingAllowed': '这个阶段不能再记录事件。',
+  'filing.interview.mode': '方式',
+  'filing.interview.interview': '面审',
+  'filing.interview.inspection': '实地检查',
+  'filing.interview.date': '面审/检查日期',
+  'filing.interview.time': '时间',
+  'filing.interview.place': '地点',
+  'filing.interview.originals': '要带的原件（每行一项）',
+  'filing.interview.assessment': '已提交安全评估报告',
+  'filing.number': '公安备案号',
+  'filing.unit': '备案地公安机关',
+  'filing.subject': '开办主体',
+  'filing.subject.stage': '主体阶段',
+  'filing.readiness': '材料 {ready}/{total} 项就绪，{errors} 个错误',
+  'badge.title': '公安备案标识（网站首页底部居中）',
+  'badge.copy': '复制代码',
+  'badge.copied': '已复制标识代码',
+  'badge.copyFailed': '复制失败：请在代码框里全选后手动复制。',
+  'badge.icon': '图标地址',
+  'badge.iconHint': '把公安备案图标放到网站上，填写它的路径。',
+  'calendar.uncovered': '{years} 年的节假日安排尚未收录，工作日按周一至周五计算。',
+} as const
+
+export type FilingKey = keyof typeof zh
+
+const en: Record<FilingKey, string> = {
+  'desk.nav': 'Filing desk',
+  'desk.title': 'Filing desk',
+  'desk.subtitle': 'Every site of every subject: stage, deadlines, materials',
+  'desk.search': 'Search subject, site, domain, ICP or filing number, last 4 of an ID',
+  'desk.stage': 'Stage',
+  'desk.client': 'Subject',
+  'desk.due.all': 'All',
+  'desk.due.overdue': 'Overdue',
+  'desk.due.week': 'Due in 7 days',
+  'desk.col.client': 'Subject',
+  'desk.col.site': 'Site',
+  'desk.col.domain': 'Domain',
+  'desk.col.icp': 'ICP number',
+  'desk.col.stage': 'Stage',
+  'desk.col.next': 'Next deadline',
+  'desk.col.days': 'Left',
+  'desk.col.materials': 'Materials',
+  'desk.col.findings': 'Findings',
+  'desk.col.last': 'Last event',
+  'desk.count': '{shown} of {total} sites',
+  'desk.today': 'Due today',
+  'desk.today.empty': 'Nothing is due today or overdue.',
+  'desk.empty': 'No sites yet. Create a subject and a site on the left.',
+  'desk.noMatch': 'No site matches.',
+  'desk.findings': '{errors} errors · {warnings} notes',
+  'filing.tab': 'Filing progress',
+  'filing.stage': 'Stage',
+  'filing.next': 'Next deadline',
+  'filing.none': 'No open deadline',
+  'filing.history': 'History',
+  'filing.history.empty': 'Nothing recorded yet. After submitting on the portal, record “submitted” below.',
+  'filing.undo': 'Undo this',
+  'filing.undo.confirm': 'Undo the latest entry? The stage goes back to before it.',
+  'filing.record': 'Record progress',
+  'filing.kind': 'Event',
+  'filing.date': 'Date',
+  'filing.note': 'Note',
+  'filing.note.returned': 'Reason for the return (as in the SMS)',
+  'filing.operator': 'Recorded by',
+  'filing.submit': 'Record',
+  'filing.recorded': 'Recorded',
+  'filing.nothingAllowed': 'Nothing can be recorded in this stage.',
+  'filing.interview.mode': 'Kind',
+  'filing.interview.interview': 'Interview',
+  'filing.interview.inspection': 'On-site check',
+  'filing.interview.date': 'Date',
+  'filing.interview.time': 'Time',
+  'filing.interview.place': 'Place',
+  'filing.interview.originals': 'Originals to bring (one per line)',
+  'filing.interview.assessment': 'Security assessment submitted',
+  'filing.number': 'Public-security filing number',
+  'filing.unit': 'Police unit',
+  'filing.subject': 'Subject',
+  'filing.subject.stage': 'Subject stage',
+  'filing.readiness': 'Materials {ready}/{total} ready, {errors} errors',
+  'badge.title': 'Filing badge (bottom centre of the home page)',
+  'badge.copy': 'Copy code',
+  'badge.copied': 'Badge code copied',
+  'badge.copyFailed': 'Copy failed: select the code in the box and copy it by hand.',
+  'badge.icon': 'Icon URL',
+  'badge.iconHint': 'Put the badge icon on your site and enter its path.',
+  'calendar.uncovered': 'No holiday data for {years}: working days counted Monday–Friday.',
+}
+
+const DICT = { 'zh-CN': zh, en } as const
+
+export type FilingT = (key: FilingKey, vars?: Record<string, string | number>) => string
+
+export function useFilingT(): FilingT {
+  const language = useLanguage()
+  return useCallback<FilingT>(
+    (key, vars) => {
+      const template: string = DICT[language][key]
+      if (!vars) return template
+      return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+        name in vars ? String(vars[name]) : whole,
+      )
+    },
+    [language],
+  )
+}
