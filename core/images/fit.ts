@@ -157,12 +157,16 @@ function predictFromOtherSides(s: Session, side: number, lo: number, hi: number,
   return guess ? guess.predictQuality(target, lo, hi) : Math.min(hi, Math.max(lo, GOOD_QUALITY))
 }
 
+/** Expected final/draft size ratio at a long side. */
+type Ratio = (side: number) => number
+
 /** Walks the side ladder (largest first) until a side reaches its minimum quality. */
-async function chooseDraft(s: Session, req: FitRequest, k: number): Promise<Plan> {
+async function chooseDraft(s: Session, req: FitRequest, ratio: Ratio): Promise<Plan> {
   const sides = sideLadder(req.longSide)
-  const cap = req.maxBytes / k
   const hi = Math.max(1, Math.min(MAX_QUALITY, req.maxQuality ?? MAX_QUALITY))
   for (const [i, side] of sides.entries()) {
+    const k = ratio(side)
+    const cap = req.maxBytes / k
     const last = i === sides.length - 1
     const lo = minQualityFor(side, last)
     if (!last && predictedTooBig(s, side, lo, cap)) continue
@@ -358,24 +362,26 @@ const MAX_CALIBRATIONS = 2
 /** Draft plan with the default ratio, then re-aimed with the ratio measured on the picture. */
 async function calibratedPlan(s: Session, req: FitRequest): Promise<Plan> {
   const k0 = req.finalToDraft && req.finalToDraft > 0 ? req.finalToDraft : 1
-  let plan = await chooseDraft(s, req, k0)
+  let plan = await chooseDraft(s, req, () => k0)
   if (!req.calibrate) return plan
-  for (let i = 0; i < MAX_CALIBRATIONS; i++) {
+  // Each side keeps its own measured ratio (see recalibrated); a side not sampled yet takes the
+  // latest one. Before, the ratio sampled at 3000 px chose a full-size plan that overshot.
+  const measured = new Map<number, number>()
+  while (measured.size < MAX_CALIBRATIONS && !measured.has(plan.side)) {
     const k = await req.calibrate(plan.side, plan.quality)
     if (k === undefined || !(k > 0) || !Number.isFinite(k)) return plan
-    const next = await reaim(s, req, plan, k)
-    if (next.side === plan.side) return next
-    plan = next
+    measured.set(plan.side, k)
+    plan = await reaim(s, req, plan, (side) => measured.get(side) ?? k)
   }
   return plan
 }
 
-async function reaim(s: Session, req: FitRequest, plan: Plan, k: number): Promise<Plan> {
-  const aimed = await chooseDraft(s, req, k / CALIBRATED_FILL)
+async function reaim(s: Session, req: FitRequest, plan: Plan, k: Ratio): Promise<Plan> {
+  const aimed = await chooseDraft(s, req, (side) => k(side) / CALIBRATED_FILL)
   if (aimed.side >= plan.side) return aimed
   // Giving up resolution is decided with the benefit of the doubt (the sample's error band):
   // a final that then overshoots costs one more encode, a smaller side costs legibility.
-  const hopeful = await chooseDraft(s, req, k * CALIBRATED_FILL)
+  const hopeful = await chooseDraft(s, req, (side) => k(side) * CALIBRATED_FILL)
   return hopeful.side > aimed.side ? hopeful : aimed
 }
 

@@ -219,6 +219,24 @@ describe('fitToCap spends the budget (issue 13)', () => {
     expect(f.trials.filter((t) => !t.draft).length).toBeLessThanOrEqual(MAX_FINALS)
   })
 
+  it('aims each side with the ratio sampled at that side: one final encode', async () => {
+    // Sampled on 16-row-aligned bands the ratios are right (0.923 full size, 0.857 at 3000 px);
+    // applying the 3000 px ratio to the full size chose a full-size final that overshot.
+    const f = fake(portraitPhoto)
+    const calibrate = async (longSide: number) => (longSide >= 3837 ? 0.923 : 0.857)
+    const r = await fitToCap({
+      longSide: 3837,
+      maxBytes: CAP,
+      finalToDraft: 0.76,
+      encode: f.encode,
+      calibrate,
+    })
+    expect(f.trials.filter((t) => !t.draft)).toHaveLength(1)
+    expect(r.longSide).toBe(3000)
+    expect(r.bytes.length).toBeGreaterThanOrEqual(CAP * 0.9)
+    expect(r.bytes.length).toBeLessThanOrEqual(CAP)
+  })
+
   it('retries inside the bracket when a raise overshoots', async () => {
     // The final/draft ratio climbs with quality (0.6 at q80, 0.84 at q92), so a raise aimed
     // with the ratio measured at the first final lands over the cap.

@@ -11,6 +11,21 @@ describe('encoders', () => {
     expect(sampleBands({ ...img, height: 1000, data: Buffer.alloc(640 * 1000 * 3) })).toBeNull()
   })
 
+  it('starts every band on the 16-row grid, so a JPEG source keeps its block grid', () => {
+    for (const height of [2048, 3837, 3001, 5000]) {
+      // One pixel per row holding the row number (mod 2^16) in its first two bytes.
+      const data = Buffer.alloc(height * 3)
+      for (let y = 0; y < height; y++) data.writeUInt16LE(y, y * 3)
+      const s = sampleBands({ data, width: 1, height, channels: 3 })
+      const rows = Array.from({ length: s?.height ?? 0 }, (_, r) => s?.data.readUInt16LE(r * 3) ?? -1)
+      const band = (s?.height ?? 0) / 8
+      const starts = rows.filter((_, r) => r % band === 0)
+      expect(starts).toHaveLength(8)
+      for (const y of starts) expect(y % 16).toBe(0)
+      expect(Math.max(...rows)).toBeLessThan(height)
+    }
+  })
+
   it('calibrates the final/draft ratio close to the whole picture’s', async () => {
     const photo = await photoRaw(1400, 1400)
     const { encode, calibrate } = makeEncoders(photo)
