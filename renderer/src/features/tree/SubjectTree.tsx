@@ -6,6 +6,7 @@ import type { Site, Subject, Workspace } from '../../../../core/model'
 import { materialReadiness } from '../../../../core/packet/readiness'
 import { useT, type Translate } from '../../i18n'
 import { navigate, useWorkspaceStore, type Selection } from '../workspace/store'
+import { DashboardNavButton } from '../dashboard/DashboardNavButton'
 
 type NodeKey = `subject:${string}` | `site:${string}`
 
@@ -81,6 +82,7 @@ export function SubjectTree({ workspace }: { workspace: Workspace }) {
   return (
     <div className="sider-inner">
       <div className="sider-actions">
+        <DashboardNavButton />
         <Button
           type="primary"
           icon={<PlusOutlined />}

@@ -1,5 +1,6 @@
 import type { Workspace } from '../../../../core/model'
 import { BatchPage } from '../batch/BatchPage'
+import { DashboardPage } from '../dashboard/DashboardPage'
 import { SitePage } from '../site/SitePage'
 import { NewSitePage } from '../site/NewSitePage'
 import { SubjectPage } from '../subject/SubjectPage'
@@ -32,6 +33,8 @@ export function MainPane({ workspace }: { workspace: Workspace }) {
     }
     case 'batch':
       return <BatchPage />
+    case 'dashboard':
+      return <DashboardPage workspace={workspace} />
     default:
       return welcome
   }

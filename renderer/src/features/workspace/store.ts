@@ -15,6 +15,7 @@ export type Selection =
   | { kind: 'new-site'; subjectId: string }
   | { kind: 'site'; id: string }
   | { kind: 'batch' }
+  | { kind: 'dashboard' }
 
 export type ImportStage = 'reading' | 'compressing' | 'saving' | 'done' | 'waiting'
 

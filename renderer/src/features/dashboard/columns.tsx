@@ -1,0 +1,69 @@
+import { Typography } from 'antd'
+import type { ColumnsType } from 'antd/es/table'
+import type { SiteRow } from '../../../../core/filing/dashboard'
+import { daysLeftText } from '../../../../core/filing/deadlines'
+import type { FilingT } from '../filing/strings'
+import { StageTag } from '../filing/StageTag'
+
+export function deskColumns(t: FilingT): ColumnsType<SiteRow> {
+  return [
+    { key: 'client', title: t('desk.col.client'), dataIndex: 'client', width: 160, ellipsis: true },
+    { key: 'site', title: t('desk.col.site'), dataIndex: 'site', width: 160, ellipsis: true },
+    {
+      key: 'domain',
+      title: t('desk.col.domain'),
+      dataIndex: 'domain',
+      width: 170,
+      ellipsis: true,
+      className: 'mono',
+    },
+    { key: 'icp', title: t('desk.col.icp'), dataIndex: 'icpNumber', width: 170, ellipsis: true },
+    { key: 'stage', title: t('desk.col.stage'), width: 140, render: (_, r) => <StageTag stage={r.stage} /> },
+    {
+      key: 'next',
+      title: t('desk.col.next'),
+      width: 220,
+      ellipsis: true,
+      render: (_, r) => (r.next ? `${r.next.label} ${r.next.date}` : '—'),
+    },
+    {
+      key: 'days',
+      title: t('desk.col.days'),
+      width: 110,
+      render: (_, r) =>
+        r.next ? (
+          <Typography.Text
+            type={
+              r.next.overdue
+                ? 'danger'
+                : r.urgency === 'today' || r.urgency === 'week'
+                  ? 'warning'
+                  : undefined
+            }
+            strong={r.next.overdue}
+          >
+            {daysLeftText(r.next)}
+          </Typography.Text>
+        ) : (
+          '—'
+        ),
+    },
+    {
+      key: 'materials',
+      title: t('desk.col.materials'),
+      width: 80,
+      render: (_, r) => `${r.materialsReady}/${r.materialsTotal}`,
+    },
+    {
+      key: 'findings',
+      title: t('desk.col.findings'),
+      width: 130,
+      render: (_, r) => (
+        <Typography.Text type={r.errors > 0 ? 'danger' : undefined}>
+          {t('desk.findings', { errors: r.errors, warnings: r.warnings })}
+        </Typography.Text>
+      ),
+    },
+    { key: 'last', title: t('desk.col.last'), dataIndex: 'lastEventLabel', width: 170, ellipsis: true },
+  ]
+}
