@@ -65,6 +65,10 @@ export const en: Messages = {
   'subject.officePhone': 'Office phone',
   'subject.officePhoneHelp': 'Area code and number, e.g. 010-62345678; never an invented number.',
   'subject.save': 'Save subject',
+  'subject.needName.individual':
+    'Not saved yet: choose the nature of the subject and enter the holder’s name first. The rest can be filled in later.',
+  'subject.needName.organization':
+    'Not saved yet: choose the nature of the subject and enter the organisation’s name first. The rest can be filled in later.',
   'subject.saved': 'Subject saved',
   'subject.findingsSummary': '{n} fields still need fixing (you can save, but not export)',
   'subject.delete': 'Delete subject',

@@ -63,6 +63,9 @@ export const zhCN = {
   'subject.officePhoneHelp': '区号-号码，例如 010-62345678；不得填写虚构号码。',
   'subject.save': '保存开办主体',
   'subject.saved': '开办主体已保存',
+  'subject.needName.individual': '还不能保存：请先选择开办主体性质，并填写开办者姓名。其余内容可以以后再补。',
+  'subject.needName.organization':
+    '还不能保存：请先选择开办主体性质，并填写主办单位名称。其余内容可以以后再补。',
   'subject.findingsSummary': '还有 {n} 处需要修改（不影响保存，但导出前必须改正）',
   'subject.delete': '删除此主体',
   'subject.deleteConfirm': '删除此主体及其下所有网站和已导入的材料？此操作不能撤销。',

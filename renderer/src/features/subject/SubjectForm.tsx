@@ -24,6 +24,11 @@ type Props = { subject?: Subject }
 
 const NO_SITES: readonly Site[] = []
 
+/** A subject is saved only once it has a nature and a name: an empty one would be a nameless tree entry. */
+export function hasIdentity(subject: Pick<Subject, 'nature' | 'name'>): boolean {
+  return (subject.nature === 'individual' || subject.nature === 'organization') && subject.name.trim() !== ''
+}
+
 /** 开办主体 in the portal's order: nature, then the unit (单位) or the holder (个人), then the person in charge. */
 export function SubjectForm({ subject }: Props) {
   const t = useT()
@@ -49,8 +54,15 @@ export function SubjectForm({ subject }: Props) {
 
   const save = async () => {
     setSubmitted(true)
-    setSaving(true)
     const next = subjectFromValues(form.getFieldsValue(true), initial, identity)
+    if (!hasIdentity(next)) {
+      void message.error(
+        t(next.nature === 'organization' ? 'subject.needName.organization' : 'subject.needName.individual'),
+      )
+      form.scrollToField(subjectFormPath('name', next.nature), { block: 'center', focus: true })
+      return
+    }
+    setSaving(true)
     const saved = await saveSubject(next)
     setSaving(false)
     if (!saved) return

@@ -2,6 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { App as AntApp } from 'antd'
 import { afterEach, describe, expect, it } from 'vitest'
 import { SubjectForm } from '../../../../renderer/src/features/subject/SubjectForm'
+import { installBridge } from '../../support/bridge'
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 
@@ -46,5 +47,37 @@ describe('SubjectForm', () => {
     await screen.findByTestId('subject-name', {}, { timeout: 8000 })
     expect(screen.getByTestId('subject-certNumber')).toBeTruthy()
     expect(screen.getByTestId('person-idNumber')).toBeTruthy()
+  })
+})
+
+describe('SubjectForm save', () => {
+  it('does not save an empty new subject, and saves once the name is filled in', async () => {
+    const invoke = installBridge((channel, req) =>
+      channel === 'subjects:save' ? { ok: true, value: req } : undefined,
+    )
+    render(
+      <AntApp>
+        <SubjectForm />
+      </AntApp>,
+    )
+    fireEvent.click(screen.getByTestId('save-subject'))
+    await screen.findByText(/还不能保存：请先选择开办主体性质，并填写开办者姓名/, {}, { timeout: 8000 })
+    expect(invoke.mock.calls.some(([channel]) => channel === 'subjects:save')).toBe(false)
+
+    fireEvent.change(screen.getByTestId('person-name'), { target: { value: '   ' } })
+    fireEvent.click(screen.getByTestId('save-subject'))
+    await new Promise((r) => setTimeout(r, 50))
+    expect(invoke.mock.calls.some(([channel]) => channel === 'subjects:save')).toBe(false)
+
+    fireEvent.change(screen.getByTestId('person-name'), { target: { value: '李小明' } })
+    fireEvent.click(screen.getByTestId('save-subject'))
+    await waitFor(
+      () => expect(invoke.mock.calls.some(([channel]) => channel === 'subjects:save')).toBe(true),
+      {
+        timeout: 8000,
+      },
+    )
+    const saved = invoke.mock.calls.find(([channel]) => channel === 'subjects:save')?.[1] as { name: string }
+    expect(saved.name).toBe('李小明')
   })
 })
