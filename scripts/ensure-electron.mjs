@@ -131,7 +131,16 @@ function runInstaller(dir, version, intervalMs) {
     child.stdout.on('data', collect)
     child.stderr.on('data', collect)
     const timer = setInterval(() => progress.tick(bytesUnder(work)), intervalMs)
+    // Ctrl+C reaches the installer too; leave no partial download behind.
+    const cancel = () => {
+      child.kill()
+      rmSync(work, { recursive: true, force: true })
+      process.stderr.write('\n已取消 Electron 下载。/ Electron download cancelled.\n')
+      process.exit(130)
+    }
+    process.once('SIGINT', cancel)
     const finish = (code, spawnError) => {
+      process.off('SIGINT', cancel)
       clearInterval(timer)
       progress.done()
       rmSync(work, { recursive: true, force: true })

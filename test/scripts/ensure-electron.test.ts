@@ -2,8 +2,8 @@
  * scripts/ensure-electron.mjs against a stand-in electron package (no network): what the user
  * sees and the exit code when the installer succeeds, fails, or is not needed.
  */
-import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { useTempDirs } from '../support/temp-dir'
@@ -49,6 +49,12 @@ const INSTALLERS = {
   /** An uncaught throw: Node prints the source line, a caret and the stack. */
   throws: `
     throw new Error('Electron builds are not available on platform: plan9')
+  `,
+  /** A download that never ends (until Ctrl+C). */
+  hang: `
+    const fs = require('fs'); const os = require('os'); const path = require('path')
+    const dl = fs.mkdtempSync(path.join(os.tmpdir(), 'electron-download-'))
+    setInterval(() => fs.appendFileSync(path.join(dl, 'part.zip'), Buffer.alloc(64 * 1024)), 50)
   `,
   /** Exits 0 without leaving a binary behind. */
   noop: `
@@ -169,5 +175,27 @@ describe('ensure-electron', () => {
     expect(code).toBe(1)
     expect(stderr).toContain('请先在项目目录运行 npm install')
     expect(stderr).toContain('Run npm install in the project folder first')
+  })
+
+  it('on Ctrl+C stops, says so and leaves no partial download in the temp folder', async () => {
+    const temp = tempDir()
+    const child = spawn(
+      process.execPath,
+      [SCRIPT, '--electron-dir', fakeElectron('hang'), '--progress-ms', '20'],
+      {
+        env: { ...process.env, TMPDIR: temp, TEMP: temp, TMP: temp, ELECTRON_EXEC_PATH: '' },
+      },
+    )
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
+    const exited = new Promise<number | null>((done) => child.on('close', (code) => done(code)))
+    await expect.poll(() => /[1-9]\.\d MB so far/.test(stdout), { timeout: 10_000 }).toBe(true)
+    expect(readdirSync(temp)).not.toEqual([])
+    child.kill('SIGINT')
+    expect(await exited).toBe(130)
+    expect(stderr).toContain('Electron download cancelled')
+    expect(readdirSync(temp)).toEqual([])
   })
 })
