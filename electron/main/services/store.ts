@@ -81,11 +81,14 @@ class StoreDamage extends Error {
 }
 
 /** Reads once: conf parses and validates with Ajv, zod adds what JSON schema cannot say. */
-function openChecked<T extends StoreBackend>(create: () => T): T {
-  const store = create()
-  const result = validateState(store.store)
+function openChecked<T extends StoreBackend>(
+  create: () => T,
+): { backend: T; value: Record<string, unknown> } {
+  const backend = create()
+  const value = backend.store
+  const result = validateState(value)
   if (!result.success) throw new StoreDamage(`Config schema violation: ${result.error.message}`)
-  return store
+  return { backend, value }
 }
 
 /** The ids of every record, to tell which ones a write drops. */
@@ -188,7 +191,7 @@ export function openStore<T extends StoreBackend>(
   try {
     const backups = createStoreBackups(dataDir)
     const first = lock !== null && lock.previous !== 'this-process'
-    let inner: T | undefined
+    let inner: { backend: T; value: Record<string, unknown> } | undefined
     const open = () => void (inner = openChecked(create))
     let recovery: StoreRecovery | null = null
     try {
@@ -199,8 +202,7 @@ export function openStore<T extends StoreBackend>(
       recovery = recoverStore({ open, filePath, shownPath: options.shownPath ?? filePath, backups, readOnly })
       lastRecovery = recovery
     }
-    const backend = inner as T
-    const current = backend.store
+    const { backend, value: current } = inner as { backend: T; value: Record<string, unknown> }
     let sweep: SweepReport | null = null
     if (lock && first) {
       rmSync(backupPathOf(filePath), { force: true })
@@ -244,6 +246,8 @@ function wrap(inner: StoreBackend, w: WrapInput): OpenedStore {
   let purging = true
   let closed = false
   const frozen = w.readOnly ? structuredClone(w.current) : null
+  // What the open read and checked serves the first read (the repo's) without a second parse.
+  let unread: Record<string, unknown> | null = w.current
   return {
     path: w.shownPath,
     dataDir: w.dataDir,
@@ -252,7 +256,10 @@ function wrap(inner: StoreBackend, w: WrapInput): OpenedStore {
     sweep: w.sweep,
     backups: w.backups,
     get store() {
-      return frozen ? structuredClone(frozen) : inner.store
+      if (frozen) return structuredClone(frozen)
+      const first = unread
+      unread = null
+      return first ?? inner.store
     },
     set store(value) {
       if (w.readOnly)
@@ -263,6 +270,7 @@ function wrap(inner: StoreBackend, w: WrapInput): OpenedStore {
       // A crash between this write and the purge is finished at the next start.
       if (gone.size > 0) writeFileAtomicSync(pendingPurgePath(w.dataDir), JSON.stringify([...gone]))
       inner.store = value
+      unread = null
       ids = next
       w.backups.snapshot(readFileSync(inner.path))
       if (gone.size > 0) {
