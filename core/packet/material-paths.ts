@@ -1,27 +1,21 @@
 /**
  * Where each material goes inside the packet: one folder per portal upload step, in the
- * portal's order (`1_开办主体/01_单位证件.jpg`, `2_网站基本信息/01_域名证书.jpg` …), numbered
- * within the step, so the files of one upload step sit together.
+ * portal's order (`1_开办主体/01_单位证件.jpg`, `2_网站基本信息/08_域名证书.jpg` …), so the
+ * files of one upload step sit together. The file keeps the plan's name, whose number is the
+ * material's number in the checklist of 备案信息.pdf.
  */
 import type { SlotKey } from '../model'
 import { safeFileName } from './file-names'
 import { UPLOAD_STEPS, uploadStepOf } from './portal-fields'
 
-export type PathEntry = { slot: SlotKey; label: string }
+export type PathEntry = { slot: SlotKey; fileName: string }
 export type MaterialPath = { path: string; step: string }
 
-const pad = (n: number): string => String(n).padStart(2, '0')
-
-/** Paths for materials given in portal order (as the packet plan lists them). */
+/** Paths for the plan's entries (portal order, names from planPacket). */
 export function materialPaths(entries: readonly PathEntry[]): MaterialPath[] {
-  const counts = new Map<string, number>()
-  return entries.map(({ slot, label }) => {
-    const key = uploadStepOf(slot)
-    const index = UPLOAD_STEPS.findIndex((s) => s.key === key)
+  return entries.map(({ slot, fileName }) => {
+    const index = UPLOAD_STEPS.findIndex((s) => s.key === uploadStepOf(slot))
     const step = UPLOAD_STEPS[index]?.title ?? '其他材料'
-    const n = (counts.get(key) ?? 0) + 1
-    counts.set(key, n)
-    const folder = safeFileName(`${index + 1}_${step}`)
-    return { path: `${folder}/${safeFileName(`${pad(n)}_${label}.jpg`)}`, step }
+    return { path: `${safeFileName(`${index + 1}_${step}`)}/${fileName}`, step }
   })
 }

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -38,7 +39,7 @@ async function filledWorkspace(dataDir: string) {
 }
 
 describe('exportPacket', () => {
-  it('writes a zip with Chinese names in portal order, UTF-8 flagged, plus the manifest', async () => {
+  it('writes a zip: images by upload step in portal order, the documents and the manifest, UTF-8 flagged', async () => {
     const dir = tempDir()
     const { ws, files, site } = await filledWorkspace(dir)
     const summary = await exportPacket(ws, files, {
@@ -50,17 +51,37 @@ describe('exportPacket', () => {
     const entries = await readZip(summary.target)
     const base = '小明的博客-公安备案材料/'
     expect(entries.map((e) => e.name)).toEqual([
-      `${base}01_身份证正面.jpg`,
-      `${base}02_身份证反面.jpg`,
-      `${base}03_本人手持身份证照.jpg`,
-      `${base}04_域名证书.jpg`,
+      `${base}1_开办主体/01_身份证正面.jpg`,
+      `${base}1_开办主体/02_身份证反面.jpg`,
+      `${base}1_开办主体/03_本人手持身份证照.jpg`,
+      `${base}2_网站基本信息/04_域名证书.jpg`,
+      `${base}备案信息.pdf`,
+      `${base}材料打印.pdf`,
+      `${base}填写清单.txt`,
       `${base}manifest.json`,
     ])
     expect(entries.every((e) => e.utf8Flag)).toBe(true)
     expect(entries[3]?.data.toString()).toBe('jpeg of domain-certificate')
-    const manifest = JSON.parse(entries[4]?.data.toString() ?? '{}')
-    expect(manifest.files.map((f: { file: string }) => f.file)).toEqual(summary.files.map((f) => f.file))
+    const manifest = JSON.parse(entries[7]?.data.toString() ?? '{}')
+    expect(manifest).toMatchObject({ schemaVersion: 2, draft: false })
+    expect(manifest.appVersion).toMatch(/^\d+\.\d+\.\d+/)
+    // Every other file of the packet is listed with its hash.
+    expect(manifest.files.map((f: { file: string }) => `${base}${f.file}`)).toEqual(
+      entries.slice(0, 7).map((e) => e.name),
+    )
+    for (const [i, f] of (manifest.files as { sha256: string }[]).entries()) {
+      expect(f.sha256).toBe(
+        createHash('sha256')
+          .update(entries[i]?.data ?? '')
+          .digest('hex'),
+      )
+    }
+    expect(manifest.files.slice(0, 4).map((f: { file: string }) => f.file)).toEqual(
+      summary.files.map((f) => f.file),
+    )
     expect(manifest.files[0]).toMatchObject({
+      role: 'material',
+      step: '开办主体',
       slot: 'principal-id-front',
       label: '身份证正面',
       bytes: 'jpeg of principal-id-front'.length,
@@ -89,11 +110,17 @@ describe('exportPacket', () => {
     expect(first.target).toBe(join(dir, 'exports', '小明的博客-公安备案材料'))
     expect(second.target).toBe(join(dir, 'exports', '小明的博客-公安备案材料(2)'))
     expect(readdirSync(first.target).sort()).toEqual([
+      '1_开办主体',
+      '2_网站基本信息',
+      'manifest.json',
+      '填写清单.txt',
+      '备案信息.pdf',
+      '材料打印.pdf',
+    ])
+    expect(readdirSync(join(first.target, '1_开办主体'))).toEqual([
       '01_身份证正面.jpg',
       '02_身份证反面.jpg',
       '03_本人手持身份证照.jpg',
-      '04_域名证书.jpg',
-      'manifest.json',
     ])
     expect(JSON.parse(readFileSync(join(first.target, 'manifest.json'), 'utf8')).site.name).toBe('小明的博客')
   })
@@ -158,7 +185,7 @@ describe('exportPacket', () => {
     expect(readFileSync(join(parent, '小明的博客-公安备案材料(2)'), 'utf8')).toBe(
       'a file with the folder name',
     )
-    expect(readdirSync(summary.target)).toHaveLength(5)
+    expect(readdirSync(summary.target)).toHaveLength(6)
   })
 
   it('preparePacket, the check export makes before writing, lists every missing or changed file', async () => {
@@ -177,5 +204,49 @@ describe('exportPacket', () => {
     ).rejects.toMatchObject({ code: 'packet/file-changed' })
     expect(existsSync(join(dir, 'x.zip'))).toBe(false)
     await expect(preparePacket(ws, files, 'no-such-site')).rejects.toMatchObject({ code: 'packet/no-site' })
+  })
+
+  it('when forced, writes the packet while something is missing, marked 草稿 in the manifest, the PDFs and the list', async () => {
+    const dir = tempDir()
+    const { ws, files, site } = await filledWorkspace(dir)
+    const partial = { ...ws, materials: ws.materials.slice(0, 3) }
+    const summary = await exportPacket(partial, files, {
+      siteId: site.id,
+      format: 'folder',
+      target: join(dir, 'drafts'),
+      force: true,
+    })
+    expect(summary.files.map((f) => f.file)).toEqual([
+      '1_开办主体/01_身份证正面.jpg',
+      '1_开办主体/02_身份证反面.jpg',
+      '1_开办主体/03_本人手持身份证照.jpg',
+    ])
+    const manifest = JSON.parse(readFileSync(join(summary.target, 'manifest.json'), 'utf8'))
+    expect(manifest.draft).toBe(true)
+    const text = execFileSync('pdftotext', [join(summary.target, '备案信息.pdf'), '-'], { encoding: 'utf8' })
+    expect(text).toContain('草稿')
+    expect(text).toContain('缺少')
+    expect(readFileSync(join(summary.target, '填写清单.txt'), 'utf8')).toContain('【草稿】')
+    // Without force the same workspace is refused.
+    await expect(
+      exportPacket(partial, files, { siteId: site.id, format: 'folder', target: join(dir, 'never') }),
+    ).rejects.toMatchObject({ code: 'packet/incomplete' })
+    expect(existsSync(join(dir, 'never'))).toBe(false)
+  })
+
+  it('refuses an image above its cap, even when forced', async () => {
+    const dir = tempDir()
+    const { ws, files, site } = await filledWorkspace(dir)
+    const [first, ...rest] = ws.materials
+    const capped = { ...ws, materials: [{ ...(first as (typeof ws.materials)[0]), maxBytes: 10 }, ...rest] }
+    await expect(
+      exportPacket(capped, files, {
+        siteId: site.id,
+        format: 'zip',
+        target: join(dir, 'x.zip'),
+        force: true,
+      }),
+    ).rejects.toMatchObject({ code: 'packet/over-cap' })
+    expect(readdirSync(dir).filter((n) => n.endsWith('.zip') || n.includes('.tmp-'))).toEqual([])
   })
 })

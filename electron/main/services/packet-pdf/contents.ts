@@ -16,7 +16,7 @@ import { buildPrintPdf, PRINT_PDF_NAME } from './print-pdf'
 import { thumbnailJpeg } from './thumbnail'
 
 /** A material as the export writes it: its path in the packet and its checked bytes. */
-export type PacketMaterial = { slot: SlotKey; label: string; path: string; data: Uint8Array }
+export type PacketMaterial = { slot: SlotKey | string; label: string; path: string; data: Uint8Array }
 
 export type PacketDocumentsInput = {
   ws: Workspace
