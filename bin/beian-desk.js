@@ -1,11 +1,21 @@
 #!/usr/bin/env node
-// Entry of the `beian-desk` command: the CLI is built to out/cli by `npm run build`.
+// Entry of the `beian-desk` command: the CLI is built to out/cli by `npm run build`. It loads
+// each command's modules only when that command runs (electron/cli/index.ts).
 import { existsSync } from 'node:fs'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const built = fileURLToPath(new URL('../out/cli/index.js', import.meta.url))
 if (!existsSync(built)) {
-  process.stderr.write('beian-desk 尚未构建：请先在项目目录运行 npm run build\n')
+  const locale = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || ''
+  const english =
+    process.argv.includes('--lang=en') ||
+    process.argv.join(' ').includes('--lang en') ||
+    /^en([_.@-]|$)/i.test(locale)
+  process.stderr.write(
+    english
+      ? 'beian-desk is not built yet: run npm run build in the project folder first\n'
+      : 'beian-desk 尚未构建：请先在项目目录运行 npm run build\n',
+  )
   process.exit(2)
 }
 const { runCli } = await import(pathToFileURL(built).href)

@@ -11,7 +11,8 @@ import { basename, dirname, extname, join } from 'node:path'
 import { BATCH_CANCELLED_CODE, type BatchItemResult, type BatchSummary, type Events } from '../../../core/api'
 import { safeFileName } from '../../../core/packet/file-names'
 import { capTag, overwriteUnlessInput, planNames, writeFileToFreeName } from './free-path'
-import { compressImage, ImageInputError, MAX_INPUT_BYTES } from './images'
+import { MAX_INPUT_BYTES } from '../../../core/limits'
+import { compressImage, ImageInputError } from './images'
 import { BATCH_CONCURRENCY, runLimited } from './images/batch'
 
 export type BatchRequest = {
