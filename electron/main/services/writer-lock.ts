@@ -7,7 +7,7 @@
  * Read-only work never takes the lock.
  */
 import { randomBytes } from 'node:crypto'
-import { linkSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { TEMP_INFIX } from './atomic-write'
@@ -145,6 +145,12 @@ function createExclusive(path: string, holder: LockHolder): void {
   writeFileSync(temp, JSON.stringify(holder), { mode: 0o600, flag: 'wx' })
   try {
     linkSync(temp, path)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'EEXIST') throw error
+    // No hard links here (FAT, some network drives): a plain exclusive create. A crash mid-write
+    // then leaves an unreadable lock, which is taken over once it is old.
+    writeFileSync(path, JSON.stringify(holder), { mode: 0o600, flag: 'wx' })
   } finally {
     rmSync(temp, { force: true })
   }
@@ -192,6 +198,7 @@ export function acquireWriterLock(dataDir: string, options: { owner?: string } =
     mine.refs += 1
     return handle(mine, 'this-process')
   }
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 }) // the first start: nothing is there yet
   const holder: LockHolder = {
     pid: process.pid,
     startedAt: processStartedAt(),

@@ -64,6 +64,14 @@ describe('writer lock', () => {
     expect(readdirSync(dir)).toEqual([])
   })
 
+  it('creates the data folder on the very first start, owner-only', () => {
+    const dir = join(tempDir(), 'beian-desk')
+    const lock = acquireWriterLock(dir)
+    expect(statSync(dir).mode & 0o777).toBe(0o700)
+    expect(readWriterLock(dir).holder?.pid).toBe(process.pid)
+    lock.release()
+  })
+
   it('is shared within one process and goes with the last reference', () => {
     const dir = tempDir()
     const a = acquireWriterLock(dir)
