@@ -1,7 +1,7 @@
 /** `beian-desk check <kind> <value> [--json]` and `check <kind> --stdin` (one JSON per line). */
 import { parseArgs } from 'node:util'
-import { checkValue, isCheckKind } from '../../../core/validation/check'
-import { CHECK_KINDS, type CheckResult } from '../../../core/validation/types'
+import { CHECK_KINDS, type CheckKind, type CheckResult } from '../../../core/validation/types'
+import { CHECKER_LOADERS } from '../checkers'
 import { type CliContext, UsageError } from '../io'
 
 function printHuman(result: CheckResult, { io, m }: CliContext): void {
@@ -9,6 +9,8 @@ function printHuman(result: CheckResult, { io, m }: CliContext): void {
   for (const f of [...result.errors, ...result.warnings])
     io.out(`${m.check.finding(f.severity === 'error', f.message)}\n`)
 }
+
+const isCheckKind = (kind: string): kind is CheckKind => (CHECK_KINDS as readonly string[]).includes(kind)
 
 export async function checkCommand(argv: string[], ctx: CliContext): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -18,19 +20,20 @@ export async function checkCommand(argv: string[], ctx: CliContext): Promise<num
   })
   const [kind, value] = positionals
   if (!kind || !isCheckKind(kind)) throw new UsageError(ctx.m.check.badKind(CHECK_KINDS.join(' | ')))
+  const checkValue = await CHECKER_LOADERS[kind]()
   if (values.stdin) {
     const lines = (await ctx.io.readStdin()).split(/\r?\n/)
     if (lines.at(-1) === '') lines.pop()
     let allValid = true
     for (const line of lines) {
-      const result = checkValue(kind, line)
+      const result = checkValue(line)
       allValid &&= result.valid
       ctx.io.out(`${JSON.stringify(result)}\n`)
     }
     return allValid ? 0 : 1
   }
   if (value === undefined) throw new UsageError(ctx.m.check.needValue)
-  const result = checkValue(kind, value)
+  const result = checkValue(value)
   if (values.json) ctx.io.out(`${JSON.stringify(result, null, 2)}\n`)
   else printHuman(result, ctx)
   return result.valid ? 0 : 1
