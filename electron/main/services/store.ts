@@ -81,9 +81,30 @@ class StoreDamage extends Error {
 }
 
 /** Reads once: conf parses and validates with Ajv, zod adds what JSON schema cannot say. */
+/**
+ * conf fills a file of `{}`, `[]` or `null` with the defaults: an empty workspace, silently.
+ * Every store the app wrote has a workspace, so such a file is damage. (Only small files can be
+ * like that; a real workspace is never read twice.)
+ */
+function checkNotEmptied(filePath: string): void {
+  let size: number
+  try {
+    size = statSync(filePath).size
+  } catch {
+    return // no file yet: the first start
+  }
+  if (size > 4096) return
+  const raw = parseJson(readFileSync(filePath, 'utf8'))
+  if (raw !== undefined && !(isPlainObject(raw) && isPlainObject(raw.workspace))) {
+    throw new StoreDamage('Config schema violation: the file holds no workspace')
+  }
+}
+
 function openChecked<T extends StoreBackend>(
   create: () => T,
+  filePath: string,
 ): { backend: T; value: Record<string, unknown> } {
+  checkNotEmptied(filePath)
   const backend = create()
   const value = backend.store
   const result = validateState(value)
@@ -192,7 +213,7 @@ export function openStore<T extends StoreBackend>(
     const backups = createStoreBackups(dataDir)
     const first = lock !== null && lock.previous !== 'this-process'
     let inner: { backend: T; value: Record<string, unknown> } | undefined
-    const open = () => void (inner = openChecked(create))
+    const open = () => void (inner = openChecked(create, filePath))
     let recovery: StoreRecovery | null = null
     try {
       open()

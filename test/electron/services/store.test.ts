@@ -202,6 +202,21 @@ describe('store', () => {
       expect(readFileSync(join(reopened.backups.dir, `config-${g.id}.json`), 'utf8')).toBe('broken')
   })
 
+  it.each(['{}', '[]', 'null', '{"version": 1}'])(
+    'treats a file emptied to %s as damage, never as an empty workspace',
+    (text) => {
+      const dir = tempDir()
+      const subject = makeIndividual()
+      const repo = createWorkspaceRepo(open(dir))
+      repo.commit(upsertSubject(repo.workspace(), subject))
+      opened.splice(0).forEach((s) => s.close())
+      writeFileSync(join(dir, 'config.json'), text)
+      const store = open(dir)
+      expect(createWorkspaceRepo(store).workspace().subjects).toEqual([subject])
+      expect(store.recovery?.outcome).toBe('restored-generation')
+    },
+  )
+
   it('starts empty but keeps the damaged file when there is no backup', () => {
     const dir = tempDir()
     writeFileSync(join(dir, 'config.json'), 'not json at all')
