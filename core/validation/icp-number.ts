@@ -10,6 +10,12 @@ import type { CheckResult, Finding } from './types'
 
 const ICP_SHORT_NAMES = PROVINCE_SHORT_NAMES
 
+/**
+ * MIIT prints 黔, 滇 and 陇 for 贵州, 云南 and 甘肃 (黔ICP备…, 滇ICP备…, 陇ICP备…); the other
+ * short names users type for these provinces are normalised to them, with a note.
+ */
+const MIIT_SHORT: Readonly<Record<string, string>> = { 贵: '黔', 云: '滇', 甘: '陇' }
+
 export const normalizeIcpNumber = (input: string): string =>
   stripSpaces(toHalfWidth(input))
     .replace(/[－—–]/g, '-')
@@ -58,6 +64,11 @@ export function checkIcpNumber(input: string): CheckResult {
     string | undefined,
   ]
   const findings: Finding[] = []
+  const miit = MIIT_SHORT[short]
+  if (miit) {
+    const msg = `工信部备案号中${short === '贵' ? '贵州' : short === '云' ? '云南' : '甘肃'}的简称是“${miit}”，已把“${short}ICP…”改为“${miit}ICP…”，请与工信部备案系统中的备案号核对。`
+    findings.push(warn('icp-number.short-name', msg))
+  }
   if (!ICP_SHORT_NAMES.includes(short)) {
     findings.push(err('icp-number.province', `“${short}”不是省份简称，ICP备案号应以 京、沪、粤 等简称开头。`))
   }
@@ -67,6 +78,6 @@ export function checkIcpNumber(input: string): CheckResult {
   if (site !== undefined && (site === '' || /^0/.test(site))) {
     findings.push(err('icp-number.site-no', '“-”后的网站序号应为从1开始的数字，如 -1。'))
   }
-  const normalized = `${short}ICP${kind}${digits}号${site !== undefined ? `-${site}` : ''}`
+  const normalized = `${miit ?? short}ICP${kind}${digits}号${site !== undefined ? `-${site}` : ''}`
   return buildResult('icp-number', input, normalized, findings)
 }

@@ -22,6 +22,23 @@ describe('checkIcpNumber', () => {
     expect(checkIcpNumber(`${short}ICP备12345678号`).valid).toBe(true)
   })
 
+  it.each([...'黔滇陇'])('takes the MIIT short name %s as it is', (short) => {
+    const r = checkIcpNumber(`${short}ICP备2021001234号-2`)
+    expect(r).toMatchObject({ valid: true, warnings: [], normalized: `${short}ICP备2021001234号-2` })
+  })
+
+  it.each([
+    ['贵ICP备2021001234号-2', '黔ICP备2021001234号-2'],
+    ['云ICP备12345678号', '滇ICP备12345678号'],
+    ['甘 ICP 备 12345678 号 - 1', '陇ICP备12345678号-1'],
+  ])('normalises %s to the printed %s and says so', (input, normalized) => {
+    const r = checkIcpNumber(input)
+    expect(r.valid).toBe(true)
+    expect(r.normalized).toBe(normalized)
+    expect(r.warnings.map((w) => w.code)).toEqual(['icp-number.short-name'])
+    expect(r.warnings[0]?.message).toContain(normalized[0] as string)
+  })
+
   it.each([
     ['京ICP备123456号', 'icp-number.old-format'],
     ['京ICP备1234567号', 'icp-number.old-format'],
