@@ -80,8 +80,9 @@ function mentions(text: string, ids: ReadonlySet<string>): boolean {
 }
 
 /**
- * Rewrites one kept JSON copy without the records. A copy that mentions them but cannot be
- * parsed is removed: a deleted person must not stay on disk in a damaged file either.
+ * Rewrites one kept JSON copy without the records (`rewrite` returns null: nothing to drop).
+ * A copy that mentions them but cannot be parsed is removed: a deleted person must not stay
+ * on disk in a damaged file either.
  */
 export function purgeFile(
   path: string,
@@ -96,15 +97,18 @@ export function purgeFile(
   }
   if (!mentions(text, ids)) return 'kept'
   const raw = parseJson(text)
-  const next = raw === undefined ? null : rewrite(raw)
-  if (next !== null && !mentions(JSON.stringify(next), ids)) {
-    const { mtime } = statSync(path)
-    writeFileAtomicSync(path, JSON.stringify(next, null, '\t'))
-    utimesSync(path, new Date(), mtime) // a generation keeps its age
-    return 'rewritten'
+  if (raw === undefined) {
+    rmSync(path, { force: true })
+    return 'removed'
   }
-  rmSync(path, { force: true })
-  return 'removed'
+  // Records are matched by exact ids: an id may also be part of another record's file key
+  // (a re-edited material keeps its original's file), which is no reason to drop anything.
+  const next = rewrite(raw)
+  if (next === null) return 'kept'
+  const { mtime } = statSync(path)
+  writeFileAtomicSync(path, JSON.stringify(next, null, '\t'))
+  utimesSync(path, new Date(), mtime) // a generation keeps its age
+  return 'rewritten'
 }
 
 export function createStoreBackups(dataDir: string): StoreBackups {

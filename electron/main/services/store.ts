@@ -194,11 +194,11 @@ function purgeEverywhere(
     purgeFile(path, ids, (raw) => {
       if (!isPlainObject(raw) || !Array.isArray(raw.records)) return null
       const gone = (r: unknown) => isPlainObject(r) && (ids.has(String(r.id)) || refersTo(r.record, ids))
-      return { ...raw, records: raw.records.filter((r) => !gone(r)) }
+      const records = raw.records.filter((r) => !gone(r))
+      return records.length === raw.records.length ? null : { ...raw, records }
     })
   }
-  for (const path of damagedCopies(dataDir, filePath))
-    purgeFile(path, ids, (raw) => withoutRecords(raw, ids) ?? raw)
+  for (const path of damagedCopies(dataDir, filePath)) purgeFile(path, ids, (raw) => withoutRecords(raw, ids))
 }
 
 export function openStore<T extends StoreBackend>(

@@ -123,6 +123,26 @@ describe('backup generations', () => {
     )
   })
 
+  it('a re-edited material drops the old record only, though the new one keeps its file key', () => {
+    const dir = tempDir()
+    const backups = createStoreBackups(dir)
+    const subject = makeIndividual()
+    const before = makeMaterial('subject', subject.id, 'principal-id-front')
+    // The re-edit: a new record that keeps the original file, whose name holds the old id.
+    const after = makeMaterial('subject', subject.id, 'principal-id-front', {
+      originalFile: before.originalFile,
+    })
+    backups.snapshot(stateOf({ subjects: [subject], materials: [before] }), new Date(Date.now() - 2 * HOUR))
+    backups.snapshot(stateOf({ subjects: [subject], materials: [after] }))
+    expect(backups.purge(new Set([before.id]))).toMatchObject({ removed: [] })
+    const [newest, older] = backups
+      .list()
+      .map((g) => JSON.parse(backups.read(g.id)) as { workspace: Workspace })
+    expect(newest?.workspace.materials).toEqual([after])
+    expect(older?.workspace.materials).toEqual([])
+    expect(older?.workspace.subjects).toEqual([subject])
+  })
+
   it('deleting a subject in the app removes it from the store, every generation, quarantine and damaged copies, and its files', async () => {
     const dir = tempDir()
     // A quarantined record and a damaged copy from an earlier recovery mention the subject too.
