@@ -4,7 +4,7 @@
  * "today" list. Pure, so the renderer filters instantly and the CLI/benchmarks reuse it.
  */
 import type { Site, Subject, Workspace } from '../model'
-import { materialReadiness, siteFindings } from '../packet/readiness'
+import { batchReadiness } from './batch-readiness'
 import type { WorkCalendar } from './calendar'
 import { nextDeadline, siteDeadlines, urgencyOf, type Deadline, type Urgency } from './deadlines'
 import type { FilingEvent } from './events'
@@ -32,10 +32,8 @@ export type SiteRow = {
   deadlines: Deadline[]
   next: Deadline | null
   urgency: Urgency
-  materialsReady: number
-  materialsTotal: number
-  errors: number
-  warnings: number
+  /** Materials and findings; null while not computed yet (the renderer fills it in chunks). */
+  readiness: Readiness | null
   lastEvent: FilingEvent | null
   lastEventLabel: string
   /** Lower-cased text searched by substring. */
@@ -46,20 +44,6 @@ export type SiteRow = {
 
 export type Readiness = { materialsReady: number; materialsTotal: number; errors: number; warnings: number }
 export type ReadinessOf = (ws: Workspace, site: Site, subject: Subject) => Readiness
-
-/** The default readiness: core/packet's materials and rule findings. */
-export function packetReadiness(today: string): ReadinessOf {
-  return (ws, site, subject) => {
-    const m = materialReadiness(subject, site, ws.materials)
-    const findings = siteFindings(ws, site.id, today)
-    return {
-      materialsReady: m.ready,
-      materialsTotal: m.total,
-      errors: findings.filter((f) => f.severity === 'error').length,
-      warnings: findings.filter((f) => f.severity !== 'error').length,
-    }
-  }
-}
 
 function idNumbersOf(subject: Subject, site: Site): string[] {
   const ids = [subject.certNumber, subject.principal.idNumber]
@@ -72,7 +56,7 @@ export function buildRows(
   ws: Workspace,
   today: string,
   cal: WorkCalendar,
-  readinessOf: ReadinessOf = packetReadiness(today),
+  readinessOf: ReadinessOf | null = batchReadiness(ws, today),
 ): SiteRow[] {
   const subjects = new Map(ws.subjects.map((s) => [s.id, s]))
   const events = eventsByOwner(ws)
@@ -100,7 +84,7 @@ export function buildRows(
       deadlines,
       next,
       urgency: urgencyOf(next),
-      ...readinessOf(ws, site, subject),
+      readiness: readinessOf ? readinessOf(ws, site, subject) : null,
       lastEvent: last,
       lastEventLabel: last
         ? `${last.date} ${isSiteEventKind(last.kind) ? SITE_EVENT_LABELS[last.kind] : last.kind}`

@@ -11,6 +11,7 @@ import {
   type ReadinessOf,
 } from '../../../core/filing/dashboard'
 import type { Workspace } from '../../../core/model'
+import { materialReadiness, siteFindings } from '../../../core/packet/readiness'
 import {
   makeIndividual,
   makeMaterial,
@@ -97,13 +98,44 @@ describe('buildRows', () => {
     ).toEqual(['钱二', '钱二'])
   })
 
-  it('counts materials and findings with core/packet by default', () => {
+  it('counts materials and findings as core/packet does, for every site', () => {
     const tea = ws.sites.find((s) => s.id === ids.tea)!
-    const withOne = { ...ws, materials: [makeMaterial('site', tea.id, 'domain-certificate')] }
-    const r = buildRows(withOne, TODAY, cal).find((x) => x.siteId === ids.tea)!
-    expect(r.materialsTotal).toBeGreaterThanOrEqual(4)
-    expect(r.materialsReady).toBe(1)
-    expect(r.errors + r.warnings).toBeGreaterThanOrEqual(0)
+    const zhao = ws.subjects.find((s) => s.id === ids.a)!
+    // A shared phone between two subjects adds a cross-record warning.
+    const shared = {
+      ...ws.subjects[1]!,
+      principal: { ...ws.subjects[1]!.principal, mobile: zhao.principal.mobile },
+    }
+    const withMore: Workspace = {
+      ...ws,
+      subjects: [ws.subjects[0]!, shared],
+      sites: [
+        ...ws.sites,
+        makeSite(ids.a, { name: '', mainDomain: 'bad domain', openingDate: '2030-01-01' }),
+      ],
+      materials: [
+        makeMaterial('site', tea.id, 'domain-certificate'),
+        makeMaterial('subject', ids.a, 'principal-id-front'),
+      ],
+    }
+    for (const r of buildRows(withMore, TODAY, cal)) {
+      const site = withMore.sites.find((s) => s.id === r.siteId)!
+      const subject = withMore.subjects.find((s) => s.id === r.subjectId)!
+      const findings = siteFindings(withMore, r.siteId, TODAY)
+      const m = materialReadiness(subject, site, withMore.materials)
+      expect([r.readiness?.materialsReady, r.readiness?.materialsTotal]).toEqual([m.ready, m.total])
+      expect([r.readiness?.errors, r.readiness?.warnings]).toEqual([
+        findings.filter((f) => f.severity === 'error').length,
+        findings.filter((f) => f.severity !== 'error').length,
+      ])
+    }
+    expect(siteFindings(withMore, ids.qian, TODAY).some((f) => f.code === 'workspace.shared-contact')).toBe(
+      true,
+    )
+    const teaRow = buildRows(withMore, TODAY, cal).find((r) => r.siteId === ids.tea)!
+    expect(teaRow.readiness?.materialsReady).toBe(2)
+    expect(buildRows(withMore, TODAY, cal).some((r) => (r.readiness?.errors ?? 0) > 0)).toBe(true)
+    expect(buildRows(withMore, TODAY, cal, null).every((r) => r.readiness === null)).toBe(true)
   })
 })
 

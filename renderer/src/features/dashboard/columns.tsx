@@ -52,17 +52,20 @@ export function deskColumns(t: FilingT): ColumnsType<SiteRow> {
       key: 'materials',
       title: t('desk.col.materials'),
       width: 80,
-      render: (_, r) => `${r.materialsReady}/${r.materialsTotal}`,
+      render: (_, r) => (r.readiness ? `${r.readiness.materialsReady}/${r.readiness.materialsTotal}` : '…'),
     },
     {
       key: 'findings',
       title: t('desk.col.findings'),
       width: 130,
-      render: (_, r) => (
-        <Typography.Text type={r.errors > 0 ? 'danger' : undefined}>
-          {t('desk.findings', { errors: r.errors, warnings: r.warnings })}
-        </Typography.Text>
-      ),
+      render: (_, r) =>
+        r.readiness ? (
+          <Typography.Text type={r.readiness.errors > 0 ? 'danger' : undefined}>
+            {t('desk.findings', { errors: r.readiness.errors, warnings: r.readiness.warnings })}
+          </Typography.Text>
+        ) : (
+          '…'
+        ),
     },
     { key: 'last', title: t('desk.col.last'), dataIndex: 'lastEventLabel', width: 170, ellipsis: true },
   ]

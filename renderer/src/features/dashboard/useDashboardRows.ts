@@ -9,16 +9,22 @@ import {
   type RowFilter,
   type SiteRow,
 } from '../../../../core/filing/dashboard'
-import { localToday } from '../../../../core/packet/readiness'
 import type { Workspace } from '../../../../core/model'
+import { localToday } from '../../../../core/packet/readiness'
 import { useWorkCalendar } from '../filing/useWorkCalendar'
+import { useReadiness } from './useReadiness'
 
 export function useDashboardRows(workspace: Workspace, filter: RowFilter) {
   const cal = useWorkCalendar()
   const today = localToday()
-  const rows: SiteRow[] = useMemo(() => buildRows(workspace, today, cal), [workspace, today, cal])
+  const readiness = useReadiness(workspace)
+  const base: SiteRow[] = useMemo(() => buildRows(workspace, today, cal, null), [workspace, today, cal])
+  const rows = useMemo(
+    () => base.map((r) => ({ ...r, readiness: readiness.get(r.siteId) ?? null })),
+    [base, readiness],
+  )
   const shown = useMemo(() => sortByUrgency(filterRows(rows, filter)), [rows, filter])
-  const counts = useMemo(() => countByStage(rows), [rows])
-  const today_ = useMemo(() => todayList(rows), [rows])
-  return { rows, shown, counts, todayItems: today_ }
+  const counts = useMemo(() => countByStage(base), [base])
+  const todayItems = useMemo(() => todayList(base), [base])
+  return { rows, shown, counts, todayItems }
 }

@@ -1,0 +1,42 @@
+/**
+ * Materials and findings of every site, computed in small chunks after the table is shown:
+ * the field rules cost milliseconds per site, so an agency's 1,000 sites would otherwise block
+ * the window for seconds. Old values stay on screen until their new ones arrive. Recording an
+ * event does not change sites, subjects or materials, so it recomputes nothing.
+ */
+import { useEffect, useRef, useState } from 'react'
+import { batchReadiness } from '../../../../core/filing/batch-readiness'
+import type { Readiness } from '../../../../core/filing/dashboard'
+import type { Workspace } from '../../../../core/model'
+import { localToday } from '../../../../core/packet/readiness'
+
+const CHUNK = 25
+
+export function useReadiness(workspace: Workspace): ReadonlyMap<string, Readiness> {
+  const { sites, subjects, materials } = workspace
+  const [map, setMap] = useState<ReadonlyMap<string, Readiness>>(() => new Map())
+  const latest = useRef(map)
+  latest.current = map
+  useEffect(() => {
+    const ws: Workspace = { subjects, sites, materials }
+    const readinessOf = batchReadiness(ws, localToday())
+    const subjectById = new Map(subjects.map((s) => [s.id, s]))
+    const live = new Set(sites.map((s) => s.id))
+    const acc = new Map([...latest.current].filter(([id]) => live.has(id)))
+    let index = 0
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const step = () => {
+      const end = Math.min(index + CHUNK, sites.length)
+      for (; index < end; index++) {
+        const site = sites[index]
+        const subject = site && subjectById.get(site.subjectId)
+        if (site && subject) acc.set(site.id, readinessOf(ws, site, subject))
+      }
+      setMap(new Map(acc))
+      if (index < sites.length) timer = setTimeout(step, 0)
+    }
+    timer = setTimeout(step, 0)
+    return () => clearTimeout(timer)
+  }, [sites, subjects, materials])
+  return map
+}
