@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { requestSchemas } from '../../core/api-schemas'
+import { CAP_CHOICES as MODEL_CHOICES, DEFAULT_MAX_BYTES as MODEL_DEFAULT } from '../../core/model'
 import {
+  CAP_CHOICES,
   DEFAULT_MAX_BYTES,
   inputBytesSchema,
   MAX_INPUT_BYTES,
@@ -15,8 +17,11 @@ import {
 describe('limits', () => {
   it('pins the numbers users and the portal rely on', () => {
     expect([DEFAULT_MAX_BYTES, MIN_MAX_BYTES, MAX_MAX_BYTES, WATERMARK_MAX_CHARS]).toEqual([
-      512_000, 20_000, 10_000_000, 40,
+      400_000, 20_000, 10_000_000, 40,
     ])
+    expect(CAP_CHOICES).toEqual([400_000, 512_000])
+    // Until core/model.ts re-exports them from here, the two must agree.
+    expect([MODEL_DEFAULT, MODEL_CHOICES]).toEqual([DEFAULT_MAX_BYTES, CAP_CHOICES])
     expect(MAX_INPUT_BYTES).toBe(62_914_560)
     expect(MAX_INPUT_LABEL).toBe('60 MB')
   })

@@ -61,7 +61,7 @@ Compresses pictures or PDFs to JPEGs under the cap (turned upright, EXIF removed
   --page N        the PDF page to use (default 1)
   --overwrite     allow replacing an existing output file (an input file is never replaced)
   --json          print the results as JSON
-Originals are never changed; a taken output name becomes name_512k.jpg, name_512k(2).jpg … and is printed.
+Originals are never changed; a taken output name becomes name_${Math.round(def / 1000)}k.jpg, name_${Math.round(def / 1000)}k(2).jpg … (the cap in kB) and is printed.
 `,
     check: (kinds) => `Usage: beian-desk check <kind> <value> [--json]
        beian-desk check <kind> --stdin      (one value per line, one JSON object per line)

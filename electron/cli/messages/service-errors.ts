@@ -2,7 +2,7 @@
  * English for the coded errors the services report in Chinese, where the CLI prints them
  * (--lang en). A code without an entry is printed as the service wrote it.
  */
-import { MAX_INPUT_LABEL, WATERMARK_MAX_CHARS } from '../../../core/limits'
+import { CAP_CHOICES, MAX_INPUT_LABEL, WATERMARK_MAX_CHARS } from '../../../core/limits'
 import { PDF_MAX_PAGES } from '../../../core/model'
 import type { Lang } from './index'
 
@@ -20,8 +20,7 @@ const EN: Record<string, string> = {
   'image/heic-failed':
     'The HEIC photo cannot be decoded. Set the phone camera to "Most Compatible" and take it again, or convert it to JPG first.',
   'image/bad-crop': 'The crop lies outside the picture. Choose the crop again.',
-  'image/cap-unreachable':
-    'The size cap is too small for a usable picture. Raise the cap (the portal usually takes 512000 bytes).',
+  'image/cap-unreachable': `The size cap is too small for a usable picture. Raise the cap (the portal takes ${CAP_CHOICES.join(' or ')} bytes).`,
   'image/timeout':
     'Processing the picture took too long; the file may be damaged. Try another file or shrink it first.',
   'image/decoder-crashed':

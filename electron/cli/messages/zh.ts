@@ -66,7 +66,7 @@ ${SITE_REF}。
   --page N        PDF 的页码（默认第 1 页）
   --overwrite     允许替换已有的输出文件（永远不会替换输入文件）
   --json          以 JSON 输出结果
-原文件不会被修改；输出文件名已被占用时改用 名称_512k.jpg、名称_512k(2).jpg …，并输出实际路径。
+原文件不会被修改；输出文件名已被占用时改用 名称_${Math.round(def / 1000)}k.jpg、名称_${Math.round(def / 1000)}k(2).jpg …（k 前为上限的千字节数），并输出实际路径。
 `,
     check: (kinds: string) => `用法：beian-desk check <类型> <值> [--json]
       beian-desk check <类型> --stdin      （逐行读取，每行输出一个 JSON）

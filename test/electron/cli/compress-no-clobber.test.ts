@@ -35,11 +35,11 @@ describe('beian-desk compress never destroys a file', () => {
     symlinkSync(photo, join(dir, 'link.jpg'))
     linkSync(photo, join(dir, 'PHOTO.JPG')) // the same file, as another case on a case-insensitive disk
     for (const out of [photo, join(dir, 'link.jpg'), join(dir, 'PHOTO.JPG')]) {
-      const r = await run(['compress', photo, '--out', out, '--json'])
+      const r = await run(['compress', photo, '--out', out, '--max-bytes', '512000', '--json'])
       expect(r.code, out).toBe(0)
       const [result] = JSON.parse(r.out) as [{ output: string }]
       expect(result.output, out).not.toBe(out)
-      const human = await run(['compress', photo, '--out', out])
+      const human = await run(['compress', photo, '--out', out, '--max-bytes', '512000'])
       expect(human.out, out).toContain('已存在，没有覆盖')
     }
     expect(readFileSync(photo).equals(card)).toBe(true)
@@ -67,9 +67,9 @@ describe('beian-desk compress never destroys a file', () => {
   it('a same-named unrelated file in the output folder is kept', async () => {
     const { dir, photo } = folderWithPhoto()
     const out = join(dir, 'out')
-    await run(['compress', photo, '--out-dir', out])
+    await run(['compress', photo, '--out-dir', out, '--max-bytes', '512000'])
     writeFileSync(join(out, 'photo_512k.jpg'), 'mine')
-    const r = await run(['compress', photo, '--out-dir', out, '--json'])
+    const r = await run(['compress', photo, '--out-dir', out, '--max-bytes', '512000', '--json'])
     expect((JSON.parse(r.out) as [{ output: string }])[0].output).toBe(join(out, 'photo_512k(2).jpg'))
     expect(readFileSync(join(out, 'photo_512k.jpg'), 'utf8')).toBe('mine')
   })
