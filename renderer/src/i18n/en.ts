@@ -134,6 +134,13 @@ export const en: Messages = {
   'site.serviceTypes': 'Service types',
   'site.languages': 'Languages',
   'site.preApprovals': 'Prior approvals',
+  'site.preApprovalsHelp': 'Each prior approval needs its permit uploaded under Materials.',
+  'site.controlledGoods': 'Publishes information on controlled goods',
+  'site.controlledGoodsList': 'Controlled-goods categories',
+  'site.controlledGoodsHelp':
+    'If yes, upload the matching special permit under Materials. Sites that publish no such information answer no.',
+  'site.interactiveMaterials':
+    'Interactive sites upload a security assessment report under Materials; the review may include an interview or an on-site check.',
   'site.securityOfficer': 'Site security officer',
   'site.emergencyContact': 'Emergency contact',
   'site.save': 'Save site',
