@@ -81,10 +81,9 @@ describe('buildRows', () => {
       stage: 'preparing',
       stageLabel: '准备中',
       urgency: 'later',
-      materialsReady: 1,
-      errors: 2,
     })
     expect(row(ids.tea).next).toMatchObject({ kind: 'file-by', date: '2026-12-30', daysLeft: 23 })
+    expect(row(ids.tea).readiness).toEqual({ materialsReady: 1, materialsTotal: 4, errors: 2, warnings: 0 })
     expect(row(ids.bbs)).toMatchObject({ stage: 'returned', urgency: 'overdue' })
     expect(row(ids.bbs).lastEventLabel).toBe('2026-11-04 退回')
     expect(row(ids.qian)).toMatchObject({ stage: 'badged', next: null, urgency: 'none' })
