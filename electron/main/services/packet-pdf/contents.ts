@@ -66,15 +66,17 @@ export async function packetDocuments(input: PacketDocumentsInput): Promise<Pack
   if (!site || !subject) throw new Error(`packetDocuments: no site ${siteId}`)
   const steps = portalFields(subject, site)
   const common = { siteName: site.name.trim(), date: today, now, draft, fontPath }
-  const info = await buildInfoPdf({
-    ...common,
-    steps,
-    materials: await checklist(input, ws),
-    findings: findingLines(ws, siteId, today),
-  })
+  // The thumbnails are made on sharp's threads while the print PDF is laid out here.
+  const materials = checklist(input, ws)
   const print = await buildPrintPdf({
     ...common,
     images: input.materials.map((m) => ({ caption: m.label, fileName: m.path, jpeg: m.data })),
+  })
+  const info = await buildInfoPdf({
+    ...common,
+    steps,
+    materials: await materials,
+    findings: findingLines(ws, siteId, today),
   })
   const docs: PacketDocument[] = [
     { file: INFO_PDF_NAME, role: 'info-pdf', data: toBuffer(info) },

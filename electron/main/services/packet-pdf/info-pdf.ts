@@ -199,5 +199,6 @@ export async function buildInfoPdf(input: InfoPdfInput): Promise<Uint8Array> {
   await materialsSection(flow, input.materials)
   findingsSection(flow, input.findings)
   finishPages(doc, font, { title, date: input.date, draft: input.draft })
-  return doc.save()
+  // Without object streams pdf-lib skips a second (pure JS) deflate pass; the file grows a few KB.
+  return doc.save({ useObjectStreams: false })
 }

@@ -49,5 +49,6 @@ export async function buildPrintPdf(input: PrintPdfInput): Promise<Uint8Array> {
       flow.text('这张图片无法读取（不是有效的 JPEG），请在应用中重新导入这一项。', { size: 11, color: ALERT })
   }
   finishPages(doc, font, { title, date: input.date, draft: input.draft })
-  return doc.save()
+  // Without object streams pdf-lib skips a second (pure JS) deflate pass; the file grows a few KB.
+  return doc.save({ useObjectStreams: false })
 }

@@ -7,10 +7,10 @@ const THUMB_PX = 300
 /** A small JPEG of `jpeg`, or undefined when the bytes are not a readable image. */
 export async function thumbnailJpeg(jpeg: Uint8Array): Promise<Uint8Array | undefined> {
   try {
+    // Packet images are upright JPEGs without EXIF (the compressor's output): no rotate or
+    // flatten, so libvips can shrink while decoding.
     const out = await sharp(jpeg, { failOn: 'error' })
-      .rotate()
       .resize(THUMB_PX, THUMB_PX, { fit: 'inside', withoutEnlargement: true })
-      .flatten({ background: '#ffffff' })
       .jpeg({ quality: 80 })
       .toBuffer()
     return new Uint8Array(out.buffer, out.byteOffset, out.byteLength)
