@@ -1,17 +1,20 @@
 // npm run bench: corpus → Beian Desk vs ImageMagick jpeg:extent vs jpegoptim --size, cap
 // 512,000 bytes → bytes, time, SSIM@1600/3000, butteraugli → stdout + bench/results/latest.{md,json}.
-// Options: --only <regex> (subset of inputs), --skip-beian (other tools only).
+// Options: --only <regex> (subset of inputs), --skip-beian (other tools only), --half tuning|checking,
+// --no-photos, --skip-exhaustive, --skip-profile, --batch <n> (default 50; 0 skips the batch throughput).
 import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { batchBeian, batchImageMagick, batchInputs, batchTable } from './batch'
 import { runStartupBench } from './cli-startup'
 import { ensureCorpus } from './corpus'
 import { decodeReference } from './decode'
 import { machine, type Machine } from './machine'
 import { measure, prepareReference } from './metrics'
-import { deltas, deltaTable, perInputTable, totals, totalsTable, verdicts, verdictTable, type Outcome, type Row } from './report'
-import { beianTool, CAP, imageMagickTool, jpegoptimTool, loadCompressor, type Input, type Tool, type ToolId } from './tools'
+import { profileInput, profileTable } from './profile'
+import { deltas, deltaTable, halvesSection, perInputTable, totals, totalsTable, verdicts, verdictTable, type Outcome, type Row } from './report'
+import { beianTool, CAP, exhaustiveTool, imageMagickTool, jpegoptimTool, loadCompressor, type Input, type Tool, type ToolId } from './tools'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const resultsDir = join(root, 'bench/results')
@@ -67,7 +70,7 @@ async function scoreAll(inputs: Input[], timed: Map<string, Map<ToolId, Outcome>
   return rows
 }
 
-function render(m: Machine, rows: Row[], tools: Tool[]): { md: string; json: unknown; hardFail: boolean } {
+function render(m: Machine, rows: Row[], tools: Tool[], inputs: Input[], extra: string[]): { md: string; json: unknown; hardFail: boolean } {
   const labels = Object.fromEntries(tools.map((t) => [t.id, t.label])) as Record<ToolId, string>
   const ts = tools.map((t) => totals(rows, t.id))
   const ds = deltas(rows, tools.map((t) => t.id).filter((t) => t !== 'beian'))
@@ -77,23 +80,45 @@ function render(m: Machine, rows: Row[], tools: Tool[]): { md: string; json: unk
     `# Benchmark — cap ${CAP.toLocaleString('en')} bytes, ${rows.length} inputs`,
     `Machine: ${m.cpu}, ${m.cores} cores (nproc), Node ${m.node}, sharp ${m.sharp}, ${m.imagemagick}, jpegoptim ${m.jpegoptim}; load average at start ${m.load}; ${m.date}.`,
     '## Totals', totalsTable(ts, labels),
-    '## Targets (issue 3)', verdictTable(vs),
+    '## Targets (issues 3 and 13)', verdictTable(vs),
+    '## Tuning and checking halves', halvesSection(rows, tools.map((t) => t.id), labels, (n) => inputs.find((i) => i.name === n)?.half),
     '## Beian Desk vs the best under-cap output of the other tools', deltaTable(ds),
     '## Per input', perInputTable(rows, tools.map((t) => t.id), labels),
+    ...extra,
     '## Notes', notes.map((n) => `- ${n}`).join('\n') || '- none',
   ].join('\n\n')
   return { md: md + '\n', json: { machine: m, cap: CAP, totals: ts, verdicts: vs, deltas: ds, rows }, hardFail: vs.some((v) => v.hard && !v.pass) }
 }
 
+/** Per-stage profile and batch throughput (issue 13), each after the timed runs, one at a time. */
+async function extraSections(inputs: Input[], scratch: string, beian: boolean): Promise<string[]> {
+  const out: string[] = []
+  if (beian && !process.argv.includes('--skip-profile')) {
+    log('profiling the search stage by stage …')
+    const ps = []
+    for (const i of inputs) ps.push(await profileInput(i))
+    out.push('## Per-stage profile (Beian Desk, one image at a time)', profileTable(ps))
+  }
+  const n = Number(arg('--batch') ?? 50)
+  if (beian && n > 0) {
+    const batch = batchInputs(inputs, n)
+    log(`batch throughput: ${batch.length} images …`)
+    const runs = [await batchImageMagick(batch, scratch), await batchBeian(root, batch)]
+    out.push(`## Batch throughput (${batch.length} images, both cores busy)`, batchTable(runs))
+  }
+  return out
+}
+
 async function main(): Promise<number> {
   const m = await machine()
   log(`machine: ${m.cpu}, ${m.cores} cores, Node ${m.node}, load ${m.load}`)
-  const { inputs: all, entries } = await ensureCorpus(root, log)
+  const { inputs: all, sizes } = await ensureCorpus(root, log, { photos: !process.argv.includes('--no-photos') })
   const only = arg('--only')
-  const inputs = only ? all.filter((i) => new RegExp(only).test(i.name)) : all
+  const half = arg('--half')
+  const inputs = all.filter((i) => (!only || new RegExp(only).test(i.name)) && (!half || i.half === half))
   const compress = process.argv.includes('--skip-beian') ? undefined : await loadCompressor(root)
   if (!compress) log('Beian Desk compressor not available (electron/main/services/images/index.ts): running the other tools only')
-  const tools: Tool[] = [...(compress ? [beianTool(compress)] : []), imageMagickTool, jpegoptimTool]
+  const tools: Tool[] = [...(compress ? [beianTool(compress)] : []), imageMagickTool, jpegoptimTool, ...(process.argv.includes('--skip-exhaustive') ? [] : [exhaustiveTool])]
   const scratch = await mkdtemp(join(tmpdir(), 'bench-t-'))
   for (const t of tools) await mkdir(join(resultsDir, 'out', t.id), { recursive: true })
   const warm = inputs.find((i) => i.name === 'id-front-small.jpg') ?? inputs[0]
@@ -101,8 +126,9 @@ async function main(): Promise<number> {
   log(`timing ${inputs.length} inputs × ${tools.length} tools, one image at a time …`)
   const timed = await timeAll(inputs, tools, scratch)
   log('scoring (SSIM@1600, SSIM@3000, butteraugli) …')
-  const rows = await scoreAll(inputs, timed, new Map(entries.map((e) => [e.name, e.bytes])))
-  const { md, json, hardFail } = render(m, rows, tools)
+  const rows = await scoreAll(inputs, timed, sizes)
+  const extra = await extraSections(inputs, scratch, Boolean(compress))
+  const { md, json, hardFail } = render(m, rows, tools, inputs, extra)
   await writeFile(join(resultsDir, 'latest.md'), md)
   await writeFile(join(resultsDir, 'latest.json'), JSON.stringify(json, null, 2) + '\n')
   log(md)

@@ -5,6 +5,7 @@ import { basename, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
 import { pdfToPng } from './decode'
+import { exhaustiveSearch } from './exhaustive'
 
 const run = promisify(execFile)
 
@@ -13,10 +14,11 @@ export const CAP = 512_000
 export const CONVERT = '/usr/bin/convert'
 export const JPEGOPTIM = '/usr/bin/jpegoptim'
 
-export type Input = { name: string; path: string; format: string }
+/** `group` and `half` come from bench/corpus.ts (photo or document; tuning or checking half). */
+export type Input = { name: string; path: string; format: string; group?: 'photo' | 'document'; half?: 'tuning' | 'checking' }
 export type RunResult = { ms: number; error?: string; notes: string[]; quality?: number; encodes?: number; width?: number; height?: number }
 export type Tool = { id: ToolId; label: string; run: (input: Input, out: string, scratch: string) => Promise<RunResult> }
-export type ToolId = 'beian' | 'imagemagick' | 'jpegoptim'
+export type ToolId = 'beian' | 'imagemagick' | 'jpegoptim' | 'exhaustive'
 
 /** The compressor's contract (electron/main/services/images/index.ts). */
 export type CompressImage = (
@@ -110,4 +112,11 @@ export const jpegoptimTool: Tool = {
       }
       return { notes }
     }),
+}
+
+/** Reference, not a contender: see bench/exhaustive.ts. */
+export const exhaustiveTool: Tool = {
+  id: 'exhaustive',
+  label: 'exhaustive mozjpeg search',
+  run: (input, out, scratch) => timed(() => exhaustiveSearch(input, out, scratch)),
 }
