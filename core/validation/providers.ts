@@ -175,6 +175,17 @@ export const LANGUAGES: readonly string[] = [
 /** 相关前置许可 (the mirror form lists these; choose none when the site needs no permit). */
 export const PRE_APPROVALS: readonly string[] = ['新闻', '出版', '教育', '医疗保健', '其他']
 
+/** 是否提供涉及管制物品信息发布服务: the categories the portal's form lists. */
+export const CONTROLLED_GOODS: readonly string[] = [
+  '管制器具',
+  '警用装备',
+  '放射性物品',
+  '枪支弹药',
+  '民爆物品',
+  '剧毒化学物',
+  '易制爆危险化学品',
+]
+
 /** 网站接入方式: suggestions only (the new portal's full list was not captured). */
 export const ACCESS_METHODS: readonly string[] = [
   '租赁虚拟空间',

@@ -1,5 +1,5 @@
 /** 网站: basic information, domains, IPs, providers and the site's responsible persons. */
-import type { Provider, Site, Subject } from '../model'
+import { controlledGoodsOf, type Provider, type Site, type Subject } from '../model'
 import { parseIsoDate } from './dates'
 import { checkIcpNumber } from './icp-number'
 import { checkIp } from './ip'
@@ -73,6 +73,14 @@ function providerFindings(p: Provider, field: string, label: string): Finding[] 
   return out
 }
 
+/** 管制物品: 是 needs its categories (the permit itself is a material slot). */
+function controlledGoodsFindings(site: Site): Finding[] {
+  const { offers, categories } = controlledGoodsOf(site)
+  if (!offers || categories.length > 0) return []
+  const msg = '选择了“提供涉及管制物品信息发布服务”，请选择涉及的类别（如管制器具）；不提供此类信息请选“否”。'
+  return [err('site.controlled-goods-required', msg, 'controlledGoods')]
+}
+
 function peopleFindings(site: Site, today: string): Finding[] {
   const out: Finding[] = []
   if (!site.securityOfficer.sameAsPrincipal) {
@@ -112,6 +120,7 @@ export function validateSite(
     ...providerFindings(site.accessProvider, 'accessProvider', '接入服务商'),
     ...providerFindings(site.registrar, 'registrar', '域名注册服务商'),
     ...peopleFindings(site, today),
+    ...controlledGoodsFindings(site),
   ]
   if (site.name.trim() !== '' && site.name.trim() === subject.name.trim() && !hasLegalNameShape(subject)) {
     const msg =

@@ -6,11 +6,14 @@ export {
   GB11643_ID_TYPES,
   idTypeAllowsLongTerm,
   ORG_CERT_TYPE_LABELS,
+  ORG_CERT_TYPES_BY_KIND,
+  ORG_KIND_CHOICES,
   ORG_KIND_LABELS,
   PERSON_ID_TYPE_LABELS,
 } from '../../../core/validation/labels'
 export {
   ACCESS_METHODS,
+  CONTROLLED_GOODS,
   LANGUAGES,
   PRE_APPROVALS,
   providerForBrand,

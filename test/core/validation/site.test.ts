@@ -168,3 +168,21 @@ describe('validateSite: site persons', () => {
     ).toEqual([])
   })
 })
+
+describe('validateSite: 管制物品信息发布服务', () => {
+  it.each([
+    [{}, 'a site saved before the question'],
+    [{ offersControlledGoods: false, controlledGoods: [] }, '否'],
+    [{ offersControlledGoods: true, controlledGoods: ['管制器具'] }, '是, with a category'],
+    [{ offersControlledGoods: true, controlledGoods: ['警用装备', '易制爆危险化学品'] }, '是, with two'],
+  ] as const)('%o passes (%s)', (over) => {
+    expect(check(over)).toEqual([])
+  })
+
+  it('是 without a category is refused at the category field', () => {
+    const f = check({ offersControlledGoods: true, controlledGoods: [] })
+    expect(f.map((x) => [x.code, x.severity, x.field])).toEqual([
+      ['site.controlled-goods-required', 'error', 'controlledGoods'],
+    ])
+  })
+})

@@ -1,11 +1,12 @@
 import { Alert, AutoComplete, Col, Form, Radio, Row, Select } from 'antd'
 import { ACCESS_METHODS, LANGUAGES, PRE_APPROVALS, SERVICE_TYPES } from '../../data/option-labels'
+import { ControlledGoodsFields } from './ControlledGoodsFields'
 import { useT } from '../../i18n'
 import { Field } from '../form/Field'
 
 const toOptions = (list: readonly string[]) => list.map((value) => ({ value, label: value }))
 
-/** 接入方式, 交互服务 (with the portal's definition), service types, languages, 前置许可. */
+/** 接入方式, 交互服务 (with the portal's definition), service types, languages, 前置许可, 管制物品. */
 export function SiteServiceFields() {
   const t = useT()
   const form = Form.useFormInstance()
@@ -46,6 +47,15 @@ export function SiteServiceFields() {
           className="interactive-help"
           title={t('site.interactiveHelp')}
         />
+        {interactive && (
+          <Alert
+            type="info"
+            showIcon
+            className="interactive-help"
+            data-testid="site-interactive-materials"
+            title={t('site.interactiveMaterials')}
+          />
+        )}
       </Col>
       <Col xs={24}>
         <Field
@@ -72,6 +82,7 @@ export function SiteServiceFields() {
           <Select data-testid="site-preApprovals" mode="multiple" options={toOptions(PRE_APPROVALS)} />
         </Field>
       </Col>
+      <ControlledGoodsFields />
     </Row>
   )
 }

@@ -1,6 +1,12 @@
 /** Converts between a stored Site and the values the site form edits; defaults satisfy the schema. */
 import dayjs, { type Dayjs } from 'dayjs'
-import type { Person, Provider, Site, SitePersonRef } from '../../../../core/model'
+import {
+  controlledGoodsOf,
+  type Person,
+  type Provider,
+  type Site,
+  type SitePersonRef,
+} from '../../../../core/model'
 import { nowIso } from '../../components/ids'
 import {
   emptyPersonValues,
@@ -25,6 +31,8 @@ export type SiteValues = {
   serviceTypes: string[]
   languages: string[]
   preApprovals: string[]
+  offersControlledGoods: boolean
+  controlledGoods: string[]
   securitySame: boolean
   security: PersonValues
   emergencySame: boolean
@@ -50,6 +58,8 @@ export function emptySiteValues(): SiteValues {
     serviceTypes: ['www'],
     languages: ['中文简体'],
     preApprovals: [],
+    offersControlledGoods: false,
+    controlledGoods: [],
     securitySame: true,
     security: emptyPersonValues(),
     emergencySame: true,
@@ -69,6 +79,9 @@ export function valuesFromSite(site: Site): SiteValues {
   return {
     ...site,
     openingDate: /^\d{4}-\d{2}-\d{2}$/.test(site.openingDate) ? dayjs(site.openingDate) : null,
+    // Sites saved before the portal asked about 管制物品 answer 否.
+    offersControlledGoods: controlledGoodsOf(site).offers,
+    controlledGoods: controlledGoodsOf(site).categories,
     securitySame: security.same,
     security: security.person,
     emergencySame: emergency.same,
@@ -122,6 +135,9 @@ export function siteFromValues(v: Partial<SiteValues>, base: SiteValues, identit
     serviceTypes: cleanList(values.serviceTypes),
     languages: cleanList(values.languages),
     preApprovals: cleanList(values.preApprovals),
+    offersControlledGoods: values.offersControlledGoods === true,
+    controlledGoods:
+      values.offersControlledGoods === true ? cleanList(values.controlledGoods).slice(0, 10) : [],
     securityOfficer: ref(values.securitySame, values.security, base.security),
     emergencyContact: ref(values.emergencySame, values.emergency, base.emergency),
     createdAt: identity.createdAt || now,
