@@ -139,7 +139,29 @@ describe('start-up sweep', () => {
     expect(store.recovery?.quarantinedRecords.map((r) => r.id)).toEqual([bad.id])
     expect(store.sweep?.orphanFiles).toEqual([])
     for (const key of [bad.originalFile, bad.compressedFile]) expect(existsSync(join(dir, key))).toBe(true)
+    // The user sees what was set aside, and discards it: its photos go at the next start.
+    const backups = createServices(dir, store, 'assets/divisions').backups
+    const [entry] = backups?.quarantined() ?? []
+    expect(entry?.records).toEqual([expect.objectContaining({ kind: 'material', id: bad.id })])
+    expect(() => backups?.discardQuarantined('../config.json')).toThrow(/没有名为/)
+    backups?.discardQuarantined(entry?.name ?? '')
+    expect(backups?.quarantined()).toEqual([])
     store.close()
+    writeFileSync(
+      join(dir, LOCK_FILE),
+      JSON.stringify({
+        pid: deadPid(),
+        startedAt: new Date().toISOString(),
+        hostname: hostname(),
+        owner: 'cli',
+        token: 'e'.repeat(32),
+      }),
+    )
+    const next = openConfStore(dir)
+    expect(next.sweep?.orphanFiles.sort()).toEqual(
+      [bad.originalFile, bad.compressedFile].map((k) => join(dir, k)).sort(),
+    )
+    next.close()
   })
 
   it('keeps the photos of records in a backup generation, so restoring it brings them back', async () => {
