@@ -44,7 +44,7 @@ async function capped(input: Buffer): Promise<Buffer> {
   throw new Error('bench/packet: could not fit a fixture under the cap')
 }
 
-async function workspace(dataDir: string): Promise<{ ws: Workspace; siteId: string }> {
+export async function benchWorkspace(dataDir: string): Promise<{ ws: Workspace; siteId: string }> {
   const principal = makePerson({
     name: '王建国',
     idNumber: syntheticResidentId('19751203', '456'),
@@ -112,7 +112,7 @@ export async function runPacketBench(): Promise<boolean> {
   const scratch = await mkdtemp(join(tmpdir(), 'bench-packet-'))
   try {
     console.log('packet: generating 8 synthetic materials …')
-    const { ws, siteId } = await workspace(join(scratch, 'data'))
+    const { ws, siteId } = await benchWorkspace(join(scratch, 'data'))
     const files = createMaterialFiles(join(scratch, 'data'))
     const bytes = ws.materials.reduce((a, m) => a + m.bytes, 0)
     const once = async (format: 'folder' | 'zip', i: number) => {
