@@ -127,6 +127,7 @@ export function readWriterLock(dataDir: string): LockState {
 function ownerLabel(owner: string): string {
   if (owner === 'app') return 'Beian Desk 应用'
   if (owner === 'cli') return 'beian-desk 命令行'
+  if (owner === 'bridge') return '浏览器测试桥（web bridge）'
   return owner
 }
 
