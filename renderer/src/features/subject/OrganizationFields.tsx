@@ -1,21 +1,35 @@
-import { Col, Input, Row, Select } from 'antd'
-import { ORG_CERT_TYPES, ORG_KINDS } from '../../../../core/model'
+import { Col, Form, Input, Row, Select } from 'antd'
+import type { OrgCertType, OrgKind } from '../../../../core/model'
 import { ORG_CERT_TYPE_LABELS, ORG_KIND_LABELS } from '../../data/option-labels'
 import { DivisionPicker } from '../../components/division/DivisionPicker'
 import { useT } from '../../i18n'
 import { Field } from '../form/Field'
+import { certTypeChoices, certTypeForKind, orgKindChoices } from './subject-values'
 
-const KIND_OPTIONS = ORG_KINDS.map((value) => ({ value, label: ORG_KIND_LABELS[value] }))
-const CERT_OPTIONS = ORG_CERT_TYPES.map((value) => ({ value, label: ORG_CERT_TYPE_LABELS[value] }))
-
-/** 主办单位信息 block of the 单位 form. */
+/**
+ * 主办单位信息 block of the 单位 form. The 单位类别 list is the portal's current one; the
+ * certificate types follow the kind (each kind holds its own certificate).
+ */
 export function OrganizationFields() {
   const t = useT()
+  const form = Form.useFormInstance()
+  const kind = Form.useWatch('orgKind', form) as OrgKind | undefined
+  const certType = Form.useWatch('certType', form) as OrgCertType | undefined
+  const kindOptions = orgKindChoices(kind).map((value) => ({ value, label: ORG_KIND_LABELS[value] }))
+  const certOptions = certTypeChoices(kind, certType).map((value) => ({
+    value,
+    label: ORG_CERT_TYPE_LABELS[value],
+  }))
+  const onKindChange = (next: OrgKind) => {
+    const current = form.getFieldValue('certType') as OrgCertType | undefined
+    const fitted = certTypeForKind(next, current)
+    if (fitted !== current) form.setFieldValue('certType', fitted)
+  }
   return (
     <Row gutter={24}>
       <Col xs={24} md={12}>
         <Field label={t('subject.orgKind')} name="orgKind" path="orgKind" testId="subject-orgKind" required>
-          <Select data-testid="subject-orgKind" options={KIND_OPTIONS} />
+          <Select data-testid="subject-orgKind" options={kindOptions} onChange={onKindChange} />
         </Field>
       </Col>
       <Col xs={24} md={12}>
@@ -26,7 +40,7 @@ export function OrganizationFields() {
           testId="subject-certType"
           required
         >
-          <Select data-testid="subject-certType" options={CERT_OPTIONS} />
+          <Select data-testid="subject-certType" options={certOptions} />
         </Field>
       </Col>
       <Col xs={24}>

@@ -1,5 +1,6 @@
 /** Converts between a stored Subject and the values the subject form edits. */
 import type { OrgCertType, OrgKind, Subject, SubjectNature } from '../../../../core/model'
+import { ORG_CERT_TYPES_BY_KIND, ORG_KIND_CHOICES } from '../../data/option-labels'
 import type { DivisionValue } from '../../components/division/DivisionPicker'
 import { nowIso } from '../../components/ids'
 import {
@@ -93,4 +94,23 @@ export function subjectFromValues(
     officeAddress: addressFrom(values.officeDivision, values.officeDetail ?? ''),
     officePhone: (values.officePhone ?? '').trim(),
   }
+}
+
+/** The 单位类别 offered: the current list, plus a stored legacy kind so it stays visible. */
+export function orgKindChoices(current: OrgKind | undefined): OrgKind[] {
+  return current && !ORG_KIND_CHOICES.includes(current)
+    ? [...ORG_KIND_CHOICES, current]
+    : [...ORG_KIND_CHOICES]
+}
+
+/** The certificate types a kind holds, plus a stored type outside that list so it stays visible. */
+export function certTypeChoices(kind: OrgKind | undefined, current: OrgCertType | undefined): OrgCertType[] {
+  const list = [...ORG_CERT_TYPES_BY_KIND[kind ?? 'other']]
+  return current && !list.includes(current) ? [...list, current] : list
+}
+
+/** After a kind change: keep a certificate type the new kind holds, else take its usual one. */
+export function certTypeForKind(kind: OrgKind, current: OrgCertType | undefined): OrgCertType {
+  const list = ORG_CERT_TYPES_BY_KIND[kind]
+  return current && list.includes(current) ? current : (list[0] ?? 'other')
 }
