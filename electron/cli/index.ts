@@ -65,7 +65,12 @@ export async function runCli(
     io.err(`${m.badLang(bad)}\n${m.usageHint}\n`)
     return 2
   }
-  const [name, ...rest] = args
+  const [first, ...afterFirst] = args
+  // `beian-desk help export` is `beian-desk export --help`.
+  const [name, ...rest] =
+    first === 'help' && afterFirst[0] && Object.hasOwn(COMMANDS, afterFirst[0])
+      ? [afterFirst[0], '--help']
+      : [first, ...afterFirst]
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     ;(name === undefined ? io.err : io.out)(name === undefined ? `${m.noCommand}\n\n${usage()}` : usage())
     return name === undefined ? 2 : 0

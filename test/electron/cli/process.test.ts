@@ -26,6 +26,7 @@ describe('help', () => {
     expect(r.out).toMatch(new RegExp(`^用法：beian-desk ${command}`))
     const en = await run([command, '-h', '--lang', 'en'])
     expect(en.out).toMatch(new RegExp(`^Usage: beian-desk ${command}`))
+    expect((await run(['help', command])).out).toBe(r.out)
   })
 
   it('a wrong command or option says what is wrong and where help is, exit 2', async () => {
