@@ -71,9 +71,13 @@ export async function runCli(
     first === 'help' && afterFirst[0] && Object.hasOwn(COMMANDS, afterFirst[0])
       ? [afterFirst[0], '--help']
       : [first, ...afterFirst]
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    ;(name === undefined ? io.err : io.out)(name === undefined ? `${m.noCommand}\n\n${usage()}` : usage())
-    return name === undefined ? 2 : 0
+  if (name === undefined) {
+    io.err(`${m.noCommand}\n\n${usage()}`)
+    return 2
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage())
+    return 0
   }
   const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined
   if (!load) {
@@ -86,9 +90,8 @@ export async function runCli(
   }
   const ctx: CliContext = { io, lang, m }
   try {
-    return await (
-      await load()
-    )(rest, ctx)
+    const command = await load()
+    return await command(rest, ctx)
   } catch (error) {
     return report(error, name, ctx, env)
   }
