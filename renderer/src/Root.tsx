@@ -6,7 +6,8 @@ import dayjs from 'dayjs'
 import { useEffect } from 'react'
 import { setErrorPresenter } from './api'
 import { App } from './App'
-import { useLanguage, useT } from './i18n'
+import { useLanguage, useLanguageStore, useT } from './i18n'
+import { errorText } from './i18n/errors'
 import { setLeaveConfirmer } from './features/workspace/store'
 
 export const FONT_STACK =
@@ -64,7 +65,7 @@ function ErrorPresenter() {
   useEffect(() => {
     setErrorPresenter((error) => {
       notification.error({
-        title: error.message,
+        title: errorText(error, useLanguageStore.getState().language),
         description: error.details?.length ? (
           <ul className="error-details">
             {error.details.map((line) => (

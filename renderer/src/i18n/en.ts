@@ -212,8 +212,8 @@ export const en: Messages = {
   'editor.pdfPage.cropReset':
     'The page changed, so the crop was cleared. Draw it again on this page if needed.',
   'editor.cap': 'File size cap',
-  'editor.cap512': '512 KB (default)',
-  'editor.cap400': '400 KB',
+  'editor.cap512': '512 KB',
+  'editor.cap400': '400 KB (default)',
   'editor.capCustom': 'Custom',
   'editor.bytes': 'bytes',
   'editor.capHint': 'The compressed file stays within {kb}. Choose 400 KB where a portal field asks for it.',

@@ -9,6 +9,7 @@ import {
 import { Button } from 'antd'
 import type { ReactNode } from 'react'
 import { useT } from '../../i18n'
+import { useErrorText } from '../../i18n/errors'
 import { baseName, itemStatuses, removeFile, useBatchStore, type ItemStatus } from './batch-store'
 
 const ICON: Record<ItemStatus, ReactNode> = {
@@ -22,6 +23,7 @@ const ICON: Record<ItemStatus, ReactNode> = {
 /** The picked files with their live status while a run is going. */
 export function BatchFileList() {
   const t = useT()
+  const errorText = useErrorText()
   const paths = useBatchStore((s) => s.paths)
   const progress = useBatchStore((s) => s.progress)
   const running = useBatchStore((s) => s.running)
@@ -30,13 +32,16 @@ export function BatchFileList() {
   const statuses = itemStatuses(paths, progress)
   // A failed row without its own message was cut off when the whole batch:compress call failed.
   const unfinished = error
-    ? t('batch.status.interrupted', { reason: error.message })
+    ? t('batch.status.interrupted', { reason: errorText(error) })
     : t('batch.status.failedUnknown')
   return (
     <ol className="batch-files" data-testid="batch-files">
       {paths.map((path, i) => {
         const status = statuses[i] ?? 'waiting'
-        const message = progress[path]?.message ?? unfinished
+        const item = progress[path]
+        const message = item?.message
+          ? errorText({ code: item.code ?? '', message: item.message })
+          : unfinished
         return (
           <li
             key={path}

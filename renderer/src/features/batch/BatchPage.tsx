@@ -2,6 +2,7 @@ import { FolderOpenOutlined, PlusOutlined, StopOutlined, ThunderboltOutlined } f
 import { Alert, Button, Card, Progress, Radio, Typography } from 'antd'
 import { PageHeader } from '../../components/PageHeader'
 import { useT } from '../../i18n'
+import { useErrorText } from '../../i18n/errors'
 import { CAP_PRESETS } from '../materials/editor-state'
 import { formatKb } from '../materials/format'
 import { BatchDropZone, type DropZoneMode } from './BatchDropZone'
@@ -98,6 +99,7 @@ function Setup() {
 
 function RunStatus() {
   const t = useT()
+  const errorText = useErrorText()
   const { paths, done, running, cancelling, summary, error } = useBatchStore()
   const total = summary ? summary.results.length : paths.length
   const failed = summary ? summary.results.filter((r) => 'error' in r && !isCancelled(r)).length : 0
@@ -130,7 +132,9 @@ function RunStatus() {
         )}
       </div>
       <Progress percent={percent} status={status} data-testid="batch-progress" />
-      {error && <Alert type="error" showIcon title={error.message} description={error.details?.join('；')} />}
+      {error && (
+        <Alert type="error" showIcon title={errorText(error)} description={error.details?.join('；')} />
+      )}
     </div>
   )
 }

@@ -8,6 +8,7 @@ import { Table, Tag, Typography } from 'antd'
 import type { TableColumnsType } from 'antd'
 import type { BatchItemResult, BatchSummary } from '../../../../core/api'
 import { useT, type MessageKey, type Translate } from '../../i18n'
+import { useErrorText } from '../../i18n/errors'
 import { formatKb } from '../materials/format'
 import { baseName, isCancelled } from './batch-store'
 
@@ -40,7 +41,10 @@ const WARNING_KEYS: Record<string, true> = {
   'materials.warning.odd-aspect': true,
 }
 
-function columns(t: Translate): TableColumnsType<Row> {
+function columns(
+  t: Translate,
+  errorText: (e: { code: string; message: string }) => string,
+): TableColumnsType<Row> {
   return [
     { key: 'icon', width: 36, render: (_, r) => <ResultIcon result={r} /> },
     {
@@ -87,7 +91,7 @@ function columns(t: Translate): TableColumnsType<Row> {
       render: (_, r) =>
         'error' in r ? (
           <Typography.Text type={isCancelled(r) ? 'secondary' : 'danger'}>
-            {isCancelled(r) ? t('batch.skipped') : r.error.message}
+            {isCancelled(r) ? t('batch.skipped') : errorText(r.error)}
           </Typography.Text>
         ) : r.warnings.length === 0 ? (
           <Tag color="success">{t('batch.ok')}</Tag>
@@ -105,12 +109,13 @@ function columns(t: Translate): TableColumnsType<Row> {
 /** The end-of-run table: one row per input, what was written or why not. */
 export function BatchResults({ summary }: { summary: BatchSummary }) {
   const t = useT()
+  const errorText = useErrorText()
   const rows: Row[] = summary.results.map((r, i) => ({ ...r, key: `${i}:${r.input}` }))
   return (
     <div className="batch-results" data-testid="batch-results">
       <Table<Row>
         size="small"
-        columns={columns(t)}
+        columns={columns(t, errorText)}
         dataSource={rows}
         pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
       />

@@ -19,7 +19,7 @@ import type { DroppedItems } from './drop-items'
 
 /** 等待中 / 处理中 / 完成 / 失败 / 已取消 */
 export type ItemStatus = 'waiting' | 'working' | 'done' | 'failed' | 'cancelled'
-export type ItemProgress = { status: Exclude<ItemStatus, 'waiting'>; message?: string }
+export type ItemProgress = { status: Exclude<ItemStatus, 'waiting'>; message?: string; code?: string }
 
 /** Something the user should know about the files just added (shown above the list). */
 export type BatchNotice = {
@@ -165,7 +165,12 @@ function follow(batchId: string): () => void {
       done: Math.max(s.done, p.done),
       progress: {
         ...s.progress,
-        [p.input]: { status, ...(status === 'failed' && p.message ? { message: p.message } : {}) },
+        [p.input]: {
+          status,
+          ...(status === 'failed' && p.message
+            ? { message: p.message, ...(p.code ? { code: p.code } : {}) }
+            : {}),
+        },
       },
     }))
   })
@@ -217,7 +222,11 @@ function progressOf(summary: BatchSummary): Record<string, ItemProgress> {
     summary.results.map((r): [string, ItemProgress] => [
       r.input,
       'error' in r
-        ? { status: finishedStatus({ ok: false, code: r.error.code }), message: r.error.message }
+        ? {
+            status: finishedStatus({ ok: false, code: r.error.code }),
+            message: r.error.message,
+            code: r.error.code,
+          }
         : { status: 'done' },
     ]),
   )

@@ -10,6 +10,7 @@ import {
 } from '../../../../core/packet/readiness'
 import { api } from '../../api'
 import { useT } from '../../i18n'
+import { useErrorText } from '../../i18n/errors'
 import { navigate, requestFocus } from '../workspace/store'
 import { ExportResult } from './ExportResult'
 import { FindingsList, type Located } from './FindingsList'
@@ -35,6 +36,7 @@ async function runExport(site: Site, format: ExportFormat): Promise<Outcome> {
 /** Main's refusal: only the lines the lists above do not already show. */
 function Refused({ error, shownAbove }: { error: AppError; shownAbove: ReadonlySet<string> }) {
   const t = useT()
+  const errorText = useErrorText()
   const news = (error.details ?? []).filter((line) => !shownAbove.has(line))
   const repeats = (error.details?.length ?? 0) > news.length
   return (
@@ -43,7 +45,7 @@ function Refused({ error, shownAbove }: { error: AppError; shownAbove: ReadonlyS
       showIcon
       className="export-outcome"
       data-testid="export-refused"
-      title={error.message}
+      title={errorText(error)}
       description={
         <div data-testid="export-missing">
           {repeats && <div>{t('export.refusedSeeAbove')}</div>}

@@ -9,8 +9,8 @@ type Props = { state: EditorState; onChange: (patch: Partial<EditorState>) => vo
 
 const CUSTOM_START = 300_000
 const CHOICES: [string, number | undefined, MessageKey][] = [
-  ['512', 512_000, 'editor.cap512'],
   ['400', 400_000, 'editor.cap400'],
+  ['512', 512_000, 'editor.cap512'],
   ['custom', undefined, 'editor.capCustom'],
 ]
 

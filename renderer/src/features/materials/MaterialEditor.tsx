@@ -3,6 +3,7 @@ import { useState } from 'react'
 import type { AppError } from '../../../../core/api'
 import type { Material } from '../../../../core/model'
 import { useT } from '../../i18n'
+import { useErrorText } from '../../i18n/errors'
 import { editMaterial } from '../workspace/store'
 import { AdjustPanel } from './AdjustPanel'
 import {
@@ -23,6 +24,7 @@ type Props = { material: Material; title: string; onClose: () => void }
 /** Rotate, crop, cap and watermark one material, then compare the result at 100 %. */
 export function MaterialEditor({ material, title, onClose }: Props) {
   const t = useT()
+  const errorText = useErrorText()
   const { message } = AntApp.useApp()
   const [state, setState] = useState<EditorState>(() => initialEditorState(material))
   const [tab, setTab] = useState('adjust')
@@ -101,7 +103,7 @@ export function MaterialEditor({ material, title, onClose }: Props) {
             showIcon
             closable
             className="editor-error"
-            title={error.message}
+            title={errorText(error)}
             description={error.details?.join('；')}
             data-testid="editor-error"
           />
@@ -123,7 +125,7 @@ export function MaterialEditor({ material, title, onClose }: Props) {
                   patch={patch}
                   pages={pages}
                   url={shown.image?.url}
-                  loadError={shown.error?.message}
+                  loadError={shown.error && errorText(shown.error)}
                   frame={frame}
                 />
               ),

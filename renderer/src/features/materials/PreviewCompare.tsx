@@ -4,6 +4,7 @@ import type { AppError, MaterialPreview } from '../../../../core/api'
 import type { Material } from '../../../../core/model'
 import { api } from '../../api'
 import { useT } from '../../i18n'
+import { useErrorText } from '../../i18n/errors'
 import { formatKb } from './format'
 import { useThumbnail } from './useThumbnail'
 
@@ -135,6 +136,7 @@ function useLinkedScroll() {
 /** Before/after at 100 %: the same region of the original and of the compressed copy, unscaled. */
 export function PreviewCompare({ material }: { material: Material }) {
   const t = useT()
+  const errorText = useErrorText()
   const [center, setCenter] = useState<Center>({ x: 0.5, y: 0.5 })
   const { preview, error, loading } = usePreview(material.id, center)
   const link = useLinkedScroll()
@@ -144,7 +146,7 @@ export function PreviewCompare({ material }: { material: Material }) {
     <div className="compare">
       <Overview material={material} center={center} onPick={setCenter} />
       <div className="compare-main">
-        {error && <Alert type="error" showIcon title={error.message} />}
+        {error && <Alert type="error" showIcon title={errorText(error)} />}
         <div className="compare-panes">
           <Pane
             testId="editor-preview-before"

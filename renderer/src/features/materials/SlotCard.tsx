@@ -14,6 +14,7 @@ import type { SlotSpec } from '../../../../core/materials/slots'
 import { isBlockingWarning } from '../../../../core/images/checks'
 import { pdfPageOf, watermarkPlacementOf, type ImageWarningCode, type Material } from '../../../../core/model'
 import { useLanguage, useT } from '../../i18n'
+import { useErrorText } from '../../i18n/errors'
 import type { ImportStage } from '../workspace/store'
 import { hasPageChoice } from './editor-state'
 import { formatKb, slotStatus, type SlotStatus } from './format'
@@ -116,6 +117,7 @@ export function SlotCard({
   onRemove,
 }: SlotCardProps) {
   const t = useT()
+  const errorText = useErrorText()
   const language = useLanguage()
   const [over, setOver] = useState(false)
   const [editing, setEditing] = useState(false)
@@ -196,7 +198,7 @@ export function SlotCard({
             showIcon
             className="slot-error"
             data-testid={`${prefix}-error`}
-            title={error.message}
+            title={errorText(error)}
             description={error.details?.join('；')}
           />
         )}

@@ -1,6 +1,7 @@
 /** The material editor's settings and the `materials:edit` payload they produce. Pure. */
 import type { RequestOf } from '../../../../core/api'
 import {
+  CAP_CHOICES,
   DEFAULT_MAX_BYTES,
   DEFAULT_WATERMARK_PLACEMENT,
   pdfPageOf,
@@ -12,7 +13,11 @@ import {
 } from '../../../../core/model'
 import { selectionOf, storedCrop, type Size } from './crop-math'
 
-export const CAP_PRESETS = [DEFAULT_MAX_BYTES, 400_000] as const
+/** The caps offered as buttons, the default (DEFAULT_MAX_BYTES) first. */
+export const CAP_PRESETS: readonly number[] = [
+  DEFAULT_MAX_BYTES,
+  ...CAP_CHOICES.filter((n) => n !== DEFAULT_MAX_BYTES),
+]
 export const MIN_CAP = 20_000
 export const MAX_CAP = 10_000_000
 export const WATERMARK_MAX = 40

@@ -3,6 +3,7 @@ import { App as AntApp } from 'antd'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { BATCH_MAX_FILES, type BatchSummary, type BeianBridge, type Events } from '../../../../core/api'
 import { BatchPage } from '../../../../renderer/src/features/batch/BatchPage'
+import { imageErrorMessage } from '../../../../electron/main/services/images/errors'
 import {
   addPaths,
   itemStatuses,
@@ -133,7 +134,7 @@ describe('BatchPage run', () => {
 
     bridge.progress({ batchId: 'someone-else', index: 0, done: 3, total: 3, input: '/in/a.jpg', ok: true })
     expect(percent()).toBe('0')
-    const message = '这不是可识别的图片'
+    const message = imageErrorMessage('image/not-image')
     bridge.progress({
       batchId,
       index: 1,
@@ -216,7 +217,7 @@ describe('BatchPage run', () => {
                 input: '/in/a.jpg',
               }
               bridge.listeners['batch:started'].forEach((l) => l(p))
-              resolve({ ok: false, error: { code: 'internal', message: '出错了' } })
+              resolve({ ok: false, error: { code: 'test/failure', message: '出错了' } })
             })
           })
         : { ok: true, value: channel === 'dialog:pickImages' ? INPUTS : '/out' },

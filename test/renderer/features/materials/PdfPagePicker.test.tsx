@@ -8,6 +8,7 @@ import { MaterialEditor } from '../../../../renderer/src/features/materials/Mate
 import { PAGE_SETTLE_MS } from '../../../../renderer/src/features/materials/useSourceImage'
 import { installBridge, type Answer } from '../../support/bridge'
 import { makeMaterial } from '../../../support/factories'
+import { imageErrorMessage } from '../../../../electron/main/services/images/errors'
 
 /** Full size of each page as main reports it: page 2 landscape, the others portrait A4. */
 const PAGE: Record<number, { width: number; height: number }> = {
@@ -19,7 +20,7 @@ const urlOf = (page: number) => `data:image/jpeg;base64,page${page}`
 
 const BLANK: AppError = {
   code: 'pdf/blank-page',
-  message: 'PDF 的这一页是空白的，或页上的图片过大（超过 4000 万像素）无法读取。请确认页码。',
+  message: imageErrorMessage('pdf/blank-page'),
 }
 const OUT_OF_RANGE: AppError = {
   code: 'pdf/page-out-of-range',

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { SlotSpec } from '../../../../core/materials/slots'
 import { NO_EDIT, type Material } from '../../../../core/model'
 import { SlotCard } from '../../../../renderer/src/features/materials/SlotCard'
+import { useLanguageStore } from '../../../../renderer/src/i18n'
 
 const slot: SlotSpec = {
   key: 'principal-id-front',
@@ -143,6 +144,18 @@ describe('SlotCard', () => {
     renderCard(material([]), { error: { code: 'image/unreadable', message: '无法读取这张图片' } })
     expect(screen.getByTestId('slot-principal-id-front').dataset.status).toBe('ready')
     expect(screen.getByTestId('slot-principal-id-front-error').textContent).toContain('无法读取这张图片')
+  })
+
+  it('shows an import error in English in English mode', () => {
+    useLanguageStore.setState({ language: 'en' })
+    try {
+      renderCard(undefined, { error: { code: 'image/heic-failed', message: '仅中文：HEIC 照片无法解码。' } })
+      const text = screen.getByTestId('slot-principal-id-front-error').textContent ?? ''
+      expect(text).toContain('The HEIC photo cannot be decoded')
+      expect(text).not.toContain('仅中文')
+    } finally {
+      useLanguageStore.setState({ language: 'zh-CN' })
+    }
   })
 
   it('accepts dropped files and prevents the default on dragover', () => {
