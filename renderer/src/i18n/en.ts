@@ -181,6 +181,10 @@ export const en: Messages = {
   'materials.warning.too-dark': 'Too dark',
   'materials.warning.overexposed': 'Overexposed',
   'materials.warning.odd-aspect': 'Does not look like an ID card’s shape',
+  'materials.note.first-frame-only':
+    'This is an animation: only its first frame was used. For another frame, take a screenshot or save it as a still picture first.',
+  'materials.note.first-page-only':
+    'The file has several pages: only the first was used. For another page, export that page on its own first.',
   'materials.edit': 'Edit',
   'materials.quality': 'quality {q}',
   'materials.cap': 'cap {kb}',
@@ -297,6 +301,7 @@ export const en: Messages = {
   'batch.col.quality': 'Quality',
   'batch.col.notes': 'Notes or error',
   'batch.skipped': 'skipped (cancelled)',
+  'batch.image': 'the picture',
   'batch.ok': 'OK',
   'export.title': 'Export the filing packet',
   'export.folder': 'Export to folder',

@@ -30,7 +30,7 @@ type Row = BatchItemResult & { key: string }
 
 function warningLabel(code: string, t: Translate): string {
   const key = `materials.warning.${code}`
-  return key in WARNING_KEYS ? t(key as MessageKey) : code
+  return key in WARNING_KEYS ? t(key as MessageKey, { slot: t('batch.image') }) : code
 }
 const WARNING_KEYS: Record<string, true> = {
   'materials.warning.too-small': true,
@@ -93,14 +93,23 @@ function columns(
           <Typography.Text type={isCancelled(r) ? 'secondary' : 'danger'}>
             {isCancelled(r) ? t('batch.skipped') : errorText(r.error)}
           </Typography.Text>
-        ) : r.warnings.length === 0 ? (
-          <Tag color="success">{t('batch.ok')}</Tag>
         ) : (
-          r.warnings.map((w) => (
-            <Tag key={w} color="warning">
-              {warningLabel(w, t)}
-            </Tag>
-          ))
+          <>
+            {r.warnings.length === 0 ? (
+              <Tag color="success">{t('batch.ok')}</Tag>
+            ) : (
+              r.warnings.map((w) => (
+                <Tag key={w} color="warning">
+                  {warningLabel(w, t)}
+                </Tag>
+              ))
+            )}
+            {(r.notes ?? []).map((n) => (
+              <div key={n} className="batch-note" data-testid="batch-note">
+                {t(`materials.note.${n}`)}
+              </div>
+            ))}
+          </>
         ),
     },
   ]
