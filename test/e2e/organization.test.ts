@@ -2,13 +2,23 @@
  * Issue 4 in Chromium: a 企业 subject with its legal representative and a site with two
  * domains. The portal's rules fire on the classic mistakes (a person's name for a company, an
  * ID number in the licence field, 010-00000000, an address without a door number, a private
- * server IP) and clear once the value is right; every field survives a restart.
+ * server IP) and clear once the value is right; every field survives a restart. An interactive
+ * site with its own security officer asks for that person's details and the 安全评估报告.
  */
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateUscc } from '../../core/validation'
 import { syntheticResidentId } from '../support/factories'
-import { addTag, assertPrerequisites, byId, choose, launchBrowser, openSession, typeDate, type Session } from './browser'
+import {
+  addTag,
+  assertPrerequisites,
+  byId,
+  choose,
+  launchBrowser,
+  openSession,
+  typeDate,
+  type Session,
+} from './browser'
 
 let browser: Browser
 let session: Session
@@ -29,9 +39,17 @@ afterAll(async () => {
 })
 
 /** The rule's message appears for the bad value, then disappears for the good one. */
-async function firesThenClears(field: string, bad: string, good: string, message: RegExp, kind: 'error' | 'warning' = 'error') {
+async function firesThenClears(
+  field: string,
+  bad: string,
+  good: string,
+  message: RegExp,
+  kind: 'error' | 'warning' = 'error',
+) {
   await page.fill(byId(field), bad)
-  await expect.poll(() => page.locator(byId(`${field}-${kind}`)).textContent(), { timeout: 10_000 }).toMatch(message)
+  await expect
+    .poll(() => page.locator(byId(`${field}-${kind}`)).textContent(), { timeout: 10_000 })
+    .toMatch(message)
   await page.fill(byId(field), good)
   await expect.poll(() => page.locator(byId(`${field}-${kind}`)).count()).toBe(0)
 }
@@ -75,8 +93,13 @@ describe('企业 journey: the rules fire and clear', () => {
     await page.fill(byId('site-icpNumber'), '京ICP备20261234号-1')
     await typeDate(page, 'site-openingDate', '2026-11-20')
     await addTag(page, 'site-serverIps', '192.168.1.10')
-    await expect.poll(() => page.locator(byId('site-serverIps-error')).textContent(), { timeout: 10_000 }).toMatch(/公网|内网|私有/)
-    await page.locator(`${byId('site-serverIps')} .ant-select-selection-item-remove`).first().click()
+    await expect
+      .poll(() => page.locator(byId('site-serverIps-error')).textContent(), { timeout: 10_000 })
+      .toMatch(/公网|内网|私有/)
+    await page
+      .locator(`${byId('site-serverIps')} .ant-select-selection-item-remove`)
+      .first()
+      .click()
     await addTag(page, 'site-serverIps', '47.96.21.11')
     await expect.poll(() => page.locator(byId('site-serverIps-error')).count()).toBe(0)
     await choose(page, 'site-accessProvider-name', '阿里云计算有限公司')
@@ -100,7 +123,12 @@ describe('企业 journey: the rules fire and clear', () => {
       investor: '王建国',
       officePhone: '010-65871234',
       officeAddress: { divisionNames: ['北京市', '市辖区', '朝阳区'], detail: '建国路 88 号 3 号楼 1201 室' },
-      principal: { name: '王建国', idExpiry: '2036-06-30', mobile: '13958203746', email: 'wangjianguo@example.com' },
+      principal: {
+        name: '王建国',
+        idExpiry: '2036-06-30',
+        mobile: '13958203746',
+        email: 'wangjianguo@example.com',
+      },
     })
     expect(stored.sites[0]).toMatchObject({
       name: '星河云官网',
@@ -121,5 +149,36 @@ describe('企业 journey: the rules fire and clear', () => {
     expect(await page.inputValue(byId('subject-certNumber'))).toBe(uscc)
     expect(await page.inputValue(byId('person-email'))).toBe('wangjianguo@example.com')
     await page.screenshot({ path: 'test-results/organization-subject.png' })
+  })
+
+  it('an interactive site with its own security officer asks for that person and the 安全评估报告', async () => {
+    await page.click(byId('new-site'))
+    await page.fill(byId('site-name'), '星河云社区')
+    await page.fill(byId('site-mainDomain'), 'xinghe-bbs.cn')
+    await page.fill(byId('site-icpNumber'), '京ICP备20261234号-2')
+    await typeDate(page, 'site-openingDate', '2026-11-21')
+    await addTag(page, 'site-serverIps', '47.96.21.12')
+    await choose(page, 'site-accessProvider-name', '阿里云计算有限公司')
+    await choose(page, 'site-registrar-name', '阿里云计算有限公司')
+    await page.locator(byId('site-interactive')).getByText('是', { exact: true }).click()
+    await page.locator(byId('site-interactive-materials')).waitFor()
+    await page.click(byId('security-same'))
+    await page.fill(byId('security-name'), '刘洋')
+    await page.fill(byId('security-idNumber'), syntheticResidentId('19881212', '456'))
+    await typeDate(page, 'security-idExpiry', '2034-03-31')
+    await page.fill(byId('security-mobile'), '13652718460')
+    await page.fill(byId('security-email'), 'liuyang@example.com')
+    await page.click(byId('save-site'))
+    await page.locator('[data-testid^="tree-site-"]').nth(1).waitFor()
+    // 8 as before plus the 安全评估报告; the security officer's set is the site's own.
+    await expect.poll(() => page.textContent(byId('readiness'))).toMatch(/0\s*\/\s*9/)
+    await expect.poll(() => page.getByText('安全评估报告', { exact: true }).count()).toBeGreaterThan(0)
+    const site = session.bridge.services.repo.workspace().sites.find((s) => s.name === '星河云社区')
+    expect(site).toMatchObject({
+      interactive: true,
+      offersControlledGoods: false,
+      securityOfficer: { sameAsPrincipal: false, person: { name: '刘洋', mobile: '13652718460' } },
+    })
+    await page.screenshot({ path: 'test-results/organization-interactive-site.png' })
   })
 })

@@ -33,6 +33,7 @@ export function SiteServiceFields() {
           required
         >
           <Radio.Group
+            data-testid="site-interactive"
             options={[
               { value: true, label: t('common.yes') },
               { value: false, label: t('common.no') },
