@@ -1,9 +1,10 @@
-import { Empty, Input, Segmented, Select, Space, Table, Typography } from 'antd'
+import { Alert, Empty, Input, Segmented, Select, Space, Table, Typography } from 'antd'
 import { useMemo, useState } from 'react'
 import type { RowFilter } from '../../../../core/filing/dashboard'
 import { SITE_STAGE_LABELS, SITE_STAGES, type SiteStage } from '../../../../core/filing/stages'
 import type { Workspace } from '../../../../core/model'
 import { PageHeader } from '../../components/PageHeader'
+import { HolidaySettings } from '../filing/HolidaySettings'
 import { useFilingT } from '../filing/strings'
 import { navigate } from '../workspace/store'
 import { deskColumns } from './columns'
@@ -26,6 +27,10 @@ export function DashboardPage({ workspace }: { workspace: Workspace }) {
   )
   const { rows, shown, counts, todayItems } = useDashboardRows(workspace, filter)
   const columns = useMemo(() => deskColumns(t), [t])
+  const uncovered = useMemo(
+    () => [...new Set(rows.flatMap((r) => r.deadlines.flatMap((d) => d.uncoveredYears)))].sort(),
+    [rows],
+  )
   const clients = useMemo(
     () => workspace.subjects.map((s) => ({ value: s.id, label: s.name || s.id })),
     [workspace.subjects],
@@ -35,7 +40,15 @@ export function DashboardPage({ workspace }: { workspace: Workspace }) {
 
   return (
     <div className="page desk-page" data-testid="dashboard">
-      <PageHeader title={t('desk.title')} subtitle={t('desk.subtitle')} />
+      <PageHeader title={t('desk.title')} subtitle={t('desk.subtitle')} actions={<HolidaySettings />} />
+      {uncovered.length > 0 ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={t('calendar.uncovered', { years: uncovered.join('、') })}
+        />
+      ) : null}
       <TodayList items={todayItems} />
       <StageCounts counts={counts} active={stages} onToggle={toggleStage} />
       <Space wrap className="desk-filters" style={{ margin: '12px 0' }}>

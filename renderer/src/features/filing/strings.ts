@@ -69,6 +69,18 @@ const zh = {
   'badge.icon': '图标地址',
   'badge.iconHint': '把公安备案图标放到网站上，填写它的路径。',
   'calendar.uncovered': '{years} 年的节假日安排尚未收录，工作日按周一至周五计算。',
+  'holiday.button': '节假日数据',
+  'holiday.title': '补充节假日安排',
+  'holiday.intro':
+    '内置的节假日和调休数据到 {year} 年为止。之后的年份请按国务院办公厅当年的通知填写放假日期和调休上班日期（每行或用逗号分隔一个日期，如 2027-10-01）；未填写的年份按周一至周五计算工作日。',
+  'holiday.none': '还没有补充的年份。',
+  'holiday.row': '{year} 年：放假 {holidays} 天，调休上班 {workdays} 天',
+  'holiday.remove': '删除',
+  'holiday.year': '年份',
+  'holiday.holidays': '放假日期（含周末），如 2027-10-01、2027-10-02',
+  'holiday.workdays': '调休上班日期（周末上班），如 2027-09-26',
+  'holiday.saved': '已保存 {year} 年的节假日安排',
+  'common.save': '保存',
 } as const
 
 export type FilingKey = keyof typeof zh
@@ -136,6 +148,18 @@ const en: Record<FilingKey, string> = {
   'badge.icon': 'Icon URL',
   'badge.iconHint': 'Put the badge icon on your site and enter its path.',
   'calendar.uncovered': 'No holiday data for {years}: working days counted Monday–Friday.',
+  'holiday.button': 'Holidays',
+  'holiday.title': 'Add a holiday schedule',
+  'holiday.intro':
+    'Built-in holiday data ends with {year}. For later years enter the State Council’s days off and make-up working days (one date per line or comma-separated, e.g. 2027-10-01); until then working days count Monday–Friday.',
+  'holiday.none': 'No years added.',
+  'holiday.row': '{year}: {holidays} days off, {workdays} make-up days',
+  'holiday.remove': 'Remove',
+  'holiday.year': 'Year',
+  'holiday.holidays': 'Days off (weekends included), e.g. 2027-10-01, 2027-10-02',
+  'holiday.workdays': 'Make-up working days, e.g. 2027-09-26',
+  'holiday.saved': 'Saved the {year} schedule',
+  'common.save': 'Save',
 }
 
 const DICT = { 'zh-CN': zh, en } as const

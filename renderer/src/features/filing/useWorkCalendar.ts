@@ -1,19 +1,13 @@
 /** The working-day calendar: chinese-days' years plus the dates the user added in the settings. */
-import { useEffect, useMemo, useState } from 'react'
-import { buildCalendar, type WorkCalendar, type YearSchedule } from '../../../../core/filing/calendar'
+import { useEffect, useMemo } from 'react'
+import { buildCalendar, type WorkCalendar } from '../../../../core/filing/calendar'
 import { PACKAGE_SCHEDULES } from '../../../../core/filing/chinese-days-data'
-import { api } from '../../api'
+import { loadHolidayYears, useHolidayStore } from './holiday-store'
 
 export function useWorkCalendar(): WorkCalendar {
-  const [userYears, setUserYears] = useState<YearSchedule[]>([])
+  const userYears = useHolidayStore((s) => s.userYears)
   useEffect(() => {
-    let alive = true
-    void api.getSettings().then((s) => {
-      if (alive && s?.holidayYears) setUserYears(s.holidayYears)
-    })
-    return () => {
-      alive = false
-    }
+    void loadHolidayYears()
   }, [])
   return useMemo(() => buildCalendar(PACKAGE_SCHEDULES, userYears), [userYears])
 }
