@@ -2,6 +2,7 @@
 // Entry of the `beian-desk` command: the CLI is built to out/cli by `npm run build`. It loads
 // each command's modules only when that command runs (electron/cli/index.ts).
 import { existsSync } from 'node:fs'
+import module from 'node:module'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const built = fileURLToPath(new URL('../out/cli/index.js', import.meta.url))
@@ -18,5 +19,7 @@ if (!existsSync(built)) {
   )
   process.exit(2)
 }
+// Node ≥ 22.1 keeps the compiled CLI on disk between runs (start-up); older Node lacks it.
+module.enableCompileCache?.()
 const { runCli } = await import(pathToFileURL(built).href)
 process.exitCode = await runCli(process.argv.slice(2))
