@@ -29,6 +29,8 @@ export const en: Messages = {
   'tree.newSubject': 'New subject',
   'tree.newSite': 'New site',
   'tree.newSiteNeedsSubject': 'Create or select a subject first',
+  'tree.search': 'Search subjects, sites or domains',
+  'tree.noMatch': 'No subject or site matches',
   'tree.empty': 'No subjects yet',
   'tree.unnamedSubject': '(subject without a name)',
   'tree.unnamedSite': '(site without a name)',

@@ -28,6 +28,8 @@ export const zhCN = {
   'tree.newSite': '新建网站',
   'tree.newSiteNeedsSubject': '请先新建或选中一个开办主体',
   'tree.empty': '还没有开办主体',
+  'tree.search': '搜索主体、网站或域名',
+  'tree.noMatch': '没有匹配的主体或网站',
   'tree.unnamedSubject': '（未填写名称的主体）',
   'tree.unnamedSite': '（未填写名称的网站）',
   'tree.individual': '个人',

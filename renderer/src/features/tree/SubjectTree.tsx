@@ -1,5 +1,5 @@
-import { BankOutlined, GlobalOutlined, PlusOutlined, UserOutlined } from '@ant-design/icons'
-import { Button, Empty, Tooltip, Tree, Typography } from 'antd'
+import { BankOutlined, GlobalOutlined, PlusOutlined, SearchOutlined, UserOutlined } from '@ant-design/icons'
+import { Button, Empty, Input, Tooltip, Tree, Typography } from 'antd'
 import type { TreeDataNode } from 'antd'
 import { useMemo, useState, type Key } from 'react'
 import type { Site, Subject, Workspace } from '../../../../core/model'
@@ -7,6 +7,7 @@ import { materialReadiness } from '../../../../core/packet/readiness'
 import { useT, type Translate } from '../../i18n'
 import { navigate, useWorkspaceStore, type Selection } from '../workspace/store'
 import { DashboardNavButton } from '../dashboard/DashboardNavButton'
+import { filterTree, type TreeFilter } from './tree-filter'
 
 type NodeKey = `subject:${string}` | `site:${string}`
 
@@ -25,8 +26,8 @@ function siteTitle(site: Site, subject: Subject, workspace: Workspace, t: Transl
   )
 }
 
-function buildTree(workspace: Workspace, t: Translate): TreeDataNode[] {
-  return workspace.subjects.map((subject) => ({
+function buildTree(workspace: Workspace, filter: TreeFilter, t: Translate): TreeDataNode[] {
+  return filter.subjects.map((subject) => ({
     key: `subject:${subject.id}`,
     icon: subject.nature === 'individual' ? <UserOutlined /> : <BankOutlined />,
     title: (
@@ -34,14 +35,12 @@ function buildTree(workspace: Workspace, t: Translate): TreeDataNode[] {
         <span className="tree-title-text">{subject.name || t('tree.unnamedSubject')}</span>
       </span>
     ),
-    children: workspace.sites
-      .filter((site) => site.subjectId === subject.id)
-      .map((site) => ({
-        key: `site:${site.id}`,
-        icon: <GlobalOutlined />,
-        title: siteTitle(site, subject, workspace, t),
-        isLeaf: true,
-      })),
+    children: filter.sitesOf(subject.id).map((site) => ({
+      key: `site:${site.id}`,
+      icon: <GlobalOutlined />,
+      title: siteTitle(site, subject, workspace, t),
+      isLeaf: true,
+    })),
   }))
 }
 
@@ -64,8 +63,13 @@ export function SubjectTree({ workspace }: { workspace: Workspace }) {
   const t = useT()
   const selection = useWorkspaceStore((s) => s.selection)
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set())
-  const treeData = useMemo(() => buildTree(workspace, t), [workspace, t])
-  const expanded = workspace.subjects.map((s) => `subject:${s.id}`).filter((k) => !collapsed.has(k))
+  const [query, setQuery] = useState('')
+  const filter = useMemo(() => filterTree(workspace, query), [workspace, query])
+  const treeData = useMemo(() => buildTree(workspace, filter, t), [workspace, filter, t])
+  // While searching every match is shown open.
+  const expanded = filter.subjects
+    .map((s) => `subject:${s.id}`)
+    .filter((k) => query.trim() !== '' || !collapsed.has(k))
   const key = selectedKey(selection)
   const subjectId = currentSubjectId(selection, workspace)
 
@@ -102,23 +106,39 @@ export function SubjectTree({ workspace }: { workspace: Workspace }) {
           </Button>
         </Tooltip>
       </div>
+      {workspace.subjects.length > 0 && (
+        <Input
+          allowClear
+          prefix={<SearchOutlined />}
+          placeholder={t('tree.search')}
+          aria-label={t('tree.search')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          className="sider-search"
+          data-testid="tree-search"
+        />
+      )}
       <Typography.Text type="secondary" className="sider-caption">
         {t('tree.title')}
       </Typography.Text>
-      {workspace.subjects.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tree.empty')} />
-      ) : (
-        <Tree
-          showIcon
-          blockNode
-          treeData={treeData}
-          selectedKeys={key ? [key] : []}
-          expandedKeys={expanded}
-          onExpand={onExpand}
-          onSelect={onSelect}
-          className="subject-tree"
-        />
-      )}
+      <div className="sider-scroll" data-testid="tree-scroll">
+        {workspace.subjects.length === 0 ? (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tree.empty')} />
+        ) : filter.subjects.length === 0 ? (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tree.noMatch')} />
+        ) : (
+          <Tree
+            showIcon
+            blockNode
+            treeData={treeData}
+            selectedKeys={key ? [key] : []}
+            expandedKeys={expanded}
+            onExpand={onExpand}
+            onSelect={onSelect}
+            className="subject-tree"
+          />
+        )}
+      </div>
     </div>
   )
 }
