@@ -4,6 +4,7 @@
  * writes small CJK subsets that poppler and pdf.js draw with missing glyphs (shared notes,
  * "PDF + CJK font").
  */
+import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
@@ -19,6 +20,7 @@ type FontkitFont = {
   createSubset: () => Subset
   glyphForCodePoint: (codePoint: number) => Glyph
   layout: (text: string) => { glyphs: Glyph[] }
+  postscriptName?: string
   fonts?: FontkitFont[]
   patchedForPdfLib?: true
 }
@@ -91,8 +93,15 @@ export function cjkFontBytes(path = cjkFontPath()): Promise<Uint8Array> {
   return fontBytes.bytes
 }
 
+/** The six capital letters a subset font's name starts with (PDF 32000-1 §9.6.4), e.g. `KQWZAB+`. */
+function subsetTag(): string {
+  return Array.from(randomBytes(6), (b) => String.fromCharCode(65 + (b % 26))).join('')
+}
+
 /** Embeds the CJK font in `doc` as a subset (only the characters drawn end up in the file). */
 export async function embedCjkFont(doc: PDFDocument, path?: string): Promise<PDFFont> {
   doc.registerFontkit(fontkitForPdfLib)
-  return doc.embedFont(await cjkFontBytes(path), { subset: true })
+  const bytes = await cjkFontBytes(path)
+  const name = parse(bytes).postscriptName ?? 'CJK'
+  return doc.embedFont(bytes, { subset: true, customName: `${subsetTag()}+${name}` })
 }

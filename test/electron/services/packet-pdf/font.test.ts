@@ -2,7 +2,7 @@ import { createCanvas, GlobalFonts } from '@napi-rs/canvas'
 import { PDFDocument, type PDFFont } from 'pdf-lib'
 import { describe, expect, it } from 'vitest'
 import { cjkFontPath, embedCjkFont } from '../../../../electron/main/services/packet-pdf/font'
-import { ink, pdfText, renderPage, type Gray } from './render'
+import { ink, pdfFonts, pdfText, renderPage, type Gray } from './render'
 
 // Short strings: the subset bug of @pdf-lib/fontkit only shows with few glyphs (shared notes).
 const SAMPLE = '公安备案材料 京公网安备11010502000001号'
@@ -56,6 +56,8 @@ describe('embedCjkFont', () => {
     for (const v of r) expect(Math.abs(v / mean - 1)).toBeLessThan(0.12)
     expect(renderPage(pdf, 1).warnings).toBe('')
     expect(pdfText(pdf).trim()).toBe(SAMPLE)
+    // Named as a subset (PDF 32000-1 §9.6.4), so pdffonts and preflight tools say so.
+    expect(pdfFonts(pdf)).toMatch(/^[A-Z]{6}\+NotoSansSC-Regular\s+CID TrueType\s+Identity-H\s+yes yes yes/m)
   })
 
   it('the check notices other glyphs: a different string does not match the reference', async () => {

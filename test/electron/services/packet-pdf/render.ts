@@ -72,6 +72,11 @@ export function pdfText(pdf: Uint8Array, page?: number): string {
   })
 }
 
+/** pdffonts' table: name, type, encoding, embedded, subset, unicode map. */
+export function pdfFonts(pdf: Uint8Array): string {
+  return withPdf(pdf, (file) => execFileSync('pdffonts', [file], { encoding: 'utf8' }))
+}
+
 /** Page count and page size from pdfinfo. */
 export function pdfInfo(pdf: Uint8Array): { pages: number; pageSize: string } {
   return withPdf(pdf, (file) => {
