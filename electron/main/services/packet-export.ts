@@ -20,7 +20,7 @@ import { materialPaths } from '../../../core/packet/material-paths'
 import { exportBlockers, planPacket, type PacketPlan } from '../../../core/packet/plan'
 import { localToday } from '../../../core/packet/readiness'
 import { AppFailure } from './app-error'
-import { writeFileAtomic } from './atomic-write'
+import { TEMP_INFIX, writeFileAtomic } from './atomic-write'
 import { makeFreeFolder, moveToFreeName } from './free-path'
 import type { MaterialFiles } from './material-files'
 import { appVersion } from './packet-pdf/app-version'
@@ -222,7 +222,7 @@ async function writeZip(
   for (const f of out)
     zip.addBuffer(f.data, `${plan.baseName}/${f.file}`, { compress: f.compress, mtime, mode: 0o100644 })
   zip.end()
-  const temp = join(dir, `.${basename(zipPath)}.tmp-${randomBytes(6).toString('hex')}`)
+  const temp = join(dir, `.${basename(zipPath)}${TEMP_INFIX}${randomBytes(6).toString('hex')}`)
   try {
     await pipeline(zip.outputStream, createWriteStream(temp, { flags: 'wx', mode: 0o644 }))
     const handle = await open(temp, 'r+')
