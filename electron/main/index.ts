@@ -16,6 +16,7 @@ import { applyAppSecurity } from './security'
 import { setPdfFallbackFont } from './services/images/pdf'
 import { openStore, takeStoreRecovery } from './services/store'
 import { storeOptions } from './services/store-options'
+import { WriterLockError } from './services/writer-lock'
 import { createMainWindow } from './window'
 
 const RENDERER_ROOT = fileURLToPath(new URL('../renderer/', import.meta.url))
@@ -56,25 +57,26 @@ function start(): void {
   tellAboutRecovery()
 }
 
-/** The store was damaged at start-up: say what happened and where the damaged copy is. */
+/** The store was damaged at start-up: say what recovery did (store-recovery words it) and where the damage is kept. */
 function tellAboutRecovery(): void {
   const recovery = takeStoreRecovery()
   if (!recovery) return
-  const what = recovery.restoredFromBackup ? '已自动恢复到上次正常启动时的数据。' : '没有可用的备份，已从空白数据开始。'
   void dialog.showMessageBox({
     type: 'warning',
     title: '数据文件已损坏',
-    message: `保存数据的文件已损坏，${what}`,
-    detail: `损坏的文件已原样保留在：\n${recovery.quarantined}\n如需找回其中的内容，请联系技术支持。`,
+    message: recovery.summary,
+    detail: `损坏的文件已原样保留在：\n${recovery.quarantined}`,
   })
 }
 
 function fail(error: unknown): void {
   console.error('[main] start-up failed', error)
-  dialog.showErrorBox(
-    'Beian Desk 无法启动',
-    `启动时发生错误：${String(error)}\n请重新启动应用；如果问题持续出现，请联系技术支持。`,
-  )
+  // Another writer (the CLI, a second copy) holds the data folder: its message says who and what to do.
+  const detail =
+    error instanceof WriterLockError
+      ? error.message
+      : `启动时发生错误：${String(error)}\n请重新启动应用；如果问题持续出现，请联系技术支持。`
+  dialog.showErrorBox('Beian Desk 无法启动', detail)
   app.exit(1)
 }
 

@@ -16,8 +16,10 @@ vi.mock('../../../electron/main/services/store-options', () => ({ storeOptions: 
 vi.mock('../../../electron/main/services/store', () => ({
   openStore: vi.fn((create: () => unknown) => create()),
   takeStoreRecovery: vi.fn(() => ({
+    outcome: 'restored-generation',
     quarantined: '/fake/appData/beian-desk/config.json.corrupt-x',
     restoredFromBackup: true,
+    summary: '数据文件已损坏，无法读取。已恢复到 2026-12-06 10:00 的备份（3 个主体）。',
   })),
 }))
 vi.mock('../../../electron/main/services/images/pdf', () => ({ setPdfFallbackFont: vi.fn() }))
@@ -114,7 +116,11 @@ describe('main lifecycle', () => {
     // Start-up completed (no error box) and the user is told the damaged store was restored.
     expect(fake.dialog.showErrorBox).not.toHaveBeenCalled()
     expect(fake.dialog.showMessageBox).toHaveBeenCalledWith(
-      expect.objectContaining({ title: '数据文件已损坏' }),
+      expect.objectContaining({
+        title: '数据文件已损坏',
+        message: '数据文件已损坏，无法读取。已恢复到 2026-12-06 10:00 的备份（3 个主体）。',
+        detail: expect.stringContaining('config.json.corrupt-x'),
+      }),
     )
     const win = FakeBrowserWindow.instances[0]
     expect(win?.loadedUrls).toEqual(['app://bundle/index.html'])
@@ -177,6 +183,22 @@ describe('main lifecycle', () => {
     expect(fake.dialog.showErrorBox).toHaveBeenCalledWith(
       expect.stringMatching(/无法启动/),
       expect.stringMatching(/重新启动/),
+    )
+    expect(fake.app.exit).toHaveBeenCalledWith(1)
+  })
+
+  it('shows the writer lock message when another program holds the data folder', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    const { fake, ready, openStore } = await boot({ packaged: true })
+    const { WriterLockError } = await import('../../../electron/main/services/writer-lock')
+    const held = new WriterLockError('数据文件夹正被命令行工具（进程 4242）使用。请等它结束后再打开。', null)
+    openStore.mockImplementationOnce(() => {
+      throw held
+    })
+    await ready()
+    expect(fake.dialog.showErrorBox).toHaveBeenCalledWith(
+      expect.stringMatching(/无法启动/),
+      '数据文件夹正被命令行工具（进程 4242）使用。请等它结束后再打开。',
     )
     expect(fake.app.exit).toHaveBeenCalledWith(1)
   })
