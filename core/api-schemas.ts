@@ -9,11 +9,22 @@ import { z } from 'zod'
 import { filingApprovalSchema, interviewDetailsSchema, yearScheduleSchema } from './filing/event-schema'
 import { FILING_EVENT_KINDS } from './filing/events'
 import { BATCH_MAX_FILES } from './api'
+import { IMPORT_FIELDS } from './client-import/fields'
+import { IMPORT_MAX_COLUMNS, IMPORT_MAX_ROWS } from './client-import/table'
 import { maxBytesSchema } from './limits'
 import { PDF_MAX_PAGES, SLOT_KEYS } from './model'
 import { materialEditSchema, siteSchema, subjectSchema } from './schemas'
 
 const idRef = z.object({ id: z.string().min(1).max(64) })
+const columnMapping = z.record(
+  z.enum(IMPORT_FIELDS),
+  z
+    .number()
+    .int()
+    .min(-1)
+    .max(IMPORT_MAX_COLUMNS - 1),
+)
+const importToken = z.string().min(1).max(64)
 export const requestSchemas = {
   'workspace:load': z.undefined(),
   'subjects:save': subjectSchema,
@@ -79,6 +90,7 @@ export const requestSchemas = {
     language: z.enum(['zh-CN', 'en']).optional(),
     lastExportDir: z.string().max(4096).optional(),
     holidayYears: z.array(yearScheduleSchema).max(20).optional(),
+    dueNotifications: z.boolean().optional(),
   }),
   'external:open': z.object({ url: z.string().min(1).max(2048) }),
   'filing:record': z.object({
@@ -93,4 +105,16 @@ export const requestSchemas = {
   }),
   'filing:undo': z.object({ ownerKind: z.enum(['subject', 'site']), ownerId: z.string().min(1).max(64) }),
   'system:showItemInFolder': z.object({ path: z.string().min(1).max(4096) }),
+  'clientImport:open': z.undefined(),
+  'clientImport:preview': z.object({ token: importToken, mapping: columnMapping }),
+  'clientImport:commit': z.object({
+    token: importToken,
+    mapping: columnMapping,
+    confirmedSubjectIds: z.array(z.string().min(1).max(64)).max(IMPORT_MAX_ROWS),
+  }),
+  'clientImport:template': z.object({ format: z.enum(['csv', 'xlsx']) }),
+  'dashboard:export': z.object({
+    format: z.enum(['csv', 'xlsx']),
+    siteIds: z.array(z.string().min(1).max(64)).max(20_000),
+  }),
 } as const

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod'
 import type { requestSchemas } from './api-schemas'
+import type { ColumnMapping, ImportPlan } from './client-import'
 import type { YearSchedule } from './filing/calendar'
 import type { FilingEvent } from './filing/events'
 import type { Material, Site, Subject, Workspace } from './model'
@@ -25,6 +26,8 @@ export type Settings = {
   lastExportDir: string
   /** Holiday dates the user added for years the bundled calendar does not cover (filing desk). */
   holidayYears?: YearSchedule[]
+  /** Daily desktop notification of what is due or overdue; absent = on. */
+  dueNotifications?: boolean
 }
 
 export type ExportFormat = 'folder' | 'zip'
@@ -72,11 +75,33 @@ export const BATCH_MAX_FILES = 500
 /** The error code of a file skipped or stopped because the user cancelled the batch. */
 export const BATCH_CANCELLED_CODE = 'image/cancelled'
 
-export type ExportedFile = { slot: string; file: string; bytes: number; width: number; height: number; sha256: string }
+export type ExportedFile = {
+  slot: string
+  file: string
+  bytes: number
+  width: number
+  height: number
+  sha256: string
+}
 export type ExportSummary = { target: string; format: ExportFormat; files: ExportedFile[] }
 
 /** What recording or undoing a filing event answers: that event, warnings, and the workspace's whole event list. */
 export type FilingChange = { event: FilingEvent; warnings: string[]; filingEvents: FilingEvent[] }
+
+/** A client list read for import (client import wizard): header, a few rows, the suggested mapping. */
+export type ClientImportFile = {
+  token: string
+  fileName: string
+  encoding: string
+  headers: string[]
+  sample: string[][]
+  rowCount: number
+  mapping: ColumnMapping
+}
+/** Every row of the import as it would be stored, with its findings, and the existing subjects it matches. */
+export type ClientImportPreview = Pick<ImportPlan, 'rows' | 'matches' | 'counts' | 'blockingRows'>
+export type ClientImportSummary = ImportPlan['counts']
+export type TableFormat = 'csv' | 'xlsx'
 
 /** Request payloads are defined by the zod schemas in core/api-schemas.ts (kept out of the preload bundle). */
 
@@ -118,6 +143,15 @@ export type Api = {
   'filing:undo': (req: Req<'filing:undo'>) => FilingChange
   /** Shows the last exported packet (folder or zip) in the file manager; false when refused or not possible. */
   'system:showItemInFolder': (req: Req<'system:showItemInFolder'>) => boolean
+  /** Opens main's dialog for a CSV/XLSX client list and reads it; null when cancelled. */
+  'clientImport:open': () => ClientImportFile | null
+  'clientImport:preview': (req: Req<'clientImport:preview'>) => ClientImportPreview
+  /** Stores the whole import in one write, or nothing (rows to fix, a failed write). */
+  'clientImport:commit': (req: Req<'clientImport:commit'>) => ClientImportSummary
+  /** Saves the import template where the user chooses; the path, or null when cancelled. */
+  'clientImport:template': (req: Req<'clientImport:template'>) => string | null
+  /** Saves the given dashboard rows (the filtered ones, in order) as CSV/XLSX; the path, or null when cancelled. */
+  'dashboard:export': (req: Req<'dashboard:export'>) => string | null
 }
 export type Channel = keyof Api
 export type RequestOf<C extends Channel> = Parameters<Api[C]> extends [infer R] ? R : undefined
@@ -148,12 +182,21 @@ export const API_CHANNELS: Record<Channel, true> = {
   'filing:record': true,
   'filing:undo': true,
   'system:showItemInFolder': true,
+  'clientImport:open': true,
+  'clientImport:preview': true,
+  'clientImport:commit': true,
+  'clientImport:template': true,
+  'dashboard:export': true,
 }
 export const CHANNELS = Object.keys(API_CHANNELS) as Channel[]
 
 /** Events main pushes to the renderer. */
 export type Events = {
-  'materials:progress': { slot: string; ownerId: string; stage: 'reading' | 'compressing' | 'saving' | 'done' }
+  'materials:progress': {
+    slot: string
+    ownerId: string
+    stage: 'reading' | 'compressing' | 'saving' | 'done'
+  }
   /**
    * One file of a batch has begun (at most BATCH_CONCURRENCY at a time). Files skipped after a
    * cancel never start; each started file is followed by exactly one `batch:progress`.

@@ -4,6 +4,7 @@
  */
 import { createServices, type Services } from '../services/container'
 import type { StoreBackend } from '../services/store'
+import { clientImportHandlers, type TableDialogs } from './client-import'
 import { filingHandlers } from './filing'
 import { materialHandlers } from './materials'
 import { packetHandlers } from './packet'
@@ -17,14 +18,20 @@ export type HandlerDeps = {
   store: StoreBackend
   dialogs: Dialogs
   openExternal: (url: string) => Promise<boolean>
+  /** Open/save dialogs for the client import and the dashboard export (absent: those channels refuse). */
+  tableDialogs?: TableDialogs
 }
 
-export function handlersFor(services: Services, deps: Pick<HandlerDeps, 'dialogs' | 'openExternal'>): Handlers {
+export function handlersFor(
+  services: Services,
+  deps: Pick<HandlerDeps, 'dialogs' | 'openExternal' | 'tableDialogs'>,
+): Handlers {
   return {
     ...workspaceHandlers(services),
     ...materialHandlers(services),
     ...packetHandlers(services),
     ...filingHandlers(services),
+    ...clientImportHandlers(services, deps.tableDialogs),
     ...systemHandlers(services, deps.dialogs, deps.openExternal),
     'divisions:children': ({ code }) => services.divisions.children(code),
   }

@@ -1,5 +1,6 @@
 /** Builds the main-process services over one data directory and one store backend. */
 import { createBackupService, isOpenedStore, type BackupService } from './backup-service'
+import { createClientImportService, type ClientImportService } from './client-import'
 import { createDivisionService, type DivisionService } from './divisions'
 import { createFilingService, type FilingService } from './filing'
 import { createMaterialFiles, type MaterialFiles } from './material-files'
@@ -17,6 +18,8 @@ export type Services = {
   backups: BackupService | null
   /** The filing desk: record and undo filing events. */
   filing: FilingService
+  /** Importing clients and sites from CSV/XLSX (preview, then one write). */
+  clientImport: ClientImportService
 }
 
 /** `divisionsDir`: assets/divisions in development, resources/divisions when packaged. */
@@ -31,5 +34,6 @@ export function createServices(dataDir: string, store: StoreBackend, divisionsDi
     divisions: createDivisionService(divisionsDir),
     backups: isOpenedStore(store) ? createBackupService(store, repo) : null,
     filing: createFilingService(repo),
+    clientImport: createClientImportService(repo),
   }
 }

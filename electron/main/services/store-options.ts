@@ -14,6 +14,7 @@ export const settingsSchema = z.object({
   lastExportDir: z.string().max(4096),
   // Optional: stores from before the filing desk have none.
   holidayYears: z.array(yearScheduleSchema).max(20).optional(),
+  dueNotifications: z.boolean().optional(),
 })
 
 export const storedStateSchema = z.object({
