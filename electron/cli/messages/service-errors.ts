@@ -39,6 +39,8 @@ const EN: Record<string, string> = {
     'Not replacing an original: the output file is one of the input files. Choose another output, or leave out --overwrite to get a free name.',
   'packet/no-site': 'No such site: it may have been deleted.',
   'packet/file-missing': "A material's picture file is missing. Import that material again, then export.",
+  'packet/over-cap':
+    "A material's picture is larger than its size cap. Compress that material again, then export.",
   'packet/file-changed':
     "A material's picture file is damaged or was changed. Import that material again, then export.",
   internal: 'Processing this file failed; the other files are not affected.',
