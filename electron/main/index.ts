@@ -12,11 +12,13 @@ import { createDialogs } from './dialogs'
 import { openExternalUrl } from './external-links'
 import { createHandlers } from './ipc/index'
 import { registerIpc } from './ipc/register'
+import { startDueNotificationsFor } from './notifications'
 import { applyAppSecurity } from './security'
 import { setPdfFallbackFont } from './services/images/pdf'
 import { openStore, takeStoreRecovery } from './services/store'
 import { storeOptions } from './services/store-options'
 import { WriterLockError } from './services/writer-lock'
+import { createTableDialogs } from './table-dialogs'
 import { createMainWindow } from './window'
 
 const RENDERER_ROOT = fileURLToPath(new URL('../renderer/', import.meta.url))
@@ -48,13 +50,22 @@ function start(): void {
   const store = openStore(() => new ElectronStore(storeOptions), join(dataDir, 'config.json'))
   const dialogs = createDialogs(() => mainWindow)
   const divisionsDir = resourceDir('divisions')
-  const handlers = createHandlers({ dataDir, divisionsDir, store, dialogs, openExternal: openExternalUrl })
+  const tableDialogs = createTableDialogs(() => mainWindow)
+  const handlers = createHandlers({
+    dataDir,
+    divisionsDir,
+    store,
+    dialogs,
+    openExternal: openExternalUrl,
+    tableDialogs,
+  })
   registerIpc(ipcMain, handlers, {
     isPackaged: app.isPackaged,
     devServerUrl: process.env.ELECTRON_RENDERER_URL,
   })
   openMainWindow()
   tellAboutRecovery()
+  startDueNotificationsFor(handlers, () => mainWindow?.focus())
 }
 
 /** The store was damaged at start-up: say what recovery did (store-recovery words it) and where the damage is kept. */

@@ -79,6 +79,21 @@ export class FakeWebContents extends EventEmitter {
 
 type Recorder = (name: string, ...args: unknown[]) => void
 
+/** Electron's desktop `Notification`: records what was shown; `supported` imitates a system without notifications. */
+export class FakeNotification extends EventEmitter {
+  static supported = true
+  static readonly shown: FakeNotification[] = []
+  static isSupported(): boolean {
+    return FakeNotification.supported
+  }
+  constructor(readonly options: { title?: string; body?: string }) {
+    super()
+  }
+  show(): void {
+    FakeNotification.shown.push(this)
+  }
+}
+
 function createFake(windows: unknown[]) {
   const calls: Array<{ name: string; args: unknown[] }> = []
   const record: Recorder = (name, ...args) => void calls.push({ name, args })
@@ -168,6 +183,8 @@ function createFake(windows: unknown[]) {
     session.defaultSession = new FakeSession()
     ipcHandlers.clear()
     windows.length = 0
+    FakeNotification.supported = true
+    FakeNotification.shown.length = 0
     vi.clearAllMocks()
   }
 
@@ -249,4 +266,5 @@ export const electronModule = {
   contextBridge: fake.contextBridge,
   ipcRenderer: fake.ipcRenderer,
   webUtils: fake.webUtils,
+  Notification: FakeNotification,
 }
