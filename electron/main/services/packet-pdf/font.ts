@@ -19,6 +19,7 @@ type Glyph = { id: number; advanceWidth: number }
 type FontkitFont = {
   createSubset: () => Subset
   glyphForCodePoint: (codePoint: number) => Glyph
+  hasGlyphForCodePoint: (codePoint: number) => boolean
   layout: (text: string) => { glyphs: Glyph[] }
   postscriptName?: string
   fonts?: FontkitFont[]
@@ -102,6 +103,32 @@ function subsetTag(): string {
 export async function embedCjkFont(doc: PDFDocument, path?: string): Promise<PDFFont> {
   doc.registerFontkit(fontkitForPdfLib)
   const bytes = await cjkFontBytes(path)
-  const name = parse(bytes).postscriptName ?? 'CJK'
-  return doc.embedFont(bytes, { subset: true, customName: `${subsetTag()}+${name}` })
+  const parsedFont = parse(bytes)
+  const name = parsedFont.postscriptName ?? 'CJK'
+  const font = await doc.embedFont(bytes, { subset: true, customName: `${subsetTag()}+${name}` })
+  coverage.set(font, (cp) => parsedFont.hasGlyphForCodePoint(cp))
+  return font
+}
+
+/** Which code points each embedded font can draw. */
+const coverage = new WeakMap<PDFFont, (codePoint: number) => boolean>()
+/** Variation selectors and zero-width marks: no glyph of their own, dropped. */
+const invisible = (cp: number): boolean =>
+  (cp >= 0x200b && cp <= 0x200f) || (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef)
+
+/**
+ * Characters the font has no glyph for (rare 生僻字 beyond the font, e.g. CJK Extension B)
+ * would print as an empty box and vanish from the text layer; they are written as their code
+ * point instead (〔U+20000〕), visible and searchable. 填写清单.txt keeps the exact text.
+ */
+export function markMissingGlyphs(font: PDFFont, text: string): string {
+  const has = coverage.get(font)
+  if (!has) return text
+  let out = ''
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0
+    if (invisible(cp)) continue
+    out += cp <= 0x20 || has(cp) ? ch : `〔U+${cp.toString(16).toUpperCase()}〕`
+  }
+  return out
 }

@@ -58,10 +58,13 @@ function header(flow: PageFlow, input: InfoPdfInput): void {
       color: ALERT,
     })
   }
-  flow.text('以下按门户网站（beian.mps.gov.cn）的填写步骤和顺序列出，证件号码为完整号码，请妥善保管。', {
-    size: 9,
-    color: MUTED,
-  })
+  flow.text(
+    '以下按门户网站（beian.mps.gov.cn）的填写步骤和顺序列出，证件号码为完整号码，请妥善保管。复制粘贴请用同一文件夹中的“填写清单.txt”。',
+    {
+      size: 9,
+      color: MUTED,
+    },
+  )
   flow.gap(6)
 }
 

@@ -4,6 +4,7 @@
  * page gets at the end (footer with title, date and 第 n / N 页, and the 草稿 watermark).
  */
 import { degrees, rgb, type Color, type PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib'
+import { markMissingGlyphs } from './font'
 
 export const A4: [number, number] = [595.28, 841.89]
 export const MARGIN = 50
@@ -23,7 +24,10 @@ export function printable(text: string): string {
 /** A run that must not be split: a Latin word, a number, an e-mail address or a URL. */
 const TOKEN = /[A-Za-z0-9@._:/\-+()]+|\s+|./gu
 
-/** Lines no wider than `width`: breaks between Chinese characters and at spaces, splitting a too-long word. */
+/**
+ * Lines no wider than `width`: breaks between Chinese characters and at spaces, splitting a
+ * too-long word. Characters the font cannot draw are written as their code point.
+ */
 export function wrapText(font: PDFFont, text: string, size: number, width: number): string[] {
   const measure = (s: string): number => font.widthOfTextAtSize(s, size)
   const lines: string[] = []
@@ -32,7 +36,7 @@ export function wrapText(font: PDFFont, text: string, size: number, width: numbe
     lines.push(line.trimEnd())
     line = ''
   }
-  for (const token of printable(text).match(TOKEN) ?? []) {
+  for (const token of markMissingGlyphs(font, printable(text)).match(TOKEN) ?? []) {
     if (measure(line + token) <= width) {
       line += token
       continue

@@ -36,4 +36,10 @@ describe('wrapText', () => {
     expect(printable('甲\r\n乙\t丙\u2028丁\u0000')).toBe('甲 乙 丙 丁 ')
     expect(wrapText(font, '甲\n乙', 10, 500)).toEqual(['甲 乙'])
   })
+
+  it('writes characters the font cannot draw as their code point, and drops variation selectors', () => {
+    // 𠀀 (U+20000, CJK Extension B) is beyond Noto Sans SC; 龑 is in it.
+    expect(wrapText(font, '王𠀀龑', 10, 500)).toEqual(['王〔U+20000〕龑'])
+    expect(wrapText(font, '葛\u{e0100}\ufe0f明', 10, 500)).toEqual(['葛明'])
+  })
 })
