@@ -12,7 +12,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { domainCertificate, handheld, idCardBack, idCardFront, withOrientation } from '../fixtures/generate'
 import { syntheticResidentId } from '../support/factories'
 import { readZip } from '../support/zip'
-import { addTag, assertPrerequisites, byId, choose, dropFile, launchBrowser, openSession, typeDate, type Session } from './browser'
+import {
+  addTag,
+  assertPrerequisites,
+  byId,
+  choose,
+  dropFile,
+  launchBrowser,
+  openSession,
+  typeDate,
+  type Session,
+} from './browser'
 
 const CAP = 512_000
 let browser: Browser
@@ -30,9 +40,16 @@ beforeAll(async () => {
   mkdirSync(dir, { recursive: true })
   const front = await withOrientation(await idCardFront({ seed: 7, width: 2400, height: 1800 }), 6)
   const back = await idCardBack({ seed: 8, width: 4000, height: 3000 })
-  const hand = await sharp(await handheld({ seed: 9, width: 1600, height: 1200 })).png().toBuffer()
+  const hand = await sharp(await handheld({ seed: 9, width: 1600, height: 1200 }))
+    .png()
+    .toBuffer()
   const scan = await domainCertificate({ seed: 10, mode: 'scan', width: 4000 })
-  inputs = { front: join(dir, '正面-手机.jpg'), back: join(dir, 'IMG_4000.jpg'), handheld: join(dir, '手持.png'), scan: join(dir, '域名证书扫描.jpg') }
+  inputs = {
+    front: join(dir, '正面-手机.jpg'),
+    back: join(dir, 'IMG_4000.jpg'),
+    handheld: join(dir, '手持.png'),
+    scan: join(dir, '域名证书扫描.jpg'),
+  }
   writeFileSync(inputs.front, front)
   writeFileSync(inputs.back, back)
   writeFileSync(inputs.handheld, hand)
@@ -88,10 +105,29 @@ async function fillSite(): Promise<void> {
 async function pickInto(slot: string, path: string): Promise<void> {
   session.bridge.queueDialog([path])
   await page.click(byId(`slot-${slot}-pick`))
-  await expect.poll(() => page.getAttribute(byId(`slot-${slot}`), 'data-status'), { timeout: 60_000 }).not.toBe('missing')
+  await expect
+    .poll(() => page.getAttribute(byId(`slot-${slot}`), 'data-status'), { timeout: 60_000 })
+    .not.toBe('missing')
 }
 
 describe('个人 journey: materials to packet', () => {
+  it('opens on a welcome guide whose steps are not greyed out', async () => {
+    await page.locator(byId('welcome-steps')).waitFor()
+    const classes = await page
+      .locator(`${byId('welcome-steps')} .ant-steps-item`)
+      .evaluateAll((els) => els.map((e) => e.className))
+    expect(classes).toHaveLength(3)
+    for (const c of classes) expect(c).not.toContain('ant-steps-item-wait')
+    await page.screenshot({ path: 'test-results/welcome.png' })
+  })
+
+  it('does not save an empty new subject', async () => {
+    await page.click(byId('new-subject'))
+    await page.click(byId('save-subject'))
+    await page.locator('.ant-message-notice', { hasText: '还不能保存' }).waitFor()
+    expect(await page.locator('[data-testid^="tree-subject-"]').count()).toBe(0)
+  })
+
   it('fills the subject, the site and the four slots', async () => {
     await fillSubject()
     await fillSite()
@@ -99,9 +135,16 @@ describe('个人 journey: materials to packet', () => {
     await pickInto('principal-id-front', inputs.front)
     await pickInto('principal-id-back', inputs.back)
     await dropFile(page, byId('slot-principal-id-handheld'), handheldPng, '手持.png', 'image/png')
-    await expect.poll(() => page.getAttribute(byId('slot-principal-id-handheld'), 'data-status'), { timeout: 60_000 }).not.toBe('missing')
+    await expect
+      .poll(() => page.getAttribute(byId('slot-principal-id-handheld'), 'data-status'), { timeout: 60_000 })
+      .not.toBe('missing')
     await pickInto('domain-certificate', inputs.scan)
-    for (const slot of ['principal-id-front', 'principal-id-back', 'principal-id-handheld', 'domain-certificate']) {
+    for (const slot of [
+      'principal-id-front',
+      'principal-id-back',
+      'principal-id-handheld',
+      'domain-certificate',
+    ]) {
       expect(await page.getAttribute(byId(`slot-${slot}`), 'data-status')).not.toBe('missing')
       const size = await page.textContent(byId(`slot-${slot}-size`))
       expect(Number(size?.match(/(\d+)\s*KB/)?.[1])).toBeLessThanOrEqual(512)
@@ -109,10 +152,21 @@ describe('个人 journey: materials to packet', () => {
     await expect.poll(() => page.textContent(byId('readiness'))).toMatch(/4\s*\/\s*4/)
     // Every thumbnail has loaded before the picture of the main screen is taken.
     await expect
-      .poll(() => page.locator('[data-testid^="slot-"] img').evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0).length))
+      .poll(() =>
+        page
+          .locator('[data-testid^="slot-"] img')
+          .evaluateAll(
+            (imgs) =>
+              imgs.filter((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0)
+                .length,
+          ),
+      )
       .toBe(4)
     await page.evaluate(() => window.scrollTo(0, 0))
-    await page.locator('main, .ant-layout-content').first().evaluate((el) => el.scrollTo(0, 0))
+    await page
+      .locator('main, .ant-layout-content')
+      .first()
+      .evaluate((el) => el.scrollTo(0, 0))
     await page.screenshot({ path: 'test-results/main-screen.png', fullPage: false })
   })
 
@@ -121,10 +175,27 @@ describe('个人 journey: materials to packet', () => {
     session.bridge.queueDialog(target)
     await page.click(byId('export-zip'))
     await page.locator(byId('export-result')).waitFor({ timeout: 60_000 })
+    // Next steps: 打开文件夹 goes through main (the loopback bridge has no file manager, so it
+    // says where the packet is) and the portal link is offered.
+    await page.click(byId('export-reveal'))
+    await expect.poll(() => page.textContent(byId('export-next-failed'))).toContain('小明的博客.zip')
+    expect(await page.textContent(byId('export-portal'))).toContain('打开公安备案平台')
+    await page.locator(byId('export-result')).scrollIntoViewIfNeeded()
+    await page.screenshot({ path: 'test-results/export-panel.png' })
     const entries = await readZip(target)
     const names = entries.map((e) => e.name.split('/').pop())
-    expect(names).toEqual(['01_身份证正面.jpg', '02_身份证反面.jpg', '03_本人手持身份证照.jpg', '04_域名证书.jpg', 'manifest.json'])
-    const manifest = JSON.parse(entries[4]?.data.toString('utf8') ?? '{}') as { files: { file: string; bytes: number }[] }
+    // The four pictures in portal order first; manifest.json (and the packet's other documents) after them.
+    expect(names.slice(0, 4)).toEqual([
+      '01_身份证正面.jpg',
+      '02_身份证反面.jpg',
+      '03_本人手持身份证照.jpg',
+      '04_域名证书.jpg',
+    ])
+    expect(names).toContain('manifest.json')
+    const manifestEntry = entries.find((e) => e.name.endsWith('/manifest.json'))
+    const manifest = JSON.parse(manifestEntry?.data.toString('utf8') ?? '{}') as {
+      files: { file: string; bytes: number }[]
+    }
     for (const entry of entries.slice(0, 4)) {
       expect(entry.data.length).toBeLessThanOrEqual(CAP)
       const meta = await sharp(entry.data).metadata()
@@ -144,7 +215,8 @@ describe('个人 journey: materials to packet', () => {
     await page.click(byId('editor-rotate-right'))
     await page.click(byId('editor-cap-400'))
     await page.click(byId('editor-apply'))
-    const back = () => session.bridge.services.repo.workspace().materials.find((m) => m.slot === 'principal-id-back')
+    const back = () =>
+      session.bridge.services.repo.workspace().materials.find((m) => m.slot === 'principal-id-back')
     await expect.poll(() => back()?.edit.rotate, { timeout: 60_000 }).toBe(90)
     const edited = back()
     expect(edited?.maxBytes).toBe(400_000)
@@ -166,7 +238,8 @@ describe('个人 journey: materials to packet', () => {
     await page.waitForTimeout(400)
     await page.screenshot({ path: 'test-results/editor-watermark.png' })
     await page.click(byId('editor-apply'))
-    const front = () => session.bridge.services.repo.workspace().materials.find((m) => m.slot === 'principal-id-front')
+    const front = () =>
+      session.bridge.services.repo.workspace().materials.find((m) => m.slot === 'principal-id-front')
     await expect.poll(() => front()?.edit.watermarkPlacement, { timeout: 60_000 }).toBe('corner')
     expect(front()?.edit.watermark).toBe('仅供公安备案使用')
     expect(front()?.bytes).toBeLessThanOrEqual(CAP)
@@ -183,5 +256,32 @@ describe('个人 journey: materials to packet', () => {
     await page.locator('[data-testid^="tree-site-"]').first().click()
     await expect.poll(() => page.textContent(byId('readiness'))).toMatch(/4\s*\/\s*4/)
     expect(await page.getAttribute(byId('slot-principal-id-back'), 'data-status')).not.toBe('missing')
+  })
+
+  it('counts a too-small ID photo as not ready everywhere, and export refuses it without repeating the list', async () => {
+    const tiny = join(session.dataDir, 'inputs', '小图.jpg')
+    writeFileSync(
+      tiny,
+      await sharp({ create: { width: 300, height: 200, channels: 3, background: '#888' } })
+        .jpeg()
+        .toBuffer(),
+    )
+    session.bridge.queueDialog([tiny])
+    await page.click(byId('slot-principal-id-back-pick'))
+    await expect
+      .poll(() => page.getAttribute(byId('slot-principal-id-back'), 'data-status'), { timeout: 60_000 })
+      .toBe('blocked')
+    await expect.poll(() => page.textContent(byId('readiness'))).toMatch(/已就绪 3\/4/)
+    const siteId = session.bridge.services.repo.workspace().sites[0]?.id ?? ''
+    expect(await page.textContent(byId(`tree-count-${siteId}`))).toBe('3/4')
+    expect(await page.textContent(byId('export-precheck'))).toContain('身份证反面 — 不可用')
+    session.bridge.queueDialog(join(session.dataDir, 'out', '不该写出.zip'))
+    await page.click(byId('export-zip'))
+    const refused = page.locator(byId('export-missing'))
+    await refused.waitFor({ timeout: 60_000 })
+    expect(await refused.textContent()).toContain('请先处理上方列出的材料和错误')
+    expect(await refused.textContent()).not.toContain('不能使用')
+    await page.locator(byId('slot-principal-id-back')).scrollIntoViewIfNeeded()
+    await page.screenshot({ path: 'test-results/site-blocked.png' })
   })
 })
