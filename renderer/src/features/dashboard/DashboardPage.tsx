@@ -103,7 +103,7 @@ export function DashboardPage({ workspace }: { workspace: Workspace }) {
         columns={columns}
         dataSource={shown}
         pagination={false}
-        scroll={{ x: 1500, y: 560 }}
+        scroll={{ x: 1320, y: 560 }}
         locale={{
           emptyText: <Empty description={rows.length === 0 ? t('desk.empty') : t('desk.noMatch')} />,
         }}

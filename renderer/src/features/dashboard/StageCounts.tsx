@@ -11,7 +11,7 @@ type Props = {
 /** Counts per stage across all sites; a click filters by that stage. */
 export function StageCounts({ counts, active, onToggle }: Props) {
   return (
-    <div className="desk-counts" data-testid="desk-counts">
+    <div className="desk-counts" style={{ marginTop: 12 }} data-testid="desk-counts">
       {SITE_STAGES.map((stage) => (
         <Tag.CheckableTag
           key={stage}

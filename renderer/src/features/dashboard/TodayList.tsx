@@ -11,9 +11,14 @@ export function TodayList({ items }: { items: readonly TodayItem[] }) {
     <List
       size="small"
       bordered
-      header={<Typography.Text strong>{t('desk.today')}</Typography.Text>}
+      header={
+        <Typography.Text strong>
+          {t('desk.today')}（{items.length}）
+        </Typography.Text>
+      }
+      style={{ maxHeight: 260, overflowY: 'auto' }}
       locale={{ emptyText: t('desk.today.empty') }}
-      dataSource={items.slice(0, 50)}
+      dataSource={items.slice(0, 200)}
       data-testid="desk-today"
       renderItem={({ row, deadline }) => (
         <List.Item

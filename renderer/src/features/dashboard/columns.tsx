@@ -7,29 +7,13 @@ import { StageTag } from '../filing/StageTag'
 
 export function deskColumns(t: FilingT): ColumnsType<SiteRow> {
   return [
-    { key: 'client', title: t('desk.col.client'), dataIndex: 'client', width: 160, ellipsis: true },
-    { key: 'site', title: t('desk.col.site'), dataIndex: 'site', width: 160, ellipsis: true },
-    {
-      key: 'domain',
-      title: t('desk.col.domain'),
-      dataIndex: 'domain',
-      width: 170,
-      ellipsis: true,
-      className: 'mono',
-    },
-    { key: 'icp', title: t('desk.col.icp'), dataIndex: 'icpNumber', width: 170, ellipsis: true },
-    { key: 'stage', title: t('desk.col.stage'), width: 140, render: (_, r) => <StageTag stage={r.stage} /> },
-    {
-      key: 'next',
-      title: t('desk.col.next'),
-      width: 220,
-      ellipsis: true,
-      render: (_, r) => (r.next ? `${r.next.label} ${r.next.date}` : '—'),
-    },
+    { key: 'client', title: t('desk.col.client'), dataIndex: 'client', width: 120, ellipsis: true },
+    { key: 'site', title: t('desk.col.site'), dataIndex: 'site', width: 140, ellipsis: true },
+    { key: 'stage', title: t('desk.col.stage'), width: 120, render: (_, r) => <StageTag stage={r.stage} /> },
     {
       key: 'days',
       title: t('desk.col.days'),
-      width: 110,
+      width: 100,
       render: (_, r) =>
         r.next ? (
           <Typography.Text
@@ -48,6 +32,22 @@ export function deskColumns(t: FilingT): ColumnsType<SiteRow> {
           '—'
         ),
     },
+    {
+      key: 'next',
+      title: t('desk.col.next'),
+      width: 210,
+      ellipsis: true,
+      render: (_, r) => (r.next ? `${r.next.label} ${r.next.date}` : '—'),
+    },
+    {
+      key: 'domain',
+      title: t('desk.col.domain'),
+      dataIndex: 'domain',
+      width: 170,
+      ellipsis: true,
+      className: 'mono',
+    },
+    { key: 'icp', title: t('desk.col.icp'), dataIndex: 'icpNumber', width: 160, ellipsis: true },
     {
       key: 'materials',
       title: t('desk.col.materials'),

@@ -109,7 +109,12 @@ export function FilingPanel({ site, subject, workspace }: Props) {
         title={`${t('filing.subject')}：${subject.name} · ${SUBJECT_STAGE_LABELS[subjectState.stage]}`}
         style={{ marginTop: 12 }}
       >
-        <FilingTimeline events={subjectState.events} onUndo={() => void undo(subjectOwner)} busy={busy} />
+        <FilingTimeline
+          events={subjectState.events}
+          onUndo={() => void undo(subjectOwner)}
+          busy={busy}
+          emptyText={t('filing.subject.empty')}
+        />
         <RecordEventForm
           key={`subject-${subjectState.events.length}`}
           workspace={workspace}

@@ -8,7 +8,7 @@ import {
 } from '../../../../core/filing/stages'
 import { useFilingT } from './strings'
 
-type Props = { events: readonly FilingEvent[]; onUndo: () => void; busy?: boolean }
+type Props = { events: readonly FilingEvent[]; onUndo: () => void; busy?: boolean; emptyText?: string }
 
 export function eventLabel(e: Pick<FilingEvent, 'kind' | 'ownerKind'>): string {
   if (e.ownerKind === 'site' && isSiteEventKind(e.kind)) return SITE_EVENT_LABELS[e.kind]
@@ -42,10 +42,10 @@ function Details({ event }: { event: FilingEvent }) {
 }
 
 /** The history, oldest first; the latest entry can be undone. */
-export function FilingTimeline({ events, onUndo, busy }: Props) {
+export function FilingTimeline({ events, onUndo, busy, emptyText }: Props) {
   const t = useFilingT()
   if (events.length === 0)
-    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('filing.history.empty')} />
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText ?? t('filing.history.empty')} />
   const items = events.map((e, index) => ({
     key: e.id,
     color:

@@ -61,6 +61,8 @@ const zh = {
   'filing.unit': '备案地公安机关',
   'filing.subject': '开办主体',
   'filing.subject.stage': '主体阶段',
+  'filing.subject.empty':
+    '开办主体还没有记录。主体信息提交审核后，在下面记录“提交审核”；审核通过即为正式主体。',
   'filing.readiness': '材料 {ready}/{total} 项就绪，{errors} 个错误',
   'badge.title': '公安备案标识（网站首页底部居中）',
   'badge.copy': '复制代码',
@@ -140,6 +142,8 @@ const en: Record<FilingKey, string> = {
   'filing.unit': 'Police unit',
   'filing.subject': 'Subject',
   'filing.subject.stage': 'Subject stage',
+  'filing.subject.empty':
+    'Nothing recorded for the subject yet. Record “submitted” once it is sent for review.',
   'filing.readiness': 'Materials {ready}/{total} ready, {errors} errors',
   'badge.title': 'Filing badge (bottom centre of the home page)',
   'badge.copy': 'Copy code',
