@@ -1,4 +1,5 @@
 /** `beian-desk compress <files…> --out-dir DIR | --out FILE [--max-bytes N] [--page N] [--overwrite] [--json]` */
+import { statSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { BatchItemResult } from '../../../core/api'
@@ -42,10 +43,15 @@ function parse(argv: string[], { m }: CliContext): Options {
   if (pdfPage !== undefined && (!Number.isInteger(pdfPage) || pdfPage < 1 || pdfPage > PDF_MAX_PAGES))
     throw new UsageError(m.compress.page(PDF_MAX_PAGES))
   const out = values.out ? resolve(values.out) : undefined
+  const outDir = out ? dirname(out) : resolve(values['out-dir'] as string)
+  if (out && statSync(out, { throwIfNoEntry: false })?.isDirectory())
+    throw new UsageError(m.compress.outIsFolder(out))
+  if (statSync(outDir, { throwIfNoEntry: false })?.isDirectory() === false)
+    throw new UsageError(m.compress.outDirNotFolder(outDir))
   return {
     inputs: positionals,
     out,
-    outDir: out ? dirname(out) : resolve(values['out-dir'] as string),
+    outDir,
     maxBytes: cap.data,
     pdfPage,
     overwrite: values.overwrite ?? false,

@@ -95,6 +95,9 @@ Exit code: 0 valid; 1 invalid.
     needInput: 'Give at least one input file.',
     outChoice: 'Give either --out-dir DIR or --out FILE.',
     outSingle: '--out takes a single input file; use --out-dir for several.',
+    outIsFolder: (path) =>
+      `--out names a file, but ${path} is a folder: use --out-dir to write into a folder.`,
+    outDirNotFolder: (path) => `${path} exists but is not a folder: give --out-dir a folder.`,
     maxBytes: (min, max) => `--max-bytes must be a whole number of bytes from ${min} to ${max}.`,
     page: (max) => `--page is a PDF page number: a whole number from 1 to ${max}.`,
     ok: (input, output, bytes, w, h, q) => `✓ ${input} → ${output} (${bytes} bytes, ${w}×${h}, quality ${q})`,

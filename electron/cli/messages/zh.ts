@@ -101,6 +101,8 @@ ${kinds}
     needInput: '请给出至少一个输入文件。',
     outChoice: '需要 --out-dir 目录 或 --out 文件（二选一）。',
     outSingle: '--out 只能用于单个输入文件；多个文件请用 --out-dir。',
+    outIsFolder: (path: string) => `--out 是文件路径，而 ${path} 是一个文件夹：输出到文件夹请用 --out-dir。`,
+    outDirNotFolder: (path: string) => `${path} 已存在，但不是文件夹：请给 --out-dir 一个文件夹。`,
     maxBytes: (min: number, max: number) => `--max-bytes 必须是 ${min} 到 ${max} 之间的整数（字节）。`,
     page: (max: number) => `--page 是 PDF 的页码，必须是 1 到 ${max} 的整数。`,
     ok: (input: string, output: string, bytes: number, w: number, h: number, q: number) =>

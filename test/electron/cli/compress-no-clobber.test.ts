@@ -110,4 +110,14 @@ describe('beian-desk compress options and notes', () => {
     expect(en.out).toContain(`✗ ${empty}: The file is empty (0 bytes)`)
     expect(en.err).toMatch(/\[\d\/2\] ✗ .*empty\.jpg: The file is empty/)
   })
+
+  it('refuses --out naming a folder and --out-dir naming a file, exit 2, writing nothing', async () => {
+    const { dir, photo } = folderWithPhoto()
+    const toFolder = await run(['compress', photo, '--out', dir])
+    expect(toFolder).toMatchObject({ code: 2, err: expect.stringContaining('请用 --out-dir') })
+    const toFile = await run(['compress', photo, '--out-dir', photo])
+    expect(toFile).toMatchObject({ code: 2, err: expect.stringContaining('不是文件夹') })
+    expect(readdirSync(dir)).toEqual(['photo.jpg'])
+    expect(readFileSync(photo).equals(card)).toBe(true)
+  })
 })
