@@ -284,4 +284,22 @@ describe('个人 journey: materials to packet', () => {
     await page.locator(byId('slot-principal-id-back')).scrollIntoViewIfNeeded()
     await page.screenshot({ path: 'test-results/site-blocked.png' })
   })
+
+  it('names the field of each finding and explains the cited rule in a tooltip', async () => {
+    await page.locator('[data-testid^="tree-subject-"]').first().click()
+    await page.fill(byId('person-officePhone'), '010-00000000')
+    await page.click(byId('save-subject'))
+    await page.locator('.ant-message-notice', { hasText: '开办主体已保存' }).waitFor()
+    await page.locator('[data-testid^="tree-site-"]').first().click()
+    const findings = page.locator(byId('export-findings'))
+    await findings.waitFor()
+    const item = findings.locator('li', { hasText: '010-00000000' }).first()
+    expect(await item.locator('.finding-where').textContent()).toBe('开办主体 · 办公电话')
+    await item.locator(byId('rule-⑦')).hover()
+    await expect
+      .poll(() => page.locator(byId('rule-tooltip')).first().textContent())
+      .toContain('办公电话：务必填写')
+    await findings.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: 'test-results/site-findings.png' })
+  })
 })

@@ -45,7 +45,7 @@ export const en: Messages = {
   'welcome.step2.body': 'The site name must equal the ICP-filed name exactly; then the main domain.',
   'welcome.step3.title': 'Add the photos and export',
   'welcome.step3.body':
-    'ID front and back, hand-held photo, domain certificate: straightened, stripped of location data and compressed below 512 KB, then exported to a folder or a ZIP.',
+    'ID front and back, hand-held photo, domain certificate: straightened, stripped of location data and compressed below the portal’s size cap (400 KB by default), then exported to a folder or a ZIP.',
   'welcome.start': 'Start: create a subject',
   'subject.newTitle': 'New subject',
   'subject.editTitle': 'Subject',
@@ -155,7 +155,7 @@ export const en: Messages = {
   'materials.title': 'Filing materials',
   'materials.readiness': 'Ready {n}/{m}',
   'materials.hint':
-    'Click “Choose image” or drag an image file onto its card. JPEG, PNG, HEIC, PDF and more work; images are compressed below 512 KB.',
+    'Click “Choose image” or drag an image file onto its card. JPEG, PNG, HEIC, PDF and more work; images are compressed below each material’s size cap.',
   'materials.status.missing': 'Missing',
   'materials.status.ready': 'Ready',
   'materials.status.advisory': 'Check',

@@ -43,7 +43,7 @@ export const zhCN = {
   'welcome.step2.body': '网站名称须与工信部 ICP 备案的名称完全一致，再填写主域名。',
   'welcome.step3.title': '放入证件照片并导出',
   'welcome.step3.body':
-    '身份证正反面、手持照、域名证书：程序自动扶正、去除位置信息并压缩到 512 KB 以内，然后导出到文件夹或 ZIP。',
+    '身份证正反面、手持照、域名证书：程序自动扶正、去除位置信息并压缩到平台的大小上限以内（默认 400 KB），然后导出到文件夹或 ZIP。',
   'welcome.start': '开始：新建开办主体',
   'subject.newTitle': '新建开办主体',
   'subject.editTitle': '开办主体',
@@ -148,7 +148,7 @@ export const zhCN = {
   'materials.title': '备案材料',
   'materials.readiness': '已就绪 {n}/{m}',
   'materials.hint':
-    '点击“选择图片”或把图片文件拖到对应卡片上。JPEG、PNG、HEIC、PDF 等均可，程序自动压缩到 512 KB 以内。',
+    '点击“选择图片”或把图片文件拖到对应卡片上。JPEG、PNG、HEIC、PDF 等均可，程序自动压缩到每项材料的大小上限以内。',
   'materials.status.missing': '缺失',
   'materials.status.ready': '就绪',
   'materials.status.advisory': '请检查',
