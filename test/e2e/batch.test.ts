@@ -132,4 +132,22 @@ describe('批量压缩: drop many files, follow each one', () => {
     expect(await page.getAttribute(byId('batch-drop'), 'data-mode')).toBe('next')
     await page.screenshot({ path: 'test-results/batch-results.png' })
   })
+
+  it('says in the result row when only the first frame of an animated GIF was used', async () => {
+    const w = 900
+    const h = 600
+    const frames = Buffer.alloc(w * h * 2 * 3)
+    for (let i = 0; i < frames.length; i++) frames[i] = (i * 7 + (i > frames.length / 2 ? 90 : 0)) % 256
+    const gif = await sharp(frames, { raw: { width: w, height: h * 2, channels: 3, pageHeight: h } })
+      .gif()
+      .toBuffer()
+    await dropFiles(page, byId('batch-drop'), [{ bytes: gif, name: '动图.gif', type: 'image/gif' }])
+    await expect
+      .poll(() => page.locator('.batch-file-name').allTextContents(), { timeout: 30_000 })
+      .toEqual(['动图.gif'])
+    await page.click(byId('batch-start'))
+    const note = page.locator(byId('batch-note'))
+    await note.first().waitFor({ timeout: 120_000 })
+    expect(await note.allTextContents()).toEqual([expect.stringContaining('只使用了第一帧')])
+  })
 })
