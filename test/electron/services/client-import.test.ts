@@ -207,6 +207,7 @@ describe('client import from files', () => {
     opened.push(real)
     let failing = false
     const backend: StoreBackend = {
+      path: real.path,
       get store() {
         return real.store
       },

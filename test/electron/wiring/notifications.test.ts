@@ -4,6 +4,7 @@ vi.mock('electron', async () => (await import('./fake-electron')).electronModule
 
 import type { Settings } from '../../../core/api'
 import type { Workspace } from '../../../core/model'
+import type { Deadline } from '../../../core/filing/deadlines'
 import { dueNotice, startDueNotifications, type DueTimers } from '../../../electron/main/notifications'
 import { makeIndividual, makeSite } from '../../support/factories'
 import { fake, FakeNotification } from './fake-electron'
@@ -72,7 +73,7 @@ describe('daily due notification', () => {
     const site = ws.sites[0]
     if (!site) throw new Error('no site')
     const sites = Array.from({ length: 6 }, (_, i) => ({ ...site, id: `s${i}`, name: `站${i}` }))
-    const deadline = {
+    const deadline: Deadline = {
       kind: 'file-by',
       label: '开通后30日内备案',
       date: '2026-11-27',
@@ -81,7 +82,7 @@ describe('daily due notification', () => {
       soft: false,
       detail: '',
       uncoveredYears: [],
-    } as const
+    }
     const items = sites.map((s) => ({ row: { client: '张三', site: s.name, domain: '' } as never, deadline }))
     const notice = dueNotice(items)
     expect(notice?.body.split('\n')).toHaveLength(5)
