@@ -151,7 +151,7 @@ describe('企业 journey: the rules fire and clear', () => {
     await page.screenshot({ path: 'test-results/organization-subject.png' })
   })
 
-  it('an interactive site with its own security officer asks for that person and the 安全评估报告', async () => {
+  it('an interactive 管制物品 site with its own security officer asks for that person, the 安全评估报告 and the permit', async () => {
     await page.click(byId('new-site'))
     await page.fill(byId('site-name'), '星河云社区')
     await page.fill(byId('site-mainDomain'), 'xinghe-bbs.cn')
@@ -162,6 +162,9 @@ describe('企业 journey: the rules fire and clear', () => {
     await choose(page, 'site-registrar-name', '阿里云计算有限公司')
     await page.locator(byId('site-interactive')).getByText('是', { exact: true }).click()
     await page.locator(byId('site-interactive-materials')).waitFor()
+    await page.locator(byId('site-offersControlledGoods')).getByText('是', { exact: true }).click()
+    await choose(page, 'site-controlledGoods', '管制器具')
+    await page.keyboard.press('Escape')
     await page.click(byId('security-same'))
     await page.fill(byId('security-name'), '刘洋')
     await page.fill(byId('security-idNumber'), syntheticResidentId('19881212', '456'))
@@ -170,13 +173,17 @@ describe('企业 journey: the rules fire and clear', () => {
     await page.fill(byId('security-email'), 'liuyang@example.com')
     await page.click(byId('save-site'))
     await page.locator('[data-testid^="tree-site-"]').nth(1).waitFor()
-    // 8 as before plus the 安全评估报告; the security officer's set is the site's own.
-    await expect.poll(() => page.textContent(byId('readiness'))).toMatch(/0\s*\/\s*9/)
+    // 8 as before plus the 安全评估报告 and the 管制物品 permit; the security officer's set is the site's own.
+    await expect.poll(() => page.textContent(byId('readiness'))).toMatch(/0\s*\/\s*10/)
     await expect.poll(() => page.getByText('安全评估报告', { exact: true }).count()).toBeGreaterThan(0)
+    await expect
+      .poll(() => page.getByText('管制物品信息发布许可证件', { exact: true }).count())
+      .toBeGreaterThan(0)
     const site = session.bridge.services.repo.workspace().sites.find((s) => s.name === '星河云社区')
     expect(site).toMatchObject({
       interactive: true,
-      offersControlledGoods: false,
+      offersControlledGoods: true,
+      controlledGoods: ['管制器具'],
       securityOfficer: { sameAsPrincipal: false, person: { name: '刘洋', mobile: '13652718460' } },
     })
     await page.screenshot({ path: 'test-results/organization-interactive-site.png' })
