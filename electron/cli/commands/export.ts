@@ -1,4 +1,5 @@
 /** `beian-desk export --data-dir DIR --site SITE --out PATH [--zip] [--json]` */
+import { statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { exportPacket } from '../../main/services/packet-export'
@@ -20,12 +21,15 @@ export async function exportCommand(argv: string[], ctx: CliContext): Promise<nu
   const { io, m } = ctx
   if (!values.site) throw new UsageError(m.export.needSite)
   if (!values.out) throw new UsageError(m.export.needOut)
+  const out = resolve(values.out)
+  if (!values.zip && statSync(out, { throwIfNoEntry: false })?.isDirectory() === false)
+    throw new UsageError(m.export.outNotFolder(out))
   const { ws, files } = openDataDir(values['data-dir'], ctx, 'export')
   const site = findSite(ws, values.site, ctx, 'export')
   const summary = await exportPacket(ws, files, {
     siteId: site.id,
     format: values.zip ? 'zip' : 'folder',
-    target: resolve(values.out),
+    target: out,
   })
   if (values.json) io.out(`${JSON.stringify(summary, null, 2)}\n`)
   else {

@@ -114,6 +114,8 @@ Exit code: 0 valid; 1 invalid.
     note: (text) => `  note: ${text}`,
   },
   export: {
+    outNotFolder: (path) =>
+      `${path} is a file, not a folder: give --out a folder, or add --zip for a .zip file.`,
     needSite: 'Give --site SITE (a site id, its main domain or its exact name; see beian-desk list).',
     needOut: 'Give --out PATH (a folder; with --zip, a .zip file).',
     done: (target) => `Exported to ${target}`,

@@ -118,6 +118,8 @@ ${kinds}
     note: (text: string) => `  说明：${text}`,
   },
   export: {
+    outNotFolder: (path: string) =>
+      `${path} 是一个文件，不是文件夹：请给 --out 一个文件夹，或加 --zip 导出为 .zip 文件。`,
     needSite: '需要 --site 网站（网站编号、主域名或完整的网站名称，用 beian-desk list 查看）。',
     needOut: '需要 --out 路径（一个文件夹；配合 --zip 时为 .zip 文件）。',
     done: (target: string) => `已导出到 ${target}`,

@@ -1,5 +1,5 @@
 /** list, validate and export over a stored data folder: ids, site references, and validate agreeing with export. */
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { makeIndividual, makeSite } from '../../support/factories'
@@ -105,6 +105,20 @@ describe('beian-desk export --site', () => {
     expect(unknown.code).toBe(2)
     expect(unknown.err).toContain('找不到网站 “nope.cn”')
     expect(unknown.err).not.toMatch(/刷新/)
+  })
+
+  it('refuses --out naming a file in folder mode, and never replaces an earlier zip', async () => {
+    const { dir } = await twoSites()
+    const file = join(dir, 'note.txt')
+    writeFileSync(file, 'mine')
+    const r = await run(['export', '--data-dir', dir, '--site', 'example-blog.cn', '--out', file])
+    expect(r).toMatchObject({ code: 2, err: expect.stringContaining('不是文件夹') })
+    const zip = join(dir, 'p.zip')
+    writeFileSync(zip, 'an older packet')
+    const z = await run(['export', '--data-dir', dir, '--site', 'example-blog.cn', '--out', zip, '--zip'])
+    expect(z.code).toBe(0)
+    expect(z.out).toContain(`已导出到 ${join(dir, 'p(2).zip')}`)
+    expect(readFileSync(zip, 'utf8')).toBe('an older packet')
   })
 })
 
