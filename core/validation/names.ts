@@ -43,6 +43,13 @@ type Rule = readonly [pattern: RegExp, kind: OrgKind | null, certain: boolean]
 /** Most specific first: a hospital run as a company is an enterprise. */
 const RULES: readonly Rule[] = [
   [/律师事务所/, 'law-firm', true],
+  // Legal forms of organisations registered abroad (境外组织), as their names print them.
+  [
+    /\b(?:Ltd|LTD|Limited|LIMITED|Inc|INC|Incorporated|Corp|CORP|Corporation|Company|LLC|LLP|PLC|GmbH|AG|Pte)\b\.?|\b(?:Co|CO|S\.A|B\.V)\./,
+    'enterprise',
+    true,
+  ],
+  [/\b(?:Foundation|Association|Society|University|Institute|College)\b/, null, true],
   [/基金会/, 'foundation', true],
   [/有限责任公司|股份有限公司|有限公司|公司|集团|合作社|事务所|合伙\)|合伙企业/, 'enterprise', true],
   [/股份|企业|厂$/, 'enterprise', false],

@@ -156,3 +156,25 @@ describe('looksLikeDomain', () => {
     expect(looksLikeDomain(s)).toBe(want)
   })
 })
+
+describe('inferNatureFromName: names of organisations registered abroad', () => {
+  it.each([
+    ['Acme Ltd', 'Ltd'],
+    ['Example Trading Co., Ltd.', 'Co.'],
+    ['EXAMPLE LIMITED', 'LIMITED'],
+    ['Beispiel GmbH', 'GmbH'],
+    ['Widget Corporation', 'Corporation'],
+    ['Open Source Foundation', 'Foundation'],
+    ['Royal Society', 'Society'],
+  ])('%s is an organisation (“%s”), certain', (name, word) => {
+    expect(inferNatureFromName(name)).toMatchObject({ nature: 'organization', word, certain: true })
+  })
+
+  // Surnames and given names that share letters with legal forms (Co, Ag, Inca…).
+  it.each(['José Álvarez', 'Jose Co', 'Colin Agnew', 'Inca Smith', 'Ag Tan', 'Corazon Aquino'])(
+    '%s stays a person',
+    (name) => {
+      expect(inferNatureFromName(name)?.nature).toBe('individual')
+    },
+  )
+})

@@ -128,6 +128,18 @@ describe('rule ③ nature ↔ name', () => {
     )
   })
 
+  it('an organisation registered abroad is not taken for a person, and a person may not use its name', () => {
+    const f = run({
+      name: 'Acme Trading Ltd',
+      orgKind: 'overseas-organization',
+      certType: 'other',
+      certNumber: 'C-1234567',
+    })
+    expect(codes(f)).not.toContain('subject.nature-mismatch')
+    const hits = natureHits(namedIndividual('Acme Trading Ltd', true))
+    expect(hits.map((x) => [x.severity, x.message.includes('“Ltd”')])).toEqual([['error', true]])
+  })
+
   it('the kind warning names the word it matched', () => {
     const hit = run({ name: '某某大学' }).find((x) => x.code === 'subject.org-kind-mismatch')
     expect(hit?.message).toContain('“大学”')
