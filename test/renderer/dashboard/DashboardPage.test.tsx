@@ -144,3 +144,42 @@ describe('the table', () => {
     await waitFor(() => expect(useWorkspaceStore.getState().selection).toEqual({ kind: 'site', id: done.id }))
   })
 })
+
+describe('bulk recording', () => {
+  it('records 已提交 for the selected sites and lists the refused ones with main’s reason', async () => {
+    const invoke = installBridge((c, req) => {
+      if (c === 'settings:get') return { ok: true, value: { language: 'zh-CN', lastExportDir: '' } }
+      if (c === 'filing:record') {
+        const r = req as { ownerId: string; kind: string; date: string }
+        if (r.ownerId === done.id)
+          return {
+            ok: false,
+            error: { code: 'filing/refused', message: '这个网站已经备案并挂标，不能再次提交。' },
+          }
+        const e = ev(r.ownerId, 'submitted', r.date)
+        return { ok: true, value: { event: e, warnings: [], filingEvents: [...(ws.filingEvents ?? []), e] } }
+      }
+      return undefined
+    })
+    view()
+    const boxes = (await screen.findAllByTestId('desk-row')).map((row) =>
+      row.querySelector('input[type="checkbox"]')!,
+    )
+    for (const box of boxes) {
+      await act(async () => {
+        fireEvent.click(box)
+      })
+    }
+    expect(useWorkspaceStore.getState().selection).toEqual({ kind: 'dashboard' }) // ticking did not open a site
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('bulk-run'))
+    })
+    await waitFor(() =>
+      expect(screen.getByTestId('bulk-outcome').textContent).toContain('已记录 2 个网站，1 个未记录'),
+    )
+    expect(screen.getByTestId('bulk-outcome').textContent).toContain('钱记：这个网站已经备案并挂标')
+    expect(
+      invoke.mock.calls.filter(([c]) => c === 'filing:record').map(([, r]) => (r as { kind: string }).kind),
+    ).toEqual(['submitted', 'submitted', 'submitted'])
+  })
+})

@@ -7,6 +7,7 @@ import { PageHeader } from '../../components/PageHeader'
 import { HolidaySettings } from '../filing/HolidaySettings'
 import { useFilingT } from '../filing/strings'
 import { navigate } from '../workspace/store'
+import { BulkRecord } from './BulkRecord'
 import { deskColumns } from './columns'
 import { StageCounts } from './StageCounts'
 import { TodayList } from './TodayList'
@@ -21,6 +22,7 @@ export function DashboardPage({ workspace }: { workspace: Workspace }) {
   const [stages, setStages] = useState<SiteStage[]>([])
   const [subjectIds, setSubjectIds] = useState<string[]>([])
   const [due, setDue] = useState<Due>('all')
+  const [selected, setSelected] = useState<string[]>([])
   const filter = useMemo<RowFilter>(
     () => ({ query, stages, subjectIds, due: due === 'all' ? undefined : due }),
     [query, stages, subjectIds, due],
@@ -96,10 +98,14 @@ export function DashboardPage({ workspace }: { workspace: Workspace }) {
           {t('desk.count', { shown: shown.length, total: rows.length })}
         </Typography.Text>
       </Space>
+      {selected.length > 0 ? (
+        <BulkRecord siteIds={selected} sites={workspace.sites} onDone={() => setSelected([])} />
+      ) : null}
       <Table
         virtual
         size="small"
         rowKey="siteId"
+        rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)) }}
         columns={columns}
         dataSource={shown}
         pagination={false}
@@ -108,7 +114,11 @@ export function DashboardPage({ workspace }: { workspace: Workspace }) {
           emptyText: <Empty description={rows.length === 0 ? t('desk.empty') : t('desk.noMatch')} />,
         }}
         onRow={(r) => ({
-          onClick: () => void navigate({ kind: 'site', id: r.siteId }),
+          onClick: (e) => {
+            // A click on the row's checkbox selects it; anywhere else opens the site.
+            if (e.target instanceof Element && e.target.closest('.ant-table-selection-column')) return
+            void navigate({ kind: 'site', id: r.siteId })
+          },
           style: { cursor: 'pointer' },
           'data-testid': 'desk-row',
         })}
