@@ -6,6 +6,7 @@ import type { Site, Subject, Workspace } from '../../../../core/model'
 import { materialReadiness } from '../../../../core/packet/readiness'
 import { useT, type Translate } from '../../i18n'
 import { navigate, useWorkspaceStore, type Selection } from '../workspace/store'
+import { ClientImportButton } from '../client-import/ClientImportButton'
 import { DashboardNavButton } from '../dashboard/DashboardNavButton'
 import { filterTree, type TreeFilter } from './tree-filter'
 
@@ -87,6 +88,7 @@ export function SubjectTree({ workspace }: { workspace: Workspace }) {
     <div className="sider-inner">
       <div className="sider-actions">
         <DashboardNavButton />
+        <ClientImportButton />
         <Button
           type="primary"
           icon={<PlusOutlined />}
