@@ -4,7 +4,9 @@ import type { RowFilter } from '../../../../core/filing/dashboard'
 import { SITE_STAGE_LABELS, SITE_STAGES, type SiteStage } from '../../../../core/filing/stages'
 import type { Workspace } from '../../../../core/model'
 import { PageHeader } from '../../components/PageHeader'
+import { DashboardExportButton } from '../client-import/DashboardExportButton'
 import { HolidaySettings } from '../filing/HolidaySettings'
+import { NotificationSwitch } from '../settings/NotificationSwitch'
 import { useFilingT } from '../filing/strings'
 import { navigate } from '../workspace/store'
 import { BulkRecord } from './BulkRecord'
@@ -97,6 +99,8 @@ export function DashboardPage({ workspace }: { workspace: Workspace }) {
         <Typography.Text type="secondary" data-testid="desk-count">
           {t('desk.count', { shown: shown.length, total: rows.length })}
         </Typography.Text>
+        <DashboardExportButton siteIds={shown.map((r) => r.siteId)} />
+        <NotificationSwitch />
       </Space>
       {selected.length > 0 ? (
         <BulkRecord siteIds={selected} sites={workspace.sites} onDone={() => setSelected([])} />
