@@ -2,6 +2,8 @@
  * Name rules ② and ③: what a subject's name says about its nature (个人 / 单位 and which 单位).
  */
 import type { OrgKind, SubjectNature } from '../model'
+import { parse } from 'tldts'
+import { hostToAscii } from './idna'
 import { toHalfWidth } from './text'
 
 /**
@@ -100,9 +102,18 @@ export function inferNatureFromName(name: string): NatureGuess | null {
   return isPersonNameShape(n) ? { nature: 'individual', orgKind: null, word: '', certain: false } : null
 }
 
-/** True when the text looks like a domain or URL (rule ②: a name must not be one). */
-export const looksLikeDomain = (s: string): boolean =>
-  /^(?:https?:\/\/)?(?:[\p{L}\p{N}-]+\.)+[\p{L}]{2,}(?:[/:?#].*)?$/u.test(toHalfWidth(s).trim())
+const DOMAIN_SHAPE = /^(https?:\/\/)?((?:[\p{L}\p{N}-]+\.)+[\p{L}]{2,})(?:[/:?#].*)?$/u
+
+/**
+ * True when the text looks like a domain or URL (rule ②: a name must not be one): a URL, or
+ * dotted labels ending in a real public suffix (so initials such as “J.R.Smith” are a name).
+ */
+export function looksLikeDomain(s: string): boolean {
+  const m = DOMAIN_SHAPE.exec(toHalfWidth(s).trim().replace(/。/g, '.'))
+  if (!m) return false
+  if (m[1]) return true
+  return parse(hostToAscii((m[2] ?? '').toLowerCase())).isIcann === true
+}
 
 /** True when the text has no Han character and no Latin letter (digits/symbols only). */
 export const isDigitsOrSymbolsOnly = (s: string): boolean => !/[\p{Script=Han}A-Za-z]/u.test(s)

@@ -178,3 +178,16 @@ describe('inferNatureFromName: names of organisations registered abroad', () => 
     },
   )
 })
+
+describe('looksLikeDomain: only real suffixes or URLs', () => {
+  it.each([
+    ['J.R.Smith', false],
+    ['A.B.Tolkien', false],
+    ['shop.example.cn', true],
+    ['例子。公司', true],
+    ['http://intranet.local', true],
+    ['EXAMPLE.COM', true],
+  ])('%s → %s', (s, want) => {
+    expect(looksLikeDomain(s)).toBe(want)
+  })
+})
