@@ -71,7 +71,13 @@ export async function ensureCorpus(
     format: e.format,
     group: 'document' as const,
   }))
-  const photoFiles = opts.photos === false ? [] : await ensurePhotos(join(dir, 'photos'), log)
+  const photoFiles =
+    opts.photos === false
+      ? []
+      : await ensurePhotos(join(dir, 'photos'), log).catch((e: Error) => {
+          log(`WITHOUT PHOTOGRAPHS: ${e.message}`)
+          return [] as string[]
+        })
   const photos = photoFiles.map((p) => ({
     name: basename(p),
     path: p,
