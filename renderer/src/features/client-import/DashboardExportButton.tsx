@@ -15,6 +15,7 @@ export function DashboardExportButton({ siteIds }: { siteIds: readonly string[] 
   }
   return (
     <Dropdown
+      trigger={['click']}
       menu={{
         items: [
           { key: 'csv', label: t('export.csv') },
