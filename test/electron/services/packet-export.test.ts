@@ -249,4 +249,33 @@ describe('exportPacket', () => {
     ).rejects.toMatchObject({ code: 'packet/over-cap' })
     expect(readdirSync(dir).filter((n) => n.endsWith('.zip') || n.includes('.tmp-'))).toEqual([])
   })
+
+  it('adds badge.html to the packet, listed in the manifest, once the site has its 公安备案号', async () => {
+    const dir = tempDir()
+    const { ws, files, site } = await filledWorkspace(dir)
+    const filed = {
+      id: 'e1',
+      ownerKind: 'site' as const,
+      ownerId: site.id,
+      kind: 'filed' as const,
+      date: '2026-12-01',
+      note: '',
+      operator: '',
+      recordedAt: '2026-12-01T08:00:00Z',
+      approval: { filingNumber: '11010502000001', policeUnit: '北京市公安局朝阳分局' },
+    }
+    const summary = await exportPacket({ ...ws, filingEvents: [filed] }, files, {
+      siteId: site.id,
+      format: 'folder',
+      target: join(dir, 'exports'),
+    })
+    const html = readFileSync(join(summary.target, 'badge.html'), 'utf8')
+    expect(html).toContain('京公网安备11010502000001号')
+    const manifest = JSON.parse(readFileSync(join(summary.target, 'manifest.json'), 'utf8'))
+    expect(manifest.files.at(-1)).toMatchObject({
+      file: 'badge.html',
+      role: 'badge',
+      sha256: createHash('sha256').update(html).digest('hex'),
+    })
+  })
 })
