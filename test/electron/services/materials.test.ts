@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PDFDocument } from 'pdf-lib'
 import sharp from 'sharp'
@@ -6,8 +6,6 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { deleteSubject, upsertSite, upsertSubject } from '../../../core/workspace'
 import { createServices } from '../../../electron/main/services/container'
 import { openConfStore } from '../../../electron/main/services/conf-store'
-import type { Events } from '../../../core/api'
-import { cancelBatch, runBatch, type BatchEvents } from '../../../electron/main/services/batch-compress'
 import { materialPreview, materialSource } from '../../../electron/main/services/material-preview'
 import { idCardFront, withOrientation } from '../../fixtures/generate'
 import { makeIndividual, makeSite } from '../../support/factories'
@@ -232,102 +230,5 @@ describe('crop editor source', () => {
     const meta = await sharp(Buffer.from(source.url.split(',')[1] ?? '', 'base64')).metadata()
     expect([meta.width, meta.height]).toEqual([800, 600]) // 1600×1200 upright, scaled, not rotated or cropped
     expect([source.width, source.height]).toEqual([1600, 1200]) // the pixels a crop is measured in
-  })
-})
-
-type Logged = ({ kind: 'started' } & Events['batch:started']) | ({ kind: 'progress' } & Events['batch:progress'])
-
-/** Records both batch events in the order they were emitted. */
-function recorder(onEvent: (e: Logged) => void = () => undefined): { events: BatchEvents; log: Logged[] } {
-  const log: Logged[] = []
-  const push = (e: Logged) => {
-    log.push(e)
-    onEvent(e)
-  }
-  return {
-    log,
-    events: { started: (p) => push({ kind: 'started', ...p }), progress: (p) => push({ kind: 'progress', ...p }) },
-  }
-}
-
-describe('batch compression', () => {
-  it('compresses every file, reports each start and finish, and carries on past a bad one', async () => {
-    const dir = tempDir()
-    const good = join(dir, 'a.jpg')
-    writeFileSync(good, sideways)
-    const bad = join(dir, 'b.jpg')
-    writeFileSync(bad, '')
-    const { events, log } = recorder()
-    const summary = await runBatch({ batchId: 'b1', paths: [good, bad, good], outDir: join(dir, 'out'), maxBytes: 300_000 }, events)
-    expect(summary.results.map((r) => 'error' in r)).toEqual([false, true, false])
-    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['a (2).jpg', 'a.jpg'])
-    // Every file starts once, before it finishes; never more than two are in flight.
-    expect(log.filter((e) => e.kind === 'started').map((e) => e.index).sort()).toEqual([0, 1, 2])
-    expect(log.filter((e) => e.kind === 'progress').map((e) => e.done)).toEqual([1, 2, 3])
-    let inFlight = 0
-    for (const e of log) {
-      inFlight += e.kind === 'started' ? 1 : -1
-      expect(inFlight).toBeGreaterThanOrEqual(0)
-      expect(inFlight).toBeLessThanOrEqual(2)
-    }
-    for (const index of [0, 1, 2]) {
-      const order = log.filter((e) => e.index === index).map((e) => e.kind)
-      expect(order).toEqual(['started', 'progress'])
-    }
-    expect(log.find((e) => e.kind === 'started')).toMatchObject({ batchId: 'b1', total: 3 })
-    const failed = log.find((e) => e.kind === 'progress' && e.index === 1)
-    expect(failed).toMatchObject({ input: bad, ok: false, code: 'image/empty', message: expect.stringMatching(/[\u4e00-\u9fff]/) })
-    expect(log.find((e) => e.kind === 'progress' && e.index === 0)).not.toHaveProperty('code')
-  })
-
-  it('says a folder is not a picture instead of failing on it', async () => {
-    const dir = tempDir()
-    const folder = join(dir, '微信图片')
-    mkdirSync(folder)
-    const { events, log } = recorder()
-    const summary = await runBatch({ batchId: 'b4', paths: [folder], outDir: join(dir, 'out'), maxBytes: 300_000 }, events)
-    expect(summary.results).toEqual([{ input: folder, error: { code: 'import/folder', message: expect.stringContaining('文件夹') } }])
-    expect(log.map((e) => e.kind)).toEqual(['started', 'progress'])
-  })
-
-  it('leaves no abort listener behind on the shared signal (no MaxListeners warning)', async () => {
-    const dir = tempDir()
-    const good = join(dir, 'a.jpg')
-    writeFileSync(good, sideways)
-    const warnings: string[] = []
-    const onWarning = (w: Error) => warnings.push(w.name)
-    process.on('warning', onWarning)
-    try {
-      await runBatch({ batchId: 'b3', paths: Array.from({ length: 14 }, () => good), outDir: join(dir, 'out'), maxBytes: 60_000 }, recorder().events)
-      await new Promise((r) => setTimeout(r, 50))
-    } finally {
-      process.off('warning', onWarning)
-    }
-    expect(warnings).not.toContain('MaxListenersExceededWarning')
-  })
-
-  it('can be cancelled: the rest never start and are reported as cancelled', async () => {
-    const dir = tempDir()
-    const good = join(dir, 'a.jpg')
-    writeFileSync(good, sideways)
-    const paths = Array.from({ length: 8 }, () => good)
-    const { events, log } = recorder((e) => {
-      if (e.kind === 'progress' && e.done === 1) cancelBatch('b2')
-    })
-    const summary = await runBatch({ batchId: 'b2', paths, outDir: join(dir, 'out'), maxBytes: 300_000 }, events)
-    expect(summary.cancelled).toBe(true)
-    const cancelled = summary.results.flatMap((r, index) => ('error' in r && r.error.code === 'image/cancelled' ? [index] : []))
-    expect(cancelled.length).toBeGreaterThanOrEqual(5)
-    const started = log.filter((e) => e.kind === 'started').map((e) => e.index)
-    // Only the files already running when the user cancelled had started (one lane each).
-    expect(started.length).toBeLessThanOrEqual(3)
-    expect(started.length + cancelled.length).toBeGreaterThanOrEqual(8)
-    for (const index of cancelled.filter((i) => !started.includes(i))) {
-      expect(log.filter((e) => e.index === index)).toEqual([
-        expect.objectContaining({ kind: 'progress', ok: false, code: 'image/cancelled', message: '已取消。' }),
-      ])
-    }
-    expect(log.filter((e) => e.kind === 'progress')).toHaveLength(8)
-    expect(cancelBatch('b2')).toBe(false)
   })
 })
