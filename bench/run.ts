@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { batchBeian, batchImageMagick, batchInputs, batchTable } from './batch'
 import { runStartupBench } from './cli-startup'
+import { runDeskBench } from './desk'
 import { runPacketBench } from './packet'
 import { ensureCorpus } from './corpus'
 import { decodeReference } from './decode'
@@ -141,9 +142,12 @@ async function main(): Promise<number> {
 // --packet: only one site's packet export (bench/packet.ts); --skip-packet leaves it out.
 if (process.argv.includes('--cli-startup')) process.exitCode = (await runStartupBench()) ? 0 : 1
 else if (process.argv.includes('--packet')) process.exitCode = (await runPacketBench()) ? 0 : 1
+// --desk: only the filing desk at agency scale (bench/desk.ts); --skip-desk leaves it out.
+else if (process.argv.includes('--desk')) process.exitCode = (await runDeskBench()) ? 0 : 1
 else {
   process.exitCode = await main()
   // Informative here: the image targets decide the exit code; --cli-startup alone reports its own.
   if (!process.argv.includes('--skip-cli-startup')) await runStartupBench()
   if (!process.argv.includes('--skip-packet')) await runPacketBench()
+  if (!process.argv.includes('--skip-desk')) await runDeskBench()
 }

@@ -1,0 +1,149 @@
+// Filing desk at agency scale (issue 10 §6), on the generated workspace of
+// scripts/make-agency-workspace.ts (300 subjects, 1,000 sites, 20 events each):
+// - dashboard search/filter/sort of 1,000 sites: the pure core functions the renderer runs on
+//   every keystroke (filterRows + sortByUrgency), p95 over a set of queries; target ≤ 100 ms;
+// - building the rows (buildRows without and with readiness), once per workspace change (reported);
+// - one saved edit in main (the sites:save handler with the real store, written to disk), p95;
+//   target ≤ 50 ms;
+// - opening the 7 MB store and building the rows (reported).
+// Run with `npm run bench -- --desk` or `npx tsx bench/desk.ts [--runs N]`. Writes
+// bench/results/desk.{md,json}.
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
+import { availableParallelism, loadavg, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { buildCalendar } from '../core/filing/calendar'
+import { PACKAGE_SCHEDULES } from '../core/filing/chinese-days-data'
+import { buildRows, filterRows, sortByUrgency, type RowFilter } from '../core/filing/dashboard'
+import type { Site } from '../core/model'
+import { handlersFor } from '../electron/main/ipc/index'
+import { openConfStore } from '../electron/main/services/conf-store'
+import { createServices } from '../electron/main/services/container'
+import { createWorkspaceRepo } from '../electron/main/services/workspace-repo'
+import { makeAgencyWorkspace } from '../scripts/make-agency-workspace'
+import { median, p95 } from './stats'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const TODAY = '2026-12-07'
+const FILTER_TARGET_MS = 100
+const EDIT_TARGET_MS = 50
+
+const arg = (name: string): string | undefined => {
+  const i = process.argv.indexOf(name)
+  return i > 0 ? process.argv[i + 1] : undefined
+}
+
+function time(fn: () => unknown): number {
+  const t0 = performance.now()
+  fn()
+  return performance.now() - t0
+}
+
+const QUERIES: RowFilter[] = [
+  {},
+  { query: '示例' },
+  { query: 'site42' },
+  { query: '京ICP备2000' },
+  { query: '1101050' },
+  { query: '0123' },
+  { stages: ['returned', 'interview'] },
+  { due: 'overdue' },
+  { due: 'week', query: '科技' },
+  { subjectIds: ['s000001', 's000002', 's000150'] },
+]
+
+type Figure = {
+  id: string
+  label: string
+  runs: number
+  medianMs: number
+  p95Ms: number
+  targetMs: number | null
+}
+
+export async function runDeskBench(): Promise<boolean> {
+  const runs = Number(arg('--runs') ?? 30)
+  const ws = makeAgencyWorkspace()
+  const cal = buildCalendar(PACKAGE_SCHEDULES)
+  const figures: Figure[] = []
+  const add = (id: string, label: string, ms: number[], targetMs: number | null) =>
+    figures.push({ id, label, runs: ms.length, medianMs: median(ms), p95Ms: p95(ms), targetMs })
+
+  console.log(
+    `desk: ${ws.subjects.length} subjects, ${ws.sites.length} sites, ${ws.filingEvents?.length} events; ${runs} runs`,
+  )
+  const build: number[] = []
+  let rows = buildRows(ws, TODAY, cal)
+  for (let i = 0; i < Math.max(5, Math.floor(runs / 3)); i++)
+    build.push(time(() => (rows = buildRows(ws, TODAY, cal))))
+  add('build-rows', 'buildRows (1,000 sites, readiness included), once per workspace change', build, null)
+
+  const filterMs: number[] = []
+  for (let i = 0; i < runs; i++)
+    for (const q of QUERIES) filterMs.push(time(() => sortByUrgency(filterRows(rows, q))))
+  add(
+    'filter-sort',
+    `search/filter + urgency sort of 1,000 rows (${QUERIES.length} queries × ${runs})`,
+    filterMs,
+    FILTER_TARGET_MS,
+  )
+
+  const dir = await mkdtemp(join(tmpdir(), 'bench-desk-'))
+  try {
+    const seed = openConfStore(dir)
+    createWorkspaceRepo(seed).commit(ws)
+    seed.close()
+    const openMs: number[] = []
+    for (let i = 0; i < 3; i++) {
+      openMs.push(
+        time(() => {
+          const store = openConfStore(dir)
+          buildRows(createWorkspaceRepo(store).workspace(), TODAY, cal, null)
+          store.close()
+        }),
+      )
+    }
+    add('open', 'open the 7 MB store (checked) and build the rows without readiness', openMs, null)
+
+    const store = openConfStore(dir)
+    const handlers = handlersFor(createServices(dir, store, join(root, 'assets/divisions')), {
+      dialogs: { pickImages: async () => [], pickExportTarget: async () => null },
+      openExternal: async () => false,
+    })
+    const ctx = { emit: () => undefined }
+    const editMs: number[] = []
+    for (let i = 0; i < runs; i++) {
+      const site = ws.sites[(i * 37) % ws.sites.length] as Site
+      const t0 = performance.now()
+      await handlers['sites:save']({ ...site, name: `${site.name}·${i}` }, ctx)
+      editMs.push(performance.now() - t0)
+    }
+    store.close()
+    add('save-edit', 'one saved edit in main (sites:save → store written to disk)', editMs, EDIT_TARGET_MS)
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+
+  const load = loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')
+  const ok = figures.every((f) => f.targetMs === null || f.p95Ms <= f.targetMs)
+  const md = [
+    `# Filing desk at agency scale — ${new Date().toISOString()}`,
+    `Machine: ${availableParallelism()} cores, Node ${process.version}, load average ${load} (shared machine: other work was running).`,
+    '| Measure | Runs | Median ms | p95 ms | Target p95 | |',
+    '|---|---:|---:|---:|---:|---|',
+    ...figures.map(
+      (f) =>
+        `| ${f.label} | ${f.runs} | ${f.medianMs.toFixed(1)} | ${f.p95Ms.toFixed(1)} | ${f.targetMs ?? '—'} | ${f.targetMs === null ? '' : f.p95Ms <= f.targetMs ? 'pass' : 'FAIL'} |`,
+    ),
+  ].join('\n')
+  console.log(md)
+  await mkdir(join(root, 'bench/results'), { recursive: true })
+  await writeFile(join(root, 'bench/results/desk.md'), md + '\n')
+  await writeFile(join(root, 'bench/results/desk.json'), JSON.stringify({ load, figures }, null, 2) + '\n')
+  return ok
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1])
+  process.exitCode = (await runDeskBench()) ? 0 : 1
