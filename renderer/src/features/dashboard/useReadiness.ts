@@ -1,5 +1,5 @@
 /**
- * Materials and findings of every site, computed in small chunks after the table is shown:
+ * Materials and findings of every site, computed in short time slices after the table shows:
  * the field rules cost milliseconds per site, so an agency's 1,000 sites would otherwise block
  * the window for seconds. Old values stay on screen until their new ones arrive. Recording an
  * event does not change sites, subjects or materials, so it recomputes nothing.
@@ -10,7 +10,8 @@ import type { Readiness } from '../../../../core/filing/dashboard'
 import type { Workspace } from '../../../../core/model'
 import { localToday } from '../../../../core/packet/readiness'
 
-const CHUNK = 25
+/** Work per slice, so typing and scrolling stay smooth while the rest is computed. */
+const SLICE_MS = 12
 
 export function useReadiness(workspace: Workspace): ReadonlyMap<string, Readiness> {
   const { sites, subjects, materials } = workspace
@@ -26,8 +27,8 @@ export function useReadiness(workspace: Workspace): ReadonlyMap<string, Readines
     let index = 0
     let timer: ReturnType<typeof setTimeout> | undefined
     const step = () => {
-      const end = Math.min(index + CHUNK, sites.length)
-      for (; index < end; index++) {
+      const start = performance.now()
+      for (; index < sites.length && performance.now() - start < SLICE_MS; index++) {
         const site = sites[index]
         const subject = site && subjectById.get(site.subjectId)
         if (site && subject) acc.set(site.id, readinessOf(ws, site, subject))
