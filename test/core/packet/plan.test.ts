@@ -10,13 +10,21 @@ describe('planPacket', () => {
   const full: Workspace = {
     subjects: [subject],
     sites: [site],
-    materials: [...subjectSlots.map((s) => makeMaterial('subject', subject.id, s)), makeMaterial('site', site.id, 'domain-certificate')],
+    materials: [
+      ...subjectSlots.map((s) => makeMaterial('subject', subject.id, s)),
+      makeMaterial('site', site.id, 'domain-certificate'),
+    ],
   }
 
   it('names files by slot in portal order with Chinese names', () => {
     const plan = planPacket(full, site.id)
     expect(plan?.missing).toEqual([])
-    expect(plan?.entries.map((e) => e.fileName)).toEqual(['01_身份证正面.jpg', '02_身份证反面.jpg', '03_本人手持身份证照.jpg', '04_域名证书.jpg'])
+    expect(plan?.entries.map((e) => e.fileName)).toEqual([
+      '01_身份证正面.jpg',
+      '02_身份证反面.jpg',
+      '03_本人手持身份证照.jpg',
+      '04_域名证书.jpg',
+    ])
     expect(plan?.baseName).toBe('小明／的：博客-公安备案材料')
   })
 

@@ -148,7 +148,10 @@ describe('registerIpc', () => {
     ['workspace:load', { unexpected: true }],
     ['materials:source', { id: 'm1', longSide: 800, pdfPage: 0 }],
     ['materials:source', { id: 'm1', longSide: 800, pdfPage: 51 }],
-    ['materials:edit', { id: 'm1', maxBytes: 512_000, edit: { rotate: 0, crop: null, watermark: null, pdfPage: 1.5 } }],
+    [
+      'materials:edit',
+      { id: 'm1', maxBytes: 512_000, edit: { rotate: 0, crop: null, watermark: null, pdfPage: 1.5 } },
+    ],
   ])('refuses an invalid %s payload with a Chinese message', async (channel, payload) => {
     setUp()
     const result = await call(channel, eventFrom(contents), payload)
@@ -235,7 +238,7 @@ describe('registerIpc', () => {
     ])
   })
 
-  it('forwards a batch run\'s batch:started and batch:progress events in order', async () => {
+  it("forwards a batch run's batch:started and batch:progress events in order", async () => {
     setUp()
     handlers['batch:compress'].mockImplementation((_req, ctx) => {
       ctx.emit('batch:started', { batchId: 'b1', index: 0, total: 1, input: '/in/a.jpg' })
