@@ -143,6 +143,8 @@ describe('registerIpc', () => {
     ['materials:import', { ownerKind: 'site', ownerId: 's1', slot: 'domain-certificate' }],
     ['materials:import', { ownerKind: 'site', ownerId: 's1', slot: 'no-such-slot', path: '/x.jpg' }],
     ['external:open', { url: 42 }],
+    ['system:showItemInFolder', { path: '' }],
+    ['system:showItemInFolder', { path: 42 }],
     ['external:open', 'https://beian.mps.gov.cn/'],
     ['dialog:pickImages', undefined],
     ['workspace:load', { unexpected: true }],
