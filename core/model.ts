@@ -287,11 +287,5 @@ export type Workspace = {
   filingEvents?: FilingEvent[]
 }
 
-/**
- * Upload size caps. 512K is the 2017–18 portal guides' limit; 400 KB was reported for the
- * 域名证书 field and, in a 2024 write-up, for every upload. Unconfirmed on today's portal, so the
- * default is the one that satisfies both (400 000 bytes is within 400 KB whichever way a KB is
- * counted); 512K stays a choice. See docs/domain-notes.md.
- */
-export const CAP_CHOICES = [400_000, 512_000] as const
-export const DEFAULT_MAX_BYTES: number = CAP_CHOICES[0]
+/** Upload size caps and the default cap: their home is core/limits. */
+export { CAP_CHOICES, DEFAULT_MAX_BYTES } from './limits'
