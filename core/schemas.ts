@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import { filingEventSchema } from './filing/event-schema'
+import { WATERMARK_MAX_CHARS } from './limits'
 import {
   ORG_CERT_TYPES,
   ORG_KINDS,
@@ -104,7 +105,7 @@ export const cropSchema = z.object({ left: pixels, top: pixels, width: pixels.mi
 export const materialEditSchema = z.object({
   rotate: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]),
   crop: cropSchema.nullable(),
-  watermark: text(40).nullable(),
+  watermark: text(WATERMARK_MAX_CHARS).nullable(),
   // Optional: workspaces stored before placement existed must still load (they were tiled).
   watermarkPlacement: z.enum(WATERMARK_PLACEMENTS).optional(),
   pdfPage: z.number().int().min(1).max(PDF_MAX_PAGES).optional(),
