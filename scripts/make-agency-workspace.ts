@@ -115,8 +115,12 @@ function site(i: number, subjectId: string, opening: string, now: string): Site 
   }
 }
 
-/** `count` legal events of one site from `start`, one to three days apart (never cancelled: it would end the walk). */
+/**
+ * `count` legal events of one site from `start`, one to three days apart (never cancelled: it
+ * would end the walk; 面审 only for interactive sites).
+ */
 function siteEvents(
+  interactive: boolean,
   siteId: string,
   start: string,
   count: number,
@@ -127,7 +131,9 @@ function siteEvents(
   let stage: SiteStage = 'preparing'
   let date = start
   for (let k = 0; k < count; k++) {
-    const choices = SITE_TRANSITIONS[stage].filter((c) => c !== 'cancelled')
+    const choices = SITE_TRANSITIONS[stage].filter(
+      (c) => c !== 'cancelled' && (interactive || c !== 'interview'),
+    )
     const kind: SiteEventKind = choices[Math.floor(next() * choices.length)] ?? 'submitted'
     date = addDays(date, 1 + Math.floor(next() * 3))
     const event: FilingEvent = {
@@ -171,7 +177,7 @@ export function makeAgencyWorkspace(options: Partial<AgencyOptions> = {}): Works
     const opening = addDays(o.today, -(3 * o.events + 10 + Math.floor(next() * 700)))
     const s = site(i, subjects[i % subjects.length]?.id ?? '', opening, now)
     sites.push(s)
-    filingEvents.push(...siteEvents(s.id, opening, o.events, next, filed))
+    filingEvents.push(...siteEvents(s.interactive, s.id, opening, o.events, next, filed))
   }
   return { subjects, sites, materials: [], filingEvents }
 }
