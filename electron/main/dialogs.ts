@@ -5,6 +5,7 @@
  */
 import { basename } from 'node:path'
 import { dialog, shell, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron'
+import { safeFileName } from '../../core/packet/file-names'
 import type { RevealingDialogs } from './ipc/system'
 
 /** Everything the import pipeline may accept; the services decide what is really supported. */
@@ -68,11 +69,8 @@ export function createDialogs(getWindow: () => BrowserWindow | null): RevealingD
   }
 }
 
-/** A bare file name (no folders) ending in `.zip`, from the renderer's suggestion. */
+/** A bare file name (no folders) ending in `.zip`, from the renderer's suggestion, cleaned by safeFileName. */
 export function zipFileName(suggestedName: string): string {
-  const name =
-    basename(suggestedName.replace(/[\\/]+/g, '/'))
-      .replace(/^[.\s]+/, '')
-      .trim() || '备案材料'
+  const name = safeFileName(basename(suggestedName.replace(/[\\/]+/g, '/')), '备案材料')
   return name.toLowerCase().endsWith('.zip') ? name : `${name}.zip`
 }

@@ -3,6 +3,7 @@
  * save the import template or the dashboard export. Titles and filters in Chinese.
  */
 import { dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron'
+import { safeFileName } from '../../core/packet/file-names'
 import type { TableDialogs } from './ipc/client-import'
 
 const FILTERS = {
@@ -33,7 +34,7 @@ export function createTableDialogs(getWindow: () => BrowserWindow | null): Table
       const result = await save({
         title: purpose === 'template' ? '保存客户导入模板' : '导出备案进度表',
         buttonLabel: '保存',
-        defaultPath: `${suggestedName.replace(/[\\/:*?"<>|]+/g, '-')}.${format}`,
+        defaultPath: `${safeFileName(suggestedName, '导出')}.${format}`,
         filters: [FILTERS[format]],
         properties: ['showOverwriteConfirmation', 'createDirectory'],
       })
