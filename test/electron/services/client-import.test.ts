@@ -303,6 +303,25 @@ describe('client import from files', () => {
   })
 })
 
+describe('without table dialogs (the loopback test bridge)', () => {
+  it('refuses the channels that need a dialog with a Chinese message', async () => {
+    const dir = tempDir()
+    const store = openConfStore(dir)
+    opened.push(store)
+    const dialogs = { pickImages: async () => [], pickExportTarget: async () => null }
+    const handlers = handlersFor(createServices(dir, store, 'assets/divisions'), {
+      dialogs,
+      openExternal: async () => false,
+    })
+    await expect(call(handlers, 'clientImport:open', undefined)).rejects.toMatchObject({
+      code: 'dialog/unavailable',
+    })
+    await expect(call(handlers, 'dashboard:export', { format: 'csv', siteIds: [] })).rejects.toMatchObject({
+      message: expect.stringContaining('对话框'),
+    })
+  })
+})
+
 describe('template and dashboard export', () => {
   it('writes a CSV template with BOM that maps every column, and an XLSX one', async () => {
     const s = setup()
