@@ -42,7 +42,7 @@ function time(fn: () => unknown): number {
 const QUERIES: RowFilter[] = [
   {},
   { query: '示例' },
-  { query: 'site42' },
+  { query: 'agency-site-42' },
   { query: '京ICP备2000' },
   { query: '1101050' },
   { query: '0123' },

@@ -96,7 +96,8 @@ function site(i: number, subjectId: string, opening: string, now: string): Site 
     name: `示例站点${i}`,
     icpNumber: `京ICP备${pad(20_000_000 + i, 8)}号-1`,
     openingDate: opening,
-    mainDomain: `site${i}.example.cn`,
+    // One registrable domain per site, as real clients have (a shared one would warn on every pair).
+    mainDomain: `agency-site-${i}.cn`,
     extraDomains: [],
     hasOwnDomain: true,
     homeUrl: '',
