@@ -145,6 +145,24 @@ describe('the table', () => {
   })
 })
 
+describe('column sort', () => {
+  it('sorts by stage when its header is clicked, urgency otherwise', async () => {
+    view()
+    const rowsText = async () => (await screen.findAllByTestId('desk-row')).map((r) => r.textContent ?? '')
+    expect((await rowsText())[0]).toContain('赵氏论坛')
+    const header = screen.getAllByText('阶段').find((el) => el.closest('th'))!
+    // First click: ascending, second: descending (已挂标 is the furthest stage).
+    for (let i = 0; i < 2; i++) {
+      await act(async () => {
+        fireEvent.click(header)
+      })
+    }
+    const rows = await rowsText()
+    expect(rows[0]).toContain('钱记')
+    expect(rows[0]).toContain('已挂标')
+  })
+})
+
 describe('bulk recording', () => {
   it('records 已提交 for the selected sites and lists the refused ones with main’s reason', async () => {
     const invoke = installBridge((c, req) => {

@@ -1,18 +1,40 @@
 import { Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
-import type { SiteRow } from '../../../../core/filing/dashboard'
+import { compareUrgency, type SiteRow } from '../../../../core/filing/dashboard'
 import { daysLeftText } from '../../../../core/filing/deadlines'
+import { SITE_STAGES } from '../../../../core/filing/stages'
 import type { FilingT } from '../filing/strings'
 import { StageTag } from '../filing/StageTag'
 
 export function deskColumns(t: FilingT): ColumnsType<SiteRow> {
   return [
-    { key: 'client', title: t('desk.col.client'), dataIndex: 'client', width: 120, ellipsis: true },
-    { key: 'site', title: t('desk.col.site'), dataIndex: 'site', width: 140, ellipsis: true },
-    { key: 'stage', title: t('desk.col.stage'), width: 120, render: (_, r) => <StageTag stage={r.stage} /> },
+    {
+      key: 'client',
+      title: t('desk.col.client'),
+      dataIndex: 'client',
+      width: 120,
+      ellipsis: true,
+      sorter: (a, b) => a.client.localeCompare(b.client, 'zh-CN'),
+    },
+    {
+      key: 'site',
+      title: t('desk.col.site'),
+      dataIndex: 'site',
+      width: 140,
+      ellipsis: true,
+      sorter: (a, b) => a.site.localeCompare(b.site, 'zh-CN'),
+    },
+    {
+      key: 'stage',
+      title: t('desk.col.stage'),
+      width: 120,
+      render: (_, r) => <StageTag stage={r.stage} />,
+      sorter: (a, b) => SITE_STAGES.indexOf(a.stage) - SITE_STAGES.indexOf(b.stage),
+    },
     {
       key: 'days',
       title: t('desk.col.days'),
+      sorter: compareUrgency,
       width: 100,
       render: (_, r) =>
         r.next ? (
