@@ -5,8 +5,8 @@
 import { createHash, randomUUID } from 'node:crypto'
 import type { HandlerContext } from '../ipc/types'
 import type { RequestOf } from '../../../core/api'
+import { DEFAULT_MAX_BYTES } from '../../../core/limits'
 import {
-  DEFAULT_MAX_BYTES,
   NO_EDIT,
   pdfPageOf,
   watermarkPlacementOf,

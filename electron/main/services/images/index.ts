@@ -3,6 +3,7 @@
  * legible upright sRGB JPEG without metadata that fits the portal's byte cap.
  */
 import type { ImageWarningCode, WatermarkPlacement } from '../../../../core/model'
+import { MAX_INPUT_BYTES } from '../../../../core/limits'
 import { imageWarnings } from '../../../../core/images/checks'
 import { LOSSLESS_MAX_QUALITY } from '../../../../core/images/caps'
 import { CapUnreachableError, fitToCap } from '../../../../core/images/fit'
@@ -12,17 +13,15 @@ import { BATCH_CONCURRENCY, runLimited, type BatchItem, type BatchOutcome, type 
 import { decodeInput, mapSharpError, type Decoded, type ImageNoteCode } from './decode'
 import { ACCEPTED_FORMATS, detectFormat } from './detect'
 import { FINAL_TO_DRAFT, makeEncoders } from './encode'
-import { ImageInputError, MAX_INPUT_MB } from './errors'
+import { ImageInputError } from './errors'
 import { openSharp } from './sharp-options'
 import { applyWatermark, watermarkText } from './watermark'
 
 export { detectFormat } from './detect'
-export { WATERMARK_MAX_CHARS } from './watermark'
 export { ImageInputError, imageErrorMessage, type ImageErrorCode } from './errors'
 export { IMAGE_NOTE_MESSAGES, type ImageNoteCode } from './decode'
 export type { BatchItem, BatchOutcome, BatchProgress } from './batch'
 
-export const MAX_INPUT_BYTES = MAX_INPUT_MB * 1024 * 1024
 /** Whole-call backstop (HEIC wasm and pdf.js cannot be interrupted by sharp's timeout). */
 export const COMPRESS_TIMEOUT_MS = 90_000
 
@@ -126,7 +125,11 @@ async function encodeToCap(d: Decoded, input: Buffer, opts: CompressOptions) {
 }
 
 /** The decoded picture with the watermark drawn in; never passed through as the source JPEG. */
-async function watermarked(d: Decoded, text: string, placement: WatermarkPlacement | undefined): Promise<Decoded> {
+async function watermarked(
+  d: Decoded,
+  text: string,
+  placement: WatermarkPlacement | undefined,
+): Promise<Decoded> {
   try {
     const { passthrough: _source, ...pixels } = d
     return await applyWatermark(pixels, text, placement)

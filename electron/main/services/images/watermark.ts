@@ -7,12 +7,12 @@
  * (CJK font from fonts.ts) into an RGBA buffer and composited by sharp from raw pixels.
  */
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas'
+import { WATERMARK_MAX_CHARS } from '../../../../core/limits'
 import type { WatermarkPlacement } from '../../../../core/model'
 import { ImageInputError } from './errors'
 import { CJK_FAMILY, registerCjkFont } from './fonts'
 import { openRaw, type RawImage } from './sharp-options'
 
-export const WATERMARK_MAX_CHARS = 40
 /** Tiled ink: readable on white and on dark photos, text underneath stays legible. */
 export const WATERMARK_RGBA = 'rgba(128, 128, 128, 0.32)'
 /** Corner and band ink: one line only, so it can be darker; the halo keeps it readable on dark photos. */
@@ -50,12 +50,7 @@ export const watermarkFontPx = (width: number, height: number): number =>
 const fontOf = (px: number): string => `${px}px "${CJK_FAMILY}", sans-serif`
 
 /** Corner/band font size: relative to the long side, shrunk only when the line would be too wide. */
-function labelFontPx(
-  text: string,
-  width: number,
-  height: number,
-  placement: 'corner' | 'band',
-): number {
+function labelFontPx(text: string, width: number, height: number, placement: 'corner' | 'band'): number {
   registerCjkFont()
   const ctx = createCanvas(1, 1).getContext('2d')
   ctx.font = fontOf(100)

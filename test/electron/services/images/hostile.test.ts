@@ -1,7 +1,8 @@
 import { crc32, deflateSync } from 'node:zlib'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
-import { compressBatch, compressImage, MAX_INPUT_BYTES } from '../../../../electron/main/services/images'
+import { compressBatch, compressImage } from '../../../../electron/main/services/images'
+import { MAX_INPUT_BYTES } from '../../../../core/limits'
 import { encode, photoRaw } from './fixtures'
 
 const CAP = 512_000
