@@ -2,6 +2,7 @@
 import { existsSync, statSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import type { ExportFormat } from '../../../core/api'
+import { MANIFEST_NAME } from '../../../core/packet/manifest'
 import type { Services } from '../services/container'
 import type { Dialogs, Handlers } from './types'
 
@@ -22,9 +23,6 @@ type SystemHandlers = Pick<
  */
 export type RevealingDialogs = Dialogs & { showItemInFolder?: (path: string) => void }
 
-/** The file name every exported packet folder holds (services/packet-export.ts MANIFEST_NAME). */
-const PACKET_MANIFEST = 'manifest.json'
-
 type ExportPick = { format: ExportFormat; target: string }
 
 /**
@@ -43,7 +41,7 @@ export function isLastExport(path: string, pick: ExportPick | undefined, lastExp
     resolve(lastExportDir) === picked &&
     dirname(wanted) === picked &&
     isDirectory(wanted) &&
-    isFile(join(wanted, PACKET_MANIFEST))
+    isFile(join(wanted, MANIFEST_NAME))
   )
 }
 

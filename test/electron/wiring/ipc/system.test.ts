@@ -5,7 +5,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest'
 import type { Settings } from '../../../../core/api'
 import { systemHandlers, type RevealingDialogs } from '../../../../electron/main/ipc/system'
 import type { Services } from '../../../../electron/main/services/container'
@@ -13,7 +13,7 @@ import type { Services } from '../../../../electron/main/services/container'
 let root: string
 let settings: Settings
 let picks: (string | null)[]
-let dialogs: RevealingDialogs & { showItemInFolder: ReturnType<typeof vi.fn> }
+let dialogs: RevealingDialogs & { showItemInFolder: Mock<(path: string) => void> }
 
 function handlers(d: RevealingDialogs = dialogs) {
   const repo = {
@@ -30,7 +30,7 @@ beforeEach(() => {
   dialogs = {
     pickImages: async () => [],
     pickExportTarget: async () => picks.shift() ?? null,
-    showItemInFolder: vi.fn(),
+    showItemInFolder: vi.fn<(path: string) => void>(),
   }
 })
 afterEach(() => rmSync(root, { recursive: true, force: true }))
