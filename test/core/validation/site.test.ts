@@ -170,12 +170,12 @@ describe('validateSite: site persons', () => {
 })
 
 describe('validateSite: 管制物品信息发布服务', () => {
-  it.each([
+  it.each<[Partial<Site>, string]>([
     [{}, 'a site saved before the question'],
     [{ offersControlledGoods: false, controlledGoods: [] }, '否'],
     [{ offersControlledGoods: true, controlledGoods: ['管制器具'] }, '是, with a category'],
     [{ offersControlledGoods: true, controlledGoods: ['警用装备', '易制爆危险化学品'] }, '是, with two'],
-  ] as const)('%o passes (%s)', (over) => {
+  ])('%o passes (%s)', (over) => {
     expect(check(over)).toEqual([])
   })
 
