@@ -8,7 +8,7 @@
 import { z } from 'zod'
 import { filingApprovalSchema, interviewDetailsSchema, yearScheduleSchema } from './filing/event-schema'
 import { FILING_EVENT_KINDS } from './filing/events'
-import { BATCH_MAX_FILES } from './api'
+import { BATCH_MAX_FILES, PACKET_BATCH_MAX_SITES } from './api'
 import { IMPORT_FIELDS } from './client-import/fields'
 import { IMPORT_MAX_COLUMNS, IMPORT_MAX_ROWS } from './client-import/table'
 import { maxBytesSchema } from './limits'
@@ -84,7 +84,17 @@ export const requestSchemas = {
     siteId: z.string().min(1).max(64),
     format: z.enum(['folder', 'zip']),
     target: z.string().min(1).max(4096),
+    /** Write a 草稿 packet although something is missing (the user said 仍然导出草稿). */
+    force: z.boolean().optional(),
   }),
+  'packet:exportMany': z.object({
+    batchId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+    siteIds: z.array(z.string().min(1).max(64)).min(1).max(PACKET_BATCH_MAX_SITES),
+    format: z.enum(['folder', 'zip']),
+    outDir: z.string().min(1).max(4096),
+    force: z.boolean().optional(),
+  }),
+  'packet:cancelMany': z.object({ batchId: z.string().min(1).max(64) }),
   'settings:get': z.undefined(),
   'settings:set': z.object({
     language: z.enum(['zh-CN', 'en']).optional(),

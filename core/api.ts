@@ -85,6 +85,23 @@ export type ExportedFile = {
 }
 export type ExportSummary = { target: string; format: ExportFormat; files: ExportedFile[] }
 
+/** Most sites one packet:exportMany takes (an agency's whole book). */
+export const PACKET_BATCH_MAX_SITES = 2000
+/** The code of a site a cancelled packet batch did not write. */
+export const PACKET_CANCELLED_CODE = 'packet/cancelled'
+/** One site of a packet batch: written (`target`, `draft` when forced), or refused/failed/cancelled and why. */
+export type PacketBatchItem =
+  | { siteId: string; siteName: string; ok: true; target: string; draft: boolean }
+  | { siteId: string; siteName: string; ok: false; error: AppError }
+export type PacketBatchSummary = {
+  batchId: string
+  outDir: string
+  format: ExportFormat
+  cancelled: boolean
+  /** In the order asked. */
+  results: PacketBatchItem[]
+}
+
 /** What recording or undoing a filing event answers: that event, warnings, and the workspace's whole event list. */
 export type FilingChange = { event: FilingEvent; warnings: string[]; filingEvents: FilingEvent[] }
 
@@ -133,6 +150,10 @@ export type Api = {
   /** A folder (format folder) or .zip path; null when cancelled. */
   'dialog:pickExportTarget': (req: Req<'dialog:pickExportTarget'>) => string | null
   'packet:export': (req: Req<'packet:export'>) => ExportSummary
+  /** Exports many sites into one folder (a folder or a zip per site), two at a time, with packet:progress events. */
+  'packet:exportMany': (req: Req<'packet:exportMany'>) => PacketBatchSummary
+  /** Stops a packet batch: packets being written are discarded, the rest are not started. */
+  'packet:cancelMany': (req: Req<'packet:cancelMany'>) => boolean
   'settings:get': () => Settings
   'settings:set': (req: Req<'settings:set'>) => Settings
   /** Opens an allow-listed https URL (the portal) in the user's browser. */
@@ -176,6 +197,8 @@ export const API_CHANNELS: Record<Channel, true> = {
   'dialog:pickImages': true,
   'dialog:pickExportTarget': true,
   'packet:export': true,
+  'packet:exportMany': true,
+  'packet:cancelMany': true,
   'settings:get': true,
   'settings:set': true,
   'external:open': true,
@@ -213,12 +236,25 @@ export type Events = {
     code?: string
     message?: string
   }
+  /** One site of a packet batch has finished: written, refused, failed or cancelled. */
+  'packet:progress': {
+    batchId: string
+    index: number
+    done: number
+    total: number
+    siteId: string
+    siteName: string
+    ok: boolean
+    code?: string
+    message?: string
+  }
 }
 export type EventName = keyof Events
 export const EVENT_CHANNELS: Record<EventName, true> = {
   'materials:progress': true,
   'batch:started': true,
   'batch:progress': true,
+  'packet:progress': true,
 }
 export const EVENTS = Object.keys(EVENT_CHANNELS) as EventName[]
 

@@ -87,7 +87,12 @@ describe('preload bridge', () => {
   })
 
   it("allows exactly the contract's events, and no more", () => {
-    expect([...EVENTS].sort()).toEqual(['batch:progress', 'batch:started', 'materials:progress'])
+    expect([...EVENTS].sort()).toEqual([
+      'batch:progress',
+      'batch:started',
+      'materials:progress',
+      'packet:progress',
+    ])
   })
 
   it.each(EVENTS)('subscribes to %s and stops forwarding after unsubscribe', (event) => {
