@@ -1,8 +1,10 @@
 // Batch throughput (issue 13): the same N images (the corpus cycled, PDFs left out because
-// ImageMagick's Debian policy forbids them) through Beian Desk's in-process compressBatch (two
-// at a time) and through ImageMagick's jpeg:extent with `xargs -P2`, one process per file.
+// ImageMagick's Debian policy forbids them) through Beian Desk's in-process runBatch (the batch
+// the app and the CLI run: files read, compressed two at a time and written) and through
+// ImageMagick's jpeg:extent with `xargs -P2`, one process per file.
 import { execFile } from 'node:child_process'
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
@@ -19,10 +21,10 @@ export type BatchRun = {
   errors: number
 }
 
-type CompressBatch = (
-  items: Array<{ input: Buffer; opts?: object }>,
-  opts: { maxBytes: number },
-) => Promise<Array<{ ok: boolean; result?: { jpeg: Buffer } }>>
+type RunBatch = (
+  req: { batchId: string; paths: string[]; outDir: string; maxBytes: number },
+  events: { started(): void; progress(): void },
+) => Promise<{ results: Array<{ error: unknown } | { bytes: number }> }>
 
 export function batchInputs(inputs: readonly Input[], n: number): Input[] {
   const pool = inputs.filter((i) => i.format !== 'pdf')
@@ -30,21 +32,25 @@ export function batchInputs(inputs: readonly Input[], n: number): Input[] {
 }
 
 export async function batchBeian(root: string, inputs: readonly Input[]): Promise<BatchRun> {
-  const mod = (await import(pathToFileURL(join(root, 'electron/main/services/images/index.ts')).href)) as {
-    compressBatch: CompressBatch
+  const mod = (await import(pathToFileURL(join(root, 'electron/main/services/batch-compress.ts')).href)) as {
+    runBatch: RunBatch
   }
+  const outDir = await mkdtemp(join(tmpdir(), 'beian-bench-batch-'))
   const t0 = performance.now()
-  const items = await Promise.all(inputs.map(async (i) => ({ input: await readFile(i.path) })))
-  const out = await mod.compressBatch(items, { maxBytes: CAP })
+  const { results: out } = await mod.runBatch(
+    { batchId: 'bench', paths: inputs.map((i) => i.path), outDir, maxBytes: CAP },
+    { started: () => undefined, progress: () => undefined },
+  )
   const seconds = (performance.now() - t0) / 1000
-  const underCap = out.filter((o) => o.ok && (o.result?.jpeg.length ?? Infinity) <= CAP).length
+  await rm(outDir, { recursive: true, force: true })
+  const underCap = out.filter((o) => 'bytes' in o && o.bytes <= CAP).length
   return {
-    tool: 'Beian Desk compressBatch (in process, 2 at a time)',
+    tool: 'Beian Desk runBatch (in process, 2 at a time)',
     images: inputs.length,
     seconds,
     perMinute: (60 * inputs.length) / seconds,
     underCap,
-    errors: out.filter((o) => !o.ok).length,
+    errors: out.filter((o) => 'error' in o).length,
   }
 }
 

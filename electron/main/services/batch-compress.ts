@@ -6,14 +6,14 @@
  * memory together. No file is ever replaced unless the caller says `overwrite`, and an input
  * never: an output whose name is taken goes to a free name (free-path.ts), reported per file.
  */
-import { mkdir, readFile, stat } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
 import { basename, dirname, extname, join } from 'node:path'
 import { BATCH_CANCELLED_CODE, type BatchItemResult, type BatchSummary, type Events } from '../../../core/api'
 import { safeFileName } from '../../../core/packet/file-names'
 import { capTag, overwriteUnlessInput, planNames, writeFileToFreeName } from './free-path'
-import { MAX_INPUT_BYTES } from '../../../core/limits'
-import { compressImage, ImageInputError } from './images'
+import { compressImage } from './images'
 import { BATCH_CONCURRENCY, runLimited } from './images/batch'
+import { inputRefusal, readInputFile } from './input-gate'
 
 export type BatchRequest = {
   batchId: string
@@ -41,11 +41,6 @@ export function cancelBatch(batchId: string): boolean {
   return controller !== undefined
 }
 
-/** A folder that reached main anyway (the page refuses dropped folders). */
-const FOLDER = {
-  code: 'import/folder',
-  message: '这是一个文件夹，不是图片：请打开文件夹，选中里面的图片再添加。',
-}
 export const OUTPUT_IS_INPUT = {
   code: 'output/is-input',
   message:
@@ -90,11 +85,8 @@ async function compressFile(
   signal: AbortSignal,
 ): Promise<BatchItemResult> {
   try {
-    const info = await stat(input)
-    if (info.isDirectory()) return { input, error: FOLDER }
-    if (info.size === 0) throw new ImageInputError('image/empty')
-    if (info.size > MAX_INPUT_BYTES) throw new ImageInputError('image/too-large-file')
-    const result = await compressImage(await readFile(input), {
+    const { bytes } = await readInputFile(input)
+    const result = await compressImage(bytes, {
       maxBytes: req.maxBytes,
       signal,
       ...(req.pdfPage ? { pdfPage: req.pdfPage } : {}),
@@ -104,10 +96,8 @@ async function compressFile(
     const { width, height, quality, warnings, notes } = result
     return { input, output, bytes: result.jpeg.length, width, height, quality, warnings, notes }
   } catch (error) {
-    if (error instanceof ImageInputError)
-      return { input, error: { code: error.code, message: error.message } }
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-      return { input, error: { code: 'import/not-found', message: '找不到这个文件：它可能已被移动或删除。' } }
+    const refusal = inputRefusal(error)
+    if (refusal) return { input, error: refusal }
     return { input, error: { code: 'internal', message: '处理这个文件时出错，其他文件不受影响。' } }
   }
 }

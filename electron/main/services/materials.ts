@@ -17,7 +17,7 @@ import {
 import { placeMaterial, removeMaterial, type Edit } from '../../../core/workspace'
 import { requiredSlots, type SlotSpec } from '../../../core/materials/slots'
 import { AppFailure } from './app-error'
-import { readImportSource } from './import-source'
+import { readInputFile } from './input-gate'
 import { compressImage, detectFormat, makeThumbnail } from './images'
 import { cropForSize } from './images/decode'
 import { materialKey, type MaterialFiles } from './material-files'
@@ -166,7 +166,7 @@ export function createMaterialService(repo: WorkspaceRepo, files: MaterialFiles)
     async importMaterial(req, ctx) {
       ctx?.emit('materials:progress', { slot: req.slot, ownerId: req.ownerId, stage: 'reading' })
       const spec = slotSpecFor(req) // refuse a wrong slot before reading a large file
-      const source = await readImportSource(req.path)
+      const source = await readInputFile(req.path)
       return compressAndStore(req, source, NO_EDIT, req.maxBytes ?? DEFAULT_MAX_BYTES, ctx, spec)
     },
     async editMaterial({ id, edit, maxBytes }) {

@@ -1,12 +1,6 @@
 /** Batches: at most two images at a time (2 cores; each pipeline also uses libvips threads). */
-import type { CompressOptions, CompressResult } from './index'
 
 export const BATCH_CONCURRENCY = 2
-
-export type BatchItem = { input: Buffer; opts?: Partial<CompressOptions> }
-export type BatchOutcome =
-  { ok: true; result: CompressResult } | { ok: false; error: { code: string; message: string } }
-export type BatchProgress = { index: number; done: number; total: number; outcome: BatchOutcome }
 
 /** Runs `worker` over `items` with at most `limit` in flight; results keep the input order. */
 export async function runLimited<T, R>(

@@ -3,15 +3,13 @@
  * legible upright sRGB JPEG without metadata that fits the portal's byte cap.
  */
 import type { ImageWarningCode, WatermarkPlacement } from '../../../../core/model'
-import { MAX_INPUT_BYTES } from '../../../../core/limits'
 import { imageWarnings } from '../../../../core/images/checks'
 import { LOSSLESS_MAX_QUALITY } from '../../../../core/images/caps'
 import { CapUnreachableError, fitToCap } from '../../../../core/images/fit'
 import { estimateJpegQuality } from './jpeg-strip'
 import { measureImage } from './analyze'
-import { BATCH_CONCURRENCY, runLimited, type BatchItem, type BatchOutcome, type BatchProgress } from './batch'
 import { decodeInput, mapSharpError, type Decoded, type ImageNoteCode } from './decode'
-import { ACCEPTED_FORMATS, detectFormat } from './detect'
+import { inputFormat } from '../input-gate'
 import { FINAL_TO_DRAFT, makeEncoders } from './encode'
 import { ImageInputError } from './errors'
 import { openSharp } from './sharp-options'
@@ -20,7 +18,6 @@ import { applyWatermark, watermarkText } from './watermark'
 export { detectFormat } from './detect'
 export { ImageInputError, imageErrorMessage, type ImageErrorCode } from './errors'
 export { IMAGE_NOTE_MESSAGES, type ImageNoteCode } from './decode'
-export type { BatchItem, BatchOutcome, BatchProgress } from './batch'
 
 /** Whole-call backstop (HEIC wasm and pdf.js cannot be interrupted by sharp's timeout). */
 export const COMPRESS_TIMEOUT_MS = 90_000
@@ -62,16 +59,6 @@ export type CompressResult = {
   longSide: number
   /** Number of pages of a PDF source (the page used is CompressOptions.pdfPage). */
   pages?: number
-}
-
-function formatOf(input: Buffer): string {
-  if (input.length === 0) throw new ImageInputError('image/empty')
-  if (input.length > MAX_INPUT_BYTES) throw new ImageInputError('image/too-large-file')
-  const format = detectFormat(input.subarray(0, 4096))
-  if (format === 'svg') throw new ImageInputError('image/svg')
-  if (format === null || format === 'text') throw new ImageInputError('image/not-image')
-  if (!ACCEPTED_FORMATS.has(format)) throw new ImageInputError('image/unsupported', format.toUpperCase())
-  return format
 }
 
 /** Lossless formats: their byte count says nothing about the JPEG size a picture needs. */
@@ -141,7 +128,7 @@ async function watermarked(
 async function compressNow(input: Buffer, opts: CompressOptions): Promise<CompressResult> {
   if (!Number.isInteger(opts.maxBytes) || opts.maxBytes < 1)
     throw new ImageInputError('image/cap-unreachable')
-  const format = formatOf(input)
+  const format = inputFormat(input)
   const mark = watermarkText(opts.watermark)
   const decoded = await decodeInput(input, format, opts)
   if (opts.signal?.aborted) throw new ImageInputError('image/cancelled')
@@ -203,28 +190,4 @@ export async function makeThumbnail(jpeg: Buffer, longSide = 320): Promise<Buffe
   } catch (error) {
     throw mapSharpError(error)
   }
-}
-
-/**
- * Compresses many inputs, two at a time; a failure never stops the rest. `onProgress` is
- * called once per finished item (in completion order).
- */
-export async function compressBatch(
-  items: readonly BatchItem[],
-  opts: CompressOptions,
-  onProgress?: (p: BatchProgress) => void,
-): Promise<BatchOutcome[]> {
-  let done = 0
-  return runLimited(items, BATCH_CONCURRENCY, async (item, index) => {
-    let outcome: BatchOutcome
-    try {
-      outcome = { ok: true, result: await compressImage(item.input, { ...opts, ...item.opts }) }
-    } catch (error) {
-      const e = error instanceof ImageInputError ? error : mapSharpError(error)
-      outcome = { ok: false, error: { code: e.code, message: e.message } }
-    }
-    done++
-    onProgress?.({ index, done, total: items.length, outcome })
-    return outcome
-  })
 }

@@ -1,9 +1,15 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { crc32, deflateSync } from 'node:zlib'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
-import { compressBatch, compressImage } from '../../../../electron/main/services/images'
+import { runBatch } from '../../../../electron/main/services/batch-compress'
+import { compressImage } from '../../../../electron/main/services/images'
 import { MAX_INPUT_BYTES } from '../../../../core/limits'
+import { useTempDirs } from '../../../support/temp-dir'
 import { encode, photoRaw } from './fixtures'
+
+const tempDir = useTempDirs()
 
 const CAP = 512_000
 
@@ -68,13 +74,12 @@ describe('hostile and broken input', () => {
     await expectCode(Buffer.from(`  \n${xxe}`), 'image/svg')
   })
 
-  it('refuses a 20000×20000 decompression bomb quickly, without allocating it', async () => {
+  // Refused from the header: the 400 MB of pixels are never allocated (how fast is the benchmark's business).
+  it('refuses a 20000×20000 decompression bomb without allocating it', async () => {
     const bomb = flatPng(20_000, 20_000)
     expect(bomb.length).toBeLessThan(2_000_000)
     const rss = process.memoryUsage().rss
-    const t = performance.now()
     await expectCode(bomb, 'image/too-many-pixels')
-    expect(performance.now() - t).toBeLessThan(1000)
     expect(process.memoryUsage().rss - rss).toBeLessThan(200 * 1024 * 1024)
   })
 
@@ -124,27 +129,31 @@ describe('hostile and broken input', () => {
   })
 })
 
-describe('compressBatch', () => {
-  it('runs two at a time, reports progress per file, and carries on past failures', async () => {
+describe('hostile input in a batch (runBatch)', () => {
+  it('refuses each bad file with the same codes as one picture, and carries on past them', async () => {
+    const dir = tempDir()
     const good = await encode(await photoRaw(640, 480))
       .png()
       .toBuffer()
-    const items = [
-      { input: good },
-      { input: Buffer.from('not an image') },
-      { input: Buffer.alloc(0) },
-      { input: good, opts: { rotate: 90 as const } },
-    ]
-    const progress: number[] = []
-    const out = await compressBatch(items, { maxBytes: CAP }, (p) => progress.push(p.done))
-    expect(out.map((o) => (o.ok ? 'ok' : o.error.code))).toEqual([
+    const paths = ['good.png', 'text.jpg', 'empty.jpg', 'gone.jpg'].map((name) => join(dir, name))
+    const [goodPath, textPath, emptyPath] = paths as [string, string, string, string]
+    writeFileSync(goodPath, good)
+    writeFileSync(textPath, 'not an image')
+    writeFileSync(emptyPath, '')
+    const done: number[] = []
+    const summary = await runBatch(
+      { batchId: 'hostile', paths, outDir: join(dir, 'out'), maxBytes: CAP },
+      { started: () => undefined, progress: (p) => done.push(p.done) },
+    )
+    expect(summary.results.map((r) => ('error' in r ? r.error.code : 'ok'))).toEqual([
       'ok',
       'image/not-image',
       'image/empty',
-      'ok',
+      'import/not-found',
     ])
-    expect(progress).toEqual([1, 2, 3, 4])
-    const rotated = out[3]
-    expect(rotated?.ok && [rotated.result.width, rotated.result.height]).toEqual([480, 640])
+    for (const r of summary.results) if ('error' in r) expect(r.error.message).toMatch(/[\u4e00-\u9fff]/)
+    expect(done).toEqual([1, 2, 3, 4])
+    const first = summary.results[0]
+    expect(first && !('error' in first) && [first.width, first.height]).toEqual([640, 480])
   })
 })

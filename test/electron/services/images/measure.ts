@@ -3,9 +3,11 @@
  * bytes, quality, chosen long side, trial encodes and time per image, then the same set as
  * a batch (two at a time). Usage: npx tsx test/electron/services/images/measure.ts [dir] [maxBytes]
  */
-import { readdirSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { compressBatch, compressImage, ImageInputError } from '../../../../electron/main/services/images'
+import { runBatch } from '../../../../electron/main/services/batch-compress'
+import { compressImage, ImageInputError } from '../../../../electron/main/services/images'
 
 const dir = process.argv[2] ?? 'test/fixtures/generated'
 const maxBytes = Number(process.argv[3] ?? 512_000)
@@ -48,11 +50,13 @@ console.log(rows.join('\n'))
 const sorted = [...walls].sort((a, b) => a - b)
 const pick = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]?.toFixed(0)
 console.log(`sequential: n=${sorted.length} median ${pick(0.5)} ms, p95 ${pick(0.95)} ms`)
+const outDir = mkdtempSync(join(tmpdir(), 'beian-measure-'))
 const t = performance.now()
-const out = await compressBatch(
-  files.map((f) => ({ input: readFileSync(join(dir, f)) })),
-  { maxBytes },
+const { results } = await runBatch(
+  { batchId: 'measure', paths: files.map((f) => join(dir, f)), outDir, maxBytes },
+  { started: () => undefined, progress: () => undefined },
 )
 console.log(
-  `batch of ${out.length} (2 at a time): ${(performance.now() - t).toFixed(0)} ms, all ≤ cap: ${out.every((o) => !o.ok || o.result.jpeg.length <= maxBytes)}`,
+  `batch of ${results.length} (2 at a time): ${(performance.now() - t).toFixed(0)} ms, all ≤ cap: ${results.every((r) => 'error' in r || r.bytes <= maxBytes)}`,
 )
+rmSync(outDir, { recursive: true, force: true })
