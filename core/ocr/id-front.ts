@@ -91,7 +91,7 @@ function crossCheck(fields: Fields): OcrIssue[] {
 }
 
 export function parseIdFront(rows: readonly Row[], today?: string): ReadResult<IdFrontField> {
-  const hits = labelledValues(rows, LABELS, new Set(['address']))
+  const hits = labelledValues(rows, LABELS, { multiline: new Set(['address']) })
   const idHit = hits.get('idNumber')
   const texts = [...(idHit ? [idHit.text] : []), ...rowTexts(rows).map((r) => r.text)]
   const read = readResidentId(texts, today)

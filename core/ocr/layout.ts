@@ -47,30 +47,54 @@ export function toRows(lines: readonly OcrLine[]): Row[] {
   return rows.map((r) => ({ segments: r.sort((a, b) => a.x0 - b.x0), hasBoxes }))
 }
 
-type Token = { label?: string; text: string; seg: Segment; x0: number }
+type Token = { label?: string; text: string; seg: Segment; x0: number; afterGap: boolean }
 
-/** Splits one segment's text at every label occurrence (longest label first at a position). */
+/**
+ * Splits one segment's text at every label occurrence (longest label first at a position;
+ * spaces inside a label are ignored). A value is also split where the recogniser put a space,
+ * the part after it marked `afterGap`.
+ */
 function tokenize(seg: Segment, labels: readonly Label[]): Token[] {
-  const text = noSpaces(seg.text)
+  const chars: { c: string; gap: boolean }[] = []
+  for (const c of seg.text) {
+    if (c === ' ') {
+      const last = chars.at(-1)
+      if (last) chars.push({ c: '', gap: true })
+    } else chars.push({ c, gap: false })
+  }
+  const gapBefore = new Set<number>()
+  let text = ''
+  for (const ch of chars) {
+    if (ch.gap) gapBefore.add(text.length)
+    else text += ch.c
+  }
   // Where a character starts, estimated from its share of the segment's width.
   const xAt = (i: number): number => seg.x0 + ((seg.x1 - seg.x0) * i) / Math.max(1, text.length)
   const out: Token[] = []
   let value = ''
   let start = 0
+  const flush = (): void => {
+    if (value) out.push({ text: value, seg, x0: xAt(start), afterGap: gapBefore.has(start) })
+    value = ''
+  }
   for (let i = 0; i < text.length;) {
     const found = matchAt(text, i, labels)
     if (found) {
-      if (value) out.push({ text: value, seg, x0: xAt(start) })
-      value = ''
-      out.push({ label: found.key, text: '', seg, x0: xAt(i) })
+      flush()
+      out.push({ label: found.key, text: '', seg, x0: xAt(i), afterGap: false })
       i += found.length
       start = i
     } else {
+      if (gapBefore.has(i) && value) {
+        flush()
+        start = i
+      }
+      if (!value) start = i
       value += text[i]
       i++
     }
   }
-  if (value) out.push({ text: value, seg, x0: xAt(start) })
+  flush()
   return out
 }
 
@@ -91,11 +115,27 @@ type Open = { hit: Hit; parts: string[]; confs: number[] }
 const lineHeight = (row: Row): number => Math.max(1, ...row.segments.map((s) => s.y1 - s.y0))
 
 /** The first hit of every label, with its value (empty when nothing was found for it). */
+export type LabelOptions = {
+  /** Fields whose value may continue on the rows below. */
+  multiline?: ReadonlySet<string>
+  /**
+   * Two-column documents: a value separated from the value before it by a gap (a space in the
+   * recognised line, or a separate box well to the right) belongs to the other column.
+   */
+  columns?: boolean
+}
+
+/** Whether `t` starts another column after `prev` (both values). */
+const newColumn = (t: Token, prev: Token | undefined): boolean =>
+  t.afterGap ||
+  (prev !== undefined && t.seg !== prev.seg && t.seg.x0 - prev.seg.x1 > 2.5 * (t.seg.y1 - t.seg.y0))
+
 export function labelledValues(
   rows: readonly Row[],
   labels: readonly Label[],
-  multiline: ReadonlySet<string> = new Set(),
+  opts: LabelOptions = {},
 ): Map<string, Hit> {
+  const multiline = opts.multiline ?? new Set<string>()
   const tokens = rows.map((r) => r.segments.flatMap((s) => tokenize(s, labels)))
   const hits = new Map<string, Hit>()
   const close = (o: Open | null): void => {
@@ -104,6 +144,7 @@ export function labelledValues(
   }
   tokens.forEach((rowTokens, r) => {
     let open: Open | null = null
+    let prev: Token | undefined
     for (const t of rowTokens) {
       if (t.label !== undefined) {
         close(open)
@@ -112,11 +153,15 @@ export function labelledValues(
           parts: [],
           confs: [t.seg.confidence],
         }
+      } else if (open && opts.columns && open.parts.length > 0 && newColumn(t, prev)) {
+        close(open)
+        open = null
       } else if (open) {
         if (open.parts.length === 0) open.hit.x0 = t.x0
         open.parts.push(t.text)
         open.confs.push(t.seg.confidence)
       }
+      prev = t
     }
     if (open && open.parts.length === 0) takeNextRow(open, tokens, r)
     if (open && multiline.has(open.hit.key)) continueRows(open, tokens, rows, r)

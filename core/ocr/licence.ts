@@ -70,7 +70,7 @@ function nameField(hit: Hit | undefined, rows: readonly Row[]): FieldRead | unde
 }
 
 export function parseLicence(rows: readonly Row[]): ReadResult<LicenceField> {
-  const hits = labelledValues(rows, LABELS, new Set(['address', 'name']))
+  const hits = labelledValues(rows, LABELS, { multiline: new Set(['address', 'name']), columns: true })
   const usccHit = hits.get('uscc')
   const texts = [...(usccHit ? [usccHit.text] : []), ...rowTexts(rows).map((r) => r.text)]
   const read = readUscc(texts)

@@ -5,7 +5,7 @@
  * repaired number is accepted only when exactly one variant passes.
  */
 import { checkResidentId } from '../validation/resident-id'
-import { USCC_CHARSET, checkUscc } from '../validation/uscc'
+import { USCC_CHARSET, USCC_DEPARTMENTS, isValidUsccChecksum } from '../validation/uscc'
 import { DIGIT_TO_LETTER, LETTER_TO_DIGIT, cleanOcrText, noSpaces } from './text'
 
 export type NumberRead =
@@ -90,7 +90,9 @@ export function readResidentId(texts: readonly string[], today?: string): Number
 
 /** Reads a 统一社会信用代码 from the texts, first text first. */
 export function readUscc(texts: readonly string[]): NumberRead {
-  const valid = (v: string): boolean => checkUscc(v).valid
+  // The check character and a known registering department; the embedded 组织机构代码 check is
+  // left to the form's validator (older codes do not always satisfy it).
+  const valid = (v: string): boolean => isValidUsccChecksum(v) && Object.hasOwn(USCC_DEPARTMENTS, v[0] ?? '')
   const candidates = texts.flatMap((t) => runs(t, 18).flatMap(windows))
   return pick(candidates, usccVariants, valid)
 }

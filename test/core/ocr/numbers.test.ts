@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { readResidentId, readUscc } from '../../../core/ocr/numbers'
-import { checkUscc, generateUscc } from '../../../core/validation/uscc'
+import { generateUscc, isValidUsccChecksum } from '../../../core/validation/uscc'
 import { ID_F, ID_M, ID_X, USCC, USCC_SOCIAL } from './lines'
 
 const TODAY = '2026-12-07'
@@ -90,6 +90,6 @@ describe('readUscc', () => {
     if (read.status !== 'ambiguous') return
     expect(read.values).toContain(code)
     expect(read.values.length).toBeGreaterThan(1)
-    for (const v of read.values) expect(checkUscc(v).valid, v).toBe(true)
+    for (const v of read.values) expect(isValidUsccChecksum(v), v).toBe(true)
   })
 })
