@@ -25,6 +25,7 @@ export default defineConfig({
         input: {
           index: resolve('electron/main/index.ts'),
           'decode-worker': resolve('electron/main/services/images/decode-worker.ts'),
+          'ocr-worker': resolve('electron/main/services/ocr/ocr-worker.ts'),
         },
         output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
       },

@@ -17,10 +17,12 @@ export default defineConfig({
         id.startsWith('node:') ||
         builtinModules.includes(id) ||
         deps.some((d) => id === d || id.startsWith(`${d}/`)),
-      // The decode worker (decode-pool.ts) is found beside the code that starts it: keep out/cli flat.
+      // The decode and OCR workers (decode-pool.ts, ocr-engine.ts) are found beside the code that
+      // starts them: keep out/cli flat.
       input: {
         index: 'electron/cli/index.ts',
         'decode-worker': 'electron/main/services/images/decode-worker.ts',
+        'ocr-worker': 'electron/main/services/ocr/ocr-worker.ts',
       },
       output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', format: 'es' },
     },
