@@ -9,19 +9,20 @@
  */
 import { createHash, randomBytes } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
-import { mkdir, open, rm } from 'node:fs/promises'
+import { mkdir, open, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import yazl from 'yazl'
 import type { ExportFormat, ExportSummary, ExportedFile } from '../../../core/api'
 import type { Workspace } from '../../../core/model'
+import { safeFileName } from '../../../core/packet/file-names'
 import { buildManifest, MANIFEST_NAME, manifestText, type ManifestFile } from '../../../core/packet/manifest'
 import { materialPaths } from '../../../core/packet/material-paths'
 import { exportBlockers, planPacket, type PacketPlan } from '../../../core/packet/plan'
 import { localToday } from '../../../core/packet/readiness'
 import { AppFailure } from './app-error'
 import { TEMP_INFIX, writeFileAtomic } from './atomic-write'
-import { makeFreeFolder, moveToFreeName } from './free-path'
+import { candidateNames, makeFreeFolder, moveToFreeName } from './free-path'
 import type { MaterialFiles } from './material-files'
 import { appVersion } from './packet-pdf/app-version'
 import { packetDocuments } from './packet-pdf/contents'
@@ -217,22 +218,38 @@ async function writeZip(
   const zipPath = target.toLowerCase().endsWith('.zip') ? target : `${target}.zip`
   const dir = dirname(zipPath)
   await mkdir(dir, { recursive: true })
+  // The folder inside is named as the zip will be (its first free name), cleaned like every name.
+  const zipName = await firstFreeName(dir, basename(zipPath))
+  const folderName = safeFileName(zipName.replace(/\.zip$/i, ''), plan.baseName)
   const zip = new yazl.ZipFile()
   const mtime = new Date()
   for (const f of out)
-    zip.addBuffer(f.data, `${plan.baseName}/${f.file}`, { compress: f.compress, mtime, mode: 0o100644 })
+    zip.addBuffer(f.data, `${folderName}/${f.file}`, { compress: f.compress, mtime, mode: 0o100644 })
   zip.end()
   const temp = join(dir, `.${basename(zipPath)}${TEMP_INFIX}${randomBytes(6).toString('hex')}`)
   try {
     await pipeline(zip.outputStream, createWriteStream(temp, { flags: 'wx', mode: 0o644 }))
     const handle = await open(temp, 'r+')
     await handle.sync().finally(() => handle.close())
-    failIfUnreadable(await readBackZip(temp, plan.baseName, expected))
+    failIfUnreadable(await readBackZip(temp, folderName, expected))
   } catch (error) {
     await rm(temp, { force: true })
     throw error
   }
-  return moveToFreeName(temp, dir, basename(zipPath))
+  return moveToFreeName(temp, dir, zipName)
+}
+
+/** The first candidate of `name` (`name`, `name(2)`…) that nothing in `dir` has now. */
+async function firstFreeName(dir: string, name: string): Promise<string> {
+  for (const candidate of candidateNames(name))
+    if (
+      !(await stat(join(dir, candidate)).then(
+        () => true,
+        () => false,
+      ))
+    )
+      return candidate
+  return name
 }
 
 /**

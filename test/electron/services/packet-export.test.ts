@@ -49,7 +49,8 @@ describe('exportPacket', () => {
     })
     expect(summary.target).toBe(join(dir, 'out', 'packet.zip'))
     const entries = await readZip(summary.target)
-    const base = '小明的博客-公安备案材料/'
+    // The folder inside the zip is named as the zip.
+    const base = 'packet/'
     expect(entries.map((e) => e.name)).toEqual([
       `${base}1_开办主体/01_身份证正面.jpg`,
       `${base}1_开办主体/02_身份证反面.jpg`,
@@ -166,9 +167,7 @@ describe('exportPacket', () => {
     })
     expect(summary.target).toBe(join(dir, 'out', 'packet(2).zip'))
     expect(readFileSync(join(dir, 'out', 'packet.zip'), 'utf8')).toBe('an older packet')
-    expect((await readZip(summary.target)).map((e) => e.name)).toContain(
-      '小明的博客-公安备案材料/manifest.json',
-    )
+    expect((await readZip(summary.target)).map((e) => e.name)).toContain('packet(2)/manifest.json')
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['packet(2).zip', 'packet.zip'])
   })
 
