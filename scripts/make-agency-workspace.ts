@@ -132,7 +132,7 @@ function siteEvents(
   let stage: SiteStage = 'preparing'
   let date = start
   for (let k = 0; k < count; k++) {
-    const choices = SITE_TRANSITIONS[stage].filter(
+    const choices: SiteEventKind[] = SITE_TRANSITIONS[stage].filter(
       (c) => c !== 'cancelled' && (interactive || c !== 'interview'),
     )
     const kind: SiteEventKind = choices[Math.floor(next() * choices.length)] ?? 'submitted'
