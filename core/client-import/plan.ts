@@ -98,6 +98,9 @@ export function planImport(
   const groups = new Map<string, Group>()
   const subjects = new Map(ws.subjects.map((s) => [s.id, s]))
   const sites = new Map(ws.sites.map((s) => [s.id, s]))
+  /** Site ids per subject (kept current as rows add sites), so each row looks at its subject's sites only. */
+  const siteIdsOf = new Map<string, string[]>()
+  for (const s of ws.sites) siteIdsOf.set(s.subjectId, [...(siteIdsOf.get(s.subjectId) ?? []), s.id])
   const createdSites = new Map<string, number>()
   const rowSite = new Map<PlannedRow, string>()
   const rowSubject = new Map<PlannedRow, string>()
@@ -168,7 +171,9 @@ export function planImport(
       continue
     }
     const subjectId = group.subject.id
-    const found = [...sites.values()].find((s) => s.subjectId === subjectId && sameSite(s, v))
+    const found = (siteIdsOf.get(subjectId) ?? [])
+      .map((id) => sites.get(id))
+      .find((s): s is Site => s !== undefined && sameSite(s, v))
     if (found && createdSites.has(found.id)) {
       row.problems.push(
         `与第 ${createdSites.get(found.id) ?? 0} 行是同一主体的同一网站（域名或名称相同），请删去重复的一行。`,
@@ -178,7 +183,10 @@ export function planImport(
     const site = found ? updateSite(found, v, ctx.now) : siteFromRow(v, subjectId, ctx)
     row.siteAction = found ? 'update' : 'new'
     sites.set(site.id, site)
-    if (!found) createdSites.set(site.id, line)
+    if (!found) {
+      createdSites.set(site.id, line)
+      siteIdsOf.set(subjectId, [...(siteIdsOf.get(subjectId) ?? []), site.id])
+    }
     rowSite.set(row, site.id)
   }
 
@@ -206,7 +214,11 @@ function addFindings(
   const subjects = new Map(ws.subjects.map((s) => [s.id, s]))
   const sites = new Map(ws.sites.map((s) => [s.id, s]))
   const sitesOf = new Map<string, Site[]>()
-  for (const s of ws.sites) sitesOf.set(s.subjectId, [...(sitesOf.get(s.subjectId) ?? []), s])
+  for (const s of ws.sites) {
+    const list = sitesOf.get(s.subjectId)
+    if (list) list.push(s)
+    else sitesOf.set(s.subjectId, [s])
+  }
   const subjectFindings = new Map<string, Finding[]>()
   for (const row of rows) {
     const subject = subjects.get(rowSubject.get(row) ?? '')
