@@ -4,8 +4,9 @@
  */
 import type { Material, Site, Subject, Workspace } from '../model'
 import type { SlotSpec } from '../materials/slots'
+import { findSite, packetName, siteContext } from '../site-context'
 import { safeFileName } from './file-names'
-import { exportBlockingLines, materialBlockingLines, materialReadiness, siteFindings } from './readiness'
+import { exportBlockingLines, materialBlockingLines, materialReadiness } from './readiness'
 
 export type PacketEntry = { slot: SlotSpec; material: Material; fileName: string }
 export type PacketPlan = {
@@ -24,17 +25,16 @@ export type PacketPlan = {
 const pad = (n: number): string => String(n).padStart(2, '0')
 
 export function planPacket(ws: Workspace, siteId: string): PacketPlan | null {
-  const site = ws.sites.find((s) => s.id === siteId)
-  const subject = site && ws.subjects.find((s) => s.id === site.subjectId)
-  if (!site || !subject) return null
+  const found = findSite(ws, siteId)
+  if (!found) return null
+  const { site, subject } = found
   const readiness = materialReadiness(subject, site, ws.materials)
   const entries: PacketEntry[] = []
   readiness.slots.forEach(({ slot, material }, index) => {
     if (material)
       entries.push({ slot, material, fileName: safeFileName(`${pad(index + 1)}_${slot.label}.jpg`) })
   })
-  const baseName = safeFileName(`${site.name.trim() || '网站'}-公安备案材料`)
-  return { subject, site, baseName, entries, missing: materialBlockingLines(readiness) }
+  return { subject, site, baseName: packetName(site), entries, missing: materialBlockingLines(readiness) }
 }
 
 /**
@@ -42,7 +42,7 @@ export function planPacket(ws: Workspace, siteId: string): PacketPlan | null {
  * materials, then the rule errors. Empty means the export may go ahead; null for an unknown site.
  */
 export function exportBlockers(ws: Workspace, siteId: string, today: string): string[] | null {
-  const plan = planPacket(ws, siteId)
-  if (!plan) return null
-  return [...plan.missing, ...exportBlockingLines(siteFindings(ws, siteId, today))]
+  const context = siteContext(ws, siteId, today)
+  if (!context) return null
+  return [...materialBlockingLines(context.readiness), ...exportBlockingLines(context.findings)]
 }
