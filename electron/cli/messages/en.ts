@@ -1,6 +1,9 @@
 /** The CLI's own words in English (--lang en, or an English LANG / LC_ALL / LC_MESSAGES). */
 import type { CliMessages } from './zh'
 
+const STAGE_KEYS = 'preparing, submitted, reviewing, returned, interview, filed, badged, changing, cancelled'
+const EVENT_KEYS = 'submitted, reviewing, returned, interview, filed, badged, change, cancelled'
+
 const SITE_REF = 'SITE: a site id, its main domain or its exact name (see list)'
 
 export const en: CliMessages = {
@@ -28,6 +31,12 @@ Usage:
   beian-desk compress <file> --out FILE [--max-bytes N] [--page N] [--overwrite] [--json]
   beian-desk check <kind> <value> [--json]
   beian-desk check <kind> --stdin
+  beian-desk status --data-dir DIR [--stage STAGE] [--overdue] [--due-within N] [--json]
+  beian-desk import <table> --data-dir DIR [--dry-run] [--confirm-updates] [--json]
+  beian-desk event --data-dir DIR --site SITE --stage EVENT [--date DATE] [--note TEXT] …
+  beian-desk event --data-dir DIR --site SITE --undo
+  beian-desk backups list --data-dir DIR [--json]
+  beian-desk backups restore <backup id> --data-dir DIR
 
 check kinds:
 ${kinds}
@@ -36,7 +45,8 @@ ${SITE_REF}.
 DIR: the app's data folder (the one holding config.json).
 Every command has --help, e.g. beian-desk export --help.
 --lang zh|en: output language (default Chinese; English when LANG etc. is English).
-Exit codes: 0 success; 1 problems (check failed, export refused, a file failed); 2 usage error.
+--accept-recovered: go on when the data file was damaged and recovered (else the recovery is printed and the exit code is 3).
+Exit codes: 0 success; 1 problems (check failed, export refused, a file failed); 2 usage error; 3 damaged data file recovered, confirm first.
 `,
   help: {
     list: `Usage: beian-desk list --data-dir DIR [--json]
@@ -62,6 +72,44 @@ Compresses pictures or PDFs to JPEGs under the cap (turned upright, EXIF removed
   --overwrite     allow replacing an existing output file (an input file is never replaced)
   --json          print the results as JSON
 Originals are never changed; a taken output name becomes name_${Math.round(def / 1000)}k.jpg, name_${Math.round(def / 1000)}k(2).jpg … (the cap in kB) and is printed.
+`,
+    status: `Usage: beian-desk status --data-dir DIR [--stage STAGE] [--overdue] [--due-within N] [--json]
+Every site's filing progress, as on the app's dashboard: client, site, domain, ICP number, stage, next
+deadline, days left, materials ready and findings, most urgent first; the last line is a summary.
+  --stage STAGE    only these stages (repeat it, or separate with commas): ${STAGE_KEYS}
+  --overdue        only overdue sites
+  --due-within N   only sites due within N days (overdue included)
+`,
+    import: `Usage: beian-desk import <table> --data-dir DIR [--dry-run] [--confirm-updates] [--json]
+Imports clients and sites from a CSV or XLSX table, as the app's client import does (encoding and
+columns detected). Prints what happens to each row and its findings first.
+  --dry-run          check and preview only, write nothing
+  --confirm-updates  update existing subjects with the same certificate number (else those rows are not imported)
+Rows to fix: nothing is imported, exit code 1. Close the app first: it holds the data folder while it runs.
+`,
+    event: `Usage: beian-desk event --data-dir DIR --site SITE --stage EVENT [options]
+       beian-desk event --data-dir DIR --site SITE --undo
+Records a filing event of a site, with the app's checks (an event that cannot happen now is refused
+with the reason, exit code 1); --undo removes the last one.
+Events: ${EVENT_KEYS}
+  --date DATE             the day it happened, YYYY-MM-DD (default today)
+  --note TEXT             a note (the reason, for returned)
+  --operator NAME         who records it
+  --filing-number N       the public-security filing number (required for filed)
+  --police UNIT           the public-security office of the filing (required for filed)
+  --interview-date DATE   the interview or inspection day (required for interview)
+  --interview-time HH:MM  its time
+  --place PLACE           its place
+  --bring ORIGINAL        an original document to bring (repeat it)
+  --inspection            an on-site inspection (default: an interview)
+  --assessment-submitted  the security assessment report was submitted
+${SITE_REF}. Close the app first: it holds the data folder while it runs.
+`,
+    backups: `Usage: beian-desk backups list --data-dir DIR [--json]
+       beian-desk backups restore <backup id> --data-dir DIR
+list shows the data's backups (id, time, subject/site/material counts); restore goes back to one.
+The data before a restore is kept as a backup of its own, so a restore can be undone.
+Close the app first: it holds the data folder while it runs.
 `,
     check: (kinds) => `Usage: beian-desk check <kind> <value> [--json]
        beian-desk check <kind> --stdin      (one value per line, one JSON object per line)
@@ -145,6 +193,100 @@ Exit code: 0 valid; 1 invalid.
     individual: 'individual',
     organization: 'organization',
     unnamed: '(no name)',
+  },
+  recovery: {
+    found: (outcome) =>
+      outcome === 'started-empty'
+        ? '✗ The data file is damaged and could not be recovered (details in Chinese):'
+        : '! The data file was damaged and has been recovered (details in Chinese):',
+    refused: (onDisk) =>
+      `${onDisk ? '' : 'Nothing in the data folder was changed. '}Check the above; then run again with --accept-recovered to go on with the recovered data.`,
+    accepted: 'Going on with the recovered data (--accept-recovered).',
+  },
+  stages: {
+    preparing: 'preparing',
+    submitted: 'submitted',
+    reviewing: 'in review',
+    returned: 'returned',
+    interview: 'interview/inspection',
+    filed: 'filed',
+    badged: 'badge placed',
+    changing: 'changing',
+    cancelled: 'cancelled',
+  },
+  status: {
+    badStage: (value, keys) => `Unknown stage "${value}". Stages: ${keys}`,
+    badDays: (value) => `--due-within must be a whole number of days, 0 or more, not "${value}".`,
+    headers: [
+      'Client',
+      'Site',
+      'Domain',
+      'ICP number',
+      'Stage',
+      'Next deadline',
+      'Left',
+      'Materials',
+      'Findings',
+    ],
+    deadline: (kind, _label, date) =>
+      `${({ 'file-by': 'file by', review: 'review result', interview: 'interview', 'badge-by': 'badge by' } as Record<string, string>)[kind] ?? kind} ${date}`,
+    daysLeft: (n) => (n < 0 ? `${-n} d overdue` : n === 0 ? 'due today' : `${n} d left`),
+    findings: (errors, warnings) => `${errors} err ${warnings} hint`,
+    none: '—',
+    empty: 'No site matches.',
+    summary: (shown, total, overdue, week, stages) =>
+      `Summary: ${shown} site(s) shown of ${total}; ${overdue} overdue, ${week} due within 7 days. By stage: ${stages}`,
+    stageCount: (label, n) => `${label} ${n}`,
+  },
+  import: {
+    needFile: 'Give the table file to import (CSV or XLSX).',
+    oneFile: 'Import one table file at a time.',
+    file: (name, encoding, rows) => `File ${name} (${encoding}), ${rows} data row(s)`,
+    row: (line, subject, site, action) =>
+      `Line ${line}  ${subject || '(no subject name)'}${site ? ` / ${site}` : ''}: ${action}`,
+    actions: {
+      new: 'new subject',
+      update: 'update existing subject',
+      'same-as-above': 'same subject as above',
+      skip: 'skipped (existing subject, update not confirmed)',
+      invalid: 'cannot be imported',
+    },
+    siteActions: { new: ', new site', update: ', update site', none: '', skip: ', site skipped' },
+    notConfirmed: 'not imported: existing subject, no --confirm-updates',
+    problem: (text) => `    ✗ to fix: ${text}`,
+    note: (text) => `    note: ${text}`,
+    finding: (error, message) => `    ${error ? '! data error' : '! hint'}: ${message}`,
+    matches: (n) =>
+      `${n} existing subject(s) have the certificate number of rows in the table. Without --confirm-updates those rows are not imported; check them, then run again with --confirm-updates to update:`,
+    match: (name, cert, lines) => `  ${name} (${cert}): line(s) ${lines}`,
+    blocking: (n) => `${n} row(s) must be fixed first; nothing was imported. Fix the table and import again.`,
+    dryRun: (subjects, sites) =>
+      `Dry run, nothing written: ${subjects} new subject(s) and ${sites} new site(s) can be imported (updating existing subjects needs --confirm-updates).`,
+    done: (c) =>
+      `Imported: ${c.newSubjects} new subject(s), ${c.updatedSubjects} updated; ${c.newSites} new site(s), ${c.updatedSites} updated; ${c.skippedRows} row(s) skipped.`,
+  },
+  event: {
+    needSite: 'Give --site SITE (a site id, its main domain or its exact name; see beian-desk list).',
+    needStage: (keys) => `Give --stage EVENT, one of: ${keys}`,
+    badStage: (value, keys) => `Unknown event "${value}". Events: ${keys}`,
+    undoWithStage: '--undo removes the last event; it cannot be combined with --stage.',
+    recorded: (site, label, date) => `Recorded: ${site} ${label} (${date})`,
+    undone: (site, label, date) => `Removed the last event of ${site}: ${label} (${date})`,
+    stageNow: (label) => `Stage now: ${label}`,
+    warning: (text) => `  hint: ${text}`,
+    refused: (text) => `✗ Refused (reason in Chinese): ${text}`,
+  },
+  backups: {
+    needAction: 'Give list or restore <backup id>.',
+    badAction: (value) => `backups takes list or restore, not "${value}".`,
+    needId: 'Give the id of the backup to restore (see beian-desk backups list).',
+    empty: 'No backups yet.',
+    line: (id, takenAt, subjects, sites, materials) =>
+      `${id}  ${takenAt}  ${subjects} subject(s), ${sites} site(s), ${materials} material(s)`,
+    damaged: (id, takenAt) => `${id}  ${takenAt}  damaged, cannot be restored`,
+    restored: (id, takenAt, subjects, sites, materials) =>
+      `Restored backup ${id} (${takenAt}): ${subjects} subject(s), ${sites} site(s), ${materials} material(s).`,
+    keptAs: (id) => `The data before the restore was kept as backup ${id}; restore it to go back.`,
   },
   internal: 'Something went wrong: ',
 }

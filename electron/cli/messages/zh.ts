@@ -16,6 +16,11 @@ const KINDS: Record<CheckKind, string> = {
   ip: 'IP 地址',
 }
 
+const STAGE_KEYS =
+  'preparing 准备中、submitted 已提交、reviewing 审核中、returned 退回、interview 待面审/实地检查、filed 已备案、badged 已挂标、changing 变更中、cancelled 已注销'
+const EVENT_KEYS =
+  'submitted 已提交、reviewing 审核中、returned 退回、interview 面审/实地检查通知、filed 已备案、badged 已挂标、change 申请变更、cancelled 注销'
+
 const SITE_REF = '网站：网站编号、主域名或完整的网站名称（用 list 查看）'
 
 export const zh = {
@@ -30,6 +35,12 @@ export const zh = {
   beian-desk compress <文件> --out 文件 [--max-bytes N] [--page N] [--overwrite] [--json]
   beian-desk check <类型> <值> [--json]
   beian-desk check <类型> --stdin
+  beian-desk status --data-dir 目录 [--stage 阶段] [--overdue] [--due-within N] [--json]
+  beian-desk import <表格> --data-dir 目录 [--dry-run] [--confirm-updates] [--json]
+  beian-desk event --data-dir 目录 --site 网站 --stage 事件 [--date 日期] [--note 说明] …
+  beian-desk event --data-dir 目录 --site 网站 --undo
+  beian-desk backups list --data-dir 目录 [--json]
+  beian-desk backups restore <备份编号> --data-dir 目录
 
 check 的类型：
 ${kinds}
@@ -38,7 +49,8 @@ ${SITE_REF}。
 数据目录：应用的数据文件夹（包含 config.json）。
 每个命令都有 --help，例如 beian-desk export --help。
 --lang zh|en：输出语言（默认中文；LANG 等环境变量为英文时用英文）。
-退出码：0 成功；1 有问题（检查未通过、不能导出、有文件失败）；2 用法错误。
+--accept-recovered：数据文件损坏并已恢复时继续执行（否则输出恢复情况后以退出码 3 结束）。
+退出码：0 成功；1 有问题（检查未通过、不能导出、有文件失败）；2 用法错误；3 数据文件损坏已恢复、需要确认。
 `,
   help: {
     list: `用法：beian-desk list --data-dir 目录 [--json]
@@ -67,6 +79,40 @@ ${SITE_REF}。
   --overwrite     允许替换已有的输出文件（永远不会替换输入文件）
   --json          以 JSON 输出结果
 原文件不会被修改；输出文件名已被占用时改用 名称_${Math.round(def / 1000)}k.jpg、名称_${Math.round(def / 1000)}k(2).jpg …（k 前为上限的千字节数），并输出实际路径。
+`,
+    status: `用法：beian-desk status --data-dir 目录 [--stage 阶段] [--overdue] [--due-within N] [--json]
+列出所有网站的备案进度（与应用的工作台相同）：客户、网站、域名、ICP 备案号、阶段、下一个期限、剩余天数、材料就绪数和问题数，最紧急的在前；末行为汇总。
+  --stage 阶段     只看这些阶段（可重复，或用逗号分隔）：${STAGE_KEYS}
+  --overdue        只看已逾期的
+  --due-within N   只看 N 天内到期的（含已逾期）
+`,
+    import: `用法：beian-desk import <表格> --data-dir 目录 [--dry-run] [--confirm-updates] [--json]
+从 CSV 或 XLSX 表格导入客户和网站（与应用的“导入客户”相同：自动识别编码和列）。先输出每一行的处理方式和检查结果。
+  --dry-run          只检查和预览，不写入
+  --confirm-updates  更新证件号码相同的已有主体（不加时这些行不会导入）
+有需要改正的行时什么也不导入，退出码为 1。应用正在运行时不能写入，请先关闭应用。
+`,
+    event: `用法：beian-desk event --data-dir 目录 --site 网站 --stage 事件 [选项]
+      beian-desk event --data-dir 目录 --site 网站 --undo
+记录网站的一条备案事件（与应用相同的检查：不能发生的事件会说明原因并以退出码 1 结束）；--undo 撤销最后一条。
+事件：${EVENT_KEYS}
+  --date 日期             事情发生的日期，YYYY-MM-DD（默认今天）
+  --note 说明             说明（退回时填写原因）
+  --operator 姓名         记录人
+  --filing-number 号码    公安备案号（filed 必填）
+  --police 机关           备案地公安机关（filed 必填）
+  --interview-date 日期   面审/实地检查的日期（interview 必填）
+  --interview-time 时间   时间，如 09:30
+  --place 地点            地点
+  --bring 原件            要带的原件（可重复）
+  --inspection            是实地检查（默认面审）
+  --assessment-submitted  已提交安全评估报告
+${SITE_REF}。应用正在运行时不能写入，请先关闭应用。
+`,
+    backups: `用法：beian-desk backups list --data-dir 目录 [--json]
+      beian-desk backups restore <备份编号> --data-dir 目录
+list 列出数据的备份（编号、时间、主体/网站/材料数量）；restore 恢复到其中一个备份。
+恢复前的数据会另存为一个新的备份，因此恢复可以撤销。应用正在运行时不能恢复，请先关闭应用。
 `,
     check: (kinds: string) => `用法：beian-desk check <类型> <值> [--json]
       beian-desk check <类型> --stdin      （逐行读取，每行输出一个 JSON）
@@ -158,6 +204,94 @@ ${kinds}
     individual: '个人',
     organization: '单位',
     unnamed: '（未填写名称）',
+  },
+  recovery: {
+    found: (outcome: string): string =>
+      outcome === 'started-empty' ? '✗ 数据文件已损坏，且无法恢复：' : '! 数据文件有损坏，已自动恢复：',
+    refused: (onDisk: boolean) =>
+      `${onDisk ? '' : '数据目录中的文件没有改动。'}请核对以上情况；确认后加 --accept-recovered 重新运行，命令将使用恢复后的数据继续执行。`,
+    accepted: '已按 --accept-recovered 使用恢复后的数据继续。',
+  },
+  stages: {
+    preparing: '准备中',
+    submitted: '已提交',
+    reviewing: '审核中',
+    returned: '退回',
+    interview: '待面审/实地检查',
+    filed: '已备案',
+    badged: '已挂标',
+    changing: '变更中',
+    cancelled: '已注销',
+  },
+  status: {
+    badStage: (value: string, keys: string) => `不认识的阶段 “${value}”。可用的阶段：${keys}`,
+    badDays: (value: string) => `--due-within 必须是 0 或更大的整数（天数），不能是 “${value}”。`,
+    headers: ['客户', '网站', '域名', 'ICP 备案号', '阶段', '下一个期限', '剩余', '材料', '问题'],
+    deadline: (_kind: string, label: string, date: string) => `${label} ${date}`,
+    daysLeft: (n: number) => (n < 0 ? `已逾期 ${-n} 天` : n === 0 ? '今天到期' : `还剩 ${n} 天`),
+    findings: (errors: number, warnings: number) => `${errors} 错误 ${warnings} 提示`,
+    none: '—',
+    empty: '没有符合条件的网站。',
+    summary: (shown: number, total: number, overdue: number, week: number, stages: string) =>
+      `合计：显示 ${shown} 个网站（共 ${total} 个）；已逾期 ${overdue} 个，7 天内到期 ${week} 个。按阶段：${stages}`,
+    stageCount: (label: string, n: number) => `${label} ${n}`,
+  },
+  import: {
+    needFile: '请给出要导入的表格文件（CSV 或 XLSX）。',
+    oneFile: '一次只能导入一个表格文件。',
+    file: (name: string, encoding: string, rows: number) => `文件 ${name}（${encoding}），${rows} 行数据`,
+    row: (line: number, subject: string, site: string, action: string) =>
+      `第 ${line} 行  ${subject || '（无主体名称）'}${site ? ` / ${site}` : ''}：${action}`,
+    actions: {
+      new: '新建主体',
+      update: '更新已有主体',
+      'same-as-above': '同上一主体',
+      skip: '跳过（已有主体，未确认更新）',
+      invalid: '无法导入',
+    },
+    siteActions: { new: '，新建网站', update: '，更新网站', none: '', skip: '，跳过网站' },
+    notConfirmed: '不会导入：已有主体，未加 --confirm-updates',
+    problem: (text: string) => `    ✗ 需改正：${text}`,
+    note: (text: string) => `    说明：${text}`,
+    finding: (error: boolean, message: string) => `    ${error ? '! 资料错误' : '! 提示'}：${message}`,
+    matches: (n: number) =>
+      `有 ${n} 个已有主体与表格中的行证件号码相同。没有加 --confirm-updates，这些行不会导入；核对后加 --confirm-updates 再运行即可更新：`,
+    match: (name: string, cert: string, lines: string) => `  ${name}（${cert}）：第 ${lines} 行`,
+    blocking: (n: number) => `有 ${n} 行需要先改正，本次没有导入任何内容。请修改表格后重新导入。`,
+    dryRun: (subjects: number, sites: number) =>
+      `试运行，没有写入：可以导入 ${subjects} 个新主体、${sites} 个新网站（更新已有主体需 --confirm-updates）。`,
+    done: (c: {
+      newSubjects: number
+      updatedSubjects: number
+      newSites: number
+      updatedSites: number
+      skippedRows: number
+    }) =>
+      `已导入：新建主体 ${c.newSubjects} 个，更新主体 ${c.updatedSubjects} 个；新建网站 ${c.newSites} 个，更新网站 ${c.updatedSites} 个；跳过 ${c.skippedRows} 行。`,
+  },
+  event: {
+    needSite: '需要 --site 网站（网站编号、主域名或完整的网站名称，用 beian-desk list 查看）。',
+    needStage: (keys: string) => `需要 --stage 事件，可用的事件：${keys}`,
+    badStage: (value: string, keys: string) => `不认识的事件 “${value}”。可用的事件：${keys}`,
+    undoWithStage: '--undo 撤销最后一条记录，不能与 --stage 同时使用。',
+    recorded: (site: string, label: string, date: string) => `已记录：${site} ${label}（${date}）`,
+    undone: (site: string, label: string, date: string) =>
+      `已撤销 ${site} 的最后一条记录：${label}（${date}）`,
+    stageNow: (label: string) => `当前阶段：${label}`,
+    warning: (text: string) => `  提示：${text}`,
+    refused: (text: string) => `✗ ${text}`,
+  },
+  backups: {
+    needAction: '请给出 list 或 restore <备份编号>。',
+    badAction: (value: string) => `backups 后面只能是 list 或 restore，不能是 “${value}”。`,
+    needId: '请给出要恢复的备份编号（用 beian-desk backups list 查看）。',
+    empty: '还没有备份。',
+    line: (id: string, takenAt: string, subjects: number, sites: number, materials: number) =>
+      `${id}  ${takenAt}  主体 ${subjects} 个，网站 ${sites} 个，材料 ${materials} 份`,
+    damaged: (id: string, takenAt: string) => `${id}  ${takenAt}  已损坏，不能恢复`,
+    restored: (id: string, takenAt: string, subjects: number, sites: number, materials: number) =>
+      `已恢复到备份 ${id}（${takenAt}）：主体 ${subjects} 个，网站 ${sites} 个，材料 ${materials} 份。`,
+    keptAs: (id: string) => `恢复前的数据已另存为备份 ${id}，需要时可以用它恢复回来。`,
   },
   internal: '出错了：',
 }
