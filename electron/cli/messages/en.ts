@@ -26,7 +26,8 @@ export const en: CliMessages = {
 Usage:
   beian-desk list --data-dir DIR [--json]                   subjects and sites (ids, domains, materials, findings)
   beian-desk validate --data-dir DIR [--site SITE] [--json]  can each site be exported; ends with a summary line
-  beian-desk export --data-dir DIR --site SITE --out PATH [--zip] [--json]
+  beian-desk export --data-dir DIR --site SITE --out PATH [--zip] [--force] [--json]
+  beian-desk export --data-dir DIR (--site SITE … | --all) [--stage STAGE] --out-dir DIR [--zip] [--force] [--json]
   beian-desk compress <file…> --out-dir DIR [--max-bytes N] [--page N] [--overwrite] [--json]
   beian-desk compress <file> --out FILE [--max-bytes N] [--page N] [--overwrite] [--json]
   beian-desk check <kind> <value> [--json]
@@ -59,10 +60,17 @@ hints; the last line counts subjects, sites, ready and blocked.
 ${SITE_REF}.
 Exit code 1: a site cannot be exported (exactly as export decides), or a subject without sites has errors.
 `,
-    export: `Usage: beian-desk export --data-dir DIR --site SITE --out PATH [--zip] [--json]
+    export: `Usage: beian-desk export --data-dir DIR --site SITE --out PATH [--zip] [--force] [--json]
+       beian-desk export --data-dir DIR (--site SITE --site SITE … | --all) [--stage STAGE] --out-dir DIR [--zip] [--force] [--json]
 Writes the site's packet as a new folder inside the --out folder, or with --zip as a .zip file.
 An existing file or folder of that name is never replaced: a free name (name(2)) is used and printed.
+Several sites (several --site, or --all for every site) go into the --out-dir folder, a folder or a
+.zip each; two sites at a time, a progress line each, then the written and the refused sites with reasons.
+  --stage STAGE    only sites in these stages (repeat it, or separate with commas): ${STAGE_KEYS}
+  --force          export although materials are missing or wrong; the files are marked 草稿 (draft)
+Ctrl+C cancels: packets being written are discarded, nothing half-written is left.
 ${SITE_REF}.
+Exit code 1 when any site was not exported.
 `,
     compress: (min, max, def) => `Usage: beian-desk compress <file…> --out-dir DIR [options]
        beian-desk compress <file> --out FILE [options]
@@ -167,6 +175,21 @@ Exit code: 0 valid; 1 invalid.
     needSite: 'Give --site SITE (a site id, its main domain or its exact name; see beian-desk list).',
     needOut: 'Give --out PATH (a folder; with --zip, a .zip file).',
     done: (target) => `Exported to ${target}`,
+    needOutDir:
+      'Several sites need --out-dir DIR (a folder; each site becomes a folder or a .zip inside it).',
+    outWithMany: 'For several sites use --out-dir DIR, not --out.',
+    allWithSite: '--all means every site; do not give --site with it.',
+    stageNeedsMany: '--stage works with --all or several --site (and --out-dir).',
+    outDirNotFolder: (path) => `${path} is a file, not a folder: give --out-dir a folder.`,
+    noneSelected: 'No site matches; nothing was exported. Check --site or --stage.',
+    cancelling: 'Cancelling: packets being written will be discarded, no new site is started…',
+    progress: (done, total, site, ok) => `[${done}/${total}] ${ok ? '✓' : '✗'} ${site}`,
+    siteDone: (site, target, draft) =>
+      `✓ ${site} → ${target}${draft ? ' (draft: materials missing or wrong)' : ''}`,
+    siteRefused: (site, reason) => `✗ ${site}: ${reason}`,
+    detail: (line) => `    - ${line}`,
+    total: (ok, refused, outDir, cancelled) =>
+      `Total: ${ok} site(s) exported to ${outDir}, ${refused} not exported${cancelled ? ' (cancelled)' : ''}.`,
     file: (file, bytes, w, h) => `  ${file}  ${bytes} bytes  ${w}×${h}`,
   },
   validate: {

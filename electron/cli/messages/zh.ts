@@ -30,7 +30,8 @@ export const zh = {
 用法：
   beian-desk list --data-dir 目录 [--json]                   列出主体和网站（编号、域名、材料、问题数）
   beian-desk validate --data-dir 目录 [--site 网站] [--json]   检查能否导出，末行为汇总
-  beian-desk export --data-dir 目录 --site 网站 --out 路径 [--zip] [--json]
+  beian-desk export --data-dir 目录 --site 网站 --out 路径 [--zip] [--force] [--json]
+  beian-desk export --data-dir 目录 (--site 网站 … | --all) [--stage 阶段] --out-dir 目录 [--zip] [--force] [--json]
   beian-desk compress <文件…> --out-dir 目录 [--max-bytes N] [--page N] [--overwrite] [--json]
   beian-desk compress <文件> --out 文件 [--max-bytes N] [--page N] [--overwrite] [--json]
   beian-desk check <类型> <值> [--json]
@@ -62,10 +63,17 @@ ${SITE_REF}。
 ${SITE_REF}。
 退出码：1 表示有网站不能导出（与 export 的判断完全一致），或没有网站的主体有错误。
 `,
-    export: `用法：beian-desk export --data-dir 目录 --site 网站 --out 路径 [--zip] [--json]
+    export: `用法：beian-desk export --data-dir 目录 --site 网站 --out 路径 [--zip] [--force] [--json]
+      beian-desk export --data-dir 目录 (--site 网站 --site 网站 … | --all) [--stage 阶段] --out-dir 目录 [--zip] [--force] [--json]
 把网站的材料包写入 --out 文件夹中的新文件夹，或配合 --zip 写成 .zip 文件。
 已有同名文件或文件夹时不会覆盖，而是另取名称（如 名称(2)），并输出实际路径。
+多个网站（多个 --site，或 --all 表示全部网站）写入 --out-dir 文件夹，每个网站一个文件夹或一个 .zip；
+同时处理两个网站，逐个显示进度，最后列出导出成功的和不能导出的网站及原因。
+  --stage 阶段     只导出这些阶段的网站（可重复，或用逗号分隔）：${STAGE_KEYS}
+  --force          缺少材料或有错误时仍然导出，文件标注“草稿”
+按 Ctrl+C 取消：正在写入的材料包会被丢弃，不会留下写了一半的文件。
 ${SITE_REF}。
+退出码：1 表示有网站没有导出。
 `,
     compress: (
       min: number,
@@ -169,6 +177,21 @@ ${kinds}
     needSite: '需要 --site 网站（网站编号、主域名或完整的网站名称，用 beian-desk list 查看）。',
     needOut: '需要 --out 路径（一个文件夹；配合 --zip 时为 .zip 文件）。',
     done: (target: string) => `已导出到 ${target}`,
+    needOutDir: '导出多个网站时需要 --out-dir 目录（一个文件夹，每个网站在里面生成一个文件夹或 .zip）。',
+    outWithMany: '导出多个网站时请用 --out-dir 目录，而不是 --out。',
+    allWithSite: '--all 表示全部网站，不能再同时给 --site；请二选一。',
+    stageNeedsMany: '--stage 只能与 --all 或多个 --site 一起使用（配合 --out-dir）。',
+    outDirNotFolder: (path: string) => `${path} 是一个文件，不是文件夹：请给 --out-dir 一个文件夹。`,
+    noneSelected: '没有符合条件的网站，什么也没有导出。请检查 --site 或 --stage。',
+    cancelling: '正在取消：等正在写入的网站结束后丢弃它们，不再开始新的网站…',
+    progress: (done: number, total: number, site: string, ok: boolean) =>
+      `[${done}/${total}] ${ok ? '✓' : '✗'} ${site}`,
+    siteDone: (site: string, target: string, draft: boolean) =>
+      `✓ ${site} → ${target}${draft ? '（草稿：缺少材料或有错误）' : ''}`,
+    siteRefused: (site: string, reason: string) => `✗ ${site}：${reason}`,
+    detail: (line: string) => `    - ${line}`,
+    total: (ok: number, refused: number, outDir: string, cancelled: boolean) =>
+      `合计：导出 ${ok} 个网站到 ${outDir}，${refused} 个没有导出${cancelled ? '（已取消）' : ''}。`,
     file: (file: string, bytes: number, w: number, h: number) => `  ${file}  ${bytes} 字节  ${w}×${h}`,
   },
   validate: {
