@@ -21,7 +21,9 @@ import { createServices, type Services } from '../main/services/container'
 import { openConfStore } from '../main/services/conf-store'
 import { dispatch } from '../main/ipc/dispatch'
 import { handlersFor } from '../main/ipc/index'
-import type { Dialogs, HandlerContext } from '../main/ipc/types'
+import type { TableDialogs } from '../main/ipc/client-import'
+import type { RevealingDialogs } from '../main/ipc/system'
+import type { HandlerContext } from '../main/ipc/types'
 import {
   BridgeRefusal,
   checkBridgeRequest,
@@ -49,8 +51,13 @@ export type Bridge = {
   pageUrl: string
   token: string
   services: Services
-  /** Scripts the next native dialog answer (image paths, or an export target / null). */
+  /**
+   * Scripts the next native dialog answer: image paths, an export or table target, a table
+   * file to import, or null (cancelled).
+   */
   queueDialog(answer: string[] | string | null): void
+  /** Paths main asked the file manager to reveal (system:showItemInFolder), in order. */
+  revealed: string[]
   close(): Promise<void>
 }
 
@@ -131,7 +138,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   )
   const queue: (string[] | string | null)[] = []
   let scripted = false
-  const dialogs: Dialogs = {
+  const revealed: string[] = []
+  const dialogs: RevealingDialogs = {
     async pickImages() {
       scripted = queue.length > 0
       const next = queue.shift()
@@ -146,8 +154,26 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       await mkdir(dir, { recursive: true })
       return format === 'zip' ? join(dir, `${safeFileName(suggestedName)}.zip`) : dir
     },
+    // Recorded, so a test can assert the reveal happened (there is no file manager here).
+    showItemInFolder: (path) => void revealed.push(path),
   }
-  const handlers = handlersFor(services, { dialogs, openExternal: async () => false })
+  const tableDialogs: TableDialogs = {
+    // Unscripted, the open dialog is cancelled: the bridge never picks a file by itself.
+    async pickTableFile() {
+      const next = queue.shift()
+      return typeof next === 'string' ? next : null
+    },
+    async pickTableTarget(format, suggestedName) {
+      if (queue.length > 0) {
+        const next = queue.shift()
+        return typeof next === 'string' ? next : null
+      }
+      const dir = join(dataDir, 'exports')
+      await mkdir(dir, { recursive: true })
+      return join(dir, `${safeFileName(suggestedName)}.${format}`)
+    },
+  }
+  const handlers = handlersFor(services, { dialogs, tableDialogs, openExternal: async () => false })
   const streams = new Set<ServerResponse>()
   const ctx: HandlerContext = {
     // Like main's sender.send: only the contract's events reach the page.
@@ -250,6 +276,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     token,
     services,
     queueDialog: (answer) => void queue.push(answer),
+    revealed,
     close: () =>
       new Promise<void>((done) => {
         for (const s of streams) s.end()

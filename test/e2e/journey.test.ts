@@ -175,10 +175,11 @@ describe('个人 journey: materials to packet', () => {
     session.bridge.queueDialog(target)
     await page.click(byId('export-zip'))
     await page.locator(byId('export-result')).waitFor({ timeout: 60_000 })
-    // Next steps: 打开文件夹 goes through main (the loopback bridge has no file manager, so it
-    // says where the packet is) and the portal link is offered.
+    // Next steps: 打开文件夹 goes through main, which reveals exactly the zip just written (the
+    // bridge records the reveal); no "无法打开文件夹" fallback; the portal link is offered.
     await page.click(byId('export-reveal'))
-    await expect.poll(() => page.textContent(byId('export-next-failed'))).toContain('小明的博客.zip')
+    await expect.poll(() => session.bridge.revealed).toEqual([target])
+    expect(await page.locator(byId('export-next-failed')).count()).toBe(0)
     expect(await page.textContent(byId('export-portal'))).toContain('打开公安备案平台')
     await page.locator(byId('export-result')).scrollIntoViewIfNeeded()
     await page.screenshot({ path: 'test-results/export-panel.png' })
