@@ -6,7 +6,8 @@
  */
 import { parseArgs } from 'node:util'
 import type { Site, Workspace } from '../../../core/model'
-import { localToday, materialReadiness, siteFindings } from '../../../core/packet/readiness'
+import { localToday } from '../../../core/packet/readiness'
+import { siteContext } from '../../../core/site-context'
 import { validateWorkspace } from '../../../core/validation'
 import { AppFailure } from '../../main/services/app-error'
 import type { MaterialFiles } from '../../main/services/material-files'
@@ -34,9 +35,9 @@ async function siteReport(
   site: Site,
   today: string,
 ): Promise<SiteReport | null> {
-  const subject = ws.subjects.find((s) => s.id === site.subjectId)
-  if (!subject) return null
-  const readiness = materialReadiness(subject, site, ws.materials)
+  const context = siteContext(ws, site.id, today)
+  if (!context) return null
+  const { subject, readiness, findings } = context
   const refusal = await preparePacket(ws, files, site.id, today).then(
     () => null,
     (error: unknown) => {
@@ -44,7 +45,7 @@ async function siteReport(
       throw error
     },
   )
-  const warnings = siteFindings(ws, site.id, today)
+  const warnings = findings
     .filter((f) => f.severity !== 'error')
     .map((f) => ({ scope: f.scope, field: f.field ?? null, code: f.code, message: f.message }))
   return {
