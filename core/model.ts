@@ -2,6 +2,7 @@
  * Domain model of Beian Desk. Pure data: no behaviour, no I/O.
  * Chinese legal terms appear once, here, where each concept is defined.
  */
+import type { ImageNoteCode } from './api'
 import type { FilingEvent } from './filing/events'
 
 /** 开办主体性质: 个人 (natural person) or 单位 (any organisation, incl. 个体经营). */
@@ -267,6 +268,8 @@ export type Material = {
   maxBytes: number
   sha256: string
   warnings: ImageWarningCode[]
+  /** What was used from a multi-frame/multi-page source (absent in older stores and for single images). */
+  notes?: ImageNoteCode[]
   importedAt: string
 }
 

@@ -132,6 +132,8 @@ export const materialSchema = z.object({
   maxBytes: z.number().int().positive(),
   sha256: text(64),
   warnings: z.array(z.enum(['too-small', 'blurry', 'grayscale', 'too-dark', 'overexposed', 'odd-aspect'])),
+  // Optional: materials stored before the notes existed must still load.
+  notes: z.array(z.enum(['first-frame-only', 'first-page-only'])).max(2).optional(),
   importedAt: isoTime,
 })
 

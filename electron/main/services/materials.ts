@@ -3,7 +3,7 @@
  * compressed copy), re-compress from the stored original after an edit, remove, preview.
  */
 import { createHash, randomUUID } from 'node:crypto'
-import type { HandlerContext } from '../ipc/types'
+import type { ProgressSink } from './ports'
 import type { RequestOf } from '../../../core/api'
 import { DEFAULT_MAX_BYTES } from '../../../core/limits'
 import {
@@ -24,7 +24,7 @@ import { materialKey, type MaterialFiles } from './material-files'
 import type { WorkspaceRepo } from './workspace-repo'
 
 export type MaterialService = {
-  importMaterial(req: RequestOf<'materials:import'>, ctx?: HandlerContext): Promise<Material>
+  importMaterial(req: RequestOf<'materials:import'>, ctx?: ProgressSink): Promise<Material>
   editMaterial(req: RequestOf<'materials:edit'>): Promise<Material>
   removeMaterial(id: string): Promise<void>
   /** Stores a deletion (subject/site/material), then removes the files it orphaned. */
@@ -82,7 +82,7 @@ export function createMaterialService(repo: WorkspaceRepo, files: MaterialFiles)
     source: Source,
     edit: MaterialEdit,
     maxBytes: number,
-    ctx?: HandlerContext,
+    ctx?: ProgressSink,
     spec: SlotSpec | undefined = slotSpecFor(p),
   ): Promise<Material> {
     const progress = (stage: 'compressing' | 'saving' | 'done') =>
@@ -135,6 +135,7 @@ export function createMaterialService(repo: WorkspaceRepo, files: MaterialFiles)
       maxBytes,
       sha256: createHash('sha256').update(result.jpeg).digest('hex'),
       warnings: result.warnings,
+      ...(result.notes && result.notes.length > 0 ? { notes: result.notes } : {}),
       importedAt: new Date().toISOString(),
     }
     if (!source.originalFile) await files.write(material.originalFile, source.bytes)
