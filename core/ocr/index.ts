@@ -3,7 +3,7 @@ import { parseIdBack } from './id-back'
 import { parseIdFront } from './id-front'
 import { toRows } from './layout'
 import { parseLicence } from './licence'
-import { type DocumentKind, KEY_FIELD, type OcrLine, type ReadResult } from './types'
+import { DOCUMENT_KINDS, type DocumentKind, KEY_FIELD, type OcrLine, type ReadResult } from './types'
 
 export * from './types'
 
@@ -13,6 +13,14 @@ export function parseDocument(kind: DocumentKind, lines: readonly OcrLine[], tod
   if (kind === 'id-front') return parseIdFront(rows, today)
   if (kind === 'id-back') return parseIdBack(rows)
   return parseLicence(rows)
+}
+
+/** Kinds tried when the kind is not given: the one whose key field is read wins. */
+export function parseAnyDocument(lines: readonly OcrLine[], today?: string): ReadResult {
+  const results = DOCUMENT_KINDS.map((kind) => parseDocument(kind, lines, today))
+  const withKey = results.filter(hasKeyField)
+  const pool = withKey.length > 0 ? withKey : results
+  return pool.reduce((best, r) => (Object.keys(r.fields).length > Object.keys(best.fields).length ? r : best))
 }
 
 /** Whether the read found the document's key field (else the image may be upside down). */

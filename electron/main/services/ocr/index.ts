@@ -3,14 +3,13 @@
  * a worker thread (ocr-engine.ts) with the PaddleOCR models shipped in node_modules.
  */
 import { readFile } from 'node:fs/promises'
-import type { DocumentKind } from '../../../../core/ocr'
 import type { DeskewTarget } from './deskew-geometry'
 import { ocrFailure } from './errors'
 import { ocrModelPaths } from './models'
 import { OCR_IDLE_MS, OCR_TASK_TIMEOUT_MS, OcrEngine, defaultOcrWorkerUrl } from './ocr-engine'
-import type { DeskewOutcome, ReadOutcome } from './protocol'
+import type { DeskewOutcome, ReadKind, ReadOutcome } from './protocol'
 
-export type { DeskewOutcome, ReadOutcome } from './protocol'
+export type { DeskewOutcome, ReadKind, ReadOutcome } from './protocol'
 export type { DeskewTarget, Quad } from './deskew-geometry'
 
 export type OcrOptions = {
@@ -50,7 +49,7 @@ async function bytesOf(input: string | Buffer): Promise<Buffer> {
 /** Reads the fields of a photo or scan of an ID card face or a 单位 certificate. */
 export async function readDocument(
   input: string | Buffer,
-  kind: DocumentKind,
+  kind: ReadKind,
   opts: OcrOptions = {},
 ): Promise<ReadOutcome> {
   const bytes = await bytesOf(input)

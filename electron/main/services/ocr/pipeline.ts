@@ -9,13 +9,14 @@ import {
   type OcrLine,
   type ReadResult,
   hasKeyField,
+  parseAnyDocument,
   parseDocument,
 } from '../../../../core/ocr'
 import { openRaw, openSharp } from '../images/sharp-options'
 import { findDocumentQuad, warpDocument, type RgbaImage } from './deskew'
 import type { DeskewTarget, Quad } from './deskew-geometry'
 import type { OpenCv } from './opencv'
-import type { DeskewOutcome, ReadOutcome } from './protocol'
+import type { DeskewOutcome, ReadKind, ReadOutcome } from './protocol'
 
 /** Long side of the image given to the recogniser. */
 export const OCR_LONG_SIDE = 1600
@@ -27,6 +28,9 @@ const WORK_LONG_SIDE = 2000
 export type Recognise = (png: Buffer) => Promise<OcrLine[]>
 
 export const targetOf = (kind: DocumentKind): DeskewTarget => (kind === 'licence' ? 'page' : 'id-card')
+
+const parse = (kind: ReadKind, lines: readonly OcrLine[], today?: string): ReadResult =>
+  kind === 'auto' ? parseAnyDocument(lines, today) : parseDocument(kind, lines, today)
 
 async function rgba(
   input: Buffer,
@@ -86,7 +90,7 @@ const better = (a: ReadResult, b: ReadResult): boolean =>
 export async function readPhoto(
   deps: { cv: () => Promise<{ cv: OpenCv }>; recognise: Recognise },
   input: Buffer,
-  task: { kind: DocumentKind; deskew: boolean; today?: string },
+  task: { kind: ReadKind; deskew: boolean; today?: string },
 ): Promise<ReadOutcome> {
   const t0 = performance.now()
   const work = await rgba(input, WORK_LONG_SIDE)
@@ -94,16 +98,23 @@ export async function readPhoto(
   let page: RgbaImage = work
   if (task.deskew) {
     const { cv } = await deps.cv()
-    quad = await locate(cv, work, targetOf(task.kind))
-    if (quad) page = warpDocument(cv, work, quad, targetOf(task.kind), OCR_LONG_SIDE)
+    // Without a kind, a card is tried first, then a page.
+    const targets: DeskewTarget[] = task.kind === 'auto' ? ['id-card', 'page'] : [targetOf(task.kind)]
+    for (const target of targets) {
+      quad = await locate(cv, work, target)
+      if (quad) {
+        page = warpDocument(cv, work, quad, target, OCR_LONG_SIDE)
+        break
+      }
+    }
   }
   const t1 = performance.now()
   let lines = await deps.recognise(await png(page, 0))
-  let result = parseDocument(task.kind, lines, task.today)
+  let result = parse(task.kind, lines, task.today)
   let rotated = false
   if (!hasKeyField(result)) {
     const turnedLines = await deps.recognise(await png(page, 180))
-    const turned = parseDocument(task.kind, turnedLines, task.today)
+    const turned = parse(task.kind, turnedLines, task.today)
     if (better(result, turned)) [result, lines, rotated] = [turned, turnedLines, true]
   }
   const full = quad && scaleQuad(quad, work.fullWidth / work.width)

@@ -3,7 +3,9 @@ import type { DocumentKind, OcrLine, ReadResult } from '../../../../core/ocr'
 import type { DeskewTarget, Quad } from './deskew-geometry'
 import type { OcrModelPaths } from './models'
 
-export type ReadTask = { op: 'read'; input: Uint8Array; kind: DocumentKind; deskew: boolean; today?: string }
+/** 'auto': every kind is tried on the lines read, the one whose key field is found wins. */
+export type ReadKind = DocumentKind | 'auto'
+export type ReadTask = { op: 'read'; input: Uint8Array; kind: ReadKind; deskew: boolean; today?: string }
 export type DeskewTask = { op: 'deskew'; input: Uint8Array; target: DeskewTarget }
 export type OcrTask = ReadTask | DeskewTask
 export type OcrRequest = OcrTask & { id: number; models: OcrModelPaths }
