@@ -6,7 +6,6 @@
 import { CHECK_KINDS } from '../../core/validation/types'
 import { type CliContext, type CliIo, endQuietlyOnClosedPipe, processIo, UsageError } from './io'
 import { type CliMessages, messagesFor, takeLang } from './messages'
-import { RECOVERY_EXIT_CODE, RecoveryRefused, takeAcceptRecovered, type RecoveryContext } from './recovery'
 
 type Command = (argv: string[], ctx: CliContext) => Promise<number>
 const COMMANDS: Record<string, () => Promise<Command>> = {
@@ -15,10 +14,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   export: async () => (await import('./commands/export')).exportCommand,
   compress: async () => (await import('./commands/compress')).compressCommand,
   check: async () => (await import('./commands/check')).checkCommand,
-  status: async () => (await import('./commands/status')).statusCommand,
-  import: async () => (await import('./commands/import')).importCommand,
-  event: async () => (await import('./commands/event')).eventCommand,
-  backups: async () => (await import('./commands/backups')).backupsCommand,
+  ocr: async () => (await import('./commands/ocr')).ocrCommand,
 }
 type CommandName = keyof CliMessages['help']
 
@@ -26,13 +22,13 @@ export const kindList = (m: CliMessages): string =>
   CHECK_KINDS.map((k) => `  ${k.padEnd(16)} ${m.kinds[k]}`).join('\n')
 
 async function commandHelp(name: CommandName, m: CliMessages): Promise<string> {
+  if ((name as string) === 'ocr') return (await import('./commands/ocr')).ocrHelp(m)
   if (name === 'check') return m.help.check(kindList(m))
   if (name === 'compress') {
     const { DEFAULT_MAX_BYTES, MAX_MAX_BYTES, MIN_MAX_BYTES } = await import('../../core/limits')
     return m.help.compress(MIN_MAX_BYTES, MAX_MAX_BYTES, DEFAULT_MAX_BYTES)
   }
-  const text = m.help[name]
-  return typeof text === 'string' ? text : m.help.export
+  return name === 'list' ? m.help.list : name === 'validate' ? m.help.validate : m.help.export
 }
 
 /** True when argv asks for help before any `--` (after which everything is a file name). */
@@ -94,11 +90,10 @@ export async function runCli(
     io.out(await commandHelp(name as CommandName, m))
     return 0
   }
-  const { accept, argv: commandArgs } = takeAcceptRecovered(rest)
-  const ctx: RecoveryContext = { io, lang, m, acceptRecovered: accept }
+  const ctx: CliContext = { io, lang, m }
   try {
     const command = await load()
-    return await command(commandArgs, ctx)
+    return await command(rest, ctx)
   } catch (error) {
     return report(error, name, ctx, env)
   }
@@ -110,10 +105,6 @@ async function report(
   { io, lang, m }: CliContext,
   env: NodeJS.ProcessEnv,
 ): Promise<number> {
-  if (error instanceof RecoveryRefused) {
-    io.err(`${error.message}\n`)
-    return RECOVERY_EXIT_CODE
-  }
   if (error instanceof UsageError) {
     io.err(`${error.message}\n${m.commandHelpHint(error.command ?? command)}\n`)
     return 2
