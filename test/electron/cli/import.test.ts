@@ -45,7 +45,7 @@ describe('beian-desk import', () => {
     expect(r.out).toContain('第 3 行  示例科技有限公司 / 示例论坛 bbs.example.cn：同上一主体，新建网站')
     expect(r.out).toContain('第 5 行  王五 / 王五的博客 wangwu.cn：新建主体，新建网站')
     // The forms' findings for each row (e.g. the materials are not there yet, missing fields).
-    expect(r.out).toMatch(/第 2 行[^\n]*\n(    ! (资料错误|提示)：[^\n]+\n)+第 3 行/)
+    expect(r.out).toMatch(/第 2 行[^\n]*\n( {4}! (资料错误|提示)：[^\n]+\n)+第 3 行/)
     expect(r.out).toContain('试运行，没有写入：可以导入 3 个新主体、4 个新网站')
     expect(readFileSync(join(dir, 'config.json'))).toEqual(before)
     expect(readdirSync(dir).sort()).toEqual(listing)
