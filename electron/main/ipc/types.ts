@@ -1,17 +1,12 @@
-import type { Channel, EventName, Events, RequestOf, ResponseOf } from '../../../core/api'
+import type { Channel, RequestOf, ResponseOf } from '../../../core/api'
+import type { ProgressSink } from '../services/ports'
 
-/** Lets a handler push progress events to the window that asked. */
-export type HandlerContext = {
-  emit<E extends EventName>(event: E, payload: Events[E]): void
-}
+export type { Dialogs } from '../services/ports'
+
+/** Lets a handler push progress events to the window that asked (the services' ProgressSink port). */
+export type HandlerContext = ProgressSink
 
 /** Main's implementation of the contract: every channel, sync or async. */
 export type Handlers = {
   [C in Channel]: (req: RequestOf<C>, ctx: HandlerContext) => Promise<ResponseOf<C>> | ResponseOf<C>
-}
-
-/** Dialogs differ between Electron and the test bridge, so handlers receive them. */
-export type Dialogs = {
-  pickImages(multiple: boolean): Promise<string[]>
-  pickExportTarget(format: 'folder' | 'zip', suggestedName: string, purpose?: 'packet' | 'batch'): Promise<string | null>
 }
