@@ -46,6 +46,9 @@ const STATUS_ICON: Record<SlotStatus, ReactNode> = {
   blocked: <CloseCircleFilled />,
 }
 
+/** Informational, not a warning: what was used from a multi-frame or multi-page file. */
+const NOTES_STYLE = { margin: 0, paddingLeft: 18, fontSize: 13, color: '#1f5fa8' } as const
+
 /** The material's warnings, what blocks first (it keeps the slot from counting as ready). */
 function Warnings({
   slot,
@@ -181,16 +184,29 @@ export function SlotCard({
             <span className="slot-drop-hint">{t('materials.dropHere')}</span>
           )}
         </div>
-        {material && (
+        {material ? (
           <div className="slot-meta slot-meta-2" data-testid={`${prefix}-quality`}>
             <span>{t('materials.quality', { q: material.quality })}</span>
             <span>{t('materials.cap', { kb: formatKb(material.maxBytes) })}</span>
           </div>
+        ) : (
+          slot.maxBytes !== undefined && (
+            <div className="slot-meta slot-meta-2" data-testid={`${prefix}-cap`}>
+              <span>{t('materials.cap', { kb: formatKb(slot.maxBytes) })}</span>
+            </div>
+          )
         )}
         {material && <EditTags material={material} testId={`${prefix}-pdf-page`} />}
         {shared && <div className="slot-shared">{t('materials.sharedFromPrincipal')}</div>}
         {material && (
           <Warnings slot={slot} codes={material.warnings} label={label} testId={`${prefix}-warnings`} />
+        )}
+        {material?.notes && material.notes.length > 0 && (
+          <ul className="slot-notes" style={NOTES_STYLE} data-testid={`${prefix}-notes`}>
+            {material.notes.map((code) => (
+              <li key={code}>{t(`materials.note.${code}`)}</li>
+            ))}
+          </ul>
         )}
         {error && (
           <Alert

@@ -53,6 +53,31 @@ function renderCard(m: Material | undefined, extra: Partial<Parameters<typeof Sl
 afterEach(cleanup)
 
 describe('SlotCard', () => {
+  it('shows the slot cap on an empty slot, and the material cap once filled', () => {
+    renderCard(undefined, { slot: { ...slot, maxBytes: 300_000 } })
+    expect(screen.getByTestId('slot-principal-id-front-cap').textContent).toContain('上限 300 KB')
+    cleanup()
+    renderCard(undefined)
+    expect(screen.queryByTestId('slot-principal-id-front-cap')).toBeNull()
+    cleanup()
+    renderCard(material([]), { slot: { ...slot, maxBytes: 300_000 } })
+    expect(screen.queryByTestId('slot-principal-id-front-cap')).toBeNull()
+    expect(screen.getByTestId('slot-principal-id-front-quality').textContent).toContain('上限 512 KB')
+  })
+
+  it('shows which frame or page of the file was used, and nothing for a plain image', () => {
+    renderCard({ ...material([]), notes: ['first-frame-only'] })
+    const notes = screen.getByTestId('slot-principal-id-front-notes')
+    expect(notes.textContent).toContain('只使用了第一帧')
+    expect(notes.textContent).not.toContain('第一页')
+    cleanup()
+    renderCard({ ...material([]), notes: ['first-page-only'] })
+    expect(screen.getByTestId('slot-principal-id-front-notes').textContent).toContain('只使用了第一页')
+    cleanup()
+    renderCard(material([]))
+    expect(screen.queryByTestId('slot-principal-id-front-notes')).toBeNull()
+  })
+
   it('renders a missing slot with the pick button and no size', () => {
     const props = renderCard(undefined)
     const card = screen.getByTestId('slot-principal-id-front')
