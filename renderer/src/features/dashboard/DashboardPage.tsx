@@ -9,6 +9,7 @@ import { HolidaySettings } from '../filing/HolidaySettings'
 import { NotificationSwitch } from '../settings/NotificationSwitch'
 import { useFilingT } from '../filing/strings'
 import { navigate } from '../workspace/store'
+import { BulkPacketExport } from '../packet-batch/BulkPacketExport'
 import { BulkRecord } from './BulkRecord'
 import { deskColumns } from './columns'
 import { StageCounts } from './StageCounts'
@@ -105,6 +106,7 @@ export function DashboardPage({ workspace }: { workspace: Workspace }) {
       {selected.length > 0 ? (
         <BulkRecord siteIds={selected} sites={workspace.sites} onDone={() => setSelected([])} />
       ) : null}
+      {selected.length > 0 ? <BulkPacketExport siteIds={selected} /> : null}
       <Table
         virtual
         size="small"
