@@ -5,7 +5,17 @@ vi.mock('electron', async () => (await import('./fake-electron')).electronModule
 import type { Settings } from '../../../core/api'
 import type { Workspace } from '../../../core/model'
 import type { Deadline } from '../../../core/filing/deadlines'
-import { dueNotice, startDueNotifications, type DueTimers } from '../../../electron/main/notifications'
+import { handlersFor } from '../../../electron/main/ipc/index'
+import {
+  dueNotice,
+  startDueNotifications,
+  startDueNotificationsFor,
+  type DueTimers,
+} from '../../../electron/main/notifications'
+import { openConfStore } from '../../../electron/main/services/conf-store'
+import { createServices } from '../../../electron/main/services/container'
+import { createWorkspaceRepo } from '../../../electron/main/services/workspace-repo'
+import { useTempDirs } from '../../support/temp-dir'
 import { makeIndividual, makeSite } from '../../support/factories'
 import { fake, FakeNotification } from './fake-electron'
 
@@ -88,5 +98,38 @@ describe('daily due notification', () => {
     expect(notice?.body.split('\n')).toHaveLength(5)
     expect(notice?.body).toContain('等 6 项')
     expect(dueNotice([])).toBeNull()
+  })
+})
+
+describe("the off switch through main's handlers and the real store", () => {
+  const tempDir = useTempDirs()
+  beforeEach(() => fake.reset())
+
+  it('is stored, survives a restart, and silences the check', async () => {
+    vi.useFakeTimers({ now: new Date(2026, 11, 7, 9, 0), toFake: ['Date', 'setTimeout', 'setInterval'] })
+    try {
+      const dir = tempDir()
+      const open = () => {
+        const store = openConfStore(dir)
+        const services = createServices(dir, store, 'assets/divisions')
+        const dialogs = { pickImages: async () => [], pickExportTarget: async () => null }
+        return { store, handlers: handlersFor(services, { dialogs, openExternal: async () => false }) }
+      }
+      const first = open()
+      createWorkspaceRepo(first.store).commit(workspace(40))
+      first.store.close()
+      const second = open()
+      expect(await startDueNotificationsFor(second.handlers, () => undefined)()).toBe(true)
+      const ctx = { emit: () => undefined }
+      await second.handlers['settings:set']({ dueNotifications: false }, ctx)
+      second.store.close()
+      const third = open()
+      expect((await third.handlers['settings:get'](undefined, ctx)).dueNotifications).toBe(false)
+      expect(await startDueNotificationsFor(third.handlers, () => undefined)()).toBe(false)
+      third.store.close()
+      expect(FakeNotification.shown).toHaveLength(1)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })
