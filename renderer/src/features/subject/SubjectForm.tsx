@@ -99,12 +99,7 @@ export function SubjectForm({ subject }: Props) {
           size="small"
           className="form-card"
         >
-          <PersonFields
-            base={['principal']}
-            path="principal"
-            testPrefix="person"
-            officePhoneRequired={!individual}
-          />
+          <PersonFields base={['principal']} path="principal" testPrefix="person" officePhoneRequired />
         </Card>
         <div className="form-actions">
           {errorCount > 0 && (submitted || subject !== undefined) && (

@@ -50,6 +50,25 @@ describe('SubjectForm', () => {
   })
 })
 
+describe('SubjectForm 办公电话', () => {
+  const isMarkedRequired = (testId: string): boolean =>
+    screen.getByTestId(testId).closest('.ant-form-item')?.querySelector('.ant-form-item-required') != null
+
+  it('marks 办公电话 as required for 个人 and for 单位, as rule ⑦ and the validators do', async () => {
+    render(
+      <AntApp>
+        <SubjectForm />
+      </AntApp>,
+    )
+    // 个人 (the default): the holder's office phone, a mobile is accepted there.
+    expect(screen.queryByTestId('subject-name')).toBeNull()
+    expect(isMarkedRequired('person-officePhone')).toBe(true)
+    fireEvent.click(screen.getByTestId('subject-nature-organization'))
+    await screen.findByTestId('subject-name', {}, { timeout: 8000 })
+    expect(isMarkedRequired('person-officePhone')).toBe(true)
+  })
+})
+
 describe('SubjectForm save', () => {
   it('does not save an empty new subject, and saves once the name is filled in', async () => {
     const invoke = installBridge((channel, req) =>
