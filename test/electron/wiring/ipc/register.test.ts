@@ -252,6 +252,40 @@ describe('registerIpc', () => {
     expect(contents.sent.map(([name]) => name)).toEqual(['batch:started', 'batch:progress'])
   })
 
+  it("forwards a packet batch's packet:progress events and passes force through", async () => {
+    setUp()
+    handlers['packet:exportMany'].mockImplementation((req, ctx) => {
+      ctx.emit('packet:progress', {
+        batchId: req.batchId,
+        index: 0,
+        done: 1,
+        total: 1,
+        siteId: 's1',
+        siteName: '甲',
+        ok: false,
+        code: 'packet/incomplete',
+        message: '还不能导出',
+      })
+      return { batchId: req.batchId, outDir: req.outDir, format: req.format, cancelled: false, results: [] }
+    })
+    const payload = { batchId: 'p1', siteIds: ['s1'], format: 'zip', outDir: '/out', force: true }
+    expect(await call('packet:exportMany', eventFrom(contents), payload)).toMatchObject({ ok: true })
+    expect(handlers['packet:exportMany']).toHaveBeenCalledWith(payload, expect.anything())
+    expect(contents.sent.map(([name]) => name)).toEqual(['packet:progress'])
+  })
+
+  it.each([
+    { batchId: '../x', siteIds: ['s1'], format: 'zip', outDir: '/out' },
+    { batchId: 'p1', siteIds: [], format: 'zip', outDir: '/out' },
+    { batchId: 'p1', siteIds: ['s1'], format: 'rar', outDir: '/out' },
+    { batchId: 'p1', siteIds: ['s1'], format: 'zip', outDir: '/out', force: 'yes' },
+  ])('refuses a malformed packet:exportMany request %j before the handler runs', async (payload) => {
+    setUp()
+    const result = await call('packet:exportMany', eventFrom(contents), payload)
+    expect(result).toMatchObject({ ok: false })
+    expect(handlers['packet:exportMany']).not.toHaveBeenCalled()
+  })
+
   it('does not emit to a destroyed window', async () => {
     setUp()
     handlers['settings:get'].mockImplementation((_req, ctx) => {
