@@ -17,8 +17,30 @@ export type TableOutcome = { ok: true; table: ImportTable } | { ok: false; code:
 
 const isEmptyRow = (cells: readonly string[]): boolean => cells.every((c) => c.trim() === '')
 
+/** Rows above the header that may hold a title (e.g. a merged “2026 年客户名单” line). */
+const HEADER_SEARCH_ROWS = 5
+
+const mappedCount = (row: readonly string[]): number => {
+  const mapping = detectMapping(row.map((c) => c.trim()))
+  return IMPORT_FIELDS.filter((f) => mapping[f] >= 0).length
+}
+
+/** The header: among the first non-empty rows, the one naming the most fields (a title row above it is skipped). */
+function findHeader(cells: readonly (readonly string[])[]): number {
+  const candidates: number[] = []
+  for (let i = 0; i < cells.length && candidates.length < HEADER_SEARCH_ROWS; i++)
+    if (!isEmptyRow(cells[i] ?? [])) candidates.push(i)
+  let best = candidates[0] ?? -1
+  let bestCount = 0
+  for (const i of candidates) {
+    const count = mappedCount(cells[i] ?? [])
+    if (count > bestCount) [best, bestCount] = [i, count]
+  }
+  return best
+}
+
 export function tableFromCells(cells: readonly (readonly string[])[]): TableOutcome {
-  const headerIndex = cells.findIndex((row) => !isEmptyRow(row))
+  const headerIndex = findHeader(cells)
   if (headerIndex < 0)
     return {
       ok: false,

@@ -70,6 +70,17 @@ describe('table from cells', () => {
     const out = tableFromCells([[''], ['主体名称', '网站名称'], ['', ''], ['甲公司', '甲站']])
     expect(out).toMatchObject({ ok: true, table: { headers: ['主体名称', '网站名称'], rows: [{ line: 4 }] } })
   })
+  it('skips a title row above the header', () => {
+    const out = tableFromCells([
+      ['2026 年客户名单', '', ''],
+      ['客户名称', '域名', '备注'],
+      ['甲公司', 'a.cn', ''],
+    ])
+    expect(out).toMatchObject({
+      ok: true,
+      table: { headers: ['客户名称', '域名', '备注'], rows: [{ line: 3 }] },
+    })
+  })
   it.each([
     [[], 'import/empty'],
     [[['', '']], 'import/empty'],
