@@ -6,6 +6,7 @@
 import { CHECK_KINDS } from '../../core/validation/types'
 import { type CliContext, type CliIo, endQuietlyOnClosedPipe, processIo, UsageError } from './io'
 import { type CliMessages, messagesFor, takeLang } from './messages'
+import { RECOVERY_EXIT_CODE, RecoveryRefused, takeAcceptRecovered, type RecoveryContext } from './recovery'
 
 type Command = (argv: string[], ctx: CliContext) => Promise<number>
 const COMMANDS: Record<string, () => Promise<Command>> = {
@@ -15,6 +16,10 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   compress: async () => (await import('./commands/compress')).compressCommand,
   check: async () => (await import('./commands/check')).checkCommand,
   ocr: async () => (await import('./commands/ocr')).ocrCommand,
+  status: async () => (await import('./commands/status')).statusCommand,
+  import: async () => (await import('./commands/import')).importCommand,
+  event: async () => (await import('./commands/event')).eventCommand,
+  backups: async () => (await import('./commands/backups')).backupsCommand,
 }
 type CommandName = keyof CliMessages['help']
 
@@ -28,7 +33,8 @@ async function commandHelp(name: CommandName, m: CliMessages): Promise<string> {
     const { DEFAULT_MAX_BYTES, MAX_MAX_BYTES, MIN_MAX_BYTES } = await import('../../core/limits')
     return m.help.compress(MIN_MAX_BYTES, MAX_MAX_BYTES, DEFAULT_MAX_BYTES)
   }
-  return name === 'list' ? m.help.list : name === 'validate' ? m.help.validate : m.help.export
+  const text = m.help[name]
+  return typeof text === 'string' ? text : m.help.export
 }
 
 /** True when argv asks for help before any `--` (after which everything is a file name). */
@@ -90,10 +96,11 @@ export async function runCli(
     io.out(await commandHelp(name as CommandName, m))
     return 0
   }
-  const ctx: CliContext = { io, lang, m }
+  const { accept, argv: commandArgs } = takeAcceptRecovered(rest)
+  const ctx: RecoveryContext = { io, lang, m, acceptRecovered: accept }
   try {
     const command = await load()
-    return await command(rest, ctx)
+    return await command(commandArgs, ctx)
   } catch (error) {
     return report(error, name, ctx, env)
   }
@@ -105,6 +112,10 @@ async function report(
   { io, lang, m }: CliContext,
   env: NodeJS.ProcessEnv,
 ): Promise<number> {
+  if (error instanceof RecoveryRefused) {
+    io.err(`${error.message}\n`)
+    return RECOVERY_EXIT_CODE
+  }
   if (error instanceof UsageError) {
     io.err(`${error.message}\n${m.commandHelpHint(error.command ?? command)}\n`)
     return 2
