@@ -43,6 +43,8 @@ const EN: Record<string, string> = {
     "A material's picture is larger than its size cap. Compress that material again, then export.",
   'packet/file-changed':
     "A material's picture file is damaged or was changed. Import that material again, then export.",
+  'store/locked':
+    'Another program (the Beian Desk app, or another beian-desk) is changing this data folder; only one may change it at a time. Close it and try again; read-only commands (list, validate, status, export) can run meanwhile.',
   internal: 'Processing this file failed; the other files are not affected.',
 }
 

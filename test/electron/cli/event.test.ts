@@ -247,5 +247,8 @@ describe('beian-desk event', () => {
     expect(r.err).toContain('同一时间只能有一个程序修改数据')
     expect(readFileSync(join(dir, 'config.json'))).toEqual(before)
     expect(JSON.parse(readFileSync(join(dir, LOCK_FILE), 'utf8'))).toEqual(holder)
+    const en = await run(['import', join(dir, 'none.csv'), '--data-dir', dir, '--lang', 'en'])
+    expect(en.code).toBe(1)
+    expect(en.err).toContain('only one may change it at a time. Close it and try again')
   })
 })
