@@ -10,6 +10,7 @@ import { batchBeian, batchImageMagick, batchInputs, batchTable } from './batch'
 import { runStartupBench } from './cli-startup'
 import { runDeskBench } from './desk'
 import { runPacketBench } from './packet'
+import { runOcrBench } from './ocr'
 import { ensureCorpus } from './corpus'
 import { decodeReference } from './decode'
 import { machine, type Machine } from './machine'
@@ -144,10 +145,13 @@ if (process.argv.includes('--cli-startup')) process.exitCode = (await runStartup
 else if (process.argv.includes('--packet')) process.exitCode = (await runPacketBench()) ? 0 : 1
 // --desk: only the filing desk at agency scale (bench/desk.ts); --skip-desk leaves it out.
 else if (process.argv.includes('--desk')) process.exitCode = (await runDeskBench()) ? 0 : 1
+// --ocr [--per-kind N]: only offline OCR on the generated set (bench/ocr.ts); --skip-ocr leaves it out.
+else if (process.argv.includes('--ocr')) process.exitCode = (await runOcrBench(Number(arg('--per-kind')) || undefined)) ? 0 : 1
 else {
   process.exitCode = await main()
   // Informative here: the image targets decide the exit code; --cli-startup alone reports its own.
   if (!process.argv.includes('--skip-cli-startup')) await runStartupBench()
   if (!process.argv.includes('--skip-packet')) await runPacketBench()
   if (!process.argv.includes('--skip-desk')) await runDeskBench()
+  if (!process.argv.includes('--skip-ocr')) await runOcrBench()
 }
