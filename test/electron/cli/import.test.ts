@@ -1,6 +1,7 @@
 /** beian-desk import: the app's client import from a terminal; all or nothing, updates only when confirmed. */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import type { Workspace } from '../../../core/model'
 import { generateResidentId, generateUscc } from '../../../core/validation'
@@ -119,6 +120,24 @@ describe('beian-desk import', () => {
     expect(en.err).toBe(
       '1 row(s) must be fixed first; nothing was imported. Fix the table and import again.\n',
     )
+  })
+
+  it('reads an XLSX workbook the same way', async () => {
+    const { dir } = folderAndTable([])
+    const book = new ExcelJS.Workbook()
+    const sheet = book.addWorksheet('客户')
+    for (const line of [HEADER, ...LINES.slice(2)]) sheet.addRow(line.split(','))
+    const file = join(dir, '客户.xlsx')
+    await book.xlsx.writeFile(file)
+    const r = await run(['import', file, '--data-dir', dir])
+    expect(r.code).toBe(0)
+    expect(r.out).toContain('文件 客户.xlsx（xlsx），2 行数据')
+    expect(r.out).toContain('已导入：新建主体 2 个，更新主体 0 个；新建网站 2 个')
+    expect(
+      stored(dir)
+        .sites.map((s) => s.mainDomain)
+        .sort(),
+    ).toEqual(['shop.example.com', 'wangwu.cn'])
   })
 
   it('gives the preview as JSON, and explains a missing file argument', async () => {

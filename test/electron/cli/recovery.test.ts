@@ -39,6 +39,17 @@ describe('recovery in the CLI', () => {
     expect(r.err).toContain('数据目录中的文件没有改动。请核对以上情况；确认后加 --accept-recovered 重新运行')
     expect(readFileSync(join(dir, CONFIG))).toEqual(damaged)
     expect(readdirSync(dir).sort()).toEqual(listing)
+    // Every command that reads the data folder stops the same way.
+    for (const args of [
+      ['validate'],
+      ['export', '--site', 'ming-blog.cn', '--out', tempDir()],
+      ['backups', 'list'],
+      ['import', join(dir, 'none.csv'), '--dry-run'],
+    ]) {
+      const other = await run([...args, '--data-dir', dir])
+      expect(other.code, args[0]).toBe(3)
+      expect(other.err, args[0]).toContain('已恢复到')
+    }
     const en = await run(['status', '--data-dir', dir, '--lang', 'en'])
     expect(en.code).toBe(3)
     expect(en.err).toContain('! The data file was damaged and has been recovered (details in Chinese):')

@@ -110,6 +110,23 @@ describe('beian-desk status', () => {
     expect(out.rows[2]?.findings?.errors).toBeGreaterThan(0)
   })
 
+  it('has --help in Chinese and English, and is listed in the usage', async () => {
+    const zh = await run(['status', '--help'])
+    expect(zh.code).toBe(0)
+    expect(zh.out).toContain('--due-within N   只看 N 天内到期的（含已逾期）')
+    const en = await run(['help', 'status', '--lang', 'en'])
+    expect(en.out).toContain('--overdue        only overdue sites')
+    const usage = await run(['--help'])
+    for (const line of [
+      'beian-desk status --data-dir',
+      'beian-desk import <表格>',
+      'beian-desk event --data-dir',
+      'beian-desk backups restore',
+    ])
+      expect(usage.out).toContain(line)
+    expect(usage.out).toContain('3 数据文件损坏已恢复、需要确认')
+  })
+
   it('refuses an unknown stage or day count with exit code 2, in Chinese and English', async () => {
     const { dir } = await agency()
     const zh = await run(['status', '--data-dir', dir, '--stage', 'done'])
