@@ -268,6 +268,9 @@ describe('filing desk journey', () => {
     await openDashboard()
     await page.fill(`${byId('desk-search')} input`, '')
     await expect.poll(() => page.textContent(byId('desk-count'))).toContain('共 20 / 20')
+    // The toasts of the last steps gone, the page at its top: what a clerk sees first.
+    await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 15_000 }).toBe(0)
+    await page.locator(byId('dashboard')).evaluate((el) => el.scrollIntoView({ block: 'start' }))
     await page.screenshot({ path: `${OUT}/desk-dashboard.png` })
     await page.locator(byId('desk-due')).getByText('已逾期').click()
     await expect.poll(() => page.textContent(byId('desk-count'))).toMatch(/共 [45] \/ 20/)

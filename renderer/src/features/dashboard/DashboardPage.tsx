@@ -62,7 +62,7 @@ export function DashboardPage({ workspace }: { workspace: Workspace }) {
           value={query}
           onChange={(e) => setQuery(e.target.value)}
           placeholder={t('desk.search')}
-          style={{ width: 380 }}
+          style={{ width: 470 }}
           data-testid="desk-search"
         />
         <Select
@@ -115,7 +115,7 @@ export function DashboardPage({ workspace }: { workspace: Workspace }) {
         columns={columns}
         dataSource={shown}
         pagination={false}
-        scroll={{ x: 1320, y: 560 }}
+        scroll={{ x: 1540, y: 560 }}
         locale={{
           emptyText: <Empty description={rows.length === 0 ? t('desk.empty') : t('desk.noMatch')} />,
         }}

@@ -12,7 +12,8 @@ export function deskColumns(t: FilingT): ColumnsType<SiteRow> {
       key: 'client',
       title: t('desk.col.client'),
       dataIndex: 'client',
-      width: 120,
+      // The column an agency scans first: wide enough for a usual 有限公司 name.
+      width: 190,
       ellipsis: true,
       sorter: (a, b) => a.client.localeCompare(b.client, 'zh-CN'),
     },
@@ -35,7 +36,7 @@ export function deskColumns(t: FilingT): ColumnsType<SiteRow> {
       key: 'days',
       title: t('desk.col.days'),
       sorter: compareUrgency,
-      width: 100,
+      width: 124, // "已逾期 15 天" on one line beside the sort arrows
       render: (_, r) =>
         r.next ? (
           <Typography.Text
