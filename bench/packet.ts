@@ -2,6 +2,7 @@
 // + 材料打印.pdf + 填写清单.txt + manifest.json, written as a folder and as a zip through the
 // export service, timed in-process after one warm-up. Target: median ≤ 2 s per packet.
 // Run with `npm run bench -- --packet` or `npx tsx bench/packet.ts` [--runs N] [--strict].
+// Then 100 sites at once (bench/packet-many.ts) unless --skip-packet-many.
 // Writes bench/results/packet.{md,json}. Images and people are synthetic (test/fixtures).
 import { createHash } from 'node:crypto'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
@@ -21,6 +22,7 @@ import {
   idCardFront,
 } from '../test/fixtures/generate'
 import { makeMaterial, makePerson, makeSite, syntheticResidentId } from '../test/support/factories'
+import { runPacketManyBench } from './packet-many'
 import { median, quantile } from './stats'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -172,7 +174,9 @@ export async function runPacketBench(): Promise<boolean> {
       join(dir, 'packet.json'),
       `${JSON.stringify({ targetMs: TARGET_MS, runs, images, bytes, rows, times, cpu }, null, 2)}\n`,
     )
-    return pass
+    // 100 sites at once (bench/packet-many.ts); --skip-packet-many leaves it out.
+    const many = process.argv.includes('--skip-packet-many') ? true : await runPacketManyBench()
+    return pass && many
   } finally {
     await rm(scratch, { recursive: true, force: true })
   }
