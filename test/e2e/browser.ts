@@ -78,6 +78,9 @@ export type DropItem = { bytes: Buffer; name: string; type: string }
 async function transferOf(page: Page, files: readonly DropItem[]) {
   return page.evaluateHandle(
     (items) => {
+      // Runs in the page; typed loosely because browser.ts is also compiled with Node's lib.
+      type PageTransfer = { items: { add(file: File): void } }
+      const { DataTransfer } = globalThis as unknown as { DataTransfer: new () => PageTransfer }
       const transfer = new DataTransfer()
       for (const { b64, name, type } of items) {
         const raw = atob(b64)

@@ -254,7 +254,9 @@ describe('registerIpc', () => {
 
   it("forwards a packet batch's packet:progress events and passes force through", async () => {
     setUp()
-    handlers['packet:exportMany'].mockImplementation((req, ctx) => {
+    type ExportManyRequest = { batchId: string; outDir: string; format: string }
+    handlers['packet:exportMany'].mockImplementation((raw, ctx) => {
+      const req = raw as ExportManyRequest
       ctx.emit('packet:progress', {
         batchId: req.batchId,
         index: 0,
