@@ -4,8 +4,9 @@
  * an exported packet in the file manager; ipc/system.ts decides which path may be revealed.
  */
 import { basename } from 'node:path'
-import { dialog, shell, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron'
+import { dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron'
 import { safeFileName } from '../../core/packet/file-names'
+import { revealInFolder } from './external-links'
 import type { RevealingDialogs } from './ipc/system'
 
 /** Everything the import pipeline may accept; the services decide what is really supported. */
@@ -64,7 +65,7 @@ export function createDialogs(getWindow: () => BrowserWindow | null): RevealingD
       return result.filePath.toLowerCase().endsWith('.zip') ? result.filePath : `${result.filePath}.zip`
     },
     showItemInFolder(path) {
-      shell.showItemInFolder(path)
+      revealInFolder(path)
     },
   }
 }

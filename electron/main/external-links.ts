@@ -2,7 +2,8 @@
  * The only caller of `shell.openExternal` in the app (security checklist item 15). Opens
  * https URLs on a fixed list of official portal hosts; everything else is refused, including
  * `file:`, `smb:`, `javascript:`, `ms-msdt:`, lookalike or punycode hosts, ports and
- * `user@host` tricks. Never pass it text derived from file names or OCR.
+ * `user@host` tricks. Never pass it text derived from file names or OCR. It is also the
+ * app's only user of `shell` (revealing an exported file), so one file answers for both.
  */
 import { shell } from 'electron'
 
@@ -49,4 +50,9 @@ export async function openExternalUrl(raw: string): Promise<boolean> {
     console.error('[external-links] the system browser could not be opened', error)
     return false
   }
+}
+
+/** Shows a file the app wrote (an export) in the system file manager. */
+export function revealInFolder(path: string): void {
+  shell.showItemInFolder(path)
 }
