@@ -9,7 +9,7 @@ import type { TableColumnsType } from 'antd'
 import type { BatchItemResult, BatchSummary } from '../../../../core/api'
 import { useT, type MessageKey, type Translate } from '../../i18n'
 import { useErrorText } from '../../i18n/errors'
-import { formatKb } from '../materials/format'
+import { formatKb } from '../../shared/format'
 import { baseName, isCancelled } from './batch-store'
 
 function ResultIcon({ result }: { result: BatchItemResult }) {

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { ExportSummary } from '../../../../core/api'
 import { api } from '../../api'
 import { useT } from '../../i18n'
-import { formatKb } from '../materials/format'
+import { formatKb } from '../../shared/format'
 
 /** The filing portal (公安部互联网站安全管理服务平台); main's external-links allow-list admits it. */
 export const PORTAL_URL = 'https://beian.mps.gov.cn/'

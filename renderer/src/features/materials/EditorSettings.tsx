@@ -1,8 +1,9 @@
 import { Button, InputNumber, Space } from 'antd'
 import type { MessageKey } from '../../i18n'
 import { useT } from '../../i18n'
-import { CAP_PRESETS, MAX_CAP, MIN_CAP, type EditorState } from './editor-state'
-import { formatKb } from './format'
+import { CAP_PRESETS } from '../../shared/caps'
+import { MAX_CAP, MIN_CAP, type EditorState } from './editor-state'
+import { formatKb } from '../../shared/format'
 import { WatermarkSettings } from './WatermarkSettings'
 
 type Props = { state: EditorState; onChange: (patch: Partial<EditorState>) => void }

@@ -15,7 +15,7 @@ import {
   unchanged,
   type EditorState,
 } from './editor-state'
-import { formatKb } from './format'
+import { formatKb } from '../../shared/format'
 import { PreviewCompare } from './PreviewCompare'
 import { useSourceImage } from './useSourceImage'
 

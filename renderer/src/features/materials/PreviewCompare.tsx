@@ -5,7 +5,7 @@ import type { Material } from '../../../../core/model'
 import { api } from '../../api'
 import { useT } from '../../i18n'
 import { useErrorText } from '../../i18n/errors'
-import { formatKb } from './format'
+import { formatKb } from '../../shared/format'
 import { useThumbnail } from './useThumbnail'
 
 export const PREVIEW_SIZE = 480

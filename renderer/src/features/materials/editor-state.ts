@@ -1,8 +1,7 @@
 /** The material editor's settings and the `materials:edit` payload they produce. Pure. */
 import type { RequestOf } from '../../../../core/api'
+import { MAX_MAX_BYTES, MIN_MAX_BYTES, WATERMARK_MAX_CHARS } from '../../../../core/limits'
 import {
-  CAP_CHOICES,
-  DEFAULT_MAX_BYTES,
   DEFAULT_WATERMARK_PLACEMENT,
   pdfPageOf,
   watermarkPlacementOf,
@@ -13,14 +12,9 @@ import {
 } from '../../../../core/model'
 import { selectionOf, storedCrop, type Size } from './crop-math'
 
-/** The caps offered as buttons, the default (DEFAULT_MAX_BYTES) first. */
-export const CAP_PRESETS: readonly number[] = [
-  DEFAULT_MAX_BYTES,
-  ...CAP_CHOICES.filter((n) => n !== DEFAULT_MAX_BYTES),
-]
-export const MIN_CAP = 20_000
-export const MAX_CAP = 10_000_000
-export const WATERMARK_MAX = 40
+export const MIN_CAP = MIN_MAX_BYTES
+export const MAX_CAP = MAX_MAX_BYTES
+export const WATERMARK_MAX = WATERMARK_MAX_CHARS
 export const WATERMARK_SUGGESTION = '仅供公安备案使用'
 
 export type EditorState = {
