@@ -3,7 +3,7 @@ import { Button, Layout, Spin, Typography } from 'antd'
 import { useEffect, useState } from 'react'
 import { api, onEvent } from './api'
 import { applyLanguage, setLanguage, useLanguage, useT } from './i18n'
-import { MainPane } from './features/workspace/MainPane'
+import { MainPane } from './MainPane'
 import { SubjectTree } from './features/tree/SubjectTree'
 import {
   loadWorkspace,

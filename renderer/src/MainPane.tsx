@@ -1,11 +1,11 @@
-import type { Workspace } from '../../../../core/model'
-import { BatchPage } from '../batch/BatchPage'
-import { DashboardPage } from '../dashboard/DashboardPage'
-import { SitePage } from '../site/SitePage'
-import { NewSitePage } from '../site/NewSitePage'
-import { SubjectPage } from '../subject/SubjectPage'
-import { Welcome } from '../welcome/Welcome'
-import { useWorkspaceStore } from './store'
+import type { Workspace } from '../../core/model'
+import { BatchPage } from './features/batch/BatchPage'
+import { DashboardPage } from './features/dashboard/DashboardPage'
+import { SitePage } from './features/site/SitePage'
+import { NewSitePage } from './features/site/NewSitePage'
+import { SubjectPage } from './features/subject/SubjectPage'
+import { Welcome } from './features/welcome/Welcome'
+import { useWorkspaceStore } from './features/workspace/store'
 
 /** Right pane: whatever the tree (or a "new" button) selected. */
 export function MainPane({ workspace }: { workspace: Workspace }) {
