@@ -4,8 +4,19 @@ import { businessRegNoCheckDigit, checkBusinessRegNo, isValidBusinessRegNo } fro
 const make = (first14: string): string => first14 + businessRegNoCheckDigit(first14)
 
 describe('checkBusinessRegNo (ISO 7064 MOD 11,10)', () => {
-  it.each([make('11010800000001'), make('44030110309741'), make('32050000000012')])('accepts %s', (n) => {
+  // Check digits computed outside the code under test (ISO 7064 MOD 11,10 by hand: P₁ = 10,
+  // Sⱼ = Pⱼ mod 11 + aⱼ, Pⱼ₊₁ = ((Sⱼ mod 10) or 10) × 2, last digit makes (P₁₅ mod 11 + a₁₅) mod 10 = 1).
+  it.each(['110108000000016', '440301103097413', '320500000000124', '440300000000009'])('accepts %s', (n) => {
     expect(checkBusinessRegNo(n).valid).toBe(true)
+  })
+
+  it.each([
+    ['11010800000001', '6'],
+    ['44030110309741', '3'],
+    ['32050000000012', '4'],
+    ['44030000000000', '9'],
+  ])('businessRegNoCheckDigit(%s) is %s', (first14, want) => {
+    expect(businessRegNoCheckDigit(first14)).toBe(want)
   })
 
   it('every other last digit fails', () => {

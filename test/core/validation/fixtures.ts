@@ -1,14 +1,21 @@
 /** Generated, fictitious records for validation tests (valid check digits, no real person). */
 import type { Address, Person, Site, Subject, Workspace } from '../../../core/model'
-import { generateResidentId, generateUscc } from '../../../core/validation'
 import type { Finding } from '../../../core/validation'
 
 export const TODAY = '2026-11-28'
 
-export const ADULT_ID = generateResidentId({ prefix: '110105', birth: '1985-06-15', seq: 123 })
-export const OLD_ID = generateResidentId({ prefix: '320102', birth: '1960-02-29', seq: 45 })
-export const MINOR_ID = generateResidentId({ prefix: '440305', birth: '2010-03-01', seq: 7 })
-export const ORG_USCC = generateUscc({ division: '110105', orgBody: 'MA01ABCD' })
+// Literals, not generated: their check characters were computed outside the code under test
+// (GB 11643 MOD 11-2; GB 32100 with the GB 11714 check of the embedded org code), so a
+// broken check-digit function fails the "accepts" cases built on them. resident-id.test and
+// uscc.test hold the generators to these same values.
+/** 110105 · 1985-06-15 · 123, check 6. */
+export const ADULT_ID = '110105198506151236'
+/** 320102 · 1960-02-29 · 045, check 2. */
+export const OLD_ID = '320102196002290452'
+/** 440305 · 2010-03-01 · 007, check 0. */
+export const MINOR_ID = '440305201003010070'
+/** 91 · 110105 · org code MA01ABCD-5, check F. */
+export const ORG_USCC = '91110105MA01ABCD5F'
 
 export const urbanAddress = (): Address => ({
   divisionCodes: ['110000', '110100', '110105'],

@@ -6,7 +6,7 @@ import {
   residentIdCheckChar,
   upgradeResidentId,
 } from '../../../core/validation'
-import { TODAY } from './fixtures'
+import { ADULT_ID, MINOR_ID, OLD_ID, TODAY } from './fixtures'
 
 const gen = (prefix: string, birth: string, seq = 1): string => generateResidentId({ prefix, birth, seq })
 const codesOf = (v: string): string[] => {
@@ -138,7 +138,13 @@ describe('helpers', () => {
 
   it('generateResidentId pads the sequence and yields a valid number', () => {
     const id = generateResidentId({ prefix: '310104', birth: '19951010', seq: 5 })
-    expect(id.slice(0, 17)).toBe('31010419951010005')
+    expect(id).toBe('310104199510100058') // check 8 worked out by hand
     expect(checkResidentId(id, TODAY).valid).toBe(true)
+  })
+
+  it('generateResidentId gives the hand-computed numbers the validation fixtures spell out', () => {
+    expect(generateResidentId({ prefix: '110105', birth: '1985-06-15', seq: 123 })).toBe(ADULT_ID)
+    expect(generateResidentId({ prefix: '320102', birth: '1960-02-29', seq: 45 })).toBe(OLD_ID)
+    expect(generateResidentId({ prefix: '440305', birth: '2010-03-01', seq: 7 })).toBe(MINOR_ID)
   })
 })

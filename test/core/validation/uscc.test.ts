@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { checkUscc, generateUscc, usccCategory, usccCheckChar } from '../../../core/validation'
+import { ORG_USCC } from './fixtures'
 
 /** Real, published company codes (from business licences shown on the companies' sites). */
 const REAL = ['91350100M000100Y43', '914403001922038216', '91440300708461136T']
@@ -25,6 +26,7 @@ describe('generateUscc (test-data generator)', () => {
     expect(generateUscc({ department: '5', category: '3', division: '440300', orgBody: '50012345' })).toBe(
       '534403005001234532',
     )
+    expect(generateUscc({ division: '110105', orgBody: 'MA01ABCD' })).toBe(ORG_USCC)
   })
 })
 
