@@ -4,6 +4,7 @@
  */
 import type { ImageNoteCode } from './api'
 import type { FilingEvent } from './filing/events'
+import type { PerspectiveTarget, Quad } from './ocr/perspective'
 
 /** 开办主体性质: 个人 (natural person) or 单位 (any organisation, incl. 个体经营). */
 export type SubjectNature = 'individual' | 'organization'
@@ -224,7 +225,16 @@ export type MaterialEdit = {
    * in that page's pixels, so choosing another page clears the crop.
    */
   pdfPage?: number
+  /**
+   * 透视校正: the document's four corners in pixels of the upright original (before `rotate`),
+   * straightened to its real proportions before rotation and crop; absent = none. `crop` is then
+   * measured in the straightened picture. The original itself is kept unchanged.
+   */
+  perspective?: PerspectiveEdit
 }
+
+/** A photographed card or page straightened (core/ocr/perspective.ts). */
+export type PerspectiveEdit = { quad: Quad; target: PerspectiveTarget }
 
 export const NO_EDIT: MaterialEdit = { rotate: 0, crop: null, watermark: null }
 

@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import { filingEventSchema } from './filing/event-schema'
 import { WATERMARK_MAX_CHARS } from './limits'
+import { PERSPECTIVE_TARGETS } from './ocr/perspective'
 import {
   ORG_CERT_TYPES,
   ORG_KINDS,
@@ -102,6 +103,14 @@ export const siteSchema = z.object({
 
 const pixels = z.number().int().nonnegative().max(100_000)
 export const cropSchema = z.object({ left: pixels, top: pixels, width: pixels.min(1), height: pixels.min(1) })
+const corner = z.object({
+  x: z.number().finite().min(0).max(100_000),
+  y: z.number().finite().min(0).max(100_000),
+})
+export const perspectiveSchema = z.object({
+  quad: z.tuple([corner, corner, corner, corner]),
+  target: z.enum(PERSPECTIVE_TARGETS),
+})
 export const materialEditSchema = z.object({
   rotate: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]),
   crop: cropSchema.nullable(),
@@ -109,6 +118,7 @@ export const materialEditSchema = z.object({
   // Optional: workspaces stored before placement existed must still load (they were tiled).
   watermarkPlacement: z.enum(WATERMARK_PLACEMENTS).optional(),
   pdfPage: z.number().int().min(1).max(PDF_MAX_PAGES).optional(),
+  perspective: perspectiveSchema.optional(),
 })
 
 export const materialSchema = z.object({
@@ -133,7 +143,10 @@ export const materialSchema = z.object({
   sha256: text(64),
   warnings: z.array(z.enum(['too-small', 'blurry', 'grayscale', 'too-dark', 'overexposed', 'odd-aspect'])),
   // Optional: materials stored before the notes existed must still load.
-  notes: z.array(z.enum(['first-frame-only', 'first-page-only'])).max(2).optional(),
+  notes: z
+    .array(z.enum(['first-frame-only', 'first-page-only']))
+    .max(2)
+    .optional(),
   importedAt: isoTime,
 })
 

@@ -38,7 +38,7 @@ const dataUrl = (jpeg: Buffer): string => `data:image/jpeg;base64,${jpeg.toStrin
 async function decodeOriginal(
   material: Material,
   files: MaterialFiles,
-  edit: Pick<Material['edit'], 'rotate' | 'crop' | 'pdfPage'>,
+  edit: Pick<Material['edit'], 'rotate' | 'crop' | 'pdfPage' | 'perspective'>,
 ) {
   const original = await files.read(material.originalFile)
   const format = detectFormat(original.subarray(0, 4096)) ?? material.sourceFormat
@@ -46,7 +46,9 @@ async function decodeOriginal(
   return decodeInput(original, format, {
     rotate: edit.rotate,
     pdfPage: pdfPageOf(edit),
-    ...(edit.crop ? { crop: edit.crop, cropFrame } : {}),
+    ...(edit.crop || edit.perspective ? { cropFrame } : {}),
+    ...(edit.crop ? { crop: edit.crop } : {}),
+    ...(edit.perspective ? { perspective: edit.perspective } : {}),
   })
 }
 
@@ -75,7 +77,10 @@ export async function materialPreview(
   files: MaterialFiles,
   req: Pick<RequestOf<'materials:preview'>, 'centerX' | 'centerY' | 'size'>,
 ): Promise<MaterialPreview> {
-  const [decoded, compressed] = await Promise.all([decodeOriginal(material, files, material.edit), files.read(material.compressedFile)])
+  const [decoded, compressed] = await Promise.all([
+    decodeOriginal(material, files, material.edit),
+    files.read(material.compressedFile),
+  ])
   const after = regionAt(material.width, material.height, req.centerX, req.centerY, req.size)
   const before = scaleRegion(after, decoded.width / material.width, decoded.width, decoded.height)
   const [beforeJpeg, afterJpeg] = await Promise.all([
@@ -85,7 +90,17 @@ export async function materialPreview(
   return {
     before: dataUrl(beforeJpeg),
     after: dataUrl(afterJpeg),
-    original: { width: decoded.width, height: decoded.height, bytes: material.originalBytes, format: material.sourceFormat },
-    compressed: { width: material.width, height: material.height, bytes: material.bytes, quality: material.quality },
+    original: {
+      width: decoded.width,
+      height: decoded.height,
+      bytes: material.originalBytes,
+      format: material.sourceFormat,
+    },
+    compressed: {
+      width: material.width,
+      height: material.height,
+      bytes: material.bytes,
+      quality: material.quality,
+    },
   }
 }

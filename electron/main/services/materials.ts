@@ -95,7 +95,8 @@ export function createMaterialService(repo: WorkspaceRepo, files: MaterialFiles)
       rotate: edit.rotate,
       pdfPage: pdfPageOf(edit),
       ...(edit.crop ? { crop: edit.crop } : {}),
-      ...(edit.crop && source.cropFrame ? { cropFrame: source.cropFrame } : {}),
+      ...((edit.crop || edit.perspective) && source.cropFrame ? { cropFrame: source.cropFrame } : {}),
+      ...(edit.perspective ? { perspective: edit.perspective } : {}),
       ...(edit.watermark
         ? { watermark: edit.watermark, watermarkPlacement: watermarkPlacementOf(edit) }
         : {}),
@@ -103,7 +104,7 @@ export function createMaterialService(repo: WorkspaceRepo, files: MaterialFiles)
     progress('saving')
     // A crop scaled to the decoder's size (see cropFrame) is stored in that size from now on.
     const crop =
-      edit.crop && source.cropFrame
+      edit.crop && source.cropFrame && !edit.perspective
         ? cropForSize(
             edit.crop,
             source.cropFrame,

@@ -9,6 +9,8 @@ import { isSrgbProfile, pngWithIcc } from './icc-png'
 import { stripJpegMetadata } from './jpeg-strip'
 import { applyOrientation } from './orientation'
 import { openRaw, openSharp, type RawImage } from './sharp-options'
+import type { PerspectiveEdit } from '../../../../core/model'
+import { straightenSource } from '../ocr/straighten'
 
 /** Notes about what was used from the input (not problems with the picture). */
 export type ImageNoteCode = 'first-frame-only' | 'first-page-only'
@@ -31,6 +33,8 @@ export type DecodeOptions = {
    * one, is taken at its own resolution since 2026-11, where it used to be rendered at 2800 px.
    */
   cropFrame?: { width: number; height: number }
+  /** 透视校正 (core/model MaterialEdit.perspective): straightened first, then rotated and cropped. */
+  perspective?: PerspectiveEdit
 }
 
 export type Decoded = RawImage & {
@@ -165,11 +169,16 @@ export async function decodeInput(input: Buffer, format: string, opts: DecodeOpt
     throw mapSharpError(error)
   }
   const base = { sourceWidth: src.width, sourceHeight: src.height }
+  // The crop of a straightened picture is measured in it, not in the source (no cropFrame scaling).
+  if (opts.perspective) src = straightenSource(src, opts.perspective, opts.cropFrame)
   const rotate = opts.rotate ?? 0
   if (!opts.crop && rotate === 0) return { ...src, ...base }
   const turns = rotate === 90 || rotate === 270
   const turned = turns ? { w: src.height, h: src.width } : { w: src.width, h: src.height }
-  const crop = opts.crop && opts.cropFrame ? cropForSize(opts.crop, opts.cropFrame, src, rotate) : opts.crop
+  const crop =
+    opts.crop && opts.cropFrame && !opts.perspective
+      ? cropForSize(opts.crop, opts.cropFrame, src, rotate)
+      : opts.crop
   if (crop && !validCrop(crop, turned.w, turned.h)) throw new ImageInputError('image/bad-crop')
   let pipeline = openRaw(src)
   // sharp applies extract after rotate when it is called after rotate.

@@ -2,7 +2,7 @@
  * Image service: any user file (JPEG, PNG, WebP, TIFF, GIF, BMP, AVIF, HEIC, PDF) → the most
  * legible upright sRGB JPEG without metadata that fits the portal's byte cap.
  */
-import type { ImageWarningCode, WatermarkPlacement } from '../../../../core/model'
+import type { ImageWarningCode, PerspectiveEdit, WatermarkPlacement } from '../../../../core/model'
 import { imageWarnings } from '../../../../core/images/checks'
 import { LOSSLESS_MAX_QUALITY } from '../../../../core/images/caps'
 import { CapUnreachableError, fitToCap } from '../../../../core/images/fit'
@@ -32,6 +32,8 @@ export type CompressOptions = {
   crop?: { left: number; top: number; width: number; height: number }
   /** The upright source size `crop` was measured in, when it may predate the decoder (decode.ts). */
   cropFrame?: { width: number; height: number }
+  /** 透视校正: the document's corners in the upright original, straightened before rotate and crop. */
+  perspective?: PerspectiveEdit
   signal?: AbortSignal
   /**
    * Optional text (≤ WATERMARK_MAX_CHARS, e.g. 仅供公安备案使用) drawn over the
