@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { domainCertificate, handheld, idCardBack, idCardFront, withOrientation } from '../fixtures/generate'
 import { syntheticResidentId } from '../support/factories'
+import { portalFields } from '../../core/packet/portal-fields'
 import { readZip } from '../support/zip'
 import {
   addTag,
@@ -23,6 +24,15 @@ import {
   typeDate,
   type Session,
 } from './browser'
+import {
+  checkFillList,
+  checkInfoPdf,
+  checkManifest,
+  checkPrintPdf,
+  checkZipNames,
+  renderForEyes,
+  type PacketImage,
+} from './packet-checks'
 
 const CAP = 512_000
 let browser: Browser
@@ -209,6 +219,57 @@ describe('个人 journey: materials to packet', () => {
     // The EXIF-6 photo was stored portrait; upright it is a landscape card photo.
     const front = await sharp(entries[0]?.data).metadata()
     expect(front.width).toBeGreaterThan(front.height ?? Infinity)
+  })
+
+  it('exports the whole packet: both PDFs (text and rendered pages), 填写清单.txt, the manifest and the zip names', async () => {
+    const target = join(session.dataDir, 'out', '小明的博客.zip')
+    const entries = await readZip(target)
+    const base = '小明的博客'
+    const materials = [
+      '1_开办主体/01_身份证正面.jpg',
+      '1_开办主体/02_身份证反面.jpg',
+      '1_开办主体/03_本人手持身份证照.jpg',
+      '2_网站基本信息/04_域名证书.jpg',
+    ]
+    checkZipNames(entries, base, materials)
+    checkManifest(entries, base, '小明的博客')
+    const file = (name: string): Buffer => {
+      const entry = entries.find((e) => e.name === `${base}/${name}`)
+      if (!entry) throw new Error(`${name} is not in the zip`)
+      return entry.data
+    }
+    const ws = session.bridge.services.repo.workspace()
+    const site = ws.sites[0]
+    const subject = ws.subjects.find((s) => s.id === site?.subjectId)
+    if (!site || !subject) throw new Error('no site')
+    const steps = portalFields(subject, site)
+    checkFillList(file('填写清单.txt'), steps)
+    const labels = ['身份证正面', '身份证反面', '本人手持身份证照', '域名证书']
+    const images: PacketImage[] = materials.map((path, i) => ({
+      label: labels[i] ?? '',
+      path,
+      jpeg: file(path),
+    }))
+    const info = file('备案信息.pdf')
+    const print = file('材料打印.pdf')
+    // What was typed in the forms above, found in the PDF's text in full.
+    const typed = [
+      '李小明',
+      subject.principal.idNumber,
+      '13952718460',
+      'lixiaoming@example.com',
+      '010-65871234',
+      '建国路 88 号 3 号楼 1201 室',
+      'example-blog.cn',
+      '京ICP备12345678号-1',
+      '47.96.21.10',
+      '阿里云计算有限公司',
+    ]
+    // The pages as PNG under test-results/packet/ for a person to look at.
+    renderForEyes(info, 'test-results/packet', 'info')
+    renderForEyes(print, 'test-results/packet', 'print')
+    await checkInfoPdf(info, steps, typed, images)
+    await checkPrintPdf(print, images)
   })
 
   it('rotates a photo and re-fits it to the 400 KB preset in the editor', async () => {
