@@ -125,3 +125,48 @@ describe('blocking warnings', () => {
     expect(imageWarningMessage('blurry', '域名证书')).toBe(IMAGE_WARNING_MESSAGES.blurry)
   })
 })
+
+/**
+ * The thresholds as literal numbers, with the behaviour exactly at each edge. The tests above
+ * read the exported constants, so a changed constant would pass them; these do not.
+ */
+describe('image-check thresholds pinned', () => {
+  it('too-small below a long side of 800 px; 800 itself passes', () => {
+    expect(isTooSmall({ width: 799, height: 500 })).toBe(true)
+    expect(isTooSmall({ width: 500, height: 799 })).toBe(true)
+    expect(isTooSmall({ width: 800, height: 500 })).toBe(false)
+    expect(isTooSmall({ width: 500, height: 800 })).toBe(false)
+    expect(IMAGE_WARNING_MESSAGES['too-small']).toContain('长边不足 800 像素')
+  })
+
+  it('blurry below a Laplacian variance of 300; 300 itself passes', () => {
+    expect(isBlurry({ laplacianVariance: 299.9 })).toBe(true)
+    expect(isBlurry({ laplacianVariance: 300 })).toBe(false)
+  })
+
+  it('greyscale below 0.4 % coloured pixels; 0.4 % itself is colour', () => {
+    expect(isGrayscale({ colouredFraction: 0.0039 })).toBe(true)
+    expect(isGrayscale({ colouredFraction: 0.004 })).toBe(false)
+  })
+
+  it('too dark below a mean luma of 70 with the brightest tail below 190', () => {
+    expect(isTooDark({ meanLuma: 69, brightLuma: 189 })).toBe(true)
+    expect(isTooDark({ meanLuma: 70, brightLuma: 189 })).toBe(false)
+    expect(isTooDark({ meanLuma: 69, brightLuma: 190 })).toBe(false)
+  })
+
+  it('overexposed above 30 % clipped pixels with the darkest tail above 150', () => {
+    expect(isOverexposed({ clippedFraction: 0.301, darkLuma: 151 })).toBe(true)
+    expect(isOverexposed({ clippedFraction: 0.3, darkLuma: 151 })).toBe(false)
+    expect(isOverexposed({ clippedFraction: 0.301, darkLuma: 150 })).toBe(false)
+  })
+
+  it('ID-card aspect ratios from 1.25 to 1.95 inclusive, either way round', () => {
+    expect(isOddIdCardAspect({ width: 1250, height: 1000 })).toBe(false)
+    expect(isOddIdCardAspect({ width: 1000, height: 1250 })).toBe(false)
+    expect(isOddIdCardAspect({ width: 1950, height: 1000 })).toBe(false)
+    expect(isOddIdCardAspect({ width: 1249, height: 1000 })).toBe(true)
+    expect(isOddIdCardAspect({ width: 1951, height: 1000 })).toBe(true)
+    expect(isOddIdCardAspect({ width: 856, height: 540 })).toBe(false) // the card itself, 85.6 × 54 mm
+  })
+})
