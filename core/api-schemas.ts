@@ -127,4 +127,6 @@ export const requestSchemas = {
     format: z.enum(['csv', 'xlsx']),
     siteIds: z.array(z.string().min(1).max(64)).max(20_000),
   }),
+  'ocr:read': idRef,
+  'ocr:deskew': idRef,
 } as const

@@ -9,6 +9,8 @@ import type { ColumnMapping, ImportPlan } from './client-import'
 import type { YearSchedule } from './filing/calendar'
 import type { FilingEvent } from './filing/events'
 import type { Material, Site, Subject, Workspace } from './model'
+import type { DocumentKind, FieldName, FieldRead, OcrIssue } from './ocr/types'
+import type { PerspectiveTarget, Quad } from './ocr/perspective'
 
 /** Every handler answers a result object; nothing throws across IPC. */
 export type AppError = {
@@ -45,6 +47,26 @@ export type MaterialSourceImage = {
   height: number
   /** Pages of a PDF source (so materials stored before page counts still get the page choice). */
   pages?: number
+}
+/** The fields OCR read from a stored material (ID face or 单位 certificate), with their confidence. */
+export type MaterialOcr = {
+  materialId: string
+  kind: DocumentKind
+  fields: Partial<Record<FieldName, FieldRead>>
+  issues: OcrIssue[]
+  /** The picture was read turned by 180° (it was upside down). */
+  rotated: boolean
+}
+/**
+ * A proposed 透视校正: the document's corners in pixels of the upright original (`width` ×
+ * `height`, the material's source size), or null when none was found for sure.
+ */
+export type DeskewProposal = {
+  materialId: string
+  quad: Quad | null
+  target: PerspectiveTarget
+  width: number
+  height: number
 }
 /** Before/after at 100 %: the same region of the original and of the compressed copy. */
 export type MaterialPreview = {
@@ -173,6 +195,10 @@ export type Api = {
   'clientImport:template': (req: Req<'clientImport:template'>) => string | null
   /** Saves the given dashboard rows (the filtered ones, in order) as CSV/XLSX; the path, or null when cancelled. */
   'dashboard:export': (req: Req<'dashboard:export'>) => string | null
+  /** Reads a stored ID face or 单位 certificate offline (OCR worker); numbers only with a valid check digit. */
+  'ocr:read': (req: Req<'ocr:read'>) => MaterialOcr
+  /** Looks for the photographed document's four corners in a stored material (not applied: see materials:edit). */
+  'ocr:deskew': (req: Req<'ocr:deskew'>) => DeskewProposal
 }
 export type Channel = keyof Api
 export type RequestOf<C extends Channel> = Parameters<Api[C]> extends [infer R] ? R : undefined
@@ -210,6 +236,8 @@ export const API_CHANNELS: Record<Channel, true> = {
   'clientImport:commit': true,
   'clientImport:template': true,
   'dashboard:export': true,
+  'ocr:read': true,
+  'ocr:deskew': true,
 }
 export const CHANNELS = Object.keys(API_CHANNELS) as Channel[]
 

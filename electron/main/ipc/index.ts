@@ -7,6 +7,7 @@ import type { StoreBackend } from '../services/store'
 import { clientImportHandlers, type TableDialogs } from './client-import'
 import { filingHandlers } from './filing'
 import { materialHandlers } from './materials'
+import { ocrHandlers } from './ocr'
 import { packetHandlers } from './packet'
 import { systemHandlers } from './system'
 import type { Dialogs, Handlers } from './types'
@@ -29,6 +30,7 @@ export function handlersFor(
   return {
     ...workspaceHandlers(services),
     ...materialHandlers(services),
+    ...ocrHandlers(services),
     ...packetHandlers(services),
     ...filingHandlers(services),
     ...clientImportHandlers(services, deps.tableDialogs),
