@@ -63,7 +63,7 @@ export function createMaterialOcr(files: MaterialFiles): MaterialOcrService {
     async deskew(material) {
       const target = deskewTargetOfSlot(material.slot)
       if (!target) throw new AppFailure('ocr/no-deskew', '手持身份证照片不做透视校正：请直接上传原照片。')
-      const { jpeg, width, height } = await uprightJpeg(material, files, { rotate: 0 })
+      const { jpeg } = await uprightJpeg(material, files, { rotate: 0 })
       const found = await deskewDocument(jpeg, target)
       const frame = { width: material.sourceWidth, height: material.sourceHeight }
       // The worker measures in the picture it got (downscaled): back to the original's pixels.
