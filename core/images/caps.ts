@@ -57,6 +57,11 @@ const MIN_STEP_RATIO = 0.92
 export const TARGET_FILL = 0.985
 /** Aim lower when raising quality after a final encode: a failed raise costs a whole mozjpeg encode. */
 export const RAISE_FILL = 0.96
+/**
+ * Share of the cap a calibrated search aims at: the sampled ratio is within about ±4 % of the
+ * whole picture's, so this keeps most first finals under the cap and above RAISE_BELOW.
+ */
+export const CALIBRATED_FILL = 0.97
 /** A draft at or above this share of the target is "close enough": stop refining. */
 export const CLOSE_ENOUGH = 0.93
 /** A final encode below this share of the target is retried at a higher quality (costs a mozjpeg encode). */
@@ -80,6 +85,27 @@ export function sideLadder(longSide: number): number[] {
 export function minQualityFor(side: number, isLastSide: boolean): number {
   if (isLastSide) return MIN_QUALITY
   return QUALITY_FLOOR_BY_SIDE.find(([minSide]) => side >= minSide)?.[1] ?? FLOOR_QUALITY
+}
+
+/**
+ * Floor at full size for a source that is a JPEG decoded at its own size (block grid intact)
+ * with estimated quality `sourceQuality`: the side's floor, lowered to the source's own
+ * quality, never below FLOOR_QUALITY.
+ *
+ * Why: the side floors guard against adding blocking to a sharp picture, but a JPEG source
+ * re-encoded on its own grid at or above its own quantisation adds almost no new error: the
+ * blocks it has are already in the source, which is what legibility is measured against. So
+ * where full size fits at the source's quality, it beats any smaller side. Measured (issue 13,
+ * exhaustive mozjpeg search, tuning half): a 2560×3837 photo saved at q70 (522 KB, just over a
+ * 512 KB cap) fits at full size q79 with SSIM@1600 0.998, against 0.994 for every fitting
+ * 3000 px or 2400 px file; the q80 floor had forced 3000 px. Below the source's quality the
+ * re-encode quantises anew and the side floor's reason holds again, so the floor goes no lower.
+ * It is a rule about the source's quantisation, not about any picture: it changes nothing for a
+ * source saved at or above the side's floor (most camera files, q85–95).
+ */
+export function fullSizeFloor(sideFloor: number, sourceQuality: number): number {
+  if (!(sourceQuality > 0)) return sideFloor
+  return Math.min(sideFloor, Math.max(FLOOR_QUALITY, Math.round(sourceQuality)))
 }
 
 /** Output pixel size for a long side, keeping the aspect ratio (never enlarged). */
