@@ -8,7 +8,7 @@
 import { z } from 'zod'
 import { filingApprovalSchema, interviewDetailsSchema, yearScheduleSchema } from './filing/event-schema'
 import { FILING_EVENT_KINDS } from './filing/events'
-import { BATCH_MAX_FILES, PACKET_BATCH_MAX_SITES } from './api'
+import { BATCH_MAX_FILES, COPY_TEXT_MAX_CHARS, PACKET_BATCH_MAX_SITES } from './api'
 import { IMPORT_FIELDS } from './client-import/fields'
 import { IMPORT_MAX_COLUMNS, IMPORT_MAX_ROWS } from './client-import/table'
 import { maxBytesSchema } from './limits'
@@ -115,6 +115,7 @@ export const requestSchemas = {
   }),
   'filing:undo': z.object({ ownerKind: z.enum(['subject', 'site']), ownerId: z.string().min(1).max(64) }),
   'system:showItemInFolder': z.object({ path: z.string().min(1).max(4096) }),
+  'system:copyText': z.object({ text: z.string().min(1).max(COPY_TEXT_MAX_CHARS) }),
   'clientImport:open': z.undefined(),
   'clientImport:preview': z.object({ token: importToken, mapping: columnMapping }),
   'clientImport:commit': z.object({

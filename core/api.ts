@@ -107,6 +107,8 @@ export type ExportedFile = {
 }
 export type ExportSummary = { target: string; format: ExportFormat; files: ExportedFile[] }
 
+/** Longest text system:copyText puts on the clipboard (a field value, a badge snippet). */
+export const COPY_TEXT_MAX_CHARS = 20_000
 /** Most sites one packet:exportMany takes (an agency's whole book). */
 export const PACKET_BATCH_MAX_SITES = 2000
 /** The code of a site a cancelled packet batch did not write. */
@@ -186,6 +188,8 @@ export type Api = {
   'filing:undo': (req: Req<'filing:undo'>) => FilingChange
   /** Shows the last exported packet (folder or zip) in the file manager; false when refused or not possible. */
   'system:showItemInFolder': (req: Req<'system:showItemInFolder'>) => boolean
+  /** Puts text on the system clipboard through main (the renderer's clipboard may be denied); false when not possible. */
+  'system:copyText': (req: Req<'system:copyText'>) => boolean
   /** Opens main's dialog for a CSV/XLSX client list and reads it; null when cancelled. */
   'clientImport:open': () => ClientImportFile | null
   'clientImport:preview': (req: Req<'clientImport:preview'>) => ClientImportPreview
@@ -231,6 +235,7 @@ export const API_CHANNELS: Record<Channel, true> = {
   'filing:record': true,
   'filing:undo': true,
   'system:showItemInFolder': true,
+  'system:copyText': true,
   'clientImport:open': true,
   'clientImport:preview': true,
   'clientImport:commit': true,

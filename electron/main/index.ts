@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron'
+import { app, BrowserWindow, clipboard, dialog, ipcMain, protocol, session } from 'electron'
 import ElectronStore from 'electron-store'
 import { handleAppProtocol, registerAppScheme, rendererEntryUrl } from './app-protocol'
 import { createDialogs } from './dialogs'
@@ -58,6 +58,7 @@ function start(): void {
     dialogs,
     openExternal: openExternalUrl,
     tableDialogs,
+    clipboard,
   })
   registerIpc(ipcMain, handlers, {
     isPackaged: app.isPackaged,

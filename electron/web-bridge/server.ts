@@ -58,6 +58,8 @@ export type Bridge = {
   queueDialog(answer: string[] | string | null): void
   /** Paths main asked the file manager to reveal (system:showItemInFolder), in order. */
   revealed: string[]
+  /** Texts put on the clipboard through main (system:copyText), in order. */
+  copied: string[]
   close(): Promise<void>
 }
 
@@ -173,7 +175,14 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       return join(dir, `${safeFileName(suggestedName)}.${format}`)
     },
   }
-  const handlers = handlersFor(services, { dialogs, tableDialogs, openExternal: async () => false })
+  const copied: string[] = []
+  const clipboard = { writeText: (text: string) => void copied.push(text) }
+  const handlers = handlersFor(services, {
+    dialogs,
+    tableDialogs,
+    clipboard,
+    openExternal: async () => false,
+  })
   const streams = new Set<ServerResponse>()
   const ctx: HandlerContext = {
     // Like main's sender.send: only the contract's events reach the page.
@@ -277,6 +286,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     services,
     queueDialog: (answer) => void queue.push(answer),
     revealed,
+    copied,
     close: () =>
       new Promise<void>((done) => {
         for (const s of streams) s.end()

@@ -153,6 +153,11 @@ export const api = {
     const result = await request('system:showItemInFolder', { path })
     return result.ok && result.value
   },
+  /** Puts text on the clipboard through main; false when main has no clipboard. */
+  copyText: async (text: string): Promise<boolean> => {
+    const result = await request('system:copyText', { text })
+    return result.ok && result.value
+  },
   /** Local paths of dropped files; empty when the bridge cannot resolve them. */
   pathsForFiles: async (files: readonly File[]): Promise<string[]> => {
     const bridge = window.beian

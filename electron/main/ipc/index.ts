@@ -5,6 +5,7 @@
 import { createServices, type Services } from '../services/container'
 import type { StoreBackend } from '../services/store'
 import { clientImportHandlers, type TableDialogs } from './client-import'
+import { clipboardHandlers, type ClipboardPort } from './clipboard'
 import { filingHandlers } from './filing'
 import { materialHandlers } from './materials'
 import { ocrHandlers } from './ocr'
@@ -21,11 +22,13 @@ export type HandlerDeps = {
   openExternal: (url: string) => Promise<boolean>
   /** Open/save dialogs for the client import and the dashboard export (absent: those channels refuse). */
   tableDialogs?: TableDialogs
+  /** Main's clipboard for system:copyText (absent: the channel answers false). */
+  clipboard?: ClipboardPort
 }
 
 export function handlersFor(
   services: Services,
-  deps: Pick<HandlerDeps, 'dialogs' | 'openExternal' | 'tableDialogs'>,
+  deps: Pick<HandlerDeps, 'dialogs' | 'openExternal' | 'tableDialogs' | 'clipboard'>,
 ): Handlers {
   return {
     ...workspaceHandlers(services),
@@ -35,6 +38,7 @@ export function handlersFor(
     ...filingHandlers(services),
     ...clientImportHandlers(services, deps.tableDialogs),
     ...systemHandlers(services, deps.dialogs, deps.openExternal),
+    ...clipboardHandlers(deps.clipboard),
     'divisions:children': ({ code }) => services.divisions.children(code),
   }
 }

@@ -158,6 +158,9 @@ function createFake(windows: unknown[]) {
     ),
     showErrorBox: vi.fn((title: string, content: string) => record('dialog.showErrorBox', title, content)),
   }
+  const clipboard = {
+    writeText: vi.fn((text: string) => void record('clipboard.writeText', text)),
+  }
   const contextBridge = {
     exposeInMainWorld: vi.fn((key: string, api: unknown) =>
       record('contextBridge.exposeInMainWorld', key, api),
@@ -196,6 +199,7 @@ function createFake(windows: unknown[]) {
     protocol,
     shell,
     dialog,
+    clipboard,
     contextBridge,
     ipcRenderer,
     webUtils,
@@ -263,6 +267,7 @@ export const electronModule = {
   protocol: fake.protocol,
   shell: fake.shell,
   dialog: fake.dialog,
+  clipboard: fake.clipboard,
   contextBridge: fake.contextBridge,
   ipcRenderer: fake.ipcRenderer,
   webUtils: fake.webUtils,
