@@ -100,7 +100,11 @@ describe('checkIp: special-purpose ranges at their boundaries', () => {
     ['172.16.0.0/12', '172.16.0.0', '172.31.255.255', '172.15.255.255', '172.32.0.0'],
     ['192.168.0.0/16', '192.168.0.0', '192.168.255.255', '192.167.255.255', '192.169.0.0'],
     ['198.18.0.0/15', '198.18.0.0', '198.19.255.255', '198.17.255.255', '198.20.0.0'],
+    ['192.0.0.0/24', '192.0.0.0', '192.0.0.255', '191.255.255.255', '192.0.1.0'],
     ['192.0.2.0/24', '192.0.2.0', '192.0.2.255', '192.0.1.255', '192.0.3.0'],
+    ['192.88.99.0/24', '192.88.99.0', '192.88.99.255', '192.88.98.255', '192.88.100.0'],
+    ['198.51.100.0/24', '198.51.100.0', '198.51.100.255', '198.51.99.255', '198.51.101.0'],
+    ['203.0.113.0/24', '203.0.113.0', '203.0.113.255', '203.0.112.255', '203.0.114.0'],
     ['224.0.0.0/4', '224.0.0.0', '239.255.255.255', '223.255.255.255', null],
     ['240.0.0.0/4', '240.0.0.0', '255.255.255.255', null, null],
     ['fc00::/7', 'fc00::', 'fdff:ffff:ffff:ffff:ffff:ffff:ffff:ffff', null, null],
@@ -114,11 +118,79 @@ describe('checkIp: special-purpose ranges at their boundaries', () => {
     ],
     ['::1/128', '::1', '::1', null, null],
     ['::ffff:0:0/96', '::ffff:0.0.0.0', '::ffff:255.255.255.255', null, null],
+    [
+      '3fff::/20',
+      '3fff::',
+      '3fff:fff:ffff:ffff:ffff:ffff:ffff:ffff',
+      '3ffe:ffff:ffff:ffff:ffff:ffff:ffff:ffff',
+      '3fff:1000::',
+    ],
+    [
+      '2001:2::/48',
+      '2001:2::',
+      '2001:2:0:ffff:ffff:ffff:ffff:ffff',
+      '2001:1:ffff:ffff:ffff:ffff:ffff:ffff',
+      '2001:2:1::',
+    ],
+    ['2001:20::/28', '2001:20::', '2001:2f:ffff:ffff:ffff:ffff:ffff:ffff', null, '2001:30::'],
   ])('%s', (_range, first, last, before, after) => {
     for (const inside of [first, last])
       expect(checkIp(inside).errors.map((e) => e.code)).toEqual(['ip.not-public'])
     for (const outside of [before, after])
       if (outside !== null) expect(checkIp(outside)).toMatchObject({ valid: true, errors: [], warnings: [] })
+  })
+
+  // Questioned ranges: first and last address warned about, the neighbours clean.
+  it.each([
+    ['192.31.196.0/24', '192.31.196.0', '192.31.196.255', '192.31.195.255', '192.31.197.0'],
+    ['192.175.48.0/24', '192.175.48.0', '192.175.48.255', '192.175.47.255', '192.175.49.0'],
+    ['192.52.193.0/24', '192.52.193.0', '192.52.193.255', '192.52.192.255', '192.52.194.0'],
+    [
+      '2001::/32',
+      '2001::',
+      '2001:0:ffff:ffff:ffff:ffff:ffff:ffff',
+      '2000:ffff:ffff:ffff:ffff:ffff:ffff:ffff',
+      '2001:1::',
+    ],
+    [
+      '2002::/16',
+      '2002::',
+      '2002:ffff:ffff:ffff:ffff:ffff:ffff:ffff',
+      '2001:ffff:ffff:ffff:ffff:ffff:ffff:ffff',
+      '2003::',
+    ],
+  ])('%s is questioned from edge to edge', (_range, first, last, before, after) => {
+    for (const inside of [first, last]) {
+      const r = checkIp(inside)
+      expect(r.valid).toBe(true)
+      expect(r.warnings.map((w) => w.code)).toEqual(['ip.special-purpose'])
+    }
+    for (const outside of [before, after])
+      expect(checkIp(outside)).toMatchObject({ valid: true, warnings: [] })
+  })
+
+  // Outside 2000::/3 every address is refused, so these edges are told apart by the reason.
+  it.each([
+    ['100::', '丢弃'],
+    ['100::ffff:ffff:ffff:ffff', '丢弃'],
+    ['100:0:0:1::', '全球单播'],
+    ['fec0::', '站点本地'],
+    ['feff:ffff:ffff:ffff:ffff:ffff:ffff:ffff', '站点本地'],
+    ['febf:ffff:ffff:ffff:ffff:ffff:ffff:ffff', '链路本地'],
+    ['ff00::', '组播'],
+    ['64:ff9b::ffff:ffff', 'NAT64'],
+    ['64:ff9b::1:0:0', '全球单播'],
+    ['1fff:ffff:ffff:ffff:ffff:ffff:ffff:ffff', '全球单播'],
+    ['4000::', '全球单播'],
+  ])('%s: the reason names %s', (ip, label) => {
+    const r = checkIp(ip)
+    expect([...r.errors, ...r.warnings]).toHaveLength(1)
+    expect([...r.errors, ...r.warnings][0]?.message).toContain(label)
+  })
+
+  it('the first and last addresses of global unicast 2000::/3 are public', () => {
+    for (const ip of ['2000::', '3fff:ffff:ffff:ffff:ffff:ffff:ffff:ffff'])
+      expect(checkIp(ip)).toMatchObject({ valid: true, errors: [], warnings: [] })
   })
 
   it('public IPv6 neighbours of the private ranges pass', () => {
