@@ -130,4 +130,8 @@ export const requestSchemas = {
   }),
   'ocr:read': idRef,
   'ocr:deskew': idRef,
+  'encryption:status': z.undefined(),
+  'encryption:unlock': z.object({ secret: z.string().min(1).max(1024) }),
+  'encryption:setPassphrase': z.object({ passphrase: z.string().min(1).max(1024) }),
+  'encryption:recoveryCode': z.object({ renew: z.boolean() }),
 } as const

@@ -144,6 +144,23 @@ export type ClientImportPreview = Pick<ImportPlan, 'rows' | 'matches' | 'counts'
 export type ClientImportSummary = ImportPlan['counts']
 export type TableFormat = 'csv' | 'xlsx'
 
+/**
+ * Encryption at rest (settings → 数据加密): whether the workspace's files are encrypted and how
+ * its data key is protected (the OS keychain, or a passphrase the user types at start).
+ */
+export type EncryptionStatus = {
+  encrypted: boolean
+  unlocked: boolean
+  protection: 'keychain' | 'passphrase' | null
+  /** The OS keychain really protects a key here (false on Linux basic_text and the test bridge). */
+  keychainAvailable: boolean
+  keychainBackend: string | null
+  /** A recovery key waits to be shown once. */
+  recoveryPending: boolean
+  /** Every material file has been re-written encrypted. */
+  materialsEncrypted: boolean
+}
+
 /** Request payloads are defined by the zod schemas in core/api-schemas.ts (kept out of the preload bundle). */
 
 type Req<C extends keyof typeof requestSchemas> = z.infer<(typeof requestSchemas)[C]>
@@ -203,6 +220,13 @@ export type Api = {
   'ocr:read': (req: Req<'ocr:read'>) => MaterialOcr
   /** Looks for the photographed document's four corners in a stored material (not applied: see materials:edit). */
   'ocr:deskew': (req: Req<'ocr:deskew'>) => DeskewProposal
+  'encryption:status': () => EncryptionStatus
+  /** Unlocks with the passphrase or the recovery key (either is accepted). */
+  'encryption:unlock': (req: Req<'encryption:unlock'>) => EncryptionStatus
+  /** Sets or changes the passphrase, which then protects the key instead of the keychain. */
+  'encryption:setPassphrase': (req: Req<'encryption:setPassphrase'>) => EncryptionStatus
+  /** The pending recovery key, once (null when none waits); with renew, a new one (the old stops working). */
+  'encryption:recoveryCode': (req: Req<'encryption:recoveryCode'>) => string | null
 }
 export type Channel = keyof Api
 export type RequestOf<C extends Channel> = Parameters<Api[C]> extends [infer R] ? R : undefined
@@ -243,6 +267,10 @@ export const API_CHANNELS: Record<Channel, true> = {
   'dashboard:export': true,
   'ocr:read': true,
   'ocr:deskew': true,
+  'encryption:status': true,
+  'encryption:unlock': true,
+  'encryption:setPassphrase': true,
+  'encryption:recoveryCode': true,
 }
 export const CHANNELS = Object.keys(API_CHANNELS) as Channel[]
 

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { app, BrowserWindow, clipboard, dialog, ipcMain, protocol, session } from 'electron'
+import { app, BrowserWindow, clipboard, dialog, ipcMain, protocol, safeStorage, session } from 'electron'
 import ElectronStore from 'electron-store'
 import { handleAppProtocol, registerAppScheme, rendererEntryUrl } from './app-protocol'
 import { createDialogs } from './dialogs'
@@ -14,6 +14,7 @@ import { createHandlers } from './ipc/index'
 import { registerIpc } from './ipc/register'
 import { startDueNotificationsFor } from './notifications'
 import { applyAppSecurity } from './security'
+import { keychainFromSafeStorage } from './services/crypto/keychain'
 import { setPdfFallbackFont } from './services/images/pdf'
 import { openStore, takeStoreRecovery } from './services/store'
 import { storeOptions } from './services/store-options'
@@ -59,6 +60,7 @@ function start(): void {
     openExternal: openExternalUrl,
     tableDialogs,
     clipboard,
+    keychain: keychainFromSafeStorage(safeStorage),
   })
   registerIpc(ipcMain, handlers, {
     isPackaged: app.isPackaged,

@@ -3,8 +3,10 @@
  * without a handler is a compile error (the `Handlers` type requires every key).
  */
 import { createServices, type Services } from '../services/container'
+import type { KeychainPort } from '../services/crypto/keychain'
 import type { StoreBackend } from '../services/store'
 import { clientImportHandlers, type TableDialogs } from './client-import'
+import { encryptionHandlers } from './encryption'
 import { clipboardHandlers, type ClipboardPort } from './clipboard'
 import { filingHandlers } from './filing'
 import { materialHandlers } from './materials'
@@ -39,10 +41,12 @@ export function handlersFor(
     ...clientImportHandlers(services, deps.tableDialogs),
     ...systemHandlers(services, deps.dialogs, deps.openExternal),
     ...clipboardHandlers(deps.clipboard),
+    ...encryptionHandlers(services),
     'divisions:children': ({ code }) => services.divisions.children(code),
   }
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
-  return handlersFor(createServices(deps.dataDir, deps.store, deps.divisionsDir), deps)
+  const options = { keychain: deps.keychain ?? null }
+  return handlersFor(createServices(deps.dataDir, deps.store, deps.divisionsDir, options), deps)
 }

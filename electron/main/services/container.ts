@@ -1,6 +1,9 @@
 /** Builds the main-process services over one data directory and one store backend. */
 import { createBackupService, isOpenedStore, type BackupService } from './backup-service'
 import { createClientImportService, type ClientImportService } from './client-import'
+import { createEncryptionService, type EncryptionService } from './crypto/encryption'
+import type { KeychainPort } from './crypto/keychain'
+import { createWorkspaceKeys } from './crypto/workspace-keys'
 import { createDivisionService, type DivisionService } from './divisions'
 import { createFilingService, type FilingService } from './filing'
 import { createMaterialFiles, type MaterialFiles } from './material-files'
@@ -20,12 +23,29 @@ export type Services = {
   filing: FilingService
   /** Importing clients and sites from CSV/XLSX (preview, then one write). */
   clientImport: ClientImportService
+  /** Encryption at rest: the data key's state, unlock, passphrase, recovery code. */
+  encryption: EncryptionService
+}
+
+export type ServiceOptions = {
+  /** Electron's safeStorage (keychainFromSafeStorage); absent in the test bridge and tests. */
+  keychain?: KeychainPort | null
 }
 
 /** `divisionsDir`: assets/divisions in development, resources/divisions when packaged. */
-export function createServices(dataDir: string, store: StoreBackend, divisionsDir: string): Services {
+export function createServices(
+  dataDir: string,
+  store: StoreBackend,
+  divisionsDir: string,
+  options: ServiceOptions = {},
+): Services {
   const repo = createWorkspaceRepo(store)
-  const files = createMaterialFiles(dataDir)
+  const keys = createWorkspaceKeys(dataDir, { keychain: options.keychain ?? null })
+  // A file needed before start-up has unlocked the key waits for it (never a locked refusal).
+  let started: Promise<void> = Promise.resolve()
+  const files = createMaterialFiles(dataDir, { ...keys, unlockOnDemand: () => started })
+  const encryption = createEncryptionService(keys, files)
+  started = encryption.ready
   return {
     dataDir,
     repo,
@@ -35,5 +55,6 @@ export function createServices(dataDir: string, store: StoreBackend, divisionsDi
     backups: isOpenedStore(store) ? createBackupService(store, repo) : null,
     filing: createFilingService(repo),
     clientImport: createClientImportService(repo),
+    encryption,
   }
 }

@@ -20,6 +20,7 @@ import { AppFailure } from './app-error'
 import { readInputFile } from './input-gate'
 import { compressImage, detectFormat, makeThumbnail } from './images'
 import { cropForSize } from './images/decode'
+import { openSharp } from './images/sharp-options'
 import { materialKey, type MaterialFiles } from './material-files'
 import type { WorkspaceRepo } from './workspace-repo'
 
@@ -40,6 +41,24 @@ type Source = {
   originalFile?: string
   /** A re-edit on the stored page: the size the stored material's crop was measured in. */
   cropFrame?: { width: number; height: number }
+}
+
+/**
+ * An imported original without its metadata (EXIF with GPS and camera serials, XMP, IPTC, PNG
+ * text): JPEG, PNG and WebP that carry any are re-written by sharp with their orientation
+ * applied (sharpOptions auto-orients) and the ICC profile kept: JPEG at quality 95 without
+ * chroma subsampling, PNG and WebP losslessly. Files without metadata are kept byte for byte.
+ * Other formats (HEIC, TIFF, AVIF, GIF, BMP, PDF) are stored as imported.
+ */
+export async function withoutMetadata(bytes: Buffer): Promise<Buffer> {
+  const format = detectFormat(bytes)
+  if (format !== 'jpeg' && format !== 'png' && format !== 'webp') return bytes
+  const meta = await openSharp(bytes).metadata()
+  const carries = Boolean(meta.exif ?? meta.xmp ?? meta.iptc) || (meta.comments?.length ?? 0) > 0
+  if (!carries && (meta.orientation ?? 1) === 1) return bytes
+  const img = openSharp(bytes).keepIccProfile()
+  if (format === 'jpeg') return img.jpeg({ quality: 95, chromaSubsampling: '4:4:4' }).toBuffer()
+  return (format === 'png' ? img.png({ compressionLevel: 9 }) : img.webp({ lossless: true })).toBuffer()
 }
 
 export function newId(): string {
@@ -139,7 +158,7 @@ export function createMaterialService(repo: WorkspaceRepo, files: MaterialFiles)
       ...(result.notes && result.notes.length > 0 ? { notes: result.notes } : {}),
       importedAt: new Date().toISOString(),
     }
-    if (!source.originalFile) await files.write(material.originalFile, source.bytes)
+    if (!source.originalFile) await files.write(material.originalFile, await withoutMetadata(source.bytes))
     await files.write(material.compressedFile, result.jpeg)
     const edited = placeMaterial(repo.workspace(), material)
     repo.commit(edited.workspace)
