@@ -14,12 +14,15 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { READ_ONLY_PREFIX } from './orphan-sweep'
 import { openStore, type OpenedStore, type StoreBackend } from './store'
+import type { StoreCodec } from './store-codec'
 import { storeOptions } from './store-options'
 
 export type ConfStoreOptions = {
   readOnly?: boolean
   /** Who writes, named in the lock message when another program is refused: 'cli', 'bridge'… */
   owner?: string
+  /** The bytes seam for every store file and backup generation (store-codec.ts); identity by default. */
+  codec?: StoreCodec
 }
 
 const create = (dir: string) => () => new Conf({ ...storeOptions, cwd: dir }) as unknown as StoreBackend
@@ -39,7 +42,7 @@ function privateDir(dataDir: string): string {
   throw new Error(`无法创建临时文件夹来只读打开 ${dataDir}`)
 }
 
-function openReadOnly(dir: string): OpenedStore {
+function openReadOnly(dir: string, codec: StoreCodec | undefined): OpenedStore {
   const file = join(dir, 'config.json')
   const copyDir = privateDir(dir)
   try {
@@ -49,7 +52,7 @@ function openReadOnly(dir: string): OpenedStore {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
     }
-    return openStore(create(copyDir), copy, { readOnly: true, dataDir: dir, shownPath: file })
+    return openStore(create(copyDir), copy, { readOnly: true, dataDir: dir, shownPath: file, codec })
   } finally {
     rmSync(copyDir, { recursive: true, force: true })
   }
@@ -57,6 +60,9 @@ function openReadOnly(dir: string): OpenedStore {
 
 export function openConfStore(dataDir: string, options: ConfStoreOptions = {}): OpenedStore {
   const dir = resolve(dataDir)
-  if (options.readOnly) return openReadOnly(dir)
-  return openStore(create(dir), join(dir, 'config.json'), { owner: options.owner ?? 'cli' })
+  if (options.readOnly) return openReadOnly(dir, options.codec)
+  return openStore(create(dir), join(dir, 'config.json'), {
+    owner: options.owner ?? 'cli',
+    codec: options.codec,
+  })
 }

@@ -5,9 +5,9 @@
  * last 7 days. Each is written atomically, owner-only. Deleting a record removes it from
  * every generation (and from quarantine and damaged copies), so deletion is real.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs'
 import { join } from 'node:path'
-import { writeFileAtomicSync } from './atomic-write'
+import { IDENTITY_CODEC, readStoreText, writeStoreText, type StoreCodec } from './store-codec'
 import { countsOf, isPlainObject, parseJson, validateState } from './store-salvage'
 
 export const BACKUP_DIR = 'backups'
@@ -88,12 +88,16 @@ export function purgeFile(
   path: string,
   ids: ReadonlySet<string>,
   rewrite: (raw: unknown) => unknown = (raw) => withoutRecords(raw, ids),
+  codec: StoreCodec = IDENTITY_CODEC,
 ): 'rewritten' | 'removed' | 'kept' {
   let text: string
   try {
-    text = readFileSync(path, 'utf8')
-  } catch {
-    return 'kept'
+    text = readStoreText(path, codec)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== undefined) return 'kept'
+    // Bytes the codec cannot read may still hold the person: such a copy goes.
+    rmSync(path, { force: true })
+    return 'removed'
   }
   if (!mentions(text, ids)) return 'kept'
   const raw = parseJson(text)
@@ -106,12 +110,13 @@ export function purgeFile(
   const next = rewrite(raw)
   if (next === null) return 'kept'
   const { mtime } = statSync(path)
-  writeFileAtomicSync(path, JSON.stringify(next, null, '\t'))
+  writeStoreText(path, JSON.stringify(next, null, '\t'), codec)
   utimesSync(path, new Date(), mtime) // a generation keeps its age
   return 'rewritten'
 }
 
-export function createStoreBackups(dataDir: string): StoreBackups {
+/** `codec`: every generation's bytes go through it (see store-codec.ts). */
+export function createStoreBackups(dataDir: string, codec: StoreCodec = IDENTITY_CODEC): StoreBackups {
   const dir = join(dataDir, BACKUP_DIR)
   const ensureDir = () => mkdirSync(dir, { recursive: true, mode: 0o700 })
   const pathOf = (id: string) => join(dir, `config-${id}.json`)
@@ -156,7 +161,7 @@ export function createStoreBackups(dataDir: string): StoreBackups {
     ensureDir()
     const target = pathOf(id)
     const isNew = !existsSync(target)
-    writeFileAtomicSync(target, content)
+    writeStoreText(target, content, codec)
     utimesSync(target, takenAt, takenAt) // the age retention goes by
     if (isNew) prune(now)
     return id
@@ -173,7 +178,12 @@ export function createStoreBackups(dataDir: string): StoreBackups {
     ids: () => entries().map((e) => e.id),
     list: () =>
       entries().map((e) => {
-        const raw = parseJson(readFileSync(e.path, 'utf8'))
+        let raw: unknown
+        try {
+          raw = parseJson(readStoreText(e.path, codec))
+        } catch {
+          raw = undefined
+        }
         return {
           id: e.id,
           takenAt: new Date(e.mtimeMs).toISOString(),
@@ -185,8 +195,9 @@ export function createStoreBackups(dataDir: string): StoreBackups {
     read(id) {
       if (!GENERATION_FILE.test(`config-${id}.json`)) throw new Error(`没有编号为 ${id} 的备份`)
       try {
-        return readFileSync(pathOf(id), 'utf8')
-      } catch {
+        return readStoreText(pathOf(id), codec)
+      } catch (error) {
+        if ((error as Error).name === 'StoreDamage') return ''
         throw new Error(`没有编号为 ${id} 的备份，请刷新备份列表后重试`)
       }
     },
@@ -194,7 +205,7 @@ export function createStoreBackups(dataDir: string): StoreBackups {
       const result: PurgeResult = { rewritten: [], removed: [] }
       if (ids.size === 0) return result
       for (const e of entries()) {
-        const outcome = purgeFile(e.path, ids)
+        const outcome = purgeFile(e.path, ids, (raw) => withoutRecords(raw, ids), codec)
         if (outcome !== 'kept') result[outcome === 'rewritten' ? 'rewritten' : 'removed'].push(e.path)
       }
       return result

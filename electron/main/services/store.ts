@@ -23,6 +23,7 @@ import {
   recoverStore,
   type StoreRecovery,
 } from './store-recovery'
+import { IDENTITY_CODEC, type StoreCodec } from './store-codec'
 import { isPlainObject, parseJson, validateState } from './store-salvage'
 import { acquireWriterLock, type WriterLock } from './writer-lock'
 
@@ -40,6 +41,8 @@ export type OpenedStore = StoreBackend & {
   /** What the start-up sweep removed (null for read-only or a second open in this process). */
   readonly sweep: SweepReport | null
   readonly backups: StoreBackups
+  /** The bytes seam every store file goes through (identity unless encryption is on). */
+  readonly codec: StoreCodec
   /** Runs `write` without counting the records it drops as deletions (restoring a generation). */
   withoutPurge<R>(write: () => R): R
   /** Writes a generation of its own with the current file (before a restore). */
@@ -58,6 +61,8 @@ export type OpenOptions = {
   shownPath?: string
   /** Files younger than this survive the sweep when no lock says the last writer is gone. */
   graceMs?: number
+  /** Encodes/decodes every store file's bytes (store files and backup generations); identity by default. */
+  codec?: StoreCodec
 }
 
 /** A writer that does not lock (an older version of the app) may still be mid-write this long. */
@@ -144,6 +149,7 @@ function finishPendingPurge(
   filePath: string,
   backups: StoreBackups,
   current: unknown,
+  codec: StoreCodec,
 ): void {
   const path = pendingPurgePath(dataDir)
   if (!existsSync(path)) return
@@ -152,7 +158,7 @@ function finishPendingPurge(
   const ids = new Set(
     Array.isArray(listed) ? listed.filter((v): v is string => typeof v === 'string' && !live.has(v)) : [],
   )
-  if (ids.size > 0) purgeEverywhere(dataDir, filePath, backups, ids)
+  if (ids.size > 0) purgeEverywhere(dataDir, filePath, backups, ids, codec)
   rmSync(path, { force: true })
 }
 
@@ -188,17 +194,24 @@ function purgeEverywhere(
   filePath: string,
   backups: StoreBackups,
   ids: ReadonlySet<string>,
+  codec: StoreCodec = IDENTITY_CODEC,
 ): void {
   backups.purge(ids)
   for (const path of quarantineFiles(dataDir)) {
-    purgeFile(path, ids, (raw) => {
-      if (!isPlainObject(raw) || !Array.isArray(raw.records)) return null
-      const gone = (r: unknown) => isPlainObject(r) && (ids.has(String(r.id)) || refersTo(r.record, ids))
-      const records = raw.records.filter((r) => !gone(r))
-      return records.length === raw.records.length ? null : { ...raw, records }
-    })
+    purgeFile(
+      path,
+      ids,
+      (raw) => {
+        if (!isPlainObject(raw) || !Array.isArray(raw.records)) return null
+        const gone = (r: unknown) => isPlainObject(r) && (ids.has(String(r.id)) || refersTo(r.record, ids))
+        const records = raw.records.filter((r) => !gone(r))
+        return records.length === raw.records.length ? null : { ...raw, records }
+      },
+      codec,
+    )
   }
-  for (const path of damagedCopies(dataDir, filePath)) purgeFile(path, ids, (raw) => withoutRecords(raw, ids))
+  for (const path of damagedCopies(dataDir, filePath))
+    purgeFile(path, ids, (raw) => withoutRecords(raw, ids), codec)
 }
 
 export function openStore<T extends StoreBackend>(
@@ -210,7 +223,8 @@ export function openStore<T extends StoreBackend>(
   const dataDir = options.dataDir ?? dirname(filePath)
   const lock = readOnly ? null : acquireWriterLock(dataDir, { owner: options.owner ?? 'app' })
   try {
-    const backups = createStoreBackups(dataDir)
+    const codec = options.codec ?? IDENTITY_CODEC
+    const backups = createStoreBackups(dataDir, codec)
     const first = lock !== null && lock.previous !== 'this-process'
     let inner: { backend: T; value: Record<string, unknown> } | undefined
     const open = () => void (inner = openChecked(create, filePath))
@@ -227,7 +241,7 @@ export function openStore<T extends StoreBackend>(
     let sweep: SweepReport | null = null
     if (lock && first) {
       rmSync(backupPathOf(filePath), { force: true })
-      finishPendingPurge(dataDir, filePath, backups, current)
+      finishPendingPurge(dataDir, filePath, backups, current, codec)
       sweep = startUpSweep(dataDir, current, backups, lock, options.graceMs ?? DEFAULT_GRACE_MS)
       const text = readFileSync(backend.path, 'utf8')
       const newest = backups.ids()[0]
@@ -240,6 +254,7 @@ export function openStore<T extends StoreBackend>(
       recovery,
       sweep,
       backups,
+      codec,
       lock,
       current,
       shownPath: options.shownPath ?? filePath,
@@ -258,6 +273,7 @@ type WrapInput = {
   recovery: StoreRecovery | null
   sweep: SweepReport | null
   backups: StoreBackups
+  codec: StoreCodec
   lock: WriterLock | null
   current: Record<string, unknown>
 }
@@ -276,6 +292,7 @@ function wrap(inner: StoreBackend, w: WrapInput): OpenedStore {
     recovery: w.recovery,
     sweep: w.sweep,
     backups: w.backups,
+    codec: w.codec,
     get store() {
       if (frozen) return structuredClone(frozen)
       const first = unread
@@ -295,7 +312,7 @@ function wrap(inner: StoreBackend, w: WrapInput): OpenedStore {
       ids = next
       w.backups.snapshot(readFileSync(inner.path))
       if (gone.size > 0) {
-        purgeEverywhere(w.dataDir, w.filePath, w.backups, gone)
+        purgeEverywhere(w.dataDir, w.filePath, w.backups, gone, w.codec)
         rmSync(pendingPurgePath(w.dataDir), { force: true })
       }
     },

@@ -1,0 +1,46 @@
+import { readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { upsertSubject } from '../../../core/workspace'
+import { openConfStore } from '../../../electron/main/services/conf-store'
+import type { StoreCodec } from '../../../electron/main/services/store-codec'
+import { createWorkspaceRepo } from '../../../electron/main/services/workspace-repo'
+import { makeIndividual, makePerson, syntheticResidentId } from '../../support/factories'
+import { useTempDirs } from '../../support/temp-dir'
+
+const tempDir = useTempDirs()
+
+/** A test codec that visibly changes every byte (and counts its calls). */
+function xorCodec(): StoreCodec & { calls: { encode: number; decode: number } } {
+  const calls = { encode: 0, decode: 0 }
+  const flip = (b: Uint8Array) => Uint8Array.from(b, (x) => x ^ 0x5a)
+  return {
+    calls,
+    encode: (b) => (calls.encode++, flip(b)),
+    decode: (b) => (calls.decode++, flip(b)),
+  }
+}
+
+describe('store codec seam', () => {
+  it('every backup generation is written and read through the codec', () => {
+    const dir = tempDir()
+    const codec = xorCodec()
+    const store = openConfStore(dir, { codec })
+    const repo = createWorkspaceRepo(store)
+    const id = syntheticResidentId('19880214', '417')
+    repo.commit(upsertSubject(repo.workspace(), makeIndividual({ principal: makePerson({ idNumber: id }) })))
+    expect(codec.calls.encode).toBeGreaterThan(0)
+    const gens = readdirSync(store.backups.dir)
+    expect(gens.length).toBeGreaterThan(0)
+    for (const name of gens) {
+      const bytes = readFileSync(join(store.backups.dir, name), 'latin1')
+      expect(bytes).not.toContain(id)
+      expect(bytes).not.toContain('"workspace"')
+    }
+    const [newest] = store.backups.list()
+    expect(newest?.valid).toBe(true)
+    expect(newest?.subjects).toBe(1)
+    expect(store.backups.read(newest?.id ?? '')).toContain(id)
+    store.close()
+  })
+})
