@@ -161,6 +161,13 @@ function createFake(windows: unknown[]) {
   const clipboard = {
     writeText: vi.fn((text: string) => void record('clipboard.writeText', text)),
   }
+  /** Electron safeStorage with a real-looking backend (reversible, tagged: no protection, tests only). */
+  const safeStorage = {
+    isEncryptionAvailable: vi.fn(() => true),
+    getSelectedStorageBackend: vi.fn(() => 'gnome_libsecret'),
+    encryptString: vi.fn((plain: string) => Buffer.from(`fake-safe-storage:${plain}`)),
+    decryptString: vi.fn((blob: Buffer) => blob.toString().replace(/^fake-safe-storage:/, '')),
+  }
   const contextBridge = {
     exposeInMainWorld: vi.fn((key: string, api: unknown) =>
       record('contextBridge.exposeInMainWorld', key, api),
@@ -200,6 +207,7 @@ function createFake(windows: unknown[]) {
     shell,
     dialog,
     clipboard,
+    safeStorage,
     contextBridge,
     ipcRenderer,
     webUtils,
@@ -268,6 +276,7 @@ export const electronModule = {
   shell: fake.shell,
   dialog: fake.dialog,
   clipboard: fake.clipboard,
+  safeStorage: fake.safeStorage,
   contextBridge: fake.contextBridge,
   ipcRenderer: fake.ipcRenderer,
   webUtils: fake.webUtils,
