@@ -110,10 +110,9 @@ describe('DecodePool', () => {
   })
 
   it('ends a worker stuck past the task timeout with image/timeout', async () => {
+    // Task 2 never answers: without the timeout the test itself would time out.
     const pool = stubPool({ taskTimeoutMs: 300 })
-    const t = performance.now()
     expect(await codeOf(pool.run(task(2)))).toBe('image/timeout')
-    expect(performance.now() - t).toBeLessThan(5000)
     expect(pool.size).toBe(0)
     expect(((await pool.run(task(0))) as Echo).kind).toBe('heic')
   })

@@ -132,13 +132,14 @@ describe('PDF input', () => {
     }
   })
 
-  it('refuses a 500-page PDF quickly', async () => {
+  it('refuses a 500-page PDF by its page count, saying how many pages it has', async () => {
     const doc = await PDFDocument.create()
     for (let i = 0; i < 500; i++) doc.addPage([200, 200])
     const pdf = Buffer.from(await doc.save())
-    const t = performance.now()
-    await expect(compressImage(pdf, { maxBytes: CAP })).rejects.toMatchObject({ code: 'pdf/too-many-pages' })
-    expect(performance.now() - t).toBeLessThan(3000)
+    await expect(compressImage(pdf, { maxBytes: CAP })).rejects.toMatchObject({
+      code: 'pdf/too-many-pages',
+      message: expect.stringContaining('共 500 页'),
+    })
   })
 
   it('refuses a blank page, and a page whose only picture is a 64 MP Flate bomb, as blank', async () => {
