@@ -128,6 +128,9 @@ export const requestSchemas = {
     format: z.enum(['csv', 'xlsx']),
     siteIds: z.array(z.string().min(1).max(64)).max(20_000),
   }),
+  'paths:registerDropped': z.object({
+    paths: z.array(z.string().min(1).max(4096)).min(1).max(BATCH_MAX_FILES),
+  }),
   'ocr:read': idRef,
   'ocr:deskew': idRef,
   'encryption:status': z.undefined(),

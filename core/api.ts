@@ -216,6 +216,11 @@ export type Api = {
   'clientImport:template': (req: Req<'clientImport:template'>) => string | null
   /** Saves the given dashboard rows (the filtered ones, in order) as CSV/XLSX; the path, or null when cancelled. */
   'dashboard:export': (req: Req<'dashboard:export'>) => string | null
+  /**
+   * Preload only (its `invoke` refuses this channel): registers the paths of files dropped onto
+   * the window so main may read them; answers the same paths. See DROPPED_FILES_CHANNEL.
+   */
+  'paths:registerDropped': (req: Req<'paths:registerDropped'>) => string[]
   /** Reads a stored ID face or 单位 certificate offline (OCR worker); numbers only with a valid check digit. */
   'ocr:read': (req: Req<'ocr:read'>) => MaterialOcr
   /** Looks for the photographed document's four corners in a stored material (not applied: see materials:edit). */
@@ -265,6 +270,7 @@ export const API_CHANNELS: Record<Channel, true> = {
   'clientImport:commit': true,
   'clientImport:template': true,
   'dashboard:export': true,
+  'paths:registerDropped': true,
   'ocr:read': true,
   'ocr:deskew': true,
   'encryption:status': true,
@@ -273,6 +279,11 @@ export const API_CHANNELS: Record<Channel, true> = {
   'encryption:recoveryCode': true,
 }
 export const CHANNELS = Object.keys(API_CHANNELS) as Channel[]
+/**
+ * The channel only the preload's `pathsForFiles` uses: a page cannot name a path for main to
+ * read, it can only drop real files. The preload's `invoke` and the test bridge refuse it.
+ */
+export const DROPPED_FILES_CHANNEL = 'paths:registerDropped' satisfies Channel
 
 /** Events main pushes to the renderer. */
 export type Events = {

@@ -15,10 +15,11 @@ import type { AddressInfo } from 'node:net'
 import { extname, join, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { transform } from 'esbuild'
-import { isChannel, isEventName, type EventName, type Events } from '../../core/api'
+import { DROPPED_FILES_CHANNEL, isChannel, isEventName, type EventName, type Events } from '../../core/api'
 import { safeFileName } from '../../core/packet/file-names'
 import { createServices, type Services } from '../main/services/container'
 import { openConfStore } from '../main/services/conf-store'
+import { DEFAULT_SCOPE, PathGrants } from '../main/services/path-grants'
 import { dispatch } from '../main/ipc/dispatch'
 import { handlersFor } from '../main/ipc/index'
 import type { TableDialogs } from '../main/ipc/client-import'
@@ -175,6 +176,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       return join(dir, `${safeFileName(suggestedName)}.${format}`)
     },
   }
+  // Same contract as Electron: the page may use only paths its dialogs answered and files it uploaded (dropped).
+  const grants = new PathGrants()
   const copied: string[] = []
   const clipboard = { writeText: (text: string) => void copied.push(text) }
   const handlers = handlersFor(services, {
@@ -182,6 +185,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     tableDialogs,
     clipboard,
     openExternal: async () => false,
+    grants,
   })
   const streams = new Set<ServerResponse>()
   const ctx: HandlerContext = {
@@ -242,10 +246,16 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       await mkdir(dir, { recursive: true })
       const path = join(dir, name)
       await writeFile(path, await readBody(req, MAX_UPLOAD))
+      grants.grantDropped(DEFAULT_SCOPE, [path])
       return send(res, 200, JSON.stringify({ path }), TYPES['.json'])
     }
     const channel = decodeURIComponent(url.pathname.slice('/__bridge/invoke/'.length))
-    if (!url.pathname.startsWith('/__bridge/invoke/') || !isChannel(channel))
+    // The page drops files through /__bridge/upload; naming a path to register is the preload's alone.
+    if (
+      !url.pathname.startsWith('/__bridge/invoke/') ||
+      !isChannel(channel) ||
+      channel === DROPPED_FILES_CHANNEL
+    )
       return refuse(res, { status: 404, code: 'bridge/unknown-channel' })
     const wrongType = checkContentType(req.headers, 'application/json')
     if (wrongType) return refuse(res, wrongType)

@@ -3,6 +3,7 @@
  * without a handler is a compile error (the `Handlers` type requires every key).
  */
 import { createServices, type Services } from '../services/container'
+import { PathGrants } from '../services/path-grants'
 import type { KeychainPort } from '../services/crypto/keychain'
 import type { StoreBackend } from '../services/store'
 import { clientImportHandlers, type TableDialogs } from './client-import'
@@ -24,22 +25,25 @@ export type HandlerDeps = {
   openExternal: (url: string) => Promise<boolean>
   /** Open/save dialogs for the client import and the dashboard export (absent: those channels refuse). */
   tableDialogs?: TableDialogs
+  /** The paths main handed out (dialogs, dropped files); channels taking a path check it. */
+  grants?: PathGrants
   /** Main's clipboard for system:copyText (absent: the channel answers false). */
   clipboard?: ClipboardPort
 }
 
 export function handlersFor(
   services: Services,
-  deps: Pick<HandlerDeps, 'dialogs' | 'openExternal' | 'tableDialogs' | 'clipboard'>,
+  deps: Pick<HandlerDeps, 'dialogs' | 'openExternal' | 'tableDialogs' | 'clipboard' | 'grants'>,
 ): Handlers {
+  const grants = deps.grants ?? new PathGrants()
   return {
     ...workspaceHandlers(services),
-    ...materialHandlers(services),
+    ...materialHandlers(services, grants),
     ...ocrHandlers(services),
-    ...packetHandlers(services),
+    ...packetHandlers(services, grants),
     ...filingHandlers(services),
     ...clientImportHandlers(services, deps.tableDialogs),
-    ...systemHandlers(services, deps.dialogs, deps.openExternal),
+    ...systemHandlers(services, deps.dialogs, deps.openExternal, grants),
     ...clipboardHandlers(deps.clipboard),
     ...encryptionHandlers(services),
     'divisions:children': ({ code }) => services.divisions.children(code),

@@ -108,6 +108,8 @@ export function registerIpc(
 
 function contextFor(sender: WebContents): HandlerContext {
   return {
+    // Path grants are per window: one window cannot use a file picked or dropped in another.
+    scope: `window-${sender.id}`,
     emit(name, payload) {
       if (isEventName(name) && !sender.isDestroyed()) sender.send(name, payload)
     },

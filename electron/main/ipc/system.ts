@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path'
 import type { ExportFormat } from '../../../core/api'
 import { MANIFEST_NAME } from '../../../core/packet/manifest'
 import type { Services } from '../services/container'
+import { DEFAULT_SCOPE, PathGrants } from '../services/path-grants'
 import type { Dialogs, Handlers } from './types'
 
 type SystemHandlers = Pick<
@@ -14,6 +15,7 @@ type SystemHandlers = Pick<
   | 'dialog:pickExportTarget'
   | 'external:open'
   | 'system:showItemInFolder'
+  | 'paths:registerDropped'
 >
 
 /**
@@ -57,6 +59,7 @@ export function systemHandlers(
   { repo }: Services,
   dialogs: RevealingDialogs,
   openExternal: (url: string) => Promise<boolean>,
+  grants: PathGrants = new PathGrants(),
 ): SystemHandlers {
   let lastPick: ExportPick | undefined
   return {
@@ -65,9 +68,16 @@ export function systemHandlers(
       const clean = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined))
       return repo.updateSettings(clean)
     },
-    'dialog:pickImages': ({ multiple }) => dialogs.pickImages(multiple),
-    'dialog:pickExportTarget': async ({ format, suggestedName, purpose }) => {
+    // What main's own dialogs answer is what the window may use afterwards (path-grants.ts).
+    'dialog:pickImages': async ({ multiple }, ctx) => {
+      const paths = await dialogs.pickImages(multiple)
+      grants.grant(ctx.scope ?? DEFAULT_SCOPE, 'file', paths)
+      return paths
+    },
+    'dialog:pickExportTarget': async ({ format, suggestedName, purpose }, ctx) => {
       const target = await dialogs.pickExportTarget(format, suggestedName, purpose)
+      if (target !== null)
+        grants.grant(ctx.scope ?? DEFAULT_SCOPE, format === 'zip' ? 'target' : 'folder', [target])
       if (target !== null && purpose !== 'batch') lastPick = { format, target }
       return target
     },
@@ -78,5 +88,7 @@ export function systemHandlers(
       dialogs.showItemInFolder(resolve(path))
       return true
     },
+    // Only the preload calls this (its invoke refuses the channel): paths of dropped files.
+    'paths:registerDropped': ({ paths }, ctx) => grants.grantDropped(ctx.scope ?? DEFAULT_SCOPE, paths),
   }
 }

@@ -1,8 +1,8 @@
 /** The loopback test bridge: same contract as the preload, and closed to everyone but its page. */
 import { request } from 'node:http'
-import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { basename, join, resolve } from 'node:path'
 import sharp from 'sharp'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startBridge, type Bridge } from '../../../electron/web-bridge/server'
@@ -52,7 +52,7 @@ const LOAD = '/__bridge/invoke/workspace:load'
 function call(
   b: Bridge,
   path: string,
-  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+  init: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
 ) {
   const url = new URL(path, b.url)
   return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>(
@@ -75,6 +75,19 @@ function call(
       req.end(init.body)
     },
   )
+}
+
+/** What the page's pathsForFiles does with a dropped file: uploads it and gets its path back. */
+async function upload(b: Bridge, file: string): Promise<string> {
+  const res = await call(b, '/__bridge/upload', {
+    method: 'POST',
+    headers: own(b, {
+      'content-type': 'application/octet-stream',
+      'x-file-name': encodeURIComponent(basename(file)),
+    }),
+    body: readFileSync(file),
+  })
+  return (JSON.parse(res.body) as { path: string }).path
 }
 
 describe('web bridge', () => {
@@ -194,7 +207,16 @@ describe('web bridge', () => {
     stream.end()
     await connected
     const headers = own(b)
-    const req = { batchId: 'web1', paths: [good, bad], outDir: join(dir, 'out'), maxBytes: 512_000 }
+    // As the page does it: files dropped (uploaded), the output folder from a scripted dialog.
+    const paths = [await upload(b, good), await upload(b, bad)]
+    const outDir = join(dir, 'out')
+    b.queueDialog(outDir)
+    await call(b, '/__bridge/invoke/dialog:pickExportTarget', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ req: { format: 'folder', suggestedName: '压缩后', purpose: 'batch' } }),
+    })
+    const req = { batchId: 'web1', paths, outDir, maxBytes: 512_000 }
     const answer = await call(b, '/__bridge/invoke/batch:compress', {
       method: 'POST',
       headers,
@@ -318,6 +340,31 @@ describe('web bridge attacks', () => {
       expect(res.status, body).toBe(400)
       expect(JSON.parse(res.body)).toEqual({ ok: false, error: { code: 'bridge/bad-json' } })
     }
+  })
+
+  it('refuses paths the page made up: packet:export to any path, batch:compress of /etc/shadow, the preload-only channel', async () => {
+    const { b, siteId } = await seeded()
+    const headers = own(b)
+    const invoke = (channel: string, req: unknown) =>
+      call(b, `/__bridge/invoke/${channel}`, { method: 'POST', headers, body: JSON.stringify({ req }) })
+    const loot = join(tempDir(), 'loot.zip')
+    const exported = await invoke('packet:export', { siteId, format: 'zip', target: loot, force: true })
+    expect(JSON.parse(exported.body)).toMatchObject({ ok: false, error: { code: 'path/not-granted' } })
+    expect(existsSync(loot)).toBe(false)
+    const out = tempDir()
+    const probe = await invoke('batch:compress', {
+      batchId: 'probe',
+      paths: ['/etc/shadow'],
+      outDir: out,
+      maxBytes: 512_000,
+    })
+    const refusal = JSON.parse(probe.body) as { ok: false; error: { code: string; message: string } }
+    expect(refusal).toMatchObject({ ok: false, error: { code: 'path/not-granted' } })
+    expect(refusal.error.message).toMatch(/不是在本程序的对话框中选择的/)
+    expect(probe.body).not.toContain('EACCES')
+    const registered = await invoke('paths:registerDropped', { paths: ['/etc/shadow'] })
+    expect(registered.status).toBe(404)
+    expect(JSON.parse(registered.body)).toEqual({ ok: false, error: { code: 'bridge/unknown-channel' } })
   })
 
   it('answers failures with codes, never exception text', async () => {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { API_CHANNELS, EVENTS } from '../../../core/api'
+import { API_CHANNELS, DROPPED_FILES_CHANNEL, EVENTS } from '../../../core/api'
 import { fake } from './fake-electron'
 
 vi.mock('electron', async () => (await import('./fake-electron')).electronModule)
@@ -30,10 +30,21 @@ describe('preload bridge', () => {
     for (const value of Object.values(bridge)) expect(value).toBeTypeOf('function')
   })
 
-  it.each(Object.keys(API_CHANNELS))('forwards %s to ipcRenderer.invoke', async (channel) => {
+  it.each(Object.keys(API_CHANNELS).filter((c) => c !== DROPPED_FILES_CHANNEL))(
+    'forwards %s to ipcRenderer.invoke',
+    async (channel) => {
+      fake.ipcRenderer.invoke.mockClear()
+      await expect(bridge.invoke(channel, { x: 1 })).resolves.toEqual({ ok: true, value: 'from-main' })
+      expect(fake.ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith(channel, { x: 1 })
+    },
+  )
+
+  it('refuses to let the page register a path: only pathsForFiles uses paths:registerDropped', async () => {
     fake.ipcRenderer.invoke.mockClear()
-    await expect(bridge.invoke(channel, { x: 1 })).resolves.toEqual({ ok: true, value: 'from-main' })
-    expect(fake.ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith(channel, { x: 1 })
+    await expect(bridge.invoke(DROPPED_FILES_CHANNEL, { paths: ['/etc/passwd'] })).rejects.toThrow(
+      /未知的接口名称/,
+    )
+    expect(fake.ipcRenderer.invoke).not.toHaveBeenCalled()
   })
 
   it('forwards a call without payload without inventing an argument', async () => {
@@ -118,12 +129,26 @@ describe('preload bridge', () => {
     },
   )
 
-  it('maps dropped files to their local paths with webUtils', async () => {
+  it('maps dropped files to their local paths with webUtils and registers them with main', async () => {
+    fake.ipcRenderer.invoke.mockClear()
+    fake.webUtils.getPathForFile.mockClear()
+    const paths = ['/picked/id-front.jpg', '/picked/域名证书.png']
+    fake.ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: paths } as never)
     const files = [{ name: 'id-front.jpg' }, { name: '' }, { name: '域名证书.png' }]
-    await expect(bridge.pathsForFiles(files)).resolves.toEqual([
-      '/picked/id-front.jpg',
-      '/picked/域名证书.png',
-    ])
+    await expect(bridge.pathsForFiles(files)).resolves.toEqual(paths)
     expect(fake.webUtils.getPathForFile).toHaveBeenCalledTimes(3)
+    expect(fake.ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith(DROPPED_FILES_CHANNEL, { paths })
+  })
+
+  it('answers no paths when main refuses the registration, and asks nothing for no files', async () => {
+    fake.ipcRenderer.invoke.mockClear()
+    fake.ipcRenderer.invoke.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'ipc/invalid-request', message: '请求无效' },
+    } as never)
+    await expect(bridge.pathsForFiles([{ name: 'a.jpg' }])).resolves.toEqual([])
+    fake.ipcRenderer.invoke.mockClear()
+    await expect(bridge.pathsForFiles([{ name: '' }])).resolves.toEqual([])
+    expect(fake.ipcRenderer.invoke).not.toHaveBeenCalled()
   })
 })
