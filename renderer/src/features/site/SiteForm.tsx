@@ -1,10 +1,10 @@
-import { SaveOutlined } from '@ant-design/icons'
-import { App, Button, Card, Form, Typography } from 'antd'
+import { App, Card, Form } from 'antd'
 import { useCallback, useMemo, useState } from 'react'
 import type { Site, Subject, Workspace } from '../../../../core/model'
 import { newId } from '../../components/ids'
 import { useT } from '../../i18n'
 import { countErrors } from '../form/findings'
+import { FormActions } from '../form/FormActions'
 import { FindingsContext } from '../form/findings-context'
 import { siteFormPath } from '../form/form-paths'
 import { snapshot, useDirtyGuard } from '../form/useDirtyGuard'
@@ -70,23 +70,18 @@ export function SiteForm({ site, subject, workspace }: Props) {
           <SitePersonBlock which="security" />
           <SitePersonBlock which="emergency" />
         </Card>
-        <div className="form-actions">
-          {errorCount > 0 && (submitted || site !== undefined) && (
-            <Typography.Text type="warning" data-testid="site-findings-summary">
-              {t('site.findingsSummary', { n: errorCount })}
-            </Typography.Text>
-          )}
-          <Button
-            type="primary"
-            size="large"
-            icon={<SaveOutlined />}
-            loading={saving}
-            onClick={() => void save()}
-            data-testid="save-site"
-          >
-            {t('site.save')}
-          </Button>
-        </div>
+        <FormActions
+          testId="site"
+          saving={saving}
+          onSave={() => void save()}
+          summary={
+            errorCount > 0 && (submitted || site !== undefined)
+              ? t('site.findingsSummary', { n: errorCount })
+              : undefined
+          }
+        >
+          {t('site.save')}
+        </FormActions>
       </Form>
     </FindingsContext.Provider>
   )

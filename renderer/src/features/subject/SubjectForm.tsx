@@ -1,10 +1,10 @@
-import { SaveOutlined } from '@ant-design/icons'
-import { App, Button, Card, Form, Radio, Typography } from 'antd'
+import { App, Card, Form, Radio, Typography } from 'antd'
 import { useCallback, useMemo, useState } from 'react'
 import type { Site, Subject } from '../../../../core/model'
 import { newId } from '../../components/ids'
 import { useT } from '../../i18n'
 import { countErrors } from '../form/findings'
+import { FormActions } from '../form/FormActions'
 import { FindingsContext } from '../form/findings-context'
 import { subjectFormPath } from '../form/form-paths'
 import { snapshot, useDirtyGuard } from '../form/useDirtyGuard'
@@ -101,23 +101,18 @@ export function SubjectForm({ subject }: Props) {
         >
           <PersonFields base={['principal']} path="principal" testPrefix="person" officePhoneRequired />
         </Card>
-        <div className="form-actions">
-          {errorCount > 0 && (submitted || subject !== undefined) && (
-            <Typography.Text type="warning" data-testid="subject-findings-summary">
-              {t('subject.findingsSummary', { n: errorCount })}
-            </Typography.Text>
-          )}
-          <Button
-            type="primary"
-            size="large"
-            icon={<SaveOutlined />}
-            loading={saving}
-            onClick={() => void save()}
-            data-testid="save-subject"
-          >
-            {t('subject.save')}
-          </Button>
-        </div>
+        <FormActions
+          testId="subject"
+          saving={saving}
+          onSave={() => void save()}
+          summary={
+            errorCount > 0 && (submitted || subject !== undefined)
+              ? t('subject.findingsSummary', { n: errorCount })
+              : undefined
+          }
+        >
+          {t('subject.save')}
+        </FormActions>
       </Form>
     </FindingsContext.Provider>
   )
