@@ -2,8 +2,14 @@
 // at full size, then 3000 px, then 2400 px; at each side the highest quality whose file fits the
 // cap; of those, the output with the best SSIM@1600 against the upright original. It is a
 // reference, not a contender: slow by design, so its time is reported but never a target.
-import { readFile, writeFile } from 'node:fs/promises'
+// Results are cached in bench/results/exhaustive-cache/ (git-ignored), keyed by the input's
+// sha256, the cap and EXHAUSTIVE_VERSION: a re-run reuses them (its time is then the cache read,
+// and the note says so). `--fresh-exhaustive` ignores the cache.
+import { createHash } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import sharp from 'sharp'
 import { decodeReference, pdfToPng, toRgb, type Rgb } from './decode'
 import { luma, ssim } from './ssim'
@@ -97,11 +103,47 @@ async function source(input: Input, scratch: string): Promise<Rgb> {
   return toRgb(sharp(await readFile(await pdfToPng(input.path, 200, join(scratch, 'ex-page')))))
 }
 
+/** Bump when the search or its scoring changes, so cached references are not reused. */
+const EXHAUSTIVE_VERSION = 1
+const cacheDir = fileURLToPath(new URL('results/exhaustive-cache/', import.meta.url))
+type Cached = { quality: number; notes: string[]; seconds: number; at: string }
+
+async function cacheKey(input: Input): Promise<string> {
+  const h = createHash('sha256').update(await readFile(input.path))
+  return h.update(`|${CAP}|v${EXHAUSTIVE_VERSION}`).digest('hex').slice(0, 32)
+}
+
+/** The exhaustive search, or its cached result for the same input bytes, cap and version. */
 export async function exhaustiveSearch(
   input: Input,
   out: string,
   scratch: string,
 ): Promise<Partial<RunResult>> {
+  const key = await cacheKey(input)
+  const [jpegFile, metaFile] = [join(cacheDir, `${key}.jpg`), join(cacheDir, `${key}.json`)]
+  if (!process.argv.includes('--fresh-exhaustive') && existsSync(jpegFile) && existsSync(metaFile)) {
+    const meta = JSON.parse(await readFile(metaFile, 'utf8')) as Cached
+    await writeFile(out, await readFile(jpegFile))
+    const from = `(cached: searched in ${meta.seconds.toFixed(1)} s at ${meta.at})`
+    return { quality: meta.quality, notes: meta.notes.map((n) => `${n} ${from}`) }
+  }
+  const t0 = performance.now()
+  const r = await searchAllSides(input, out, scratch)
+  await mkdir(cacheDir, { recursive: true })
+  const meta: Cached = {
+    quality: r.quality ?? 0,
+    notes: r.notes ?? [],
+    seconds: (performance.now() - t0) / 1000,
+    at: new Date().toISOString(),
+  }
+  await writeFile(`${jpegFile}.tmp`, await readFile(out))
+  await rename(`${jpegFile}.tmp`, jpegFile)
+  await writeFile(`${metaFile}.tmp`, JSON.stringify(meta))
+  await rename(`${metaFile}.tmp`, metaFile)
+  return r
+}
+
+async function searchAllSides(input: Input, out: string, scratch: string): Promise<Partial<RunResult>> {
   const full = await source(input, scratch)
   const long = Math.max(full.width, full.height)
   const sides = [long, ...EXHAUSTIVE_SIDES.filter((s) => s < long)]

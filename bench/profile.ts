@@ -3,12 +3,18 @@
 // encodes and ratio calibration, with the number of each. It runs the same pieces
 // compressImage runs (decode → fitToCap over makeEncoders), one stage at a time, untimed by
 // the main harness. Decoding goes through decodeInput in this thread (no worker pool).
+// Run alone for the search's choices on a half: `nice -n 5 npx tsx bench/profile.ts --half tuning
+// [--only <regex>] [--exclude <regex>]` prints side, quality, bytes, share of the cap and finals.
 import { readFile } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
 import { fitToCap } from '../core/images/fit'
 import { LOSSLESS_MAX_QUALITY } from '../core/images/caps'
 import { measureImage } from '../electron/main/services/images/analyze'
 import { decodeInput } from '../electron/main/services/images/decode'
 import { detectFormat } from '../electron/main/services/images/detect'
+import { estimateJpegQuality } from '../electron/main/services/images/jpeg-strip'
+import { withPinnedHalves } from '../scripts/photo-corpus'
+import { assignHalves, ensureCorpus } from './corpus'
 import { FINAL_TO_DRAFT, makeEncoders, type EncodeStage } from '../electron/main/services/images/encode'
 import { median } from './stats'
 import { CAP, type Input } from './tools'
@@ -24,6 +30,8 @@ export type Profile = {
   totalMs: number
   side: number
   quality: number
+  /** Output bytes (the source's, when it is kept). */
+  bytes: number
 }
 
 const zero = (): Record<Stage, number> => ({
@@ -52,6 +60,7 @@ export async function profileInput(input: Input): Promise<Profile> {
   add('analyze', performance.now() - t1)
   let side = Math.max(d.width, d.height)
   let quality = 0
+  let bytes = d.passthrough?.length ?? 0
   if (!(d.passthrough && d.passthrough.length <= CAP)) {
     const screenshot = ['png', 'gif', 'tiff', 'bmp'].includes(d.sourceFormat) && buf.length < CAP
     const fit = await fitToCap({
@@ -59,12 +68,26 @@ export async function profileInput(input: Input): Promise<Profile> {
       maxBytes: CAP,
       finalToDraft: FINAL_TO_DRAFT,
       ...(screenshot ? { maxQuality: LOSSLESS_MAX_QUALITY } : {}),
+      // As compressImage should pass it: an unedited JPEG source's own quality (fullSizeFloor).
+      ...(d.passthrough && !process.argv.includes('--no-source-quality')
+        ? { sourceJpegQuality: estimateJpegQuality(d.passthrough) }
+        : {}),
       ...makeEncoders(d, { fullChroma: screenshot, onStage: add }),
     })
     side = fit.longSide
     quality = fit.quality
+    bytes = fit.bytes.length
   }
-  return { input: input.name, group: input.group, ms, n, totalMs: performance.now() - t0, side, quality }
+  return {
+    input: input.name,
+    group: input.group,
+    ms,
+    n,
+    totalMs: performance.now() - t0,
+    side,
+    quality,
+    bytes,
+  }
 }
 
 const s2 = (ms: number): string => (ms / 1000).toFixed(2)
@@ -80,4 +103,43 @@ export function profileTable(ps: Profile[]): string {
   const med = `| **median** | ${s2(median(ps.map((p) => p.totalMs)))} | ${STAGES.map((s) => `${s2(median(ps.map((p) => p.ms[s])))} (${median(ps.map((p) => p.n[s]))})`).join(' | ')} | |`
   const share = `| **share of total** | 100 % | ${STAGES.map((s) => `${((100 * ps.reduce((a, p) => a + p.ms[s], 0)) / Math.max(1, sum)).toFixed(0)} %`).join(' | ')} | |`
   return [head, ...rows, med, share].join('\n')
+}
+
+/** Markdown: the search's choice per input, its share of the cap and the finals it took. */
+export function choiceTable(ps: Profile[]): string {
+  const rows = ps.map(
+    (p) =>
+      `| ${p.input} | ${p.quality ? `${p.side} px q${p.quality}` : 'source kept'} | ${p.bytes} | ${((100 * p.bytes) / CAP).toFixed(1)} % | ${p.n.final} | ${p.n.draft} | ${s2(p.totalMs)} |`,
+  )
+  const searched = ps.filter((p) => p.quality > 0)
+  const fill = median(searched.map((p) => p.bytes / CAP))
+  const finals = searched.reduce((a, p) => a + p.n.final, 0) / Math.max(1, searched.length)
+  return [
+    '| input | choice | bytes | of cap | finals | drafts | total s |',
+    '|---|---|---|---|---|---|---|',
+    ...rows,
+    `| **searched: ${searched.length}** | | | median ${(100 * fill).toFixed(1)} % | mean ${finals.toFixed(2)} | | |`,
+  ].join('\n')
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const arg = (name: string): string | undefined => {
+    const i = process.argv.indexOf(name)
+    return i > 0 ? process.argv[i + 1] : undefined
+  }
+  const root = fileURLToPath(new URL('..', import.meta.url))
+  const corpus = await ensureCorpus(root, () => undefined)
+  const [only, exclude, half] = [arg('--only'), arg('--exclude'), arg('--half')]
+  const inputs = withPinnedHalves(corpus.inputs, assignHalves).filter(
+    (i) =>
+      (!only || new RegExp(only).test(i.name)) &&
+      (!exclude || !new RegExp(exclude).test(i.name)) &&
+      (!half || i.half === half),
+  )
+  const ps: Profile[] = []
+  for (const i of inputs) {
+    ps.push(await profileInput(i))
+    console.error(`  ${i.name}`)
+  }
+  console.log(choiceTable(ps))
 }

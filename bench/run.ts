@@ -1,7 +1,9 @@
 // npm run bench: corpus → Beian Desk vs ImageMagick jpeg:extent vs jpegoptim --size, cap
 // 512,000 bytes → bytes, time, SSIM@1600/3000, butteraugli → stdout + bench/results/latest.{md,json}.
 // Options: --only <regex> (subset of inputs), --skip-beian (other tools only), --half tuning|checking,
-// --no-photos, --skip-exhaustive, --skip-profile, --batch <n> (default 50; 0 skips the batch throughput).
+// --no-photos, --skip-exhaustive, --skip-profile, --batch <n> (default 50; 0 skips the batch throughput),
+// --exclude <regex> (inputs left out, e.g. those used for tracing), --fresh-exhaustive (ignore the
+// exhaustive search's cache, see bench/exhaustive.ts).
 import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -11,20 +13,49 @@ import { runStartupBench } from './cli-startup'
 import { runDeskBench } from './desk'
 import { runPacketBench } from './packet'
 import { runOcrBench } from './ocr'
-import { ensureCorpus } from './corpus'
+import { assignHalves, ensureCorpus } from './corpus'
+import { withPinnedHalves } from '../scripts/photo-corpus'
 import { decodeReference } from './decode'
 import { machine, type Machine } from './machine'
 import { measure, prepareReference } from './metrics'
 import { profileInput, profileTable } from './profile'
-import { deltas, deltaTable, halvesSection, perInputTable, totals, totalsTable, verdicts, verdictTable, type Outcome, type Row } from './report'
-import { beianTool, CAP, exhaustiveTool, imageMagickTool, jpegoptimTool, loadCompressor, type Input, type Tool, type ToolId } from './tools'
+import {
+  deltas,
+  deltaTable,
+  halvesSection,
+  perInputTable,
+  totals,
+  totalsTable,
+  verdicts,
+  verdictTable,
+  type Outcome,
+  type Row,
+} from './report'
+import {
+  beianTool,
+  CAP,
+  exhaustiveTool,
+  imageMagickTool,
+  jpegoptimTool,
+  loadCompressor,
+  type Input,
+  type Tool,
+  type ToolId,
+} from './tools'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const resultsDir = join(root, 'bench/results')
 const log = (s: string): void => console.log(s)
-const arg = (name: string): string | undefined => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined }
+const arg = (name: string): string | undefined => {
+  const i = process.argv.indexOf(name)
+  return i > 0 ? process.argv[i + 1] : undefined
+}
 
-async function timeAll(inputs: Input[], tools: Tool[], scratch: string): Promise<Map<string, Map<ToolId, Outcome>>> {
+async function timeAll(
+  inputs: Input[],
+  tools: Tool[],
+  scratch: string,
+): Promise<Map<string, Map<ToolId, Outcome>>> {
   const all = new Map<string, Map<ToolId, Outcome>>()
   for (const [i, input] of inputs.entries()) {
     const per = new Map<ToolId, Outcome>()
@@ -34,10 +65,20 @@ async function timeAll(inputs: Input[], tools: Tool[], scratch: string): Promise
       await rm(out, { force: true })
       const r = await tool.run(input, out, scratch)
       const bytes = r.error ? undefined : (await stat(out)).size
-      per.set(tool.id, { bytes, underCap: bytes !== undefined && bytes <= CAP, ms: r.ms, error: r.error, notes: r.notes, jpegQuality: r.quality, encodes: r.encodes })
+      per.set(tool.id, {
+        bytes,
+        underCap: bytes !== undefined && bytes <= CAP,
+        ms: r.ms,
+        error: r.error,
+        notes: r.notes,
+        jpegQuality: r.quality,
+        encodes: r.encodes,
+      })
     }
     all.set(input.name, per)
-    log(`  ${input.name.padEnd(28)} ${[...per].map(([t, o]) => `${t} ${o.error ? 'ERROR' : `${o.bytes} B ${(o.ms / 1000).toFixed(2)} s`}`).join(' | ')}`)
+    log(
+      `  ${input.name.padEnd(28)} ${[...per].map(([t, o]) => `${t} ${o.error ? 'ERROR' : `${o.bytes} B ${(o.ms / 1000).toFixed(2)} s`}`).join(' | ')}`,
+    )
   }
   return all
 }
@@ -51,14 +92,25 @@ async function scoreInput(input: Input, per: Map<ToolId, Outcome>, inputBytes: n
       if (o.error) continue
       o.q = await measure(ref, join(resultsDir, 'out', tool, `${input.name}.jpg`), scratch)
     }
-    return { input: input.name, format: input.format, inputBytes, refWidth: refRgb.width, refHeight: refRgb.height, results: Object.fromEntries(per) }
+    return {
+      input: input.name,
+      format: input.format,
+      inputBytes,
+      refWidth: refRgb.width,
+      refHeight: refRgb.height,
+      results: Object.fromEntries(per),
+    }
   } finally {
     await rm(scratch, { recursive: true, force: true })
   }
 }
 
 /** Scoring is not timed, so it runs two inputs at a time. */
-async function scoreAll(inputs: Input[], timed: Map<string, Map<ToolId, Outcome>>, sizes: Map<string, number>): Promise<Row[]> {
+async function scoreAll(
+  inputs: Input[],
+  timed: Map<string, Map<ToolId, Outcome>>,
+  sizes: Map<string, number>,
+): Promise<Row[]> {
   const rows: Row[] = new Array(inputs.length)
   let next = 0
   const worker = async (): Promise<void> => {
@@ -73,24 +125,60 @@ async function scoreAll(inputs: Input[], timed: Map<string, Map<ToolId, Outcome>
   return rows
 }
 
-function render(m: Machine, rows: Row[], tools: Tool[], inputs: Input[], extra: string[]): { md: string; json: unknown; hardFail: boolean } {
+function render(
+  m: Machine,
+  rows: Row[],
+  tools: Tool[],
+  inputs: Input[],
+  extra: string[],
+): { md: string; json: unknown; hardFail: boolean } {
   const labels = Object.fromEntries(tools.map((t) => [t.id, t.label])) as Record<ToolId, string>
   const ts = tools.map((t) => totals(rows, t.id))
-  const ds = deltas(rows, tools.map((t) => t.id).filter((t) => t !== 'beian'))
+  const ds = deltas(
+    rows,
+    tools.map((t) => t.id).filter((t) => t !== 'beian'),
+  )
   const vs = verdicts(rows, ts, ds)
-  const notes = [...new Set(rows.flatMap((r) => Object.entries(r.results).flatMap(([t, o]) => (o?.notes ?? []).map((n) => `${labels[t as ToolId]}: ${n}`))))]
+  const notes = [
+    ...new Set(
+      rows.flatMap((r) =>
+        Object.entries(r.results).flatMap(([t, o]) =>
+          (o?.notes ?? []).map((n) => `${labels[t as ToolId]}: ${n}`),
+        ),
+      ),
+    ),
+  ]
   const md = [
     `# Benchmark — cap ${CAP.toLocaleString('en')} bytes, ${rows.length} inputs`,
     `Machine: ${m.cpu}, ${m.cores} cores (nproc), Node ${m.node}, sharp ${m.sharp}, ${m.imagemagick}, jpegoptim ${m.jpegoptim}; load average at start ${m.load}; ${m.date}.`,
-    '## Totals', totalsTable(ts, labels),
-    '## Targets (issues 3 and 13)', verdictTable(vs),
-    '## Tuning and checking halves', halvesSection(rows, tools.map((t) => t.id), labels, (n) => inputs.find((i) => i.name === n)?.half),
-    '## Beian Desk vs the best under-cap output of the other tools', deltaTable(ds),
-    '## Per input', perInputTable(rows, tools.map((t) => t.id), labels),
+    '## Totals',
+    totalsTable(ts, labels),
+    '## Targets (issues 3 and 13)',
+    verdictTable(vs),
+    '## Tuning and checking halves',
+    halvesSection(
+      rows,
+      tools.map((t) => t.id),
+      labels,
+      (n) => inputs.find((i) => i.name === n)?.half,
+    ),
+    '## Beian Desk vs the best under-cap output of the other tools',
+    deltaTable(ds),
+    '## Per input',
+    perInputTable(
+      rows,
+      tools.map((t) => t.id),
+      labels,
+    ),
     ...extra,
-    '## Notes', notes.map((n) => `- ${n}`).join('\n') || '- none',
+    '## Notes',
+    notes.map((n) => `- ${n}`).join('\n') || '- none',
   ].join('\n\n')
-  return { md: md + '\n', json: { machine: m, cap: CAP, totals: ts, verdicts: vs, deltas: ds, rows }, hardFail: vs.some((v) => v.hard && !v.pass) }
+  return {
+    md: md + '\n',
+    json: { machine: m, cap: CAP, totals: ts, verdicts: vs, deltas: ds, rows },
+    hardFail: vs.some((v) => v.hard && !v.pass),
+  }
 }
 
 /** Per-stage profile and batch throughput (issue 13), each after the timed runs, one at a time. */
@@ -115,13 +203,26 @@ async function extraSections(inputs: Input[], scratch: string, beian: boolean): 
 async function main(): Promise<number> {
   const m = await machine()
   log(`machine: ${m.cpu}, ${m.cores} cores, Node ${m.node}, load ${m.load}`)
-  const { inputs: all, sizes } = await ensureCorpus(root, log, { photos: !process.argv.includes('--no-photos') })
-  const only = arg('--only')
-  const half = arg('--half')
-  const inputs = all.filter((i) => (!only || new RegExp(only).test(i.name)) && (!half || i.half === half))
+  const corpus = await ensureCorpus(root, log, { photos: !process.argv.includes('--no-photos') })
+  const [all, sizes] = [withPinnedHalves(corpus.inputs, assignHalves), corpus.sizes]
+  const [only, exclude, half] = [arg('--only'), arg('--exclude'), arg('--half')]
+  const inputs = all.filter(
+    (i) =>
+      (!only || new RegExp(only).test(i.name)) &&
+      (!exclude || !new RegExp(exclude).test(i.name)) &&
+      (!half || i.half === half),
+  )
   const compress = process.argv.includes('--skip-beian') ? undefined : await loadCompressor(root)
-  if (!compress) log('Beian Desk compressor not available (electron/main/services/images/index.ts): running the other tools only')
-  const tools: Tool[] = [...(compress ? [beianTool(compress)] : []), imageMagickTool, jpegoptimTool, ...(process.argv.includes('--skip-exhaustive') ? [] : [exhaustiveTool])]
+  if (!compress)
+    log(
+      'Beian Desk compressor not available (electron/main/services/images/index.ts): running the other tools only',
+    )
+  const tools: Tool[] = [
+    ...(compress ? [beianTool(compress)] : []),
+    imageMagickTool,
+    jpegoptimTool,
+    ...(process.argv.includes('--skip-exhaustive') ? [] : [exhaustiveTool]),
+  ]
   const scratch = await mkdtemp(join(tmpdir(), 'bench-t-'))
   for (const t of tools) await mkdir(join(resultsDir, 'out', t.id), { recursive: true })
   const warm = inputs.find((i) => i.name === 'id-front-small.jpg') ?? inputs[0]
@@ -146,7 +247,8 @@ else if (process.argv.includes('--packet')) process.exitCode = (await runPacketB
 // --desk: only the filing desk at agency scale (bench/desk.ts); --skip-desk leaves it out.
 else if (process.argv.includes('--desk')) process.exitCode = (await runDeskBench()) ? 0 : 1
 // --ocr [--per-kind N]: only offline OCR on the generated set (bench/ocr.ts); --skip-ocr leaves it out.
-else if (process.argv.includes('--ocr')) process.exitCode = (await runOcrBench(Number(arg('--per-kind')) || undefined)) ? 0 : 1
+else if (process.argv.includes('--ocr'))
+  process.exitCode = (await runOcrBench(Number(arg('--per-kind')) || undefined)) ? 0 : 1
 else {
   process.exitCode = await main()
   // Informative here: the image targets decide the exit code; --cli-startup alone reports its own.

@@ -24,14 +24,21 @@ export type Photo = {
   crop?: string
   /** sha256 of the cropped file (jpegtran output is deterministic for one libjpeg-turbo). */
   cropSha256?: string
+  /**
+   * Pinned to the checking half: photographs added after the search was tuned, so they stay
+   * unseen by tuning whatever the hash-dealt halves of bench/corpus.ts would give them.
+   */
+  half?: 'checking'
 }
 
 const L16 = '/usr/share/backgrounds'
 const MATE = '/usr/share/backgrounds/mate/nature'
+const PLASMA = '/usr/share/wallpapers'
 export const PHOTO_PACKAGES = [
   'lomiri-wallpapers-16.04',
   'lomiri-wallpapers-20.04',
   'mate-backgrounds',
+  'plasma-workspace-wallpapers',
   'libjpeg-turbo-progs',
 ]
 
@@ -48,12 +55,24 @@ const mate = (file: string, sha256: string): Photo => ({
   sha256,
 })
 
+/** KDE Plasma's photographs (its other wallpapers are renders), the largest size shipped. */
+const plasma = (dir: string, sha256: string): Photo => ({
+  name: `photo-plasma-${dir.toLowerCase()}.jpg`,
+  pkg: 'plasma-workspace-wallpapers',
+  source: `${PLASMA}/${dir}/contents/images/2560x1600.jpg`,
+  sha256,
+  half: 'checking',
+})
+
 /**
  * 13 photographs of 6–20 MP (lomiri-wallpapers: Ubuntu Touch's photo wallpapers, 2 of them
  * portrait), 6 of 4.1–4.9 MP (mate-backgrounds' nature set: no photograph in Debian's
  * wallpaper packages is larger), and 3 portrait crops of landscape photos (6.0–7.7 MP).
- * The other wallpaper packages (gnome-backgrounds, plasma-workspace-wallpapers,
- * ukui-wallpapers) hold illustrations and renders only.
+ * Added for the third round of issue 13, after tuning, and pinned to the checking half: 8
+ * photographs of 4.1 MP (2560×1600, saved at q70–90) from plasma-workspace-wallpapers, the only
+ * other Debian package with photographs (its other 22 wallpapers are renders). The other
+ * wallpaper packages (gnome-backgrounds, sway-backgrounds, lomiri-wallpapers, ukui-wallpapers,
+ * debian-edu-artwork) hold illustrations and renders only.
  */
 export const PHOTOS: readonly Photo[] = [
   lomiri(
@@ -128,7 +147,34 @@ export const PHOTOS: readonly Photo[] = [
     crop: '2000x2988+1664+0',
     cropSha256: '9f6b6573badb1905c381b00f89ad34bfd521ccbd7b8e58d030c4c8e8b0d0790b',
   },
+  plasma('BytheWater', 'c272434ef39f2abf1ed48a15a8910088020f3165329a5092f3940ec9464bc05f'),
+  plasma('ColdRipple', '05bef6722fc0ed81292cceb3ed026c38d17e510f3c84be7d68610c2b1a723c3f'),
+  plasma('ColorfulCups', '6e0f3a72feb5a4a9fec191b77e34874c3c69e2d93040deb3f07773e73385023d'),
+  plasma('EveningGlow', '586682dcb362b9f620068f10138f87d0d3649939aef238adc5807cb951976a7a'),
+  plasma('FallenLeaf', '95603a6560c7e8d50e0e03b3f4adbe39c5258c72528e74e4ecaea1daf4e499de'),
+  plasma('OneStandsOut', 'cb507baf1dafdcae362264f3aba9483ed4be5f6c9fdd770f0ec0920c6d9e80fd'),
+  plasma('Path', '7477457d7f17b736259f1b021864778ad4ba802cf3214e6728181ff29126bba8'),
+  plasma('summer_1am', 'c868b50789591dd42910153c768053f1ba0a98cb36bbfc2b7a96a1045d0477f8'),
 ]
+
+type Half = 'tuning' | 'checking'
+
+/**
+ * Photographs pinned to the checking half (added after tuning) keep it; the other inputs are
+ * dealt by `deal` (bench/corpus.ts's hash rule) among themselves, so adding pinned inputs does
+ * not move any earlier input to the other half.
+ */
+export function withPinnedHalves<T extends { name: string; group?: string; half?: Half }>(
+  inputs: readonly T[],
+  deal: (xs: Array<{ name: string; group: string }>) => Map<string, Half>,
+): T[] {
+  const pinned = new Map<string, Half>(PHOTOS.flatMap((p) => (p.half ? [[p.name, p.half] as const] : [])))
+  const rest = inputs
+    .filter((i) => !pinned.has(i.name))
+    .map((i) => ({ name: i.name, group: i.group ?? 'document' }))
+  const dealt = deal(rest)
+  return inputs.map((i) => ({ ...i, half: pinned.get(i.name) ?? dealt.get(i.name) ?? 'tuning' }))
+}
 
 const sha256 = async (file: string): Promise<string> =>
   createHash('sha256')

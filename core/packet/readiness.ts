@@ -93,8 +93,5 @@ export function exportBlockingLines(findings: readonly SiteFinding[]): string[] 
     .map((f) => `${f.scope === 'subject' ? '开办主体' : '网站'}：${f.message}`)
 }
 
-/** Today's date (YYYY-MM-DD) in the user's local time zone. */
-export function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
-}
+/** Today's local date, kept importable from here; defined once in core/validation/dates. */
+export { localToday } from '../validation/dates'

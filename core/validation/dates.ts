@@ -26,9 +26,11 @@ export function parseIsoDate(s: string): Ymd | null {
 export const formatYmd = ({ y, m, d }: Ymd): string =>
   `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
 
-/** Today's local date as ISO; only used as a default when the caller passes none. */
-export function todayIso(): string {
-  const now = new Date()
+/**
+ * Today's date (YYYY-MM-DD) in the user's local time zone: the one `today` of the app (rules,
+ * deadlines, exports, CLI). Callers that decide something pass it on as a plain string.
+ */
+export function localToday(now = new Date()): string {
   return formatYmd({ y: now.getFullYear(), m: now.getMonth() + 1, d: now.getDate() })
 }
 

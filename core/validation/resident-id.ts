@@ -3,7 +3,7 @@
  * ISO 7064 MOD 11-2 check character. The legacy 15-digit form (GB 11643-1989) has a 6-digit
  * birth date in the 1900s and no check character.
  */
-import { ageOn, formatYmd, isRealDate, todayIso, type Ymd } from './dates'
+import { ageOn, formatYmd, isRealDate, localToday, type Ymd } from './dates'
 import { classifyDivision } from './divisions'
 import { buildResult, err, warn } from './result'
 import { stripSpaces, toHalfWidth } from './text'
@@ -111,7 +111,7 @@ function check15(id: string, today: string): Finding[] {
 }
 
 /** Full check of a 居民身份证 number. `today` (ISO) bounds the birth date. */
-export function checkResidentId(value: string, today: string = todayIso()): CheckResult {
+export function checkResidentId(value: string, today: string = localToday()): CheckResult {
   const id = normalizeResidentId(value)
   const findings: Finding[] = []
   if (id !== value.trim().toUpperCase() && id !== '') {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { addDays, ageOn, daysInMonth, isLeapYear, parseIsoDate } from '../../../core/validation/dates'
+import { localToday as readinessToday } from '../../../core/packet/readiness'
+import {
+  addDays,
+  ageOn,
+  daysInMonth,
+  isLeapYear,
+  localToday,
+  parseIsoDate,
+} from '../../../core/validation/dates'
 
 describe('dates', () => {
   it.each([
@@ -38,5 +46,11 @@ describe('dates', () => {
     expect(addDays('2026-11-28', 30)).toBe('2026-12-28')
     expect(addDays('2024-02-28', 1)).toBe('2024-02-29')
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01')
+  })
+
+  it('localToday is the local calendar date, zero-padded, the same function wherever it is imported from', () => {
+    expect(localToday(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05')
+    expect(localToday(new Date(2026, 11, 31, 0, 0))).toBe('2026-12-31')
+    expect(readinessToday).toBe(localToday)
   })
 })

@@ -4,7 +4,7 @@
  */
 import type { Site, Subject, Workspace } from '../../../../core/model'
 import { validateSite, validateSubject } from '../../../../core/validation'
-import { todayIso } from '../../../../core/validation/dates'
+import { localToday } from '../../../../core/validation/dates'
 import { fieldAlias, groupFindings, type FindingMap } from './findings'
 
 /** For 个人 the subject's own fields mirror the holder, so their findings show on the holder block. */
@@ -19,7 +19,7 @@ const orgAlias = fieldAlias([])
 export function subjectFindings(subject: Subject, sites: readonly Site[]): FindingMap {
   const own = sites.filter((site) => site.subjectId === subject.id)
   const alias = subject.nature === 'individual' ? individualAlias : orgAlias
-  return groupFindings(validateSubject(subject, todayIso(), own), alias)
+  return groupFindings(validateSubject(subject, localToday(), own), alias)
 }
 
 const siteAlias = fieldAlias([], ['extraDomains', 'serverIps', 'serviceTypes', 'languages', 'preApprovals'])
@@ -27,5 +27,5 @@ const siteAlias = fieldAlias([], ['extraDomains', 'serverIps', 'serviceTypes', '
 export function siteFindings(site: Site, subject: Subject | undefined, workspace: Workspace): FindingMap {
   if (!subject) return new Map()
   const context = { sites: workspace.sites, subjects: workspace.subjects }
-  return groupFindings(validateSite(site, subject, context, todayIso()), siteAlias)
+  return groupFindings(validateSite(site, subject, context, localToday()), siteAlias)
 }
