@@ -4,9 +4,11 @@
  * the first HEIC/PDF, are unref'd while idle (the CLI and tests can exit) and end after
  * DECODE_IDLE_MS without work, giving their memory back. A worker that crashes, runs past
  * DECODE_TASK_TIMEOUT_MS or whose task is cancelled is terminated (wasm and pdf.js cannot be
- * interrupted otherwise) and replaced by a new one when there is work.
+ * interrupted otherwise) and replaced by a new one when there is work. Each worker runs under
+ * DECODE_RESOURCE_LIMITS: a hostile file that makes pdf.js or the HEIC decoder grow its heap past
+ * the bound ends that worker only (image/decoder-crashed), not the app.
  */
-import { Worker } from 'node:worker_threads'
+import { Worker, type ResourceLimits } from 'node:worker_threads'
 import { BATCH_CONCURRENCY } from './batch'
 import {
   errorFromWire,
@@ -27,7 +29,26 @@ export const DECODE_IDLE_MS = 30_000
  */
 export const DECODE_TASK_TIMEOUT_MS = 60_000
 
-export type DecodePoolOptions = { workerUrl: URL; size: number; idleMs: number; taskTimeoutMs: number }
+/**
+ * Heap bounds of each decode worker (MB). A 50 MP PDF page or HEIC frame needs about 200 MB of
+ * pixels, held in ArrayBuffers and wasm memory outside these heaps; the JS heap of pdf.js and of
+ * the HEIC glue stays far below. Past the bound, V8 ends the worker (ERR_WORKER_OUT_OF_MEMORY).
+ */
+export const DECODE_RESOURCE_LIMITS = {
+  maxOldGenerationSizeMb: 512,
+  maxYoungGenerationSizeMb: 64,
+  codeRangeSizeMb: 64,
+  stackSizeMb: 4,
+} as const satisfies ResourceLimits
+
+export type DecodePoolOptions = {
+  workerUrl: URL
+  size: number
+  idleMs: number
+  taskTimeoutMs: number
+  /** Heap bounds of each worker (default DECODE_RESOURCE_LIMITS). */
+  resourceLimits?: ResourceLimits
+}
 
 /**
  * The worker beside this module: decode-worker.js in out/main and out/cli (both builds emit it
@@ -113,7 +134,11 @@ export class DecodePool {
 
   #spawn(): Slot {
     // Own flags only: the parent's (e.g. tsx's --import) mean nothing to the worker.
-    const slot: Slot = { worker: new Worker(this.#opts.workerUrl, { execArgv: [] }), job: null }
+    const worker = new Worker(this.#opts.workerUrl, {
+      execArgv: [],
+      resourceLimits: this.#opts.resourceLimits ?? DECODE_RESOURCE_LIMITS,
+    })
+    const slot: Slot = { worker, job: null }
     slot.worker.on('message', (reply: DecodeReply) => this.#answer(slot, reply))
     slot.worker.on('error', (error) => {
       console.error('[decode-worker]', error)

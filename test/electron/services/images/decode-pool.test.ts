@@ -1,7 +1,9 @@
 import { getEventListeners } from 'node:events'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import type { ResourceLimits } from 'node:worker_threads'
 import {
+  DECODE_RESOURCE_LIMITS,
   DecodePool,
   decodeHeicInWorker,
   defaultWorkerUrl,
@@ -27,12 +29,15 @@ afterEach(async () => {
   await Promise.all(pools.splice(0).map((p) => p.close()))
 })
 
-function stubPool(o: { size?: number; idleMs?: number; taskTimeoutMs?: number } = {}): DecodePool {
+function stubPool(
+  o: { size?: number; idleMs?: number; taskTimeoutMs?: number; resourceLimits?: ResourceLimits } = {},
+): DecodePool {
   const pool = new DecodePool({
     workerUrl: STUB,
     size: o.size ?? 2,
     idleMs: o.idleMs ?? 30_000,
     taskTimeoutMs: o.taskTimeoutMs ?? 30_000,
+    ...(o.resourceLimits ? { resourceLimits: o.resourceLimits } : {}),
   })
   pools.push(pool)
   return pool
@@ -95,6 +100,24 @@ describe('DecodePool', () => {
     expect((error as Error).message).toMatch(/[\u4e00-\u9fff]/)
     const after = (await pool.run(task(0))) as Echo
     expect(after.threadId).not.toBe(before.threadId)
+  })
+
+  it('ends a worker whose heap grows past its resource limits with image/decoder-crashed, then recovers', async () => {
+    const pool = stubPool({ resourceLimits: { maxOldGenerationSizeMb: 24, maxYoungGenerationSizeMb: 4 } })
+    const before = (await pool.run(task(0))) as Echo
+    const error = await pool.run(task(5)).catch((e: unknown) => e as ImageInputError)
+    expect(error).toBeInstanceOf(ImageInputError)
+    expect(error).toMatchObject({ code: 'image/decoder-crashed' })
+    expect((error as Error).message).toMatch(/内存不足/)
+    const after = (await pool.run(task(0))) as Echo
+    expect(after.threadId).not.toBe(before.threadId)
+    expect(pool.size).toBe(1)
+  })
+
+  it('bounds every decode worker by default (heap limits well above a real decode)', () => {
+    expect(DECODE_RESOURCE_LIMITS.maxOldGenerationSizeMb).toBeGreaterThanOrEqual(256)
+    expect(DECODE_RESOURCE_LIMITS.maxOldGenerationSizeMb).toBeLessThanOrEqual(1024)
+    expect(DECODE_RESOURCE_LIMITS.maxYoungGenerationSizeMb).toBeLessThanOrEqual(128)
   })
 
   it('fails the task with image/decoder-crashed when the worker file cannot start', async () => {

@@ -1,6 +1,7 @@
 // Stands in for decode-worker.ts in the pool tests. The first input byte says what to do:
 // 1 die, 2 hang (like wasm that cannot be interrupted), 3 refuse with a coded error,
-// 4 answer after 150 ms; anything else answers at once. Answers echo what the worker was given.
+// 4 answer after 150 ms, 5 grow the JS heap without end (a decoder running away with
+// memory); anything else answers at once. Answers echo what the worker was given.
 import { parentPort, threadId } from 'node:worker_threads'
 
 parentPort.on('message', (request) => {
@@ -9,6 +10,10 @@ parentPort.on('message', (request) => {
   if (mode === 2) {
     const until = Date.now() + 60_000
     while (Date.now() < until) Math.sqrt(Date.now())
+  }
+  if (mode === 5) {
+    const hoard = []
+    for (;;) hoard.push(new Array(100_000).fill({ n: hoard.length }))
   }
   if (mode === 3) {
     parentPort.postMessage({
