@@ -11,6 +11,9 @@ import {
 import { api } from '../../api'
 import { useT } from '../../i18n'
 import { useErrorText } from '../../i18n/errors'
+import { DraftExport } from '../export-draft/DraftExport'
+import { FillAssistant } from '../fill-assistant/FillAssistant'
+import { rememberExport } from '../fill-assistant/last-export'
 import { navigate, requestFocus } from '../workspace/store'
 import { ExportResult } from './ExportResult'
 import { FindingsList, type Located } from './FindingsList'
@@ -89,11 +92,16 @@ export function ExportPanel({ site, subject, workspace, onEditSite }: Props) {
     requestFocus(finding.where, finding.field ?? '')
   }
 
+  const done = (summary: ExportSummary) => {
+    rememberExport(site.id, summary)
+    setOutcome({ kind: 'done', summary })
+  }
   const start = async (format: ExportFormat) => {
     setBusy(format)
     const next = await runExport(site, format)
     setBusy(undefined)
-    if (next) setOutcome(next)
+    if (next?.kind === 'done') done(next.summary)
+    else if (next) setOutcome(next)
   }
 
   return (
@@ -141,9 +149,16 @@ export function ExportPanel({ site, subject, workspace, onEditSite }: Props) {
         >
           {t('export.zip')}
         </Button>
+        <FillAssistant site={site} subject={subject} workspace={workspace} />
       </Space>
       {outcome?.kind === 'done' && <ExportResult summary={outcome.summary} />}
-      {outcome?.kind === 'refused' && <Refused error={outcome.error} shownAbove={shownAbove} />}
+      {outcome?.kind === 'refused' && (
+        <>
+          <Refused error={outcome.error} shownAbove={shownAbove} />
+          {/* Missing or wrong items only: a changed or over-cap file is refused even as a draft. */}
+          {outcome.error.code === 'packet/incomplete' && <DraftExport site={site} onDone={done} />}
+        </>
+      )}
     </Card>
   )
 }

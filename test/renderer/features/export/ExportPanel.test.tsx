@@ -105,6 +105,41 @@ describe('ExportPanel', () => {
     expect(refused.textContent).not.toContain('缺少材料：域名证书')
     expect(refused.textContent).not.toContain('分辨率过低')
   })
+
+  it('after a refusal for missing items offers the 草稿 export, whose result is shown and kept for the 填报助手', async () => {
+    const draft: ExportSummary = { target: '/tmp/out/草稿.zip', format: 'zip', files: [] }
+    const invoke = installBridge((channel, req) => {
+      if (channel === 'dialog:pickExportTarget') return { ok: true, value: '/tmp/out/草稿.zip' }
+      if (channel === 'packet:export' && (req as { force?: boolean }).force) return { ok: true, value: draft }
+      if (channel === 'packet:export')
+        return { ok: false, error: { code: 'packet/incomplete', message: '还不能导出' } }
+      return undefined
+    })
+    wrap(<ExportPanel site={site} subject={subject} workspace={ws} onEditSite={vi.fn()} />)
+    expect(screen.queryByTestId('export-draft')).toBeNull()
+    fireEvent.click(screen.getByTestId('export-zip'))
+    fireEvent.click(await screen.findByTestId('export-draft-zip'))
+    await screen.findByTestId('export-result')
+    expect(invoke).toHaveBeenLastCalledWith('packet:export', expect.objectContaining({ force: true }))
+    expect(screen.getByTestId('export-result').textContent).toContain('/tmp/out/草稿.zip')
+    expect(screen.queryByTestId('export-draft')).toBeNull()
+    fireEvent.click(screen.getByTestId('fill-assistant-open'))
+    await screen.findByTestId('fill-assistant')
+    expect(screen.getByTestId('fill-reveal-subject')).toBeTruthy()
+  })
+
+  it('offers no 草稿 export when a file itself is refused (changed or over its cap)', async () => {
+    installBridge((channel) => {
+      if (channel === 'dialog:pickExportTarget') return { ok: true, value: '/tmp/out' }
+      if (channel === 'packet:export')
+        return { ok: false, error: { code: 'packet/over-cap', message: '超过上限' } }
+      return undefined
+    })
+    wrap(<ExportPanel site={site} subject={subject} workspace={ws} onEditSite={vi.fn()} />)
+    fireEvent.click(screen.getByTestId('export-folder'))
+    await screen.findByTestId('export-refused')
+    expect(screen.queryByTestId('export-draft')).toBeNull()
+  })
 })
 
 describe('ExportResult', () => {
