@@ -4,6 +4,7 @@ import { idTypeAllowsLongTerm, PERSON_ID_TYPE_LABELS } from '../../data/option-l
 import { DivisionPicker } from '../../components/division/DivisionPicker'
 import { useT } from '../../i18n'
 import { Field } from '../form/Field'
+import { TEXT_MAX } from '../form/text-limits'
 
 type Props = {
   /** Form name path of the block, e.g. ['principal']. */
@@ -42,7 +43,7 @@ export function PersonFields({
     <Row gutter={24}>
       <Col xs={24} md={12}>
         <Field label={t('person.name')} name={n('name')} path={p('name')} testId={id('name')} required copy>
-          <Input data-testid={id('name')} maxLength={60} autoComplete="off" />
+          <Input data-testid={id('name')} maxLength={TEXT_MAX.person.name} autoComplete="off" />
         </Field>
       </Col>
       <Col xs={24} md={12}>
@@ -69,7 +70,12 @@ export function PersonFields({
           required
           copy
         >
-          <Input data-testid={id('idNumber')} maxLength={40} autoComplete="off" spellCheck={false} />
+          <Input
+            data-testid={id('idNumber')}
+            maxLength={TEXT_MAX.person.idNumber}
+            autoComplete="off"
+            spellCheck={false}
+          />
         </Field>
       </Col>
       <Col xs={24} md={12}>
@@ -119,7 +125,7 @@ export function PersonFields({
             >
               <Input
                 data-testid={id('address-detail')}
-                maxLength={200}
+                maxLength={TEXT_MAX.addressDetail}
                 placeholder={t('person.addressDetailPlaceholder')}
               />
             </Field>
@@ -133,7 +139,11 @@ export function PersonFields({
               required={officePhoneRequired}
               copy
             >
-              <Input data-testid={id('officePhone')} maxLength={30} placeholder="010-62345678" />
+              <Input
+                data-testid={id('officePhone')}
+                maxLength={TEXT_MAX.person.officePhone}
+                placeholder="010-62345678"
+              />
             </Field>
           </Col>
         </>
@@ -147,7 +157,7 @@ export function PersonFields({
           required
           copy
         >
-          <Input data-testid={id('mobile')} maxLength={30} inputMode="tel" />
+          <Input data-testid={id('mobile')} maxLength={TEXT_MAX.person.mobile} inputMode="tel" />
         </Field>
       </Col>
       {variant !== 'emergency' && (
@@ -160,7 +170,7 @@ export function PersonFields({
             required
             copy
           >
-            <Input data-testid={id('email')} maxLength={120} inputMode="email" />
+            <Input data-testid={id('email')} maxLength={TEXT_MAX.person.email} inputMode="email" />
           </Field>
         </Col>
       )}

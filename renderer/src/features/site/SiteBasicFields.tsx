@@ -1,6 +1,7 @@
 import { Col, DatePicker, Form, Input, Radio, Row, Select } from 'antd'
 import { useT } from '../../i18n'
 import { Field } from '../form/Field'
+import { TEXT_MAX } from '../form/text-limits'
 
 /** 网站基本信息: name, ICP number, opening date, domains, IPs. */
 export function SiteBasicFields() {
@@ -19,12 +20,16 @@ export function SiteBasicFields() {
           required
           copy
         >
-          <Input data-testid="site-name" maxLength={120} autoComplete="off" />
+          <Input data-testid="site-name" maxLength={TEXT_MAX.site.name} autoComplete="off" />
         </Field>
       </Col>
       <Col xs={24} md={12}>
         <Field label={t('site.icpNumber')} name="icpNumber" path="icpNumber" testId="site-icpNumber" copy>
-          <Input data-testid="site-icpNumber" maxLength={40} placeholder={t('site.icpPlaceholder')} />
+          <Input
+            data-testid="site-icpNumber"
+            maxLength={TEXT_MAX.site.icpNumber}
+            placeholder={t('site.icpPlaceholder')}
+          />
         </Field>
       </Col>
       <Col xs={24} md={12}>
@@ -68,7 +73,7 @@ export function SiteBasicFields() {
             >
               <Input
                 data-testid="site-mainDomain"
-                maxLength={260}
+                maxLength={TEXT_MAX.site.mainDomain}
                 placeholder={t('site.mainDomainPlaceholder')}
                 spellCheck={false}
               />
@@ -95,7 +100,7 @@ export function SiteBasicFields() {
       ) : (
         <Col xs={24}>
           <Field label={t('site.homeUrl')} name="homeUrl" path="homeUrl" testId="site-homeUrl" required copy>
-            <Input data-testid="site-homeUrl" maxLength={500} spellCheck={false} />
+            <Input data-testid="site-homeUrl" maxLength={TEXT_MAX.site.homeUrl} spellCheck={false} />
           </Field>
         </Col>
       )}

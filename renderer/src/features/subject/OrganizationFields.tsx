@@ -4,6 +4,7 @@ import { ORG_CERT_TYPE_LABELS, ORG_KIND_LABELS } from '../../data/option-labels'
 import { DivisionPicker } from '../../components/division/DivisionPicker'
 import { useT } from '../../i18n'
 import { Field } from '../form/Field'
+import { TEXT_MAX } from '../form/text-limits'
 import { certTypeChoices, certTypeForKind, orgKindChoices } from './subject-values'
 
 /**
@@ -53,7 +54,7 @@ export function OrganizationFields() {
           required
           copy
         >
-          <Input data-testid="subject-name" maxLength={120} autoComplete="off" />
+          <Input data-testid="subject-name" maxLength={TEXT_MAX.subject.name} autoComplete="off" />
         </Field>
       </Col>
       <Col xs={24} md={12}>
@@ -65,12 +66,17 @@ export function OrganizationFields() {
           required
           copy
         >
-          <Input data-testid="subject-certNumber" maxLength={40} autoComplete="off" spellCheck={false} />
+          <Input
+            data-testid="subject-certNumber"
+            maxLength={TEXT_MAX.subject.certNumber}
+            autoComplete="off"
+            spellCheck={false}
+          />
         </Field>
       </Col>
       <Col xs={24} md={12}>
         <Field label={t('subject.investor')} name="investor" path="investor" testId="subject-investor" copy>
-          <Input data-testid="subject-investor" maxLength={120} autoComplete="off" />
+          <Input data-testid="subject-investor" maxLength={TEXT_MAX.subject.investor} autoComplete="off" />
         </Field>
       </Col>
       <Col xs={24}>
@@ -95,7 +101,7 @@ export function OrganizationFields() {
         >
           <Input
             data-testid="subject-address-detail"
-            maxLength={200}
+            maxLength={TEXT_MAX.addressDetail}
             placeholder={t('person.addressDetailPlaceholder')}
           />
         </Field>
@@ -110,7 +116,11 @@ export function OrganizationFields() {
           required
           copy
         >
-          <Input data-testid="subject-officePhone" maxLength={30} placeholder="010-62345678" />
+          <Input
+            data-testid="subject-officePhone"
+            maxLength={TEXT_MAX.subject.officePhone}
+            placeholder="010-62345678"
+          />
         </Field>
       </Col>
     </Row>
