@@ -4,7 +4,9 @@ import type { Material } from '../../../../core/model'
 import { useT } from '../../i18n'
 import { addRotation, rotateRect, type Size } from './crop-math'
 import { CropStage } from './CropStage'
-import { choosePage, storedPage, type EditorState } from './editor-state'
+import { DeskewBar } from './DeskewBar'
+import { QuadStage } from './QuadStage'
+import { choosePage, sourceOf, storedPage, type EditorState } from './editor-state'
 import { EditorSettings } from './EditorSettings'
 import { PdfPagePicker } from './PdfPagePicker'
 
@@ -50,6 +52,8 @@ function CropInfo({
 /** The editor's first tab: PDF page, rotate and crop on the left, cap and watermark on the right. */
 export function AdjustPanel({ material, state, patch, pages, url, loadError, frame }: Props) {
   const t = useT()
+  // The corners are drawn on the stored page's upright original, without the pending rotation.
+  const quadShown = state.page === storedPage(material) ? (state.perspective ?? state.proposal) : null
   return (
     <div className="editor-adjust">
       <div className="editor-stage-column">
@@ -86,17 +90,34 @@ export function AdjustPanel({ material, state, patch, pages, url, loadError, fra
           </Button>
           <CropInfo material={material} state={state} frame={frame} />
         </Space>
+        <DeskewBar material={material} state={state} patch={patch} />
         <div className="editor-stage">
-          <CropStage
-            url={url}
-            source={frame}
-            rotate={state.rotate}
-            selection={state.selection}
-            onSelect={(selection) => patch({ selection })}
-            max={STAGE_MAX}
-            loadingText={pages > 1 ? t('editor.pdfPage.loading', { n: state.page }) : undefined}
-            error={loadError}
-          />
+          {quadShown && url ? (
+            <QuadStage
+              url={url}
+              source={sourceOf(material)}
+              quad={quadShown.quad}
+              onChange={(quad) =>
+                patch(
+                  state.perspective
+                    ? { perspective: { ...state.perspective, quad } }
+                    : { proposal: { ...quadShown, quad } },
+                )
+              }
+              max={STAGE_MAX}
+            />
+          ) : (
+            <CropStage
+              url={url}
+              source={frame}
+              rotate={state.rotate}
+              selection={state.selection}
+              onSelect={(selection) => patch({ selection })}
+              max={STAGE_MAX}
+              loadingText={pages > 1 ? t('editor.pdfPage.loading', { n: state.page }) : undefined}
+              error={loadError}
+            />
+          )}
         </div>
         <div className="editor-note">{t('editor.cropHint')}</div>
       </div>

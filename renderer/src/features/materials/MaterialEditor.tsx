@@ -17,6 +17,7 @@ import {
 } from './editor-state'
 import { formatKb } from '../../shared/format'
 import { PreviewCompare } from './PreviewCompare'
+import { readMaterial } from './ocr-store'
 import { useSourceImage } from './useSourceImage'
 
 type Props = { material: Material; title: string; onClose: () => void }
@@ -49,6 +50,8 @@ export function MaterialEditor({ material, title, onClose }: Props) {
       return
     }
     const m = result.value
+    // A straightened or turned picture reads better: read the new material again, in the background.
+    void readMaterial(m)
     // The page now applied is the stored one: the note about the cleared crop is done.
     patch({ cropReset: false })
     void message.success(

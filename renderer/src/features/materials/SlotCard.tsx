@@ -20,6 +20,8 @@ import { hasPageChoice } from './editor-state'
 import { formatKb } from '../../shared/format'
 import { slotStatus, type SlotStatus } from './format'
 import { MaterialEditor } from './MaterialEditor'
+import { useOcrT } from './ocr-messages'
+import { OcrPanel, useSlotFill } from './OcrPanel'
 import { useThumbnail } from './useThumbnail'
 
 export type SlotCardProps = {
@@ -91,9 +93,10 @@ function Preview({ material, label }: { material: Material | undefined; label: s
 /** Small tags for the PDF page used and the edits applied (rotated, cropped, watermark). */
 function EditTags({ material, testId }: { material: Material; testId: string }) {
   const t = useT()
-  const { rotate, crop, watermark } = material.edit
+  const ocrT = useOcrT()
+  const { rotate, crop, watermark, perspective } = material.edit
   const paged = hasPageChoice(material)
-  if (!paged && rotate === 0 && !crop && !watermark) return null
+  if (!paged && rotate === 0 && !crop && !watermark && !perspective) return null
   const where = t(`editor.watermarkPlacement.${watermarkPlacementOf(material.edit)}.short`)
   return (
     <div className="slot-edits">
@@ -103,6 +106,7 @@ function EditTags({ material, testId }: { material: Material; testId: string }) 
         </Tag>
       )}
       {rotate !== 0 && <Tag>{t('materials.edited.rotate', { deg: rotate })}</Tag>}
+      {perspective && <Tag data-testid={`${testId}-perspective`}>{ocrT('deskew.stored')}</Tag>}
       {crop && <Tag>{t('materials.edited.crop')}</Tag>}
       {watermark && <Tag color="orange">{t('materials.edited.watermark', { where })}</Tag>}
     </div>
@@ -129,6 +133,11 @@ export function SlotCard({
   const label = language === 'zh-CN' ? slot.label : t(`slot.${slot.key}`)
   const busy = stage !== undefined
   const prefix = `slot-${slot.key}`
+  const ocrTarget = material
+    ? { ownerKind: material.ownerKind, ownerId: material.ownerId, slot: material.slot }
+    : { ownerKind: slot.owner, ownerId: slot.ownerId, slot: slot.key }
+  const { read, items } = useSlotFill(ocrTarget)
+  const mismatch = read?.materialId === material?.id && (items?.some((i) => i.state === 'mismatch') ?? false)
 
   const onDragOver = (e: DragEvent<HTMLDivElement>) => {
     e.preventDefault()
@@ -147,6 +156,7 @@ export function SlotCard({
         className={`slot-card slot-${status}${over ? ' slot-over' : ''}`}
         data-testid={prefix}
         data-status={status}
+        data-ocr-mismatch={mismatch ? 'true' : undefined}
         onDragOver={onDragOver}
         onDragLeave={() => setOver(false)}
         onDrop={onDrop}
@@ -209,6 +219,7 @@ export function SlotCard({
             ))}
           </ul>
         )}
+        {material && <OcrPanel target={ocrTarget} material={material} testPrefix={prefix} />}
         {error && (
           <Alert
             type={error.code === 'renderer/only-first' ? 'info' : 'error'}

@@ -7,6 +7,7 @@ import {
   watermarkPlacementOf,
   type CropRect,
   type Material,
+  type PerspectiveEdit,
   type Rotation,
   type WatermarkPlacement,
 } from '../../../../core/model'
@@ -32,6 +33,13 @@ export type EditorState = {
   watermarkOn: boolean
   watermarkText: string
   watermarkPlacement: WatermarkPlacement
+  /**
+   * 透视校正 to apply (the document's corners in the upright original), or null. While set, the
+   * stage shows the corners instead of the crop rectangle and no crop is sent.
+   */
+  perspective: PerspectiveEdit | null
+  /** A deskew found by main (ocr:deskew) and shown, not yet accepted: never sent. */
+  proposal: PerspectiveEdit | null
 }
 
 export const sourceOf = (m: Material): Size => ({ width: m.sourceWidth, height: m.sourceHeight })
@@ -64,6 +72,8 @@ export function initialEditorState(material: Material): EditorState {
     // An old tiled watermark stays tiled until the user picks otherwise; a new one starts in the corner.
     watermarkPlacement:
       material.edit.watermark !== null ? watermarkPlacementOf(material.edit) : DEFAULT_WATERMARK_PLACEMENT,
+    perspective: material.edit.perspective ?? null,
+    proposal: null,
   }
 }
 
@@ -110,7 +120,8 @@ export function editRequest(
     id: material.id,
     edit: {
       rotate: state.rotate,
-      crop: frame ? storedCrop(state.selection, frame, state.rotate) : null,
+      crop: frame && !state.perspective ? storedCrop(state.selection, frame, state.rotate) : null,
+      ...(state.perspective ? { perspective: state.perspective } : {}),
       ...(watermark === ''
         ? { watermark: null }
         : { watermark, watermarkPlacement: state.watermarkPlacement }),
@@ -139,6 +150,7 @@ export function unchanged(material: Material, state: EditorState): boolean {
     edit.rotate === material.edit.rotate &&
     edit.watermark === material.edit.watermark &&
     (edit.watermark === null || edit.watermarkPlacement === watermarkPlacementOf(material.edit)) &&
-    sameRect(edit.crop, material.edit.crop)
+    sameRect(edit.crop, material.edit.crop) &&
+    JSON.stringify(edit.perspective ?? null) === JSON.stringify(material.edit.perspective ?? null)
   )
 }

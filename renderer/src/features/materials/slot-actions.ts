@@ -3,6 +3,7 @@ import type { AppError } from '../../../../core/api'
 import { api } from '../../api'
 import { translate, useLanguageStore } from '../../i18n'
 import { importMaterial, setSlotError } from '../workspace/store'
+import { readSlotAfterImport } from './ocr-store'
 
 const target = (slot: SlotSpec) => ({ ownerKind: slot.owner, ownerId: slot.ownerId, slot: slot.key })
 
@@ -13,7 +14,8 @@ function localError(code: string, key: 'materials.noPath' | 'materials.onlyFirst
 /** 选择图片: the native dialog, then import. Cancelling does nothing. */
 export async function pickIntoSlot(slot: SlotSpec): Promise<void> {
   const [path] = await api.pickImages(false)
-  if (path) await importMaterial(target(slot), path)
+  // The card is usable again at once; OCR of an ID face or certificate goes on in the background.
+  if (path && (await importMaterial(target(slot), path))) readSlotAfterImport(target(slot))
 }
 
 /** A file dropped on the card: resolve its local path through the bridge, then import. */
@@ -26,6 +28,7 @@ export async function dropIntoSlot(slot: SlotSpec, files: readonly File[]): Prom
     return
   }
   const ok = await importMaterial(target(slot), path)
+  if (ok) readSlotAfterImport(target(slot))
   if (ok && files.length > 1)
     setSlotError(target(slot), localError('renderer/only-first', 'materials.onlyFirst'))
 }

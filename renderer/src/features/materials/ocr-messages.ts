@@ -1,0 +1,96 @@
+/**
+ * Texts of the OCR fill and deskew UI in both languages (the language comes from
+ * renderer/src/i18n). Kept beside the feature so the shared dictionaries are not edited by
+ * several people at once; `{name}` placeholders as in i18n.
+ */
+import { useCallback } from 'react'
+import { useLanguage, type Language } from '../../i18n'
+
+const zh = {
+  reading: '正在识别图片中的文字…',
+  readFailed: '未能识别图片中的文字：{message}',
+  nothingRead: '没有从图片中读到可用的信息。可以在编辑中校正后重试，或直接手动填写。',
+  panelTitle: '图片识别结果',
+  acceptAll: '全部填入',
+  accept: '填入',
+  accepted: '已填入识别结果',
+  same: '与填写一致',
+  confidence: '置信度 {p}%',
+  retry: '重新识别',
+  'field.name': '姓名',
+  'field.idNumber': '证件号码',
+  'field.idExpiry': '证件有效期',
+  'field.address': '住址',
+  mismatch: '图片中的{label}为 {value}，与填写的不一致',
+  mismatchNumber: '图片中的号码为 {value}，与填写的不一致',
+  offer: '图片中读到：{value}',
+  longTerm: '长期',
+  addressSplit: '住址已按行政区划拆分：{names}',
+  'deskew.finding': '正在查找证件的四个角…',
+  'deskew.found': '找到了证件的四个角（图上蓝框）。采用后证件会被拉正、裁到边缘；原图保留。',
+  'deskew.none': '没有找到证件的四个角。可以在图上拖动四个角，手动校正。',
+  'deskew.accept': '采用校正',
+  'deskew.manual': '手动拖动四角',
+  'deskew.clear': '取消透视校正',
+  'deskew.applied': '已设定透视校正：点击“应用”保存。拖动四个角可以微调。',
+  'deskew.stored': '已透视校正',
+  'deskew.handle': '证件的角 {n}',
+  'deskew.failed': '查找四角失败：{message}',
+  'batch.deskew': '自动校正拍歪的证件（找到四角并拉正，找不到时保持原样）',
+} as const
+
+export type OcrMessageKey = keyof typeof zh
+
+const en: Record<OcrMessageKey, string> = {
+  reading: 'Reading the text in the picture…',
+  readFailed: 'Could not read the picture: {message}',
+  nothingRead: 'Nothing usable was read. Straighten it in the editor and retry, or fill the fields by hand.',
+  panelTitle: 'Read from the picture',
+  acceptAll: 'Fill all',
+  accept: 'Fill',
+  accepted: 'Filled in from the picture',
+  same: 'matches what is entered',
+  confidence: 'confidence {p}%',
+  retry: 'Read again',
+  'field.name': 'name',
+  'field.idNumber': 'ID number',
+  'field.idExpiry': 'ID expiry',
+  'field.address': 'address',
+  mismatch: 'The {label} in the picture is {value}, which differs from what is entered',
+  mismatchNumber: 'The number in the picture is {value}, which differs from what is entered',
+  offer: 'Read from the picture: {value}',
+  longTerm: 'long-term',
+  addressSplit: 'Address split into divisions: {names}',
+  'deskew.finding': 'Looking for the document’s four corners…',
+  'deskew.found':
+    'The document’s four corners were found (blue outline). Accepting straightens it and crops it to its edges; the original is kept.',
+  'deskew.none':
+    'No document corners were found. Drag the four corners on the picture to straighten it by hand.',
+  'deskew.accept': 'Accept straightening',
+  'deskew.manual': 'Drag four corners',
+  'deskew.clear': 'Remove straightening',
+  'deskew.applied': 'Straightening set: press Apply to save it. Drag a corner to adjust.',
+  'deskew.stored': 'straightened',
+  'deskew.handle': 'document corner {n}',
+  'deskew.failed': 'Finding the corners failed: {message}',
+  'batch.deskew': 'Straighten photographed documents (find the four corners; left as is when none are found)',
+}
+
+const DICTS: Record<Language, Record<OcrMessageKey, string>> = { 'zh-CN': zh, en }
+
+export type OcrTranslate = (key: OcrMessageKey, vars?: Record<string, string | number>) => string
+
+export function ocrText(
+  language: Language,
+  key: OcrMessageKey,
+  vars?: Record<string, string | number>,
+): string {
+  const template = DICTS[language][key]
+  if (!vars) return template
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole))
+}
+
+export function useOcrT(): OcrTranslate {
+  const language = useLanguage()
+  return useCallback<OcrTranslate>((key, vars) => ocrText(language, key, vars), [language])
+}
