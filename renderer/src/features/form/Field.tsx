@@ -6,7 +6,7 @@ import { RuleText } from '../../components/RuleText'
 import type { FieldMessages } from './findings'
 import { useFieldMessages } from './findings-context'
 
-type Props = {
+export type FieldProps = {
   label: ReactNode
   name: NamePath
   /** Model path whose findings show under this field, e.g. `principal.idNumber`. */
@@ -62,7 +62,7 @@ function help(messages: FieldMessages, testId?: string): ReactNode {
 }
 
 /** One labelled form row: the control, its copy button, and its live findings underneath. */
-export function Field(props: Props) {
+export function Field(props: FieldProps) {
   const { label, name, path, testId, tooltip, extra, required, copy, valuePropName, addon, children } = props
   const form = Form.useFormInstance()
   const { messages, showAll } = useFieldMessages(path)

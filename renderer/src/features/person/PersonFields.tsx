@@ -1,9 +1,10 @@
-import { Checkbox, Col, DatePicker, Form, Input, Row, Select } from 'antd'
+import { Checkbox, Col, DatePicker, Form, Row, Select } from 'antd'
 import { PERSON_ID_TYPES, type PersonIdType } from '../../../../core/model'
 import { idTypeAllowsLongTerm, PERSON_ID_TYPE_LABELS } from '../../data/option-labels'
 import { DivisionPicker } from '../../components/division/DivisionPicker'
 import { useT } from '../../i18n'
 import { Field } from '../form/Field'
+import { TextField } from '../form/TextField'
 import { TEXT_MAX } from '../form/text-limits'
 
 type Props = {
@@ -39,13 +40,11 @@ export function PersonFields({
   const n = (field: string) => [...base, field]
   const p = (field: string) => `${path}.${field}`
   const id = (field: string) => `${testPrefix}-${field}`
+  /** A field whose form name, model path and test id all end in `field`. */
+  const at = (field: string) => ({ name: n(field), path: p(field), testId: id(field) })
   return (
     <Row gutter={24}>
-      <Col xs={24} md={12}>
-        <Field label={t('person.name')} name={n('name')} path={p('name')} testId={id('name')} required copy>
-          <Input data-testid={id('name')} maxLength={TEXT_MAX.person.name} autoComplete="off" />
-        </Field>
-      </Col>
+      <TextField label={t('person.name')} {...at('name')} required maxLength={TEXT_MAX.person.name} />
       <Col xs={24} md={12}>
         <Field
           label={t('person.idType')}
@@ -61,23 +60,13 @@ export function PersonFields({
           />
         </Field>
       </Col>
-      <Col xs={24} md={12}>
-        <Field
-          label={t('person.idNumber')}
-          name={n('idNumber')}
-          path={p('idNumber')}
-          testId={id('idNumber')}
-          required
-          copy
-        >
-          <Input
-            data-testid={id('idNumber')}
-            maxLength={TEXT_MAX.person.idNumber}
-            autoComplete="off"
-            spellCheck={false}
-          />
-        </Field>
-      </Col>
+      <TextField
+        label={t('person.idNumber')}
+        {...at('idNumber')}
+        required
+        code
+        maxLength={TEXT_MAX.person.idNumber}
+      />
       <Col xs={24} md={12}>
         <Field
           label={t('person.idExpiry')}
@@ -114,65 +103,40 @@ export function PersonFields({
               <DivisionPicker testPrefix={id('address')} />
             </Field>
           </Col>
-          <Col xs={24}>
-            <Field
-              label={t('person.addressDetail')}
-              name={n('detail')}
-              path={p('address.detail')}
-              testId={id('address-detail')}
-              required
-              copy
-            >
-              <Input
-                data-testid={id('address-detail')}
-                maxLength={TEXT_MAX.addressDetail}
-                placeholder={t('person.addressDetailPlaceholder')}
-              />
-            </Field>
-          </Col>
-          <Col xs={24} md={12}>
-            <Field
-              label={t('person.officePhone')}
-              name={n('officePhone')}
-              path={p('officePhone')}
-              testId={id('officePhone')}
-              required={officePhoneRequired}
-              copy
-            >
-              <Input
-                data-testid={id('officePhone')}
-                maxLength={TEXT_MAX.person.officePhone}
-                placeholder="010-62345678"
-              />
-            </Field>
-          </Col>
+          <TextField
+            label={t('person.addressDetail')}
+            name={n('detail')}
+            path={p('address.detail')}
+            testId={id('address-detail')}
+            required
+            wide
+            maxLength={TEXT_MAX.addressDetail}
+            placeholder={t('person.addressDetailPlaceholder')}
+          />
+          <TextField
+            label={t('person.officePhone')}
+            {...at('officePhone')}
+            required={officePhoneRequired}
+            maxLength={TEXT_MAX.person.officePhone}
+            placeholder="010-62345678"
+          />
         </>
       )}
-      <Col xs={24} md={12}>
-        <Field
-          label={t('person.mobile')}
-          name={n('mobile')}
-          path={p('mobile')}
-          testId={id('mobile')}
-          required
-          copy
-        >
-          <Input data-testid={id('mobile')} maxLength={TEXT_MAX.person.mobile} inputMode="tel" />
-        </Field>
-      </Col>
+      <TextField
+        label={t('person.mobile')}
+        {...at('mobile')}
+        required
+        maxLength={TEXT_MAX.person.mobile}
+        inputMode="tel"
+      />
       {variant !== 'emergency' && (
-        <Col xs={24} md={12}>
-          <Field
-            label={t('person.email')}
-            name={n('email')}
-            path={p('email')}
-            testId={id('email')}
-            required
-            copy
-          >
-            <Input data-testid={id('email')} maxLength={TEXT_MAX.person.email} inputMode="email" />
-          </Field>
-        </Col>
+        <TextField
+          label={t('person.email')}
+          {...at('email')}
+          required
+          maxLength={TEXT_MAX.person.email}
+          inputMode="email"
+        />
       )}
     </Row>
   )

@@ -1,7 +1,11 @@
-import { Col, DatePicker, Form, Input, Radio, Row, Select } from 'antd'
+import { Col, DatePicker, Form, Radio, Row, Select } from 'antd'
 import { useT } from '../../i18n'
 import { Field } from '../form/Field'
+import { TextField } from '../form/TextField'
 import { TEXT_MAX } from '../form/text-limits'
+
+/** A field whose form name and model path are `field`, test id `site-<field>`. */
+const at = (field: string) => ({ name: field, path: field, testId: `site-${field}` })
 
 /** 网站基本信息: name, ICP number, opening date, domains, IPs. */
 export function SiteBasicFields() {
@@ -10,28 +14,20 @@ export function SiteBasicFields() {
   const ownDomain = Form.useWatch('hasOwnDomain', form) !== false
   return (
     <Row gutter={24}>
-      <Col xs={24}>
-        <Field
-          label={t('site.name')}
-          name="name"
-          path="name"
-          testId="site-name"
-          tooltip={t('site.nameHelp')}
-          required
-          copy
-        >
-          <Input data-testid="site-name" maxLength={TEXT_MAX.site.name} autoComplete="off" />
-        </Field>
-      </Col>
-      <Col xs={24} md={12}>
-        <Field label={t('site.icpNumber')} name="icpNumber" path="icpNumber" testId="site-icpNumber" copy>
-          <Input
-            data-testid="site-icpNumber"
-            maxLength={TEXT_MAX.site.icpNumber}
-            placeholder={t('site.icpPlaceholder')}
-          />
-        </Field>
-      </Col>
+      <TextField
+        label={t('site.name')}
+        {...at('name')}
+        tooltip={t('site.nameHelp')}
+        required
+        wide
+        maxLength={TEXT_MAX.site.name}
+      />
+      <TextField
+        label={t('site.icpNumber')}
+        {...at('icpNumber')}
+        maxLength={TEXT_MAX.site.icpNumber}
+        placeholder={t('site.icpPlaceholder')}
+      />
       <Col xs={24} md={12}>
         <Field
           label={t('site.openingDate')}
@@ -62,23 +58,14 @@ export function SiteBasicFields() {
       </Col>
       {ownDomain ? (
         <>
-          <Col xs={24} md={12}>
-            <Field
-              label={t('site.mainDomain')}
-              name="mainDomain"
-              path="mainDomain"
-              testId="site-mainDomain"
-              required
-              copy
-            >
-              <Input
-                data-testid="site-mainDomain"
-                maxLength={TEXT_MAX.site.mainDomain}
-                placeholder={t('site.mainDomainPlaceholder')}
-                spellCheck={false}
-              />
-            </Field>
-          </Col>
+          <TextField
+            label={t('site.mainDomain')}
+            {...at('mainDomain')}
+            required
+            code
+            maxLength={TEXT_MAX.site.mainDomain}
+            placeholder={t('site.mainDomainPlaceholder')}
+          />
           <Col xs={24} md={12}>
             <Field
               label={t('site.extraDomains')}
@@ -98,11 +85,14 @@ export function SiteBasicFields() {
           </Col>
         </>
       ) : (
-        <Col xs={24}>
-          <Field label={t('site.homeUrl')} name="homeUrl" path="homeUrl" testId="site-homeUrl" required copy>
-            <Input data-testid="site-homeUrl" maxLength={TEXT_MAX.site.homeUrl} spellCheck={false} />
-          </Field>
-        </Col>
+        <TextField
+          label={t('site.homeUrl')}
+          {...at('homeUrl')}
+          required
+          code
+          wide
+          maxLength={TEXT_MAX.site.homeUrl}
+        />
       )}
       <Col xs={24}>
         <Field

@@ -1,11 +1,15 @@
-import { Col, Form, Input, Row, Select } from 'antd'
+import { Col, Form, Row, Select } from 'antd'
 import type { OrgCertType, OrgKind } from '../../../../core/model'
 import { ORG_CERT_TYPE_LABELS, ORG_KIND_LABELS } from '../../data/option-labels'
 import { DivisionPicker } from '../../components/division/DivisionPicker'
 import { useT } from '../../i18n'
 import { Field } from '../form/Field'
+import { TextField } from '../form/TextField'
 import { TEXT_MAX } from '../form/text-limits'
 import { certTypeChoices, certTypeForKind, orgKindChoices } from './subject-values'
+
+/** A field whose form name and model path are `field`, test id `subject-<field>`. */
+const at = (field: string) => ({ name: field, path: field, testId: `subject-${field}` })
 
 /**
  * 主办单位信息 block of the 单位 form. The 单位类别 list is the portal's current one; the
@@ -44,41 +48,22 @@ export function OrganizationFields() {
           <Select data-testid="subject-certType" options={certOptions} />
         </Field>
       </Col>
-      <Col xs={24}>
-        <Field
-          label={t('subject.name')}
-          name="name"
-          path="name"
-          testId="subject-name"
-          tooltip={t('subject.nameHelp')}
-          required
-          copy
-        >
-          <Input data-testid="subject-name" maxLength={TEXT_MAX.subject.name} autoComplete="off" />
-        </Field>
-      </Col>
-      <Col xs={24} md={12}>
-        <Field
-          label={t('subject.certNumber')}
-          name="certNumber"
-          path="certNumber"
-          testId="subject-certNumber"
-          required
-          copy
-        >
-          <Input
-            data-testid="subject-certNumber"
-            maxLength={TEXT_MAX.subject.certNumber}
-            autoComplete="off"
-            spellCheck={false}
-          />
-        </Field>
-      </Col>
-      <Col xs={24} md={12}>
-        <Field label={t('subject.investor')} name="investor" path="investor" testId="subject-investor" copy>
-          <Input data-testid="subject-investor" maxLength={TEXT_MAX.subject.investor} autoComplete="off" />
-        </Field>
-      </Col>
+      <TextField
+        label={t('subject.name')}
+        {...at('name')}
+        tooltip={t('subject.nameHelp')}
+        required
+        wide
+        maxLength={TEXT_MAX.subject.name}
+      />
+      <TextField
+        label={t('subject.certNumber')}
+        {...at('certNumber')}
+        required
+        code
+        maxLength={TEXT_MAX.subject.certNumber}
+      />
+      <TextField label={t('subject.investor')} {...at('investor')} maxLength={TEXT_MAX.subject.investor} />
       <Col xs={24}>
         <Field
           label={t('subject.officeAddress')}
@@ -90,39 +75,24 @@ export function OrganizationFields() {
           <DivisionPicker testPrefix="subject-address" />
         </Field>
       </Col>
-      <Col xs={24}>
-        <Field
-          label={t('person.addressDetail')}
-          name="officeDetail"
-          path="officeAddress.detail"
-          testId="subject-address-detail"
-          required
-          copy
-        >
-          <Input
-            data-testid="subject-address-detail"
-            maxLength={TEXT_MAX.addressDetail}
-            placeholder={t('person.addressDetailPlaceholder')}
-          />
-        </Field>
-      </Col>
-      <Col xs={24} md={12}>
-        <Field
-          label={t('subject.officePhone')}
-          name="officePhone"
-          path="officePhone"
-          testId="subject-officePhone"
-          tooltip={t('subject.officePhoneHelp')}
-          required
-          copy
-        >
-          <Input
-            data-testid="subject-officePhone"
-            maxLength={TEXT_MAX.subject.officePhone}
-            placeholder="010-62345678"
-          />
-        </Field>
-      </Col>
+      <TextField
+        label={t('person.addressDetail')}
+        name="officeDetail"
+        path="officeAddress.detail"
+        testId="subject-address-detail"
+        required
+        wide
+        maxLength={TEXT_MAX.addressDetail}
+        placeholder={t('person.addressDetailPlaceholder')}
+      />
+      <TextField
+        label={t('subject.officePhone')}
+        {...at('officePhone')}
+        tooltip={t('subject.officePhoneHelp')}
+        required
+        maxLength={TEXT_MAX.subject.officePhone}
+        placeholder="010-62345678"
+      />
     </Row>
   )
 }
