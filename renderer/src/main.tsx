@@ -10,6 +10,10 @@ import './styles/base.css'
 import './styles/forms.css'
 import './styles/materials.css'
 import './styles/editor.css'
+import './styles/watermark.css'
+import './styles/crop-stage.css'
+import './styles/compare.css'
+import './styles/batch.css'
 
 dayjs.locale('zh-cn')
 
