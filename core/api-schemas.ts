@@ -65,6 +65,8 @@ export const requestSchemas = {
     paths: z.array(z.string().min(1).max(4096)).min(1).max(BATCH_MAX_FILES),
     outDir: z.string().min(1).max(4096),
     maxBytes: maxBytesSchema,
+    /** Straighten photographed documents (find the four corners; as is when none are found). */
+    deskew: z.boolean().optional(),
   }),
   'batch:cancel': z.object({ batchId: z.string().min(1).max(64) }),
   'divisions:children': z.object({

@@ -14,6 +14,7 @@ import { capTag, overwriteUnlessInput, planNames, writeFileToFreeName } from './
 import { compressImage } from './images'
 import { BATCH_CONCURRENCY, runLimited } from './images/batch'
 import { inputRefusal, readInputFile } from './input-gate'
+import { findPerspective } from './ocr/batch-deskew'
 
 export type BatchRequest = {
   batchId: string
@@ -26,6 +27,8 @@ export type BatchRequest = {
   overwrite?: boolean
   /** The page taken from PDF inputs (the CLI's --page); default 1. */
   pdfPage?: number
+  /** Find a photographed card or page and straighten it (the CLI's --deskew, the batch page's option). */
+  deskew?: boolean
 }
 /** Where the batch's events go (the window that asked, or the CLI's stderr). */
 export type BatchEvents = {
@@ -90,6 +93,7 @@ async function compressFile(
       maxBytes: req.maxBytes,
       signal,
       ...(req.pdfPage ? { pdfPage: req.pdfPage } : {}),
+      ...(req.deskew ? await findPerspective(bytes, signal) : {}),
     })
     const output = await writeOutput(plan, result.jpeg, req)
     if (output === null) return { input, error: OUTPUT_IS_INPUT }
