@@ -272,6 +272,43 @@ describe('个人 journey: materials to packet', () => {
     await checkPrintPdf(print, images)
   })
 
+  it('填报助手: the portal’s pages in order, copy through main with a tick, the zip’s files and 打开所在文件夹', async () => {
+    const target = join(session.dataDir, 'out', '小明的博客.zip')
+    await page.click(byId('fill-assistant-open'))
+    await page.locator(byId('fill-assistant')).waitFor()
+    const titles = await page.locator('[data-testid^="fill-step-"] .ant-card-head-title').allTextContents()
+    expect(titles).toEqual([
+      '第 1 页：开办主体',
+      '第 2 页：开办者信息（主体负责人）',
+      '第 3 页：网站基本信息',
+      '第 4 页：网站负责人',
+    ])
+    const ws = session.bridge.services.repo.workspace()
+    const idNumber = ws.subjects[0]?.principal.idNumber ?? ''
+    expect(await page.textContent(byId('fill-field-principal.idNumber-value'))).toBe(idNumber)
+    expect(await page.textContent(byId('fill-field-site.serverIps.1-value'))).toBe('47.96.21.10')
+    await page.click(byId('fill-field-principal.idNumber-copy'))
+    await page.locator(byId('fill-field-principal.idNumber-copied')).waitFor()
+    await page.click(byId('fill-field-site.mainDomain-copy'))
+    await page.locator(byId('fill-field-site.mainDomain-copied')).waitFor()
+    expect(session.bridge.copied).toEqual([idNumber, 'example-blog.cn'])
+    expect(await page.textContent(byId('fill-material-principal-id-front-path'))).toContain(
+      `${target} › 1_开办主体/01_身份证正面.jpg`,
+    )
+    expect(await page.textContent(byId('fill-material-domain-certificate-path'))).toContain(
+      '2_网站基本信息/04_域名证书.jpg',
+    )
+    const before = session.bridge.revealed.length
+    await page.click(byId('fill-reveal-site'))
+    await expect.poll(() => session.bridge.revealed.slice(before)).toEqual([target])
+    await page.locator(byId('fill-step-principal')).scrollIntoViewIfNeeded()
+    await page.screenshot({ path: 'test-results/fill-assistant.png' })
+    await page.locator(byId('fill-materials-site')).scrollIntoViewIfNeeded()
+    await page.screenshot({ path: 'test-results/fill-assistant-materials.png' })
+    await page.keyboard.press('Escape')
+    await page.locator(byId('fill-assistant')).waitFor({ state: 'hidden' })
+  })
+
   it('rotates a photo and re-fits it to the 400 KB preset in the editor', async () => {
     await page.click(byId('slot-principal-id-back-edit'))
     await page.click(byId('editor-rotate-right'))
