@@ -10,6 +10,7 @@ import { mkdir } from 'node:fs/promises'
 import { basename, dirname, extname, join } from 'node:path'
 import { BATCH_CANCELLED_CODE, type BatchItemResult, type BatchSummary, type Events } from '../../../core/api'
 import { safeFileName } from '../../../core/packet/file-names'
+import { EXPORT_DIR_MODE, EXPORT_FILE_MODE } from './export-modes'
 import { capTag, overwriteUnlessInput, planNames, writeFileToFreeName } from './free-path'
 import { compressImage } from './images'
 import { BATCH_CONCURRENCY, runLimited } from './images/batch'
@@ -76,9 +77,13 @@ function planOutputs(req: BatchRequest): OutputPlan[] {
 async function writeOutput(plan: OutputPlan, data: Buffer, req: BatchRequest): Promise<string | null> {
   if (req.overwrite) {
     const target = join(plan.dir, plan.name)
-    return (await overwriteUnlessInput(target, data, req.paths)) ? target : null
+    return (await overwriteUnlessInput(target, data, req.paths, EXPORT_FILE_MODE)) ? target : null
   }
-  return writeFileToFreeName(plan.dir, plan.name, data, { tag: capTag(req.maxBytes), skip: plan.skip })
+  return writeFileToFreeName(plan.dir, plan.name, data, {
+    tag: capTag(req.maxBytes),
+    skip: plan.skip,
+    mode: EXPORT_FILE_MODE,
+  })
 }
 
 async function compressFile(
@@ -114,7 +119,8 @@ export async function runBatch(req: BatchRequest, events: BatchEvents): Promise<
   const total = req.paths.length
   let done = 0
   try {
-    for (const dir of new Set(outputs.map((o) => o.dir))) await mkdir(dir, { recursive: true })
+    for (const dir of new Set(outputs.map((o) => o.dir)))
+      await mkdir(dir, { recursive: true, mode: EXPORT_DIR_MODE })
     const results = await runLimited(req.paths, BATCH_CONCURRENCY, async (input, index) => {
       let result: BatchItemResult
       if (controller.signal.aborted)

@@ -31,6 +31,7 @@ import { candidateNames, moveToFreeName } from './free-path'
 import { BATCH_CONCURRENCY, runLimited } from './images/batch'
 import type { MaterialFiles } from './material-files'
 import { exportPacket } from './packet-export'
+import { EXPORT_DIR_MODE } from './export-modes'
 
 export type ExportManyRequest = {
   batchId: string
@@ -121,9 +122,9 @@ export async function exportMany(
   let done = 0
   let staging: string | null = null
   try {
-    await mkdir(outDir, { recursive: true })
+    await mkdir(outDir, { recursive: true, mode: EXPORT_DIR_MODE })
     staging = join(outDir, `${STAGING_PREFIX}${randomBytes(6).toString('hex')}`)
-    await mkdir(staging)
+    await mkdir(staging, { mode: EXPORT_DIR_MODE })
     const stagingDir = staging
     const results = await runLimited(req.siteIds, PACKET_BATCH_CONCURRENCY, async (siteId, index) => {
       const siteName = names.get(siteId) ?? siteId
@@ -158,7 +159,7 @@ async function exportOne(
   try {
     const plan = planPacket(ws, siteId)
     if (!plan) return refused({ code: 'packet/no-site', message: '找不到这个网站，请刷新后重试。' })
-    await mkdir(stageDir)
+    await mkdir(stageDir, { mode: EXPORT_DIR_MODE })
     const target = req.format === 'zip' ? join(stageDir, `${plan.baseName}.zip`) : stageDir
     const summary = await exportPacket(
       ws,

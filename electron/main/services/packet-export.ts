@@ -9,7 +9,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
-import { mkdir, open, rm, stat } from 'node:fs/promises'
+import { chmod, mkdir, open, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import yazl from 'yazl'
@@ -22,6 +22,7 @@ import { exportBlockers, planPacket, type PacketPlan } from '../../../core/packe
 import { localToday } from '../../../core/packet/readiness'
 import { AppFailure } from './app-error'
 import { TEMP_INFIX, writeFileAtomic } from './atomic-write'
+import { EXPORT_DIR_MODE, EXPORT_FILE_MODE, EXPORT_ZIP_ENTRY_MODE } from './export-modes'
 import { candidateNames, makeFreeFolder, moveToFreeName } from './free-path'
 import type { MaterialFiles } from './material-files'
 import { appVersion } from './packet-pdf/app-version'
@@ -191,10 +192,12 @@ async function writeFolder(
 ): Promise<string> {
   const folder = await makeFreeFolder(parent, plan.baseName)
   try {
+    // The user's eyes only (export-modes.ts): the packet folder, its sub-folders and files.
+    await chmod(folder, EXPORT_DIR_MODE)
     for (const f of out) {
       const path = join(folder, ...f.file.split('/'))
-      await mkdir(dirname(path), { recursive: true })
-      await writeFileAtomic(path, f.data, 0o644)
+      await mkdir(dirname(path), { recursive: true, mode: EXPORT_DIR_MODE })
+      await writeFileAtomic(path, f.data, EXPORT_FILE_MODE)
     }
     failIfUnreadable(await readBackFolder(folder, expected))
   } catch (error) {
@@ -217,18 +220,22 @@ async function writeZip(
 ): Promise<string> {
   const zipPath = target.toLowerCase().endsWith('.zip') ? target : `${target}.zip`
   const dir = dirname(zipPath)
-  await mkdir(dir, { recursive: true })
+  await mkdir(dir, { recursive: true, mode: EXPORT_DIR_MODE })
   // The folder inside is named as the zip will be (its first free name), cleaned like every name.
   const zipName = await firstFreeName(dir, basename(zipPath))
   const folderName = safeFileName(zipName.replace(/\.zip$/i, ''), plan.baseName)
   const zip = new yazl.ZipFile()
   const mtime = new Date()
   for (const f of out)
-    zip.addBuffer(f.data, `${folderName}/${f.file}`, { compress: f.compress, mtime, mode: 0o100644 })
+    zip.addBuffer(f.data, `${folderName}/${f.file}`, {
+      compress: f.compress,
+      mtime,
+      mode: EXPORT_ZIP_ENTRY_MODE,
+    })
   zip.end()
   const temp = join(dir, `.${basename(zipPath)}${TEMP_INFIX}${randomBytes(6).toString('hex')}`)
   try {
-    await pipeline(zip.outputStream, createWriteStream(temp, { flags: 'wx', mode: 0o644 }))
+    await pipeline(zip.outputStream, createWriteStream(temp, { flags: 'wx', mode: EXPORT_FILE_MODE }))
     const handle = await open(temp, 'r+')
     await handle.sync().finally(() => handle.close())
     failIfUnreadable(await readBackZip(temp, folderName, expected))

@@ -5,6 +5,7 @@
 import ExcelJS from 'exceljs'
 import { toCsv } from '../../../core/client-import/csv'
 import { writeFileAtomic } from './atomic-write'
+import { EXPORT_FILE_MODE } from './export-modes'
 
 export type TableFormat = 'csv' | 'xlsx'
 
@@ -36,7 +37,7 @@ export async function writeTable(
   cells: readonly (readonly string[])[],
   sheetName?: string,
 ): Promise<void> {
-  await writeFileAtomic(target, await tableBytes(format, cells, sheetName), 0o644)
+  await writeFileAtomic(target, await tableBytes(format, cells, sheetName), EXPORT_FILE_MODE)
 }
 
 /** `name.csv` / `name.xlsx` unless it already ends so. */
