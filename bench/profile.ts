@@ -4,8 +4,11 @@
 // compressImage runs (decode → fitToCap over makeEncoders), one stage at a time, untimed by
 // the main harness. Decoding goes through decodeInput in this thread (no worker pool).
 // Run alone for the search's choices on a half: `nice -n 5 npx tsx bench/profile.ts --half tuning
-// [--only <regex>] [--exclude <regex>]` prints side, quality, bytes, share of the cap and finals.
-import { readFile } from 'node:fs/promises'
+// [--only <regex>] [--exclude <regex>] [--no-source-quality] [--score]` prints side, quality,
+// bytes, share of the cap, finals (with --score SSIM@1600 and butteraugli), then the stages.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { fitToCap } from '../core/images/fit'
 import { LOSSLESS_MAX_QUALITY } from '../core/images/caps'
@@ -15,6 +18,8 @@ import { detectFormat } from '../electron/main/services/images/detect'
 import { estimateJpegQuality } from '../electron/main/services/images/jpeg-strip'
 import { withPinnedHalves } from '../scripts/photo-corpus'
 import { assignHalves, ensureCorpus } from './corpus'
+import { decodeReference } from './decode'
+import { measure, prepareReference } from './metrics'
 import { FINAL_TO_DRAFT, makeEncoders, type EncodeStage } from '../electron/main/services/images/encode'
 import { median } from './stats'
 import { CAP, type Input } from './tools'
@@ -32,6 +37,11 @@ export type Profile = {
   quality: number
   /** Output bytes (the source's, when it is kept). */
   bytes: number
+  /** The output itself (the source, when it is kept). */
+  jpeg?: Uint8Array
+  /** With --score: SSIM@1600 and butteraugli of the output against the reference. */
+  ssim1600?: number
+  butteraugli?: number
 }
 
 const zero = (): Record<Stage, number> => ({
@@ -60,7 +70,7 @@ export async function profileInput(input: Input): Promise<Profile> {
   add('analyze', performance.now() - t1)
   let side = Math.max(d.width, d.height)
   let quality = 0
-  let bytes = d.passthrough?.length ?? 0
+  let jpeg: Uint8Array | undefined = d.passthrough
   if (!(d.passthrough && d.passthrough.length <= CAP)) {
     const screenshot = ['png', 'gif', 'tiff', 'bmp'].includes(d.sourceFormat) && buf.length < CAP
     const fit = await fitToCap({
@@ -76,17 +86,19 @@ export async function profileInput(input: Input): Promise<Profile> {
     })
     side = fit.longSide
     quality = fit.quality
-    bytes = fit.bytes.length
+    jpeg = fit.bytes
   }
+  const totalMs = performance.now() - t0
   return {
     input: input.name,
     group: input.group,
     ms,
     n,
-    totalMs: performance.now() - t0,
+    totalMs,
     side,
     quality,
-    bytes,
+    bytes: jpeg?.length ?? 0,
+    jpeg,
   }
 }
 
@@ -105,20 +117,36 @@ export function profileTable(ps: Profile[]): string {
   return [head, ...rows, med, share].join('\n')
 }
 
+/** SSIM@1600 and butteraugli of the profiled output, as bench/run.ts scores every tool. */
+async function score(input: Input, p: Profile): Promise<void> {
+  if (!p.jpeg) return
+  const scratch = await mkdtemp(join(tmpdir(), 'bench-p-'))
+  try {
+    const ref = await prepareReference(await decodeReference(input.path, input.format), scratch)
+    const out = join(scratch, 'out.jpg')
+    await writeFile(out, p.jpeg)
+    const q = await measure(ref, out, scratch)
+    p.ssim1600 = q.ssim1600
+    p.butteraugli = q.butteraugli
+  } finally {
+    await rm(scratch, { recursive: true, force: true })
+  }
+}
+
 /** Markdown: the search's choice per input, its share of the cap and the finals it took. */
 export function choiceTable(ps: Profile[]): string {
   const rows = ps.map(
     (p) =>
-      `| ${p.input} | ${p.quality ? `${p.side} px q${p.quality}` : 'source kept'} | ${p.bytes} | ${((100 * p.bytes) / CAP).toFixed(1)} % | ${p.n.final} | ${p.n.draft} | ${s2(p.totalMs)} |`,
+      `| ${p.input} | ${p.quality ? `${p.side} px q${p.quality}` : 'source kept'} | ${p.bytes} | ${((100 * p.bytes) / CAP).toFixed(1)} % | ${p.n.final} | ${p.n.draft} | ${s2(p.totalMs)} | ${p.ssim1600?.toFixed(4) ?? '—'} | ${p.butteraugli?.toFixed(2) ?? '—'} |`,
   )
   const searched = ps.filter((p) => p.quality > 0)
   const fill = median(searched.map((p) => p.bytes / CAP))
   const finals = searched.reduce((a, p) => a + p.n.final, 0) / Math.max(1, searched.length)
   return [
-    '| input | choice | bytes | of cap | finals | drafts | total s |',
-    '|---|---|---|---|---|---|---|',
+    '| input | choice | bytes | of cap | finals | drafts | total s | SSIM@1600 | butteraugli |',
+    '|---|---|---|---|---|---|---|---|---|',
     ...rows,
-    `| **searched: ${searched.length}** | | | median ${(100 * fill).toFixed(1)} % | mean ${finals.toFixed(2)} | | |`,
+    `| **searched: ${searched.length}** | | | median ${(100 * fill).toFixed(1)} % | mean ${finals.toFixed(2)} | | | | |`,
   ].join('\n')
 }
 
@@ -138,8 +166,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   )
   const ps: Profile[] = []
   for (const i of inputs) {
-    ps.push(await profileInput(i))
+    const p = await profileInput(i)
+    if (process.argv.includes('--score')) await score(i, p)
+    ps.push(p)
     console.error(`  ${i.name}`)
   }
   console.log(choiceTable(ps))
+  console.log('')
+  console.log(profileTable(ps))
 }
