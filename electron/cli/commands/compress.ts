@@ -1,4 +1,4 @@
-/** `beian-desk compress <files…> --out-dir DIR | --out FILE [--max-bytes N] [--page N] [--overwrite] [--json]` */
+/** `beian-desk compress <files…> --out-dir DIR | --out FILE [--max-bytes N] [--page N] [--deskew] [--overwrite] [--json]` */
 import { statSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -16,6 +16,8 @@ type Options = {
   maxBytes: number
   pdfPage: number | undefined
   overwrite: boolean
+  /** Straighten a photographed card or page first (MaterialEdit.perspective, found by the OCR worker). */
+  deskew: boolean
   json: boolean
 }
 
@@ -29,6 +31,7 @@ function parse(argv: string[], { m }: CliContext): Options {
       'max-bytes': { type: 'string' },
       page: { type: 'string' },
       overwrite: { type: 'boolean' },
+      deskew: { type: 'boolean' },
       json: { type: 'boolean' },
     },
   })
@@ -55,6 +58,7 @@ function parse(argv: string[], { m }: CliContext): Options {
     maxBytes: cap.data,
     pdfPage,
     overwrite: values.overwrite ?? false,
+    deskew: values.deskew ?? false,
     json: values.json ?? false,
   }
 }
@@ -83,6 +87,7 @@ export async function compressCommand(argv: string[], ctx: CliContext): Promise<
       ...(opts.out ? { outputs: [opts.out] } : {}),
       ...(opts.pdfPage ? { pdfPage: opts.pdfPage } : {}),
       ...(opts.overwrite ? { overwrite: true } : {}),
+      ...(opts.deskew ? { deskew: true } : {}),
     },
     {
       // One stderr line per finished file; a line per start would only double the noise.

@@ -28,8 +28,8 @@ Usage:
   beian-desk validate --data-dir DIR [--site SITE] [--json]  can each site be exported; ends with a summary line
   beian-desk export --data-dir DIR --site SITE --out PATH [--zip] [--force] [--json]
   beian-desk export --data-dir DIR (--site SITE … | --all) [--stage STAGE] --out-dir DIR [--zip] [--force] [--json]
-  beian-desk compress <file…> --out-dir DIR [--max-bytes N] [--page N] [--overwrite] [--json]
-  beian-desk compress <file> --out FILE [--max-bytes N] [--page N] [--overwrite] [--json]
+  beian-desk compress <file…> --out-dir DIR [--max-bytes N] [--page N] [--deskew] [--overwrite] [--json]
+  beian-desk compress <file> --out FILE [--max-bytes N] [--page N] [--deskew] [--overwrite] [--json]
   beian-desk check <kind> <value> [--json]
   beian-desk check <kind> --stdin
   beian-desk status --data-dir DIR [--stage STAGE] [--overdue] [--due-within N] [--json]
@@ -77,6 +77,7 @@ Exit code 1 when any site was not exported.
 Compresses pictures or PDFs to JPEGs under the cap (turned upright, EXIF removed).
   --max-bytes N   size cap in bytes, ${min} to ${max}, default ${def}
   --page N        the PDF page to use (default 1)
+  --deskew        find a photographed card or page, straighten it and crop it to its edges (as is when none is found)
   --overwrite     allow replacing an existing output file (an input file is never replaced)
   --json          print the results as JSON
 Originals are never changed; a taken output name becomes name_${Math.round(def / 1000)}k.jpg, name_${Math.round(def / 1000)}k(2).jpg … (the cap in kB) and is printed.

@@ -32,8 +32,8 @@ export const zh = {
   beian-desk validate --data-dir 目录 [--site 网站] [--json]   检查能否导出，末行为汇总
   beian-desk export --data-dir 目录 --site 网站 --out 路径 [--zip] [--force] [--json]
   beian-desk export --data-dir 目录 (--site 网站 … | --all) [--stage 阶段] --out-dir 目录 [--zip] [--force] [--json]
-  beian-desk compress <文件…> --out-dir 目录 [--max-bytes N] [--page N] [--overwrite] [--json]
-  beian-desk compress <文件> --out 文件 [--max-bytes N] [--page N] [--overwrite] [--json]
+  beian-desk compress <文件…> --out-dir 目录 [--max-bytes N] [--page N] [--deskew] [--overwrite] [--json]
+  beian-desk compress <文件> --out 文件 [--max-bytes N] [--page N] [--deskew] [--overwrite] [--json]
   beian-desk check <类型> <值> [--json]
   beian-desk check <类型> --stdin
   beian-desk status --data-dir 目录 [--stage 阶段] [--overdue] [--due-within N] [--json]
@@ -84,6 +84,7 @@ ${SITE_REF}。
 把图片或 PDF 压缩为不超过上限的 JPEG（自动转正、去除 EXIF）。
   --max-bytes N   大小上限（字节），${min} 到 ${max}，默认 ${def}
   --page N        PDF 的页码（默认第 1 页）
+  --deskew        找出照片中证件或纸页的四个角并拉正、裁到边缘（找不到时保持原样）
   --overwrite     允许替换已有的输出文件（永远不会替换输入文件）
   --json          以 JSON 输出结果
 原文件不会被修改；输出文件名已被占用时改用 名称_${Math.round(def / 1000)}k.jpg、名称_${Math.round(def / 1000)}k(2).jpg …（k 前为上限的千字节数），并输出实际路径。
