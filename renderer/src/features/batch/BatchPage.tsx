@@ -1,10 +1,11 @@
 import { FolderOpenOutlined, PlusOutlined, StopOutlined, ThunderboltOutlined } from '@ant-design/icons'
-import { Alert, Button, Card, Progress, Radio, Typography } from 'antd'
+import { Alert, Button, Card, Checkbox, Progress, Radio, Typography } from 'antd'
 import { PageHeader } from '../../components/PageHeader'
 import { useT } from '../../i18n'
 import { useErrorText } from '../../i18n/errors'
 import { CAP_PRESETS } from '../../shared/caps'
 import { formatKb } from '../../shared/format'
+import { useOcrT } from '../materials/ocr-messages'
 import { BatchDropZone, type DropZoneMode } from './BatchDropZone'
 import { BatchFileList } from './BatchFileList'
 import { BatchNotices } from './BatchNotices'
@@ -15,6 +16,7 @@ import {
   cancelBatch,
   clearFiles,
   pickOutDir,
+  setDeskew,
   setMaxBytes,
   startBatch,
   isCancelled,
@@ -27,6 +29,8 @@ function Setup() {
   const paths = useBatchStore((s) => s.paths)
   const outDir = useBatchStore((s) => s.outDir)
   const maxBytes = useBatchStore((s) => s.maxBytes)
+  const deskew = useBatchStore((s) => s.deskew)
+  const ocrT = useOcrT()
   const running = useBatchStore((s) => s.running)
   const canStart = !running && paths.length > 0 && outDir !== null
   return (
@@ -76,6 +80,17 @@ function Setup() {
             label: `${formatKb(n)}（${n.toLocaleString('en-US')} ${t('editor.bytes')}）`,
           }))}
         />
+      </div>
+      <div className="batch-setup-row">
+        <span className="batch-setup-label" />
+        <Checkbox
+          checked={deskew}
+          disabled={running}
+          onChange={(e) => setDeskew(e.target.checked)}
+          data-testid="batch-deskew"
+        >
+          {ocrT('batch.deskew')}
+        </Checkbox>
       </div>
       <div className="batch-setup-row batch-start-row">
         <span className="batch-setup-label" />

@@ -31,6 +31,8 @@ type State = {
   paths: string[]
   outDir: string | null
   maxBytes: number
+  /** Straighten photographed cards and pages (find the four corners) before compressing. */
+  deskew: boolean
   batchId: string | null
   running: boolean
   cancelling: boolean
@@ -56,6 +58,7 @@ const INITIAL: State = {
   paths: [],
   outDir: null,
   maxBytes: DEFAULT_MAX_BYTES,
+  deskew: false,
   batchId: null,
   running: false,
   ...FRESH_RUN,
@@ -143,6 +146,10 @@ export function setMaxBytes(maxBytes: number): void {
   useBatchStore.setState({ maxBytes })
 }
 
+export function setDeskew(deskew: boolean): void {
+  useBatchStore.setState({ deskew })
+}
+
 /** A finished file's row status: a cancel is not a failure. */
 function finishedStatus(p: Pick<Events['batch:progress'], 'ok' | 'code'>): ItemProgress['status'] {
   if (p.ok) return 'done'
@@ -182,12 +189,12 @@ function follow(batchId: string): () => void {
 
 /** Starts the run and records its events until main answers with the summary. */
 export async function startBatch(): Promise<void> {
-  const { paths, outDir, maxBytes, running } = useBatchStore.getState()
+  const { paths, outDir, maxBytes, deskew, running } = useBatchStore.getState()
   if (running || !outDir || paths.length === 0) return
   const batchId = newId()
   useBatchStore.setState({ ...FRESH_RUN, batchId, running: true })
   const off = follow(batchId)
-  const result = await api.compressBatch({ batchId, paths, outDir, maxBytes })
+  const result = await api.compressBatch({ batchId, paths, outDir, maxBytes, ...(deskew ? { deskew } : {}) })
   off()
   useBatchStore.setState((s) =>
     result.ok
