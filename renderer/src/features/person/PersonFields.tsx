@@ -4,6 +4,7 @@ import { idTypeAllowsLongTerm, PERSON_ID_TYPE_LABELS } from '../../data/option-l
 import { DivisionPicker } from '../../components/division/DivisionPicker'
 import { useT } from '../../i18n'
 import { Field } from '../form/Field'
+import { OcrFieldNote } from './OcrFieldNote'
 import { TextField } from '../form/TextField'
 import { TEXT_MAX } from '../form/text-limits'
 
@@ -44,7 +45,13 @@ export function PersonFields({
   const at = (field: string) => ({ name: n(field), path: p(field), testId: id(field) })
   return (
     <Row gutter={24}>
-      <TextField label={t('person.name')} {...at('name')} required maxLength={TEXT_MAX.person.name} />
+      <TextField
+        label={t('person.name')}
+        {...at('name')}
+        required
+        maxLength={TEXT_MAX.person.name}
+        extra={<OcrFieldNote base={base} field="name" testId={id('name')} />}
+      />
       <Col xs={24} md={12}>
         <Field
           label={t('person.idType')}
@@ -66,6 +73,7 @@ export function PersonFields({
         required
         code
         maxLength={TEXT_MAX.person.idNumber}
+        extra={<OcrFieldNote base={base} field="idNumber" testId={id('idNumber')} />}
       />
       <Col xs={24} md={12}>
         <Field
@@ -74,6 +82,7 @@ export function PersonFields({
           path={p('idExpiry')}
           testId={id('idExpiry')}
           required
+          extra={<OcrFieldNote base={base} field="idExpiry" testId={id('idExpiry')} />}
           addon={
             <Form.Item name={n('idLongTerm')} valuePropName="checked" noStyle>
               <Checkbox className="long-term-check" disabled={!longTermAllowed && !longTerm}>
