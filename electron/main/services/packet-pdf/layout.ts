@@ -129,13 +129,33 @@ function drawDraftMark(page: PDFPage, font: PDFFont): void {
   page.drawText(text, { x, y, size, font, color: ALERT, opacity: 0.22, rotate: degrees(angle) })
 }
 
+/** Room for the footer's left part; 第 n / N 页 sits right of it. */
+const FOOTER_LEFT_WIDTH = 380
+
+/**
+ * The footer's left part on one line: the title shortened with “…” when long, so the date
+ * and 草稿 are never cut off.
+ */
+export function footerText(font: PDFFont, f: Furniture, size: number, width: number): string {
+  const suffix = `  生成于 ${f.date}${f.draft ? '  草稿' : ''}`
+  const whole = wrapText(font, `${f.title}${suffix}`, size, width)
+  if (whole.length === 1) return whole[0] ?? ''
+  const room = width - font.widthOfTextAtSize(`…${suffix}`, size)
+  let title = ''
+  for (const ch of markMissingGlyphs(font, printable(f.title))) {
+    if (font.widthOfTextAtSize(title + ch, size) > room) break
+    title += ch
+  }
+  return `${title.trimEnd()}…${suffix}`
+}
+
 /** Footer (title, date, 第 n / N 页) on every page, and the 草稿 mark when `draft`. */
 export function finishPages(doc: PDFDocument, font: PDFFont, f: Furniture): void {
   const pages = doc.getPages()
   pages.forEach((page, i) => {
     if (f.draft) drawDraftMark(page, font)
     const size = 8.5
-    const left = wrapText(font, `${f.title}  生成于 ${f.date}${f.draft ? '  草稿' : ''}`, size, 380)[0] ?? ''
+    const left = footerText(font, f, size, FOOTER_LEFT_WIDTH)
     page.drawText(left, { x: MARGIN, y: FOOTER_Y, size, font, color: MUTED })
     const right = `第 ${i + 1} / ${pages.length} 页`
     const x = A4[0] - MARGIN - font.widthOfTextAtSize(right, size)

@@ -1,7 +1,7 @@
 import { PDFDocument, type PDFFont } from 'pdf-lib'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { embedCjkFont } from '../../../../electron/main/services/packet-pdf/font'
-import { printable, wrapText } from '../../../../electron/main/services/packet-pdf/layout'
+import { footerText, printable, wrapText } from '../../../../electron/main/services/packet-pdf/layout'
 
 let font: PDFFont
 beforeAll(async () => {
@@ -41,5 +41,27 @@ describe('wrapText', () => {
     // 𠀀 (U+20000, CJK Extension B) is beyond Noto Sans SC; 龑 is in it.
     expect(wrapText(font, '王𠀀龑', 10, 500)).toEqual(['王〔U+20000〕龑'])
     expect(wrapText(font, '葛\u{e0100}\ufe0f明', 10, 500)).toEqual(['葛明'])
+  })
+})
+
+describe('footerText', () => {
+  const base = { date: '2026-12-07', draft: false }
+
+  it('keeps a short title whole', () => {
+    expect(footerText(font, { ...base, title: '公安联网备案信息 - 小明的博客' }, 8.5, 380)).toBe(
+      '公安联网备案信息 - 小明的博客  生成于 2026-12-07',
+    )
+  })
+
+  it.each([
+    '公安联网备案信息 - 星河数码官网（国际版）Xinghe Digital International Official Website',
+    `公安联网备案信息 - ${'很长的网站名称'.repeat(12)}`,
+    `公安联网备案信息 - ${'averyveryverylongname'.repeat(5)}`,
+  ])('shortens a long title with … so the date and 草稿 stay on the line: %s', (title) => {
+    const text = footerText(font, { date: '2026-12-07', draft: true, title }, 8.5, 380)
+    expect(text).toMatch(/…  生成于 2026-12-07  草稿$/)
+    expect(title.startsWith(text.split('…')[0] ?? '-')).toBe(true)
+    expect(font.widthOfTextAtSize(text, 8.5)).toBeLessThanOrEqual(380)
+    expect(font.widthOfTextAtSize(text, 8.5)).toBeGreaterThan(330)
   })
 })
