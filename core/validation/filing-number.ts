@@ -33,7 +33,7 @@ function divisionFindings(digits: string, short: string | undefined): Finding[] 
     out.push(
       err(
         'filing-number.prefix',
-        `简称“${short}”与号码前两位（${provinceName(digits)}）不符，应为“${want}公网安备”。`,
+        `简称“${short}”与号码前两位（${provinceName(digits) ?? digits.slice(0, 2)}）不符，应为“${want}公网安备”。`,
       ),
     )
   }

@@ -77,7 +77,7 @@ export function analyzeHost(raw: string): HostAnalysis {
   const p = parse(ascii)
   if (!p.isIcann)
     findings.push(
-      err('domain.unknown-suffix', `后缀“.${labels.at(-1)}”不是已登记的公共域名后缀，请检查拼写。`),
+      err('domain.unknown-suffix', `后缀“.${labels.at(-1) ?? ''}”不是已登记的公共域名后缀，请检查拼写。`),
     )
   else if (!p.domain)
     findings.push(err('domain.is-suffix', `“${host}”本身是公共后缀，不是可注册的域名，请填写完整域名。`))

@@ -54,11 +54,9 @@ const V6_RANGES: readonly Range[] = [
   ['2002::/16', '6to4 隧道（2002::/16）', 'warning'],
 ]
 
-const parsed = <T extends ipaddr.IPv4 | ipaddr.IPv6>(table: readonly Range[]) =>
-  table.map(([cidr, label, severity]) => ({ net: ipaddr.parseCIDR(cidr) as [T, number], label, severity }))
-const V4 = parsed<ipaddr.IPv4>(V4_RANGES)
-const V6 = parsed<ipaddr.IPv6>(V6_RANGES)
-const GLOBAL_UNICAST_V6 = ipaddr.parseCIDR('2000::/3') as [ipaddr.IPv6, number]
+const V4 = V4_RANGES.map(([cidr, label, severity]) => ({ net: ipaddr.IPv4.parseCIDR(cidr), label, severity }))
+const V6 = V6_RANGES.map(([cidr, label, severity]) => ({ net: ipaddr.IPv6.parseCIDR(cidr), label, severity }))
+const GLOBAL_UNICAST_V6 = ipaddr.IPv6.parseCIDR('2000::/3')
 
 type Verdict = { label: string; severity: Severity }
 

@@ -37,8 +37,9 @@ export function checkOrgCode(input: string): CheckResult {
       ),
     )
   else {
-    normalized = `${m[1]}-${m[2]}`
-    if (orgCodeCheckChar(m[1] as string) !== m[2]) {
+    const [, body = '', check = ''] = m
+    normalized = `${body}-${check}`
+    if (orgCodeCheckChar(body) !== check) {
       findings.push(
         err('org-code.checksum', '组织机构代码校验码不正确（GB 11714），请对照证书逐位核对（规则④）。'),
       )

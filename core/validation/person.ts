@@ -81,8 +81,9 @@ function longTermFindings(p: Person, today: string): Finding[] {
     case 'from-age-46': {
       const birth = residentIdBirthDate(p.idNumber)
       const age = birth ? ageOn(birth, today) : null
+      if (age === null || age >= 46) return []
       const msg = `长期有效的身份证只签发给46周岁以上的人，按号码此人现年${age}岁，请核对有效期。`
-      return age !== null && age < 46 ? [err('person.expiry-long-term-age', msg, 'idExpiry')] : []
+      return [err('person.expiry-long-term-age', msg, 'idExpiry')]
     }
     default:
       return []

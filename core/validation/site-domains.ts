@@ -84,7 +84,7 @@ export function reuseFindings(site: Site, others: readonly Site[]): Finding[] {
     const related =
       same ?? mine.find((k) => k.registrable && theirs.some((t) => t.registrable === k.registrable))
     if (!related) continue
-    const how = same ? `同一域名 ${related.host}` : `同一主域名 ${related.registrable}`
+    const how = same ? `同一域名 ${related.host}` : `同一主域名 ${related.registrable ?? related.host}`
     out.push(
       warn(
         'site.domain-reused',

@@ -91,12 +91,13 @@ export const isValidUsccChecksum = (s: string): boolean =>
 function structureFindings(s: string): Finding[] {
   const out: Finding[] = []
   const dept = USCC_DEPARTMENTS[s[0] as string]
-  if (!dept) out.push(warn('uscc.department', `第1位“${s[0]}”不是已知的登记管理部门代码，请核对证书。`))
+  if (!dept)
+    out.push(warn('uscc.department', `第1位“${s.charAt(0)}”不是已知的登记管理部门代码，请核对证书。`))
   else if (!dept.categories[s[1] as string]) {
     out.push(
       err(
         'uscc.category',
-        `第2位“${s[1]}”不是“${dept.name}”部门下的机构类别，第1、2位组合无效，请核对证书（规则④）。`,
+        `第2位“${s.charAt(1)}”不是“${dept.name}”部门下的机构类别，第1、2位组合无效，请核对证书（规则④）。`,
       ),
     )
   }
