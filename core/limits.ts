@@ -30,7 +30,7 @@ export const watermarkTextSchema = z
   .string()
   .transform((t) => t.replace(/\s+/g, ' ').trim())
   .refine((t) => [...t].length <= WATERMARK_MAX_CHARS, {
-    message: `水印文字最多 ${WATERMARK_MAX_CHARS} 个字`,
+    error: `水印文字最多 ${WATERMARK_MAX_CHARS} 个字`,
   })
 
 /** Largest input file (photo, scan, PDF) read at all, in bytes: 60 MiB. */

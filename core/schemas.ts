@@ -104,8 +104,8 @@ export const siteSchema = z.object({
 const pixels = z.number().int().nonnegative().max(100_000)
 export const cropSchema = z.object({ left: pixels, top: pixels, width: pixels.min(1), height: pixels.min(1) })
 const corner = z.object({
-  x: z.number().finite().min(0).max(100_000),
-  y: z.number().finite().min(0).max(100_000),
+  x: z.number().min(0).max(100_000),
+  y: z.number().min(0).max(100_000),
 })
 export const perspectiveSchema = z.object({
   quad: z.tuple([corner, corner, corner, corner]),
@@ -160,7 +160,7 @@ export const workspaceSchema = z.object({
 
 /** Compile-time proof that the schemas and model.ts describe the same shapes. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
-const agree = <T extends true>(): T | undefined => undefined
+const agree = <T extends true>(proof?: T): T | undefined => proof
 agree<Same<z.infer<typeof addressSchema>, Address>>()
 agree<Same<z.infer<typeof personSchema>, Person>>()
 agree<Same<z.infer<typeof subjectSchema>, Subject>>()

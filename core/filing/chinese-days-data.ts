@@ -26,4 +26,4 @@ export function schedulesFrom(json: ChineseDaysJson): YearSchedule[] {
 }
 
 /** The years chinese-days 1.5.x ships (2004–2026 at the time of writing). */
-export const PACKAGE_SCHEDULES: YearSchedule[] = schedulesFrom(data as ChineseDaysJson)
+export const PACKAGE_SCHEDULES: YearSchedule[] = schedulesFrom(data)

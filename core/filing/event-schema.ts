@@ -47,7 +47,7 @@ export const filingEventSchema = z.object({
 })
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
-const agree = <T extends true>(): T | undefined => undefined
+const agree = <T extends true>(proof?: T): T | undefined => proof
 agree<Same<z.infer<typeof interviewDetailsSchema>, InterviewDetails>>()
 agree<Same<z.infer<typeof filingApprovalSchema>, FilingApproval>>()
 agree<Same<z.infer<typeof filingEventSchema>, FilingEvent>>()
@@ -62,6 +62,6 @@ export const yearScheduleSchema = z
     workdays: z.array(isoDate).max(30),
   })
   .refine((y) => [...y.holidays, ...y.workdays].every((d) => Number(d.slice(0, 4)) === y.year), {
-    message: '节假日日期必须都在所填的年份内。',
+    error: '节假日日期必须都在所填的年份内。',
   })
 agree<Same<z.infer<typeof yearScheduleSchema>, YearSchedule>>()
