@@ -62,6 +62,9 @@ export class FakeSession extends EventEmitter {
 type WindowOpenHandler = (details: { url: string }) => { action: string }
 
 export class FakeWebContents extends EventEmitter {
+  static #nextId = 1
+  /** Like Electron's webContents.id: unique per instance (names the window's path-grant scope). */
+  readonly id = FakeWebContents.#nextId++
   windowOpenHandler: WindowOpenHandler | null = null
   mainFrame = new FakeWebFrame('app://bundle/index.html')
   readonly sent: Array<[string, unknown]> = []

@@ -240,6 +240,23 @@ describe('registerIpc', () => {
     ])
   })
 
+  it('names each window its own path-grant scope, the same on every call from it', async () => {
+    setUp()
+    const scopes: (string | undefined)[] = []
+    handlers['dialog:pickImages'].mockImplementation((_req, ctx) => {
+      scopes.push(ctx.scope)
+      return []
+    })
+    const other = new FakeWebContents()
+    for (const sender of [contents, other, contents])
+      expect(await call('dialog:pickImages', eventFrom(sender), { multiple: true })).toMatchObject({
+        ok: true,
+      })
+    expect(scopes[0]).toMatch(/^window-/)
+    expect(scopes[0]).toBe(scopes[2])
+    expect(scopes[1]).not.toBe(scopes[0])
+  })
+
   it("forwards a batch run's batch:started and batch:progress events in order", async () => {
     setUp()
     handlers['batch:compress'].mockImplementation((_req, ctx) => {
