@@ -7,6 +7,7 @@ import { CHECK_KINDS } from '../../core/validation/types'
 import { type CliContext, type CliIo, endQuietlyOnClosedPipe, processIo, UsageError } from './io'
 import { type CliMessages, messagesFor, takeLang } from './messages'
 import { RECOVERY_EXIT_CODE, RecoveryRefused, takeAcceptRecovered, type RecoveryContext } from './recovery'
+import { takePassphraseFile, terminalPrompt, type UnlockOptions } from './unlock'
 
 type Command = (argv: string[], ctx: CliContext) => Promise<number>
 const COMMANDS: Record<string, () => Promise<Command>> = {
@@ -96,13 +97,34 @@ export async function runCli(
     io.out(await commandHelp(name as CommandName, m))
     return 0
   }
-  const { accept, argv: commandArgs } = takeAcceptRecovered(rest)
-  const ctx: RecoveryContext = { io, lang, m, acceptRecovered: accept }
+  const { accept, argv: afterAccept } = takeAcceptRecovered(rest)
+  const { file: passphraseFile, argv: commandArgs } = takePassphraseFile(afterAccept)
+  const unlock: UnlockOptions = {
+    env,
+    prompt: io === processIo ? terminalPrompt(m.unlock.cancelled) : null,
+    ...(passphraseFile === undefined ? {} : { passphraseFile }),
+  }
+  // A failed unlock (no secret, a wrong one) is the one thing to say: services may turn the
+  // unreadable files into "missing file" messages, which are dropped after it.
+  const unlocked = () => unlock.failure === undefined
+  const guarded: CliIo = {
+    out: (text) => unlocked() && io.out(text),
+    err: (text) => unlocked() && io.err(text),
+    readStdin: () => io.readStdin(),
+  }
+  const ctx: RecoveryContext & { unlock: UnlockOptions } = {
+    io: guarded,
+    lang,
+    m,
+    acceptRecovered: accept,
+    unlock,
+  }
   try {
     const command = await load()
-    return await command(commandArgs, ctx)
+    const code = await command(commandArgs, ctx)
+    return unlocked() ? code : report(unlock.failure, name, { io, lang, m }, env)
   } catch (error) {
-    return report(error, name, ctx, env)
+    return report(unlocked() ? error : unlock.failure, name, { io, lang, m }, env)
   }
 }
 

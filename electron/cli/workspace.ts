@@ -15,6 +15,7 @@ import type { OpenedStore } from '../main/services/store'
 import { createWorkspaceRepo } from '../main/services/workspace-repo'
 import { UsageError } from './io'
 import { checkRecovery, type RecoveryContext } from './recovery'
+import { cliMaterialKeys } from './unlock'
 
 export type OpenedData = { ws: Workspace; files: MaterialFiles; settings: Settings }
 
@@ -45,7 +46,9 @@ export function openDataDir(dataDir: string | undefined, ctx: RecoveryContext, c
   const store = openReadOnlyStore(dataDir, ctx, command)
   try {
     const repo = createWorkspaceRepo(store)
-    return { ws: repo.workspace(), files: createMaterialFiles(store.dataDir), settings: repo.settings() }
+    // An encrypted workspace asks for its passphrase / recovery key when a file is first read.
+    const files = createMaterialFiles(store.dataDir, cliMaterialKeys(store.dataDir, ctx, command))
+    return { ws: repo.workspace(), files, settings: repo.settings() }
   } finally {
     store.close()
   }

@@ -46,6 +46,7 @@ ${SITE_REF}.
 DIR: the app's data folder (the one holding config.json).
 Every command has --help, e.g. beian-desk export --help.
 --lang zh|en: output language (default Chinese; English when LANG etc. is English).
+--passphrase-file FILE: the passphrase or recovery key of an encrypted workspace (or BEIAN_DESK_PASSPHRASE, or typed in a terminal).
 --accept-recovered: go on when the data file was damaged and recovered (else the recovery is printed and the exit code is 3).
 Exit codes: 0 success; 1 problems (check failed, export refused, a file failed); 2 usage error; 3 damaged data file recovered, confirm first.
 `,
@@ -311,6 +312,18 @@ Exit code: 0 valid; 1 invalid.
     restored: (id, takenAt, subjects, sites, materials) =>
       `Restored backup ${id} (${takenAt}): ${subjects} subject(s), ${sites} site(s), ${materials} material(s).`,
     keptAs: (id) => `The data before the restore was kept as backup ${id}; restore it to go back.`,
+  },
+  unlock: {
+    prompt: 'This workspace is encrypted. Type the passphrase or the recovery key (not shown): ',
+    cancelled: 'Passphrase entry cancelled; the command did nothing.',
+    keychainOnly:
+      "This workspace's key is protected by the system keychain, which only the Beian Desk app can use; the command line cannot unlock it. Give the recovery key (the printed XXXX-XXXX-… code) with --passphrase-file FILE, the BEIAN_DESK_PASSPHRASE environment variable, or by running in a terminal to type it; or set a passphrase in the app (Settings → Data encryption) and use that.",
+    needSecret:
+      'This workspace is encrypted: reading its materials needs the passphrase or the recovery key. Give it with --passphrase-file FILE or BEIAN_DESK_PASSPHRASE, or run in a terminal to type it.',
+    fileUnreadable: (path) =>
+      `Cannot read the passphrase file "${path}": check the path and its permissions.`,
+    fileEmpty: (path) =>
+      `The passphrase file "${path}" is empty: put the passphrase or recovery key on its first line.`,
   },
   internal: 'Something went wrong: ',
 }

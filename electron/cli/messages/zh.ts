@@ -50,6 +50,7 @@ ${SITE_REF}。
 数据目录：应用的数据文件夹（包含 config.json）。
 每个命令都有 --help，例如 beian-desk export --help。
 --lang zh|en：输出语言（默认中文；LANG 等环境变量为英文时用英文）。
+--passphrase-file 文件：加密工作区的口令或恢复密钥所在的文件（也可用环境变量 BEIAN_DESK_PASSPHRASE，或在终端中输入）。
 --accept-recovered：数据文件损坏并已恢复时继续执行（否则输出恢复情况后以退出码 3 结束）。
 退出码：0 成功；1 有问题（检查未通过、不能导出、有文件失败）；2 用法错误；3 数据文件损坏已恢复、需要确认。
 `,
@@ -316,6 +317,16 @@ ${kinds}
     restored: (id: string, takenAt: string, subjects: number, sites: number, materials: number) =>
       `已恢复到备份 ${id}（${takenAt}）：主体 ${subjects} 个，网站 ${sites} 个，材料 ${materials} 份。`,
     keptAs: (id: string) => `恢复前的数据已另存为备份 ${id}，需要时可以用它恢复回来。`,
+  },
+  unlock: {
+    prompt: '这个工作区已加密。请输入口令或恢复密钥（输入时不显示）：',
+    cancelled: '已取消输入口令，命令没有执行。',
+    keychainOnly:
+      '这个工作区的密钥由系统钥匙串保护，而钥匙串只有 Beian Desk 应用能使用，命令行无法解锁。请提供恢复密钥（打印的那串 XXXX-XXXX-… 字符）：用 --passphrase-file 文件、环境变量 BEIAN_DESK_PASSPHRASE，或在终端中运行以便输入；也可以在应用的“设置 → 数据加密”中设置口令后再用口令。',
+    needSecret:
+      '这个工作区已加密，需要口令或恢复密钥才能读取材料：请用 --passphrase-file 文件、环境变量 BEIAN_DESK_PASSPHRASE 提供，或在终端中运行以便输入。',
+    fileUnreadable: (path: string) => `读不到口令文件“${path}”：请检查路径和读取权限。`,
+    fileEmpty: (path: string) => `口令文件“${path}”是空的：请在第一行写入口令或恢复密钥。`,
   },
   internal: '出错了：',
 }

@@ -1,0 +1,143 @@
+/**
+ * Opening an encrypted workspace from the terminal. The CLI has no Electron, so it cannot use
+ * the keychain: a workspace whose key is wrapped by the keychain needs the recovery key here,
+ * one with a passphrase needs the passphrase (either is accepted). The secret comes from, in
+ * order: `--passphrase-file FILE` (its first line), BEIAN_DESK_PASSPHRASE, or a prompt without
+ * echo when stdin is a terminal. It is asked only when an encrypted file is actually needed.
+ */
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import type { MaterialKeys } from '../main/services/material-files'
+import { readKeyFile } from '../main/services/crypto/key-file'
+import { createWorkspaceKeys } from '../main/services/crypto/workspace-keys'
+import { type CliContext, UsageError } from './io'
+
+export const PASSPHRASE_FILE = '--passphrase-file'
+export const PASSPHRASE_ENV = 'BEIAN_DESK_PASSPHRASE'
+
+export type UnlockOptions = {
+  passphraseFile?: string
+  env: Readonly<Record<string, string | undefined>>
+  /** The terminal prompt (tests pass their own); null when stdin is not a terminal. */
+  prompt: ((question: string) => Promise<string>) | null
+  /** Set when unlocking failed; index.ts reports it instead of what the command made of it. */
+  failure?: unknown
+}
+export type UnlockContext = CliContext & { unlock?: UnlockOptions }
+
+/** Takes `--passphrase-file X` / `--passphrase-file=X` out of argv (before any `--`). */
+export function takePassphraseFile(argv: readonly string[]): { file?: string; argv: string[] } {
+  const rest: string[] = []
+  let file: string | undefined
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string
+    if (arg === '--') {
+      rest.push(...argv.slice(i))
+      break
+    }
+    if (arg === PASSPHRASE_FILE) {
+      file = argv[++i] ?? ''
+      continue
+    }
+    if (arg.startsWith(`${PASSPHRASE_FILE}=`)) {
+      file = arg.slice(PASSPHRASE_FILE.length + 1)
+      continue
+    }
+    rest.push(arg)
+  }
+  return file === undefined ? { argv: rest } : { file, argv: rest }
+}
+
+async function secretFor(ctx: UnlockContext, keychainOnly: boolean, command: string): Promise<string> {
+  const { m } = ctx
+  const options = ctx.unlock
+  if (options?.passphraseFile !== undefined) {
+    const path = resolve(options.passphraseFile)
+    let text: string
+    try {
+      text = readFileSync(path, 'utf8')
+    } catch {
+      throw new UsageError(m.unlock.fileUnreadable(options.passphraseFile), command)
+    }
+    const line = text.split(/\r?\n/)[0] ?? ''
+    if (line === '') throw new UsageError(m.unlock.fileEmpty(options.passphraseFile), command)
+    return line
+  }
+  const fromEnv = options?.env[PASSPHRASE_ENV]
+  if (fromEnv) return fromEnv
+  if (options?.prompt) {
+    if (keychainOnly) ctx.io.err(`${m.unlock.keychainOnly}\n`)
+    return options.prompt(m.unlock.prompt)
+  }
+  throw new UsageError(keychainOnly ? m.unlock.keychainOnly : m.unlock.needSecret, command)
+}
+
+/**
+ * The keys material files use in the CLI: none for a workspace without a key file (plaintext),
+ * else a locked key that asks for the secret the first time an encrypted file is read.
+ */
+export function cliMaterialKeys(
+  dataDir: string,
+  ctx: UnlockContext,
+  command: string,
+): MaterialKeys | undefined {
+  if (readKeyFile(dataDir) === null) return undefined
+  const keys = createWorkspaceKeys(dataDir)
+  let asked: Promise<void> | null = null
+  return {
+    isEncrypted: keys.isEncrypted,
+    dataKey: keys.dataKey,
+    status: keys.status,
+    // Read-only commands never write: the migration flag is the app's to set.
+    markMaterialsEncrypted: () => undefined,
+    unlockOnDemand: () => {
+      asked ??= (async () => {
+        const file = readKeyFile(dataDir)
+        const keychainOnly = file?.protection === 'keychain' && !file.passphrase
+        try {
+          await keys.unlock(await secretFor(ctx, keychainOnly, command))
+        } catch (error) {
+          if (ctx.unlock) ctx.unlock.failure = error
+          throw error
+        }
+      })()
+      return asked
+    },
+  }
+}
+
+/** A prompt without echo on the terminal (stderr shows the question); null without a TTY. */
+export function terminalPrompt(cancelled: string): ((question: string) => Promise<string>) | null {
+  const stdin = process.stdin
+  if (!stdin.isTTY) return null
+  return (question) =>
+    new Promise((resolvePrompt, reject) => {
+      let value = ''
+      const done = () => {
+        stdin.off('data', onData)
+        stdin.setRawMode(false)
+        stdin.pause()
+        process.stderr.write('\n')
+      }
+      const onData = (chunk: string) => {
+        for (const ch of chunk) {
+          if (ch === '\r' || ch === '\n') {
+            done()
+            resolvePrompt(value)
+            return
+          }
+          if (ch === '\u0003' || ch === '\u0004') {
+            done()
+            reject(new UsageError(cancelled))
+            return
+          }
+          value = ch === '\u007f' || ch === '\b' ? [...value].slice(0, -1).join('') : value + ch
+        }
+      }
+      process.stderr.write(question)
+      stdin.setEncoding('utf8')
+      stdin.setRawMode(true)
+      stdin.resume()
+      stdin.on('data', onData)
+    })
+}
