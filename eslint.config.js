@@ -1,5 +1,6 @@
-// Flat config: typescript-eslint strict + react-hooks, plus import zones that enforce
-// core ← electron, core ← renderer (electron and renderer never import each other).
+// Flat config: typescript-eslint recommended (type-checked strict on core/) + react-hooks, plus
+// import zones that enforce core ← electron, core ← renderer (electron and renderer never
+// import each other).
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
@@ -21,6 +22,18 @@ const zone = (patterns, message) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
 })
 
+// Not yet clean under the typed rules (9 findings, mostly no-unnecessary-condition) and being
+// edited by their owners now: drop each from the list once it passes `npx eslint <file>`.
+const typedCoreNotYet = [
+  'core/ocr/id-back.ts',
+  'core/ocr/id-front.ts',
+  'core/ocr/layout.ts',
+  'core/ocr/licence.ts',
+  'core/packet/portal-fields.ts',
+  'core/packet/upload-checklist.ts',
+]
+const typedCore = { files: ['core/**/*.ts'], ignores: typedCoreNotYet }
+
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'release/**', 'test/fixtures/generated/**', 'bench/corpus/**'] },
   js.configs.recommended,
@@ -31,6 +44,30 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/ban-ts-comment': 'error',
+    },
+  },
+  // Type-checked strict rules on core/ (the pure layer every other one trusts), typed by
+  // tsconfig.core.json. Numbers may stand in message templates; spreading a string into code
+  // points is how core counts characters (watermark length, check digits), so it is allowed.
+  ...tseslint.configs.strictTypeChecked.map((config) => ({ ...config, ...typedCore })),
+  {
+    ...typedCore,
+    languageOptions: {
+      parserOptions: { project: './tsconfig.core.json', tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        {
+          allowAny: false,
+          allowBoolean: false,
+          allowNever: false,
+          allowNullish: false,
+          allowNumber: true,
+          allowRegExp: false,
+        },
+      ],
+      '@typescript-eslint/no-misused-spread': ['error', { allow: [{ from: 'lib', name: 'string' }] }],
     },
   },
   {
