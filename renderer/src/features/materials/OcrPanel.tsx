@@ -16,6 +16,21 @@ type Props = { target: Target; material: Material; testPrefix: string }
 
 const percent = (c: number): number => Math.round(c * 100)
 
+const PANEL = { marginTop: 8, fontSize: 13 } as const
+const TITLE = {
+  display: 'flex',
+  alignItems: 'center',
+  justifyContent: 'space-between',
+  gap: 8,
+  fontWeight: 600,
+  marginBottom: 4,
+} as const
+const LIST = { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: 4 } as const
+const LABEL = { color: '#667085', marginRight: 4 } as const
+const VALUE = { wordBreak: 'break-all' } as const
+const MUTED = { color: '#98a2b3', fontSize: 12, marginLeft: 4 } as const
+const SAME = { color: '#2e7d32', fontSize: 12, marginLeft: 4 } as const
+
 /** The message of a disagreeing item ("图片中的号码为 …，与填写的不一致"). */
 export function mismatchText(t: OcrTranslate, item: FillItem): string {
   return item.field === 'idNumber'
@@ -43,11 +58,15 @@ export function useSlotRead(target: { ownerId: string; slot: SlotKey }) {
 function ReadOnlyFields({ result }: { result: MaterialOcr }) {
   const entries = Object.entries(result.fields) as [FieldName, { value: string; confidence: number }][]
   return (
-    <ul className="ocr-list">
+    <ul className="ocr-list" style={LIST}>
       {entries.map(([field, read]) => (
         <li key={field}>
-          <span className="ocr-label">{FIELD_LABELS[field]}</span>{' '}
-          <span className="ocr-value">{read.value}</span>
+          <span className="ocr-label" style={LABEL}>
+            {FIELD_LABELS[field]}
+          </span>{' '}
+          <span className="ocr-value" style={VALUE}>
+            {read.value}
+          </span>
         </li>
       ))}
     </ul>
@@ -86,8 +105,10 @@ export function OcrPanel({ target, material, testPrefix }: Props) {
   if (!items) {
     if (Object.keys(read.result.fields).length === 0) return null
     return (
-      <div className="ocr-panel" data-testid={id('panel')}>
-        <div className="ocr-title">{t('panelTitle')}</div>
+      <div className="ocr-panel" style={PANEL} data-testid={id('panel')}>
+        <div className="ocr-title" style={TITLE}>
+          {t('panelTitle')}
+        </div>
         <ReadOnlyFields result={read.result} />
       </div>
     )
@@ -111,8 +132,8 @@ export function OcrPanel({ target, material, testPrefix }: Props) {
   }
   const shown = (item: FillItem) => (item.value === 'long-term' ? t('longTerm') : item.shown)
   return (
-    <div className="ocr-panel" data-testid={id('panel')}>
-      <div className="ocr-title">
+    <div className="ocr-panel" style={PANEL} data-testid={id('panel')}>
+      <div className="ocr-title" style={TITLE}>
         {t('panelTitle')}
         {offers.length > 1 && (
           <Button
@@ -126,12 +147,18 @@ export function OcrPanel({ target, material, testPrefix }: Props) {
           </Button>
         )}
       </div>
-      <ul className="ocr-list">
+      <ul className="ocr-list" style={LIST}>
         {items.map((item) => (
           <li key={item.field} data-testid={id(`field-${item.field}`)} data-state={item.state}>
-            <span className="ocr-label">{t(`field.${item.field}`)}</span>{' '}
-            <span className="ocr-value">{shown(item)}</span>{' '}
-            <span className="ocr-confidence">{t('confidence', { p: percent(item.confidence) })}</span>{' '}
+            <span className="ocr-label" style={LABEL}>
+              {t(`field.${item.field}`)}
+            </span>{' '}
+            <span className="ocr-value" style={VALUE}>
+              {shown(item)}
+            </span>{' '}
+            <span className="ocr-confidence" style={MUTED}>
+              {t('confidence', { p: percent(item.confidence) })}
+            </span>{' '}
             {item.state === 'offer' && (
               <Button
                 size="small"
@@ -143,7 +170,7 @@ export function OcrPanel({ target, material, testPrefix }: Props) {
               </Button>
             )}
             {item.state === 'same' && (
-              <span className="ocr-same">
+              <span className="ocr-same" style={SAME}>
                 <CheckOutlined /> {t('same')}
               </span>
             )}
@@ -158,6 +185,7 @@ export function OcrPanel({ target, material, testPrefix }: Props) {
             type="error"
             showIcon
             className="ocr-mismatch"
+            style={{ marginTop: 6 }}
             data-testid={id(`mismatch-${item.field}`)}
             title={mismatchText(t, item)}
           />

@@ -1,0 +1,154 @@
+/**
+ * Issue 14's journey in Chromium against the real handlers and the real OCR worker: a
+ * photographed synthetic ID card (generated: no real person) is imported into the 身份证正面
+ * slot, the deskew main proposes is accepted in the editor, the fields read are accepted, and
+ * one digit of the ID number changed by hand is flagged on the field and on the slot.
+ * OCR takes a second or more per photo on a busy 2-core machine: waits are on visible state.
+ */
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CARD_ASPECT, documentPhoto, placeCorners } from '../fixtures/ocr-photos'
+import { truthOf } from '../fixtures/ocr-set'
+import { residentIdCheckChar } from '../fixtures/identity'
+import {
+  addTag,
+  assertPrerequisites,
+  byId,
+  launchBrowser,
+  openSession,
+  typeDate,
+  type Session,
+} from './browser'
+
+const SEED = 23
+const OCR_WAIT = { timeout: 180_000, intervals: [500] }
+const SLOT = 'slot-principal-id-front'
+let browser: Browser
+let session: Session
+let page: Page
+let photo: string
+const truth = truthOf('id-front', SEED)
+
+beforeAll(async () => {
+  assertPrerequisites()
+  const shot = await documentPhoto({
+    face: 'id-front',
+    seed: SEED,
+    width: 2400,
+    height: 1800,
+    corners: placeCorners(1200, 900, 1500, CARD_ASPECT, 9, 0.06),
+    backdrop: 'desk',
+  })
+  browser = await launchBrowser()
+  session = await openSession(browser)
+  page = session.page
+  photo = join(session.dataDir, '身份证正面-拍照.jpg')
+  writeFileSync(photo, shot.jpeg)
+}, 120_000)
+
+afterAll(async () => {
+  await session?.close()
+  await browser?.close()
+})
+
+async function createSubjectAndSite(): Promise<void> {
+  await page.click(byId('new-subject'))
+  await page.click(byId('subject-nature-individual'))
+  // The user typed the name; the number, the expiry and the address are left to the card.
+  await page.fill(byId('person-name'), truth.name as string)
+  await page.click(byId('save-subject'))
+  await page.locator('[data-testid^="tree-subject-"]').first().waitFor()
+  await page.click(byId('new-site'))
+  await page.fill(byId('site-name'), '示例的博客')
+  await page.fill(byId('site-mainDomain'), 'example-ocr.cn')
+  await page.fill(byId('site-icpNumber'), '京ICP备12345678号-1')
+  await typeDate(page, 'site-openingDate', '2026-11-20')
+  await addTag(page, 'site-serverIps', '47.96.21.10')
+  await page.click(byId('site-accessProvider-name'))
+  await page.keyboard.type('阿里云计算有限公司')
+  await page.locator('.ant-select-item-option', { hasText: '阿里云计算有限公司' }).first().click()
+  await page.click(byId('site-registrar-name'))
+  await page.keyboard.type('阿里云计算')
+  await page.locator('.ant-select-item-option:visible', { hasText: '阿里云计算有限公司' }).last().click()
+  await page.click(byId('save-site'))
+  await page.locator('[data-testid^="tree-site-"]').first().waitFor()
+  await page.locator(byId(SLOT)).waitFor()
+}
+
+/** The same number with one sequence digit changed and a valid check character again. */
+function oneDigitChanged(id: string): string {
+  const digit = Number(id[15])
+  const first17 = id.slice(0, 15) + String((digit + 1) % 10) + id.slice(16, 17)
+  return first17 + residentIdCheckChar(first17)
+}
+
+describe('OCR journey: photographed ID card to filled, cross-checked fields', () => {
+  it('imports the photo; the card is read in the background while the page stays usable', async () => {
+    await createSubjectAndSite()
+    session.bridge.queueDialog([photo])
+    await page.click(byId(`${SLOT}-pick`))
+    await expect.poll(() => page.getAttribute(byId(SLOT), 'data-status'), OCR_WAIT).not.toBe('missing')
+    // The page answers while OCR runs: another card's button is clickable at once.
+    await page.locator(byId('slot-principal-id-back-pick')).click({ trial: true, timeout: 2_000 })
+    await page.locator(byId(`${SLOT}-ocr-panel`)).waitFor(OCR_WAIT)
+    await page.locator(byId(SLOT)).scrollIntoViewIfNeeded()
+    await page.screenshot({ path: 'test-results/ocr-slot-read.png' })
+  }, 300_000)
+
+  it('shows the deskew main found on the editor canvas; accepting straightens the card', async () => {
+    await page.click(byId(`${SLOT}-edit`))
+    await page.locator(byId('editor-deskew-found')).waitFor(OCR_WAIT)
+    await page.locator(byId('editor-quad-stage')).waitFor()
+    await expect.poll(() => page.locator('[data-testid^="editor-quad-handle-"]').count()).toBe(4)
+    await page.screenshot({ path: 'test-results/ocr-deskew-proposal.png' })
+    await page.click(byId('editor-deskew-accept'))
+    await page.locator(byId('editor-deskew-set')).waitFor()
+    await page.click(byId('editor-apply'))
+    await page.locator(byId(`${SLOT}-pdf-page-perspective`)).waitFor(OCR_WAIT)
+    const size = await page.textContent(`${byId(SLOT)} .slot-pixels`)
+    const [w, h] = (size?.match(/(\d+)×(\d+)/)?.slice(1) ?? []).map(Number)
+    expect((w ?? 0) / (h ?? 1)).toBeCloseTo(CARD_ASPECT, 1)
+    await page.screenshot({ path: 'test-results/ocr-deskew-applied.png' })
+    await page.click(byId('editor-close'))
+  }, 300_000)
+
+  it('offers the number and address read, accepts them all; the name agrees with what was typed', async () => {
+    const accept = page.locator(byId(`${SLOT}-ocr-accept-all`))
+    await accept.waitFor(OCR_WAIT)
+    expect(await page.getAttribute(byId(`${SLOT}-ocr-field-name`), 'data-state')).toBe('same')
+    expect(await page.textContent(byId(`${SLOT}-ocr-field-idNumber`))).toContain(truth.idNumber)
+    await page.locator(byId(SLOT)).scrollIntoViewIfNeeded()
+    await page.screenshot({ path: 'test-results/ocr-offer.png' })
+    await accept.click()
+    await expect
+      .poll(() => page.getAttribute(byId(`${SLOT}-ocr-field-idNumber`), 'data-state'), OCR_WAIT)
+      .toBe('same')
+    expect(await page.getAttribute(byId(`${SLOT}-ocr-field-address`), 'data-state')).toBe('same')
+  }, 300_000)
+
+  it('flags one digit changed by hand on the field and on the slot', async () => {
+    await page.locator('[data-testid^="tree-subject-"]').first().click()
+    const idField = page.locator(byId('person-idNumber'))
+    await expect.poll(() => idField.inputValue()).toBe(truth.idNumber)
+    // The address read was split into the picker's divisions (北京市 › 市辖区 › 朝阳区) and the rest.
+    expect(await page.textContent(byId('person-address-county'))).toContain('朝阳区')
+    expect(await page.locator(byId('person-address-detail')).inputValue()).toMatch(/^示例路/)
+    const changed = oneDigitChanged(truth.idNumber as string)
+    await idField.fill(changed)
+    const note = page.locator(byId('person-idNumber-ocr-mismatch'))
+    await expect.poll(() => note.textContent()).toBe(`图片中的号码为 ${truth.idNumber}，与填写的不一致`)
+    await idField.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: 'test-results/ocr-mismatch-field.png' })
+    await page.click(byId('save-subject'))
+    await page.locator('.ant-message-notice', { hasText: '开办主体已保存' }).first().waitFor()
+    await page.locator('[data-testid^="tree-site-"]').first().click()
+    await expect.poll(() => page.getAttribute(byId(SLOT), 'data-ocr-mismatch')).toBe('true')
+    expect(await page.textContent(byId(`${SLOT}-ocr-mismatch-idNumber`))).toContain(
+      `图片中的号码为 ${truth.idNumber}，与填写的不一致`,
+    )
+    await page.locator(byId(SLOT)).scrollIntoViewIfNeeded()
+    await page.screenshot({ path: 'test-results/ocr-mismatch-slot.png' })
+  }, 300_000)
+})
