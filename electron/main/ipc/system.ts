@@ -1,5 +1,5 @@
 /** Settings, native dialogs, the allow-listed external link and "show the export in its folder". */
-import { existsSync, statSync } from 'node:fs'
+import { existsSync, lstatSync, statSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import type { ExportFormat } from '../../../core/api'
 import { MANIFEST_NAME } from '../../../core/packet/manifest'
@@ -47,6 +47,18 @@ export function isLastExport(path: string, pick: ExportPick | undefined, lastExp
   )
 }
 
+/**
+ * Also a material of that packet folder, in its upload-step folder (`packet/1_开办主体/01_….jpg`):
+ * a regular file, not a link, so the 填报助手 can show one step's files.
+ */
+export function isInLastExport(path: string, pick: ExportPick | undefined, lastExportDir: string): boolean {
+  if (isLastExport(path, pick, lastExportDir)) return true
+  if (pick?.format !== 'folder') return false
+  const wanted = resolve(path)
+  if (lstatSync(wanted, { throwIfNoEntry: false })?.isFile() !== true) return false
+  return isLastExport(dirname(dirname(wanted)), pick, lastExportDir)
+}
+
 function isFile(path: string): boolean {
   return existsSync(path) && statSync(path).isFile()
 }
@@ -83,7 +95,7 @@ export function systemHandlers(
     },
     'external:open': ({ url }) => openExternal(url),
     'system:showItemInFolder': ({ path }) => {
-      if (!dialogs.showItemInFolder || !isLastExport(path, lastPick, repo.settings().lastExportDir))
+      if (!dialogs.showItemInFolder || !isInLastExport(path, lastPick, repo.settings().lastExportDir))
         return false
       dialogs.showItemInFolder(resolve(path))
       return true
