@@ -143,9 +143,12 @@ describe('FillAssistantView', () => {
       '2_网站基本信息/04_域名证书.jpg',
     )
     expect(screen.queryByTestId('fill-material-principal-id-back-path')).toBeNull()
+    // A folder export: the step's folder with its first file selected.
     fireEvent.click(screen.getByTestId('fill-reveal-site'))
     await waitFor(() =>
-      expect(invoke).toHaveBeenCalledWith('system:showItemInFolder', { path: summary.target }),
+      expect(invoke).toHaveBeenCalledWith('system:showItemInFolder', {
+        path: '/home/u/导出/小明的博客-公安备案材料/2_网站基本信息/04_域名证书.jpg',
+      }),
     )
   })
 

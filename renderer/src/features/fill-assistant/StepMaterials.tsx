@@ -12,14 +12,19 @@ type Props = { stepKey: string; items: readonly UploadItem[]; exported?: ExportS
 
 /**
  * The materials uploaded on one portal page: each with its state and, after an export, the
- * file's location, and 打开所在文件夹 (main reveals only the packet just exported).
+ * file's location, and 打开所在文件夹 (main reveals only the packet just exported and its materials).
  */
 export function StepMaterials({ stepKey, items, exported, t }: Props) {
   const [failed, setFailed] = useState(false)
   if (items.length === 0) return null
+  // A folder export: this step's folder, with its first file selected; a zip: the zip.
+  const revealPath =
+    exported?.format === 'folder'
+      ? (items.find((i) => i.location)?.location ?? exported.target)
+      : exported?.target
   const reveal = async () => {
-    if (!exported) return
-    setFailed(!(await api.showItemInFolder(exported.target)))
+    if (!revealPath) return
+    setFailed(!(await api.showItemInFolder(revealPath)))
   }
   return (
     <div className="fill-materials" data-testid={`fill-materials-${stepKey}`}>
@@ -55,7 +60,7 @@ export function StepMaterials({ stepKey, items, exported, t }: Props) {
       )}
       {failed && exported && (
         <Typography.Text type="warning" className="fill-reveal-failed">
-          {t('fill.revealFailed', { path: exported.target })}
+          {t('fill.revealFailed', { path: revealPath ?? exported.target })}
         </Typography.Text>
       )}
     </div>
