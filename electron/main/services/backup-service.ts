@@ -3,9 +3,10 @@
  * counts) and restore one; list what recovery set aside and discard it for good. Restoring
  * first keeps the current state as a generation of its own, so a restore can be undone.
  */
-import { readFileSync, rmSync } from 'node:fs'
+import { rmSync } from 'node:fs'
 import { basename } from 'node:path'
 import type { GenerationInfo } from './store-backups'
+import { readStoreText, type StoreCodec } from './store-codec'
 import { quarantineFiles } from './store-recovery'
 import { isPlainObject, parseJson, stateOf, type QuarantinedRecord } from './store-salvage'
 import type { OpenedStore, StoreBackend } from './store'
@@ -35,8 +36,13 @@ export function isOpenedStore(store: StoreBackend): store is OpenedStore {
 
 const READ_ONLY = '只读打开的数据目录不能修改，请用写入模式打开后再试。'
 
-function quarantineInfo(path: string): QuarantineInfo {
-  const raw = parseJson(readFileSync(path, 'utf8'))
+function quarantineInfo(path: string, codec: StoreCodec): QuarantineInfo {
+  let raw: unknown
+  try {
+    raw = parseJson(readStoreText(path, codec))
+  } catch {
+    raw = undefined
+  }
   const body = isPlainObject(raw) ? raw : {}
   const records = Array.isArray(body.records) ? body.records.filter(isPlainObject) : []
   return {
@@ -65,7 +71,7 @@ export function createBackupService(store: OpenedStore, repo: WorkspaceRepo): Ba
       store.withoutPurge(() => repo.replace(state))
       return { restored: info, previousKeptAs }
     },
-    quarantined: () => quarantineFiles(store.dataDir).map(quarantineInfo),
+    quarantined: () => quarantineFiles(store.dataDir).map((p) => quarantineInfo(p, store.codec)),
     discardQuarantined(name) {
       if (store.readOnly) throw new Error(READ_ONLY)
       const path = quarantineFiles(store.dataDir).find((p) => basename(p) === name)

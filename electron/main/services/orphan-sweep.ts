@@ -9,6 +9,7 @@ import { readdirSync, rmdirSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { TEMP_INFIX } from './atomic-write'
 import { BACKUP_DIR } from './store-backups'
+import { POOL_DIR, SHARD_DIR } from './store-layout'
 import { isPlainObject } from './store-salvage'
 
 export const MATERIALS_DIR = 'materials'
@@ -54,6 +55,8 @@ export function sweepTempFiles(dataDir: string, { olderThanMs, now = Date.now() 
   const dirs = [
     dataDir,
     join(dataDir, BACKUP_DIR),
+    join(dataDir, BACKUP_DIR, POOL_DIR),
+    join(dataDir, SHARD_DIR),
     ...list(join(dataDir, MATERIALS_DIR)).map((d) => join(dataDir, MATERIALS_DIR, d)),
   ]
   for (const dir of dirs) {

@@ -5,9 +5,27 @@
  * last 7 days. Each is written atomically, owner-only. Deleting a record removes it from
  * every generation (and from quarantine and damaged copies), so deletion is real.
  */
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs'
-import { join } from 'node:path'
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  utimesSync,
+} from 'node:fs'
+import { basename, join } from 'node:path'
 import { IDENTITY_CODEC, readStoreText, writeStoreText, type StoreCodec } from './store-codec'
+import {
+  assemble,
+  isSplitIndex,
+  parseShard,
+  POOL_DIR,
+  SHARD_FILE,
+  splitIndexOf,
+  type Shard,
+} from './store-layout'
 import { countsOf, isPlainObject, parseJson, validateState } from './store-salvage'
 
 export const BACKUP_DIR = 'backups'
@@ -31,15 +49,19 @@ export type GenerationInfo = {
 
 export type StoreBackups = {
   readonly dir: string
-  /** Refreshes the current hour's generation with `content` (the store file just written). */
-  snapshot(content: string | Uint8Array, now?: Date): string
+  /** Refreshes the current hour's generation with `content` (the store just written). */
+  snapshot(content: string | Uint8Array | SplitSnapshot, now?: Date): string
   /** A generation of its own (before a restore, or for a state that changed outside a write). */
-  snapshotSeparate(content: string | Uint8Array, takenAt?: Date): string
+  snapshotSeparate(content: string | Uint8Array | SplitSnapshot, takenAt?: Date): string
+  /** Whether generation `id` holds exactly this content (legacy text or split index). */
+  isSameAs(id: string, content: string | SplitSnapshot): boolean
+  /** Every kept state for the orphan sweep: legacy generations whole, split shards once each. */
+  keptStates(): unknown[]
   /** Newest first (parses each one: for listings and recovery, not for every write). */
   list(): GenerationInfo[]
   /** The generations' ids, newest first, without reading them. */
   ids(): string[]
-  /** The generation's text; throws when there is no such generation. */
+  /** The generation's state as one JSON text ('' when it cannot be read); throws when there is none. */
   read(id: string): string
   /** Removes records (and the records that point at them) from every kept copy. */
   purge(ids: ReadonlySet<string>): PurgeResult
@@ -79,6 +101,16 @@ function mentions(text: string, ids: ReadonlySet<string>): boolean {
   return false
 }
 
+/** A split generation's index without the shards of deleted subjects; null when not an index. */
+function withoutKeys(raw: unknown, ids: ReadonlySet<string>): unknown {
+  if (!isSplitIndex(raw)) return null
+  return {
+    ...raw,
+    shards: raw.shards.filter(([key]) => !ids.has(key)),
+    order: raw.order.map(([collection, runs]) => [collection, runs.filter(([key]) => !ids.has(key))]),
+  }
+}
+
 /**
  * Rewrites one kept JSON copy without the records (`rewrite` returns null: nothing to drop).
  * A copy that mentions them but cannot be parsed is removed: a deleted person must not stay
@@ -115,11 +147,17 @@ export function purgeFile(
   return 'rewritten'
 }
 
+/** A generation of the split store: its index text and the live shard files it names. */
+export type SplitSnapshot = { index: string; shards: readonly string[] }
+
 /** `codec`: every generation's bytes go through it (see store-codec.ts). */
 export function createStoreBackups(dataDir: string, codec: StoreCodec = IDENTITY_CODEC): StoreBackups {
   const dir = join(dataDir, BACKUP_DIR)
+  const pool = join(dir, POOL_DIR)
   const ensureDir = () => mkdirSync(dir, { recursive: true, mode: 0o700 })
   const pathOf = (id: string) => join(dir, `config-${id}.json`)
+  /** Generation id → the pool files its index names (split generations only). */
+  const refs = new Map<string, Set<string>>()
 
   const entries = () => {
     let names: string[]
@@ -142,6 +180,37 @@ export function createStoreBackups(dataDir: string, codec: StoreCodec = IDENTITY
     return found.sort((a, b) => b.mtimeMs - a.mtimeMs || b.id.localeCompare(a.id))
   }
 
+  const textOf = (path: string): string | undefined => {
+    try {
+      return readStoreText(path, codec)
+    } catch {
+      return undefined
+    }
+  }
+
+  const refsOf = (id: string): Set<string> => {
+    let files = refs.get(id)
+    if (!files) {
+      const index = splitIndexOf(textOf(pathOf(id)) ?? '')
+      files = new Set(index ? index.shards.map(([, f]) => f) : [])
+      refs.set(id, files)
+    }
+    return files
+  }
+
+  /** Removes pool files no kept generation names. */
+  const collect = () => {
+    let names: string[]
+    try {
+      names = readdirSync(pool)
+    } catch {
+      return
+    }
+    const live = new Set<string>()
+    for (const e of entries()) for (const f of refsOf(e.id)) live.add(f)
+    for (const name of names) if (!live.has(name)) rmSync(join(pool, name), { force: true })
+  }
+
   const prune = (now: Date) => {
     const all = entries()
     const keep = new Set(all.slice(0, KEEP_NEWEST).map((e) => e.id))
@@ -154,36 +223,93 @@ export function createStoreBackups(dataDir: string, codec: StoreCodec = IDENTITY
         keep.add(e.id)
       }
     }
-    for (const e of all) if (!keep.has(e.id)) rmSync(e.path, { force: true })
+    for (const e of all) {
+      if (keep.has(e.id)) continue
+      rmSync(e.path, { force: true })
+      refs.delete(e.id)
+    }
   }
 
-  const write = (id: string, content: string | Uint8Array, now: Date, takenAt: Date) => {
+  /** Hard-links the shards into the pool (they are never changed in place, so links are safe). */
+  const linkShards = (shards: readonly string[]): Set<string> => {
+    mkdirSync(pool, { recursive: true, mode: 0o700 })
+    const names = new Set<string>()
+    for (const from of shards) {
+      const name = basename(from)
+      names.add(name)
+      const to = join(pool, name)
+      if (existsSync(to)) continue
+      try {
+        linkSync(from, to)
+      } catch {
+        copyFileSync(from, to) // a file system without hard links
+      }
+    }
+    return names
+  }
+
+  const write = (
+    id: string,
+    content: string | Uint8Array | SplitSnapshot,
+    now: Date,
+    takenAt: Date,
+    separate: boolean,
+  ) => {
     ensureDir()
     const target = pathOf(id)
     const isNew = !existsSync(target)
-    writeStoreText(target, content, codec)
+    const split = typeof content === 'object' && 'index' in content
+    const before = refs.get(id)
+    if (split) refs.set(id, linkShards(content.shards))
+    else refs.set(id, new Set())
+    // The hour's generation of a split store is refreshed on every write: not flushed (the live
+    // store is), so an edit costs two fsyncs, not three. Generations taken apart are flushed.
+    writeStoreText(target, split ? content.index : content, codec, { sync: !(split && !separate) })
     utimesSync(target, takenAt, takenAt) // the age retention goes by
-    if (isNew) prune(now)
+    if (isNew) {
+      prune(now)
+      collect()
+    } else if (before !== undefined && before.size > 0) {
+      // Shards this generation named before the refresh go, unless another one names them.
+      const named = refs.get(id) as Set<string>
+      const dropped = [...before].filter((f) => !named.has(f))
+      if (dropped.length > 0) {
+        const elsewhere = new Set<string>()
+        for (const e of entries()) if (e.id !== id) for (const f of refsOf(e.id)) elsewhere.add(f)
+        for (const f of dropped) if (!elsewhere.has(f)) rmSync(join(pool, f), { force: true })
+      }
+    }
     return id
+  }
+
+  /** A generation's state (legacy: the whole file; split: its index and pool shards). */
+  const load = (path: string): unknown => {
+    const text = textOf(path)
+    if (text === undefined) return undefined
+    const index = splitIndexOf(text)
+    if (!index) return parseJson(text)
+    const shards = new Map<string, Shard | undefined>()
+    for (const [key, file] of index.shards) {
+      const t = SHARD_FILE.test(file) ? textOf(join(pool, file)) : undefined
+      shards.set(key, t === undefined ? undefined : parseShard(parseJson(t)))
+    }
+    // A shard lost from the pool makes the generation unusable rather than silently partial.
+    if ([...shards.values()].some((v) => v === undefined)) return undefined
+    return assemble(index, (k) => shards.get(k))
   }
 
   return {
     dir,
-    snapshot: (content, now = new Date()) => write(stamp(now, false), content, now, now),
+    snapshot: (content, now = new Date()) => write(stamp(now, false), content, now, now, false),
     snapshotSeparate(content, takenAt = new Date()) {
       let id = stamp(takenAt, true)
       for (let s = 1; existsSync(pathOf(id)); s++) id = stamp(new Date(takenAt.getTime() + s * 1000), true)
-      return write(id, content, new Date(), takenAt)
+      return write(id, content, new Date(), takenAt, true)
     },
     ids: () => entries().map((e) => e.id),
     list: () =>
       entries().map((e) => {
-        let raw: unknown
-        try {
-          raw = parseJson(readStoreText(e.path, codec))
-        } catch {
-          raw = undefined
-        }
+        const raw = load(e.path)
         return {
           id: e.id,
           takenAt: new Date(e.mtimeMs).toISOString(),
@@ -193,20 +319,58 @@ export function createStoreBackups(dataDir: string, codec: StoreCodec = IDENTITY
         }
       }),
     read(id) {
-      if (!GENERATION_FILE.test(`config-${id}.json`)) throw new Error(`没有编号为 ${id} 的备份`)
-      try {
-        return readStoreText(pathOf(id), codec)
-      } catch (error) {
-        if ((error as Error).name === 'StoreDamage') return ''
+      if (!GENERATION_FILE.test(`config-${id}.json`) || !existsSync(pathOf(id)))
         throw new Error(`没有编号为 ${id} 的备份，请刷新备份列表后重试`)
+      const raw = load(pathOf(id))
+      return raw === undefined ? '' : JSON.stringify(raw, null, '\t')
+    },
+    isSameAs(id, content) {
+      const text = textOf(pathOf(id))
+      return text === (typeof content === 'string' ? content : content.index)
+    },
+    keptStates() {
+      const out: unknown[] = []
+      for (const e of entries()) {
+        const text = textOf(e.path)
+        if (text !== undefined && !splitIndexOf(text)) out.push(parseJson(text))
       }
+      let names: string[] = []
+      try {
+        names = readdirSync(pool)
+      } catch {
+        // no split generation yet
+      }
+      for (const name of names) {
+        const t = textOf(join(pool, name))
+        if (t !== undefined) out.push(parseJson(t))
+      }
+      return out
     },
     purge(ids) {
       const result: PurgeResult = { rewritten: [], removed: [] }
       if (ids.size === 0) return result
-      for (const e of entries()) {
-        const outcome = purgeFile(e.path, ids, (raw) => withoutRecords(raw, ids), codec)
-        if (outcome !== 'kept') result[outcome === 'rewritten' ? 'rewritten' : 'removed'].push(e.path)
+      refs.clear()
+      const files = entries().map((e) => e.path)
+      try {
+        for (const name of readdirSync(pool)) {
+          // A deleted subject's own shard goes whole: its key is the subject's id.
+          const shard = parseShard(parseJson(textOf(join(pool, name)) ?? ''))
+          if (shard && ids.has(shard.key)) {
+            rmSync(join(pool, name), { force: true })
+            result.removed.push(join(pool, name))
+          } else files.push(join(pool, name))
+        }
+      } catch {
+        // no pool
+      }
+      for (const path of files) {
+        const outcome = purgeFile(
+          path,
+          ids,
+          (raw) => withoutKeys(raw, ids) ?? withoutRecords(raw, ids),
+          codec,
+        )
+        if (outcome !== 'kept') result[outcome === 'rewritten' ? 'rewritten' : 'removed'].push(path)
       }
       return result
     },

@@ -7,8 +7,10 @@
  * Contract: `decode(encode(b))` equals `b`; `decode` throws on bytes it cannot read (a wrong
  * key or damage), which the store treats as a damaged file (recovery), never as an empty one.
  */
-import { readFileSync } from 'node:fs'
-import { writeFileAtomicSync } from './atomic-write'
+import { randomBytes } from 'node:crypto'
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
+import { TEMP_INFIX, writeFileAtomicSync } from './atomic-write'
 
 export type StoreCodec = {
   encode(bytes: Uint8Array): Uint8Array
@@ -40,8 +42,27 @@ export function readStoreText(path: string, codec: StoreCodec): string {
   return utf8.decode(bytes)
 }
 
-/** Encodes text and writes it atomically (temp file, fsync, rename), owner-only. */
-export function writeStoreText(path: string, text: string | Uint8Array, codec: StoreCodec): void {
-  const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text
-  writeFileAtomicSync(path, codec === IDENTITY_CODEC ? bytes : codec.encode(bytes))
+/**
+ * Encodes text and writes it atomically (temp file, fsync, rename), owner-only. `sync: false`
+ * skips the fsync (still temp + rename): only for a copy whose loss at a power cut costs
+ * nothing but freshness — the hour's backup generation refreshed on every write, while the
+ * live store itself is always flushed.
+ */
+export function writeStoreText(
+  path: string,
+  text: string | Uint8Array,
+  codec: StoreCodec,
+  { sync = true }: { sync?: boolean } = {},
+): void {
+  const plain = typeof text === 'string' ? Buffer.from(text, 'utf8') : text
+  const bytes = codec === IDENTITY_CODEC ? plain : codec.encode(plain)
+  if (sync) return writeFileAtomicSync(path, bytes)
+  const temp = join(dirname(path), `.${basename(path)}${TEMP_INFIX}${randomBytes(6).toString('hex')}`)
+  writeFileSync(temp, bytes, { mode: 0o600, flag: 'wx' })
+  try {
+    renameSync(temp, path)
+  } catch (error) {
+    rmSync(temp, { force: true })
+    throw error
+  }
 }

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { writeFileAtomicSync } from './atomic-write'
 import type { GenerationInfo, StoreBackups } from './store-backups'
+import { IDENTITY_CODEC, readStoreText, writeStoreText, type StoreCodec } from './store-codec'
 import {
   countsOf,
   isPlainObject,
@@ -78,8 +79,13 @@ export function damagedCopies(dataDir: string, storeFile: string): string[] {
 }
 
 /** The records a quarantine file keeps (for the sweep: their photos stay until the user decides). */
-export function quarantinedRecordsIn(path: string): unknown[] {
-  const raw = parseJson(readFileSync(path, 'utf8'))
+export function quarantinedRecordsIn(path: string, codec: StoreCodec = IDENTITY_CODEC): unknown[] {
+  let raw: unknown
+  try {
+    raw = parseJson(readStoreText(path, codec))
+  } catch {
+    return []
+  }
   return isPlainObject(raw) && Array.isArray(raw.records)
     ? raw.records.map((r: unknown) => (isPlainObject(r) ? r.record : undefined))
     : []
@@ -102,20 +108,33 @@ type RecoverInput = {
   shownPath: string
   backups: StoreBackups
   readOnly: boolean
+  /** The damaged state's text when it is not the file's (a split store put together); kept aside. */
+  text?: string
+  /** For the copies recovery writes (the damaged state, quarantined records). */
+  codec?: StoreCodec
 }
 
 /** Recovers a store whose open threw a damage error; returns once `open()` succeeded. */
-export function recoverStore({ open, filePath, shownPath, backups, readOnly }: RecoverInput): StoreRecovery {
+export function recoverStore(input: RecoverInput): StoreRecovery {
+  const { open, filePath, shownPath, backups, readOnly } = input
+  const codec = input.codec ?? IDENTITY_CODEC
   const dataDir = dirname(shownPath)
-  let text = ''
-  try {
-    text = readFileSync(filePath, 'utf8')
-  } catch {
-    // unreadable counts as damaged
+  let text = input.text ?? ''
+  if (input.text === undefined) {
+    try {
+      text = readFileSync(filePath, 'utf8')
+    } catch {
+      // unreadable counts as damaged
+    }
   }
   const stamp = fileStamp()
   const aside = `${filePath}.corrupt-${stamp}`
-  renameSync(filePath, aside)
+  if (input.text === undefined) renameSync(filePath, aside)
+  else {
+    // The split store's damaged state, put together, is what the user may want back.
+    writeStoreText(aside, input.text, codec)
+    rmSync(filePath, { force: true })
+  }
   const quarantined = readOnly ? shownPath : aside
   const repairedOnDisk = !readOnly
   const base = {
@@ -148,7 +167,7 @@ export function recoverStore({ open, filePath, shownPath, backups, readOnly }: R
     if (!readOnly && salvaged.quarantined.length > 0) {
       quarantineFile = join(dataDir, `${QUARANTINE_PREFIX}${stamp}.json`)
       const body = { createdAt: new Date().toISOString(), damagedFile: aside, records: salvaged.quarantined }
-      writeFileAtomicSync(quarantineFile, JSON.stringify(body, null, '\t'))
+      writeStoreText(quarantineFile, JSON.stringify(body, null, '\t'), codec)
     }
     const c = countsOf(salvaged.raw)
     const what =

@@ -4,8 +4,8 @@
  * (see store-recovery.ts) and refreshes a backup generation on every write; deleting a record
  * also deletes it from every generation. A read-only open takes no lock and changes nothing.
  */
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
 import { writeFileAtomicSync } from './atomic-write'
 import {
   referencedFiles,
@@ -17,20 +17,29 @@ import {
 import { createStoreBackups, purgeFile, refersTo, withoutRecords, type StoreBackups } from './store-backups'
 import {
   damagedCopies,
+  fileStamp,
   isDamage,
   quarantinedRecordsIn,
   quarantineFiles,
   recoverStore,
   type StoreRecovery,
 } from './store-recovery'
-import { IDENTITY_CODEC, type StoreCodec } from './store-codec'
+import { createSplitBackend, readSplit, sweepStrayShards, type SplitBackend } from './split-store'
+import { IDENTITY_CODEC, readStoreText, type StoreCodec } from './store-codec'
+import { splitIndexOf, type SplitIndex } from './store-layout'
+import { EMPTY_STATE, type StoredState } from './store-options'
 import { isPlainObject, parseJson, validateState } from './store-salvage'
 import { acquireWriterLock, type WriterLock } from './writer-lock'
 
 export type { StoreRecovery } from './store-recovery'
 
 /** What the app needs from electron-store / conf. */
-export type StoreBackend = { store: Record<string, unknown>; readonly path: string }
+export type StoreBackend = {
+  store: Record<string, unknown>
+  readonly path: string
+  /** True when `store` is already the checked state (schema defaults applied): no second parse. */
+  readonly checked?: boolean
+}
 
 /** The store as opened: the backend plus what the open found and the folder's backups. */
 export type OpenedStore = StoreBackend & {
@@ -167,9 +176,17 @@ function finishPendingPurge(
  * generation (so restoring one brings its photos back). A deletion purges the generations first,
  * so a deleted record's photos are never kept this way.
  */
-function recordsKeptAnywhere(dataDir: string, current: unknown, backups: StoreBackups): unknown[] {
-  const generations = backups.ids().map((id) => parseJson(backups.read(id)))
-  return [current, ...quarantineFiles(dataDir).flatMap(quarantinedRecordsIn), ...generations]
+function recordsKeptAnywhere(
+  dataDir: string,
+  current: unknown,
+  backups: StoreBackups,
+  codec: StoreCodec,
+): unknown[] {
+  return [
+    current,
+    ...quarantineFiles(dataDir).flatMap((p) => quarantinedRecordsIn(p, codec)),
+    ...backups.keptStates(),
+  ]
 }
 
 function startUpSweep(
@@ -178,12 +195,13 @@ function startUpSweep(
   backups: StoreBackups,
   lock: WriterLock,
   graceMs: number,
+  codec: StoreCodec,
 ): SweepReport {
   // A stale lock proves its writer is gone: its leftovers go now. No lock at all may mean an
   // older app version that does not lock is writing: then only old leftovers go.
   const olderThanMs = lock.previous === 'stale' ? 0 : graceMs
   const tempFiles = sweepTempFiles(dataDir, { olderThanMs })
-  const kept = recordsKeptAnywhere(dataDir, current, backups)
+  const kept = recordsKeptAnywhere(dataDir, current, backups, codec)
   const orphanFiles = sweepOrphanMaterials(dataDir, referencedFiles(kept), { olderThanMs })
   return { tempFiles, orphanFiles, readOnlyCopies: sweepReadOnlyCopies(dataDir) }
 }
@@ -214,6 +232,90 @@ function purgeEverywhere(
     purgeFile(path, ids, (raw) => withoutRecords(raw, ids), codec)
 }
 
+/** The index of a split store at `filePath`, with its text; null for a legacy file, damage or none. */
+function readIndex(filePath: string, codec: StoreCodec): { index: SplitIndex; text: string } | null {
+  let text: string
+  try {
+    text = readStoreText(filePath, codec)
+  } catch {
+    return null // missing, unreadable or not ours to decode: the legacy path decides
+  }
+  const index = splitIndexOf(text)
+  return index ? { index, text } : null
+}
+
+type Opened = {
+  state: StoredState
+  recovery: StoreRecovery | null
+  /** The split store as read, when it opened as one without recovery. */
+  split: { index: SplitIndex; text: string; files: Map<string, string> } | null
+  /** The legacy file's text (to keep as a generation before migrating it). */
+  legacyText: string | null
+}
+
+function openState<T extends StoreBackend>(
+  create: () => T,
+  filePath: string,
+  dataDir: string,
+  codec: StoreCodec,
+  backups: StoreBackups,
+  options: OpenOptions,
+): Opened {
+  const readOnly = options.readOnly ?? false
+  const shownPath = options.shownPath ?? filePath
+  let value: Record<string, unknown> | undefined
+  const open = () => void (value = openChecked(create, filePath).value)
+  let found = readIndex(filePath, codec)
+  if (found) {
+    let read = readSplit(dataDir, found.index, codec)
+    // A reader without the lock may see a writer replace shards between the index and them:
+    // read the live index again before calling anything damaged.
+    for (let retry = 0; readOnly && !read.ok && retry < 3; retry++) {
+      const again = readIndex(shownPath, codec)
+      if (!again) break
+      found = again
+      read = readSplit(dataDir, again.index, codec)
+    }
+    const checked = read.ok ? validateState(read.raw) : null
+    if (read.ok && checked?.success)
+      return {
+        state: checked.data,
+        recovery: null,
+        split: { index: found.index, text: found.text, files: read.shards },
+        legacyText: null,
+      }
+    // A shard that does not read, or records that do not validate: recover as for one file.
+    if (!read.ok && read.file && !readOnly && existsSync(read.file))
+      renameSync(read.file, `${filePath}.corrupt-${fileStamp()}-${basename(read.file)}`)
+    const text = read.ok ? JSON.stringify(read.raw, null, '\t') : ''
+    const recovery = recoverStore({ open, filePath, shownPath, backups, readOnly, text, codec })
+    lastRecovery = recovery
+    return { state: validated(value), recovery, split: null, legacyText: null }
+  }
+  let recovery: StoreRecovery | null = null
+  try {
+    open()
+  } catch (error) {
+    if (!existsSync(filePath) || !isDamage(error)) throw error
+    if (!readOnly) importLegacyBackup(filePath, backups)
+    recovery = recoverStore({ open, filePath, shownPath, backups, readOnly, codec })
+    lastRecovery = recovery
+  }
+  let legacyText: string | null = null
+  try {
+    legacyText = readFileSync(filePath, 'utf8')
+  } catch {
+    // no file: the first start
+  }
+  return { state: validated(value), recovery, split: null, legacyText }
+}
+
+function validated(value: Record<string, unknown> | undefined): StoredState {
+  const result = validateState(value)
+  if (!result.success) throw new StoreDamage(`Config schema violation: ${result.error.message}`)
+  return result.data
+}
+
 export function openStore<T extends StoreBackend>(
   create: () => T,
   filePath: string,
@@ -226,39 +328,42 @@ export function openStore<T extends StoreBackend>(
     const codec = options.codec ?? IDENTITY_CODEC
     const backups = createStoreBackups(dataDir, codec)
     const first = lock !== null && lock.previous !== 'this-process'
-    let inner: { backend: T; value: Record<string, unknown> } | undefined
-    const open = () => void (inner = openChecked(create, filePath))
-    let recovery: StoreRecovery | null = null
-    try {
-      open()
-    } catch (error) {
-      if (!existsSync(filePath) || !isDamage(error)) throw error
-      if (!readOnly) importLegacyBackup(filePath, backups)
-      recovery = recoverStore({ open, filePath, shownPath: options.shownPath ?? filePath, backups, readOnly })
-      lastRecovery = recovery
+    const opened = existsSync(filePath)
+      ? openState(create, filePath, dataDir, codec, backups, options)
+      : { state: structuredClone(EMPTY_STATE), recovery: null, split: null, legacyText: null }
+    const shownPath = options.shownPath ?? filePath
+    if (readOnly)
+      return wrap(null, { ...opened, dataDir, filePath, shownPath, backups, codec, lock, sweep: null })
+    // A legacy single file is kept as a generation of its own, then written as the split store:
+    // the index replaces config.json in one rename, so a crash before it leaves the legacy file.
+    if (opened.legacyText !== null && first) {
+      const newest = backups.ids()[0]
+      if (newest === undefined || !backups.isSameAs(newest, opened.legacyText))
+        backups.snapshotSeparate(opened.legacyText)
     }
-    const { backend, value: current } = inner as { backend: T; value: Record<string, unknown> }
+    const backend = createSplitBackend(
+      dataDir,
+      filePath,
+      codec,
+      opened.state,
+      opened.split
+        ? { kind: 'read' as const, ...opened.split, indexText: opened.split.text }
+        : { kind: 'write-all' as const },
+    )
     let sweep: SweepReport | null = null
     if (lock && first) {
       rmSync(backupPathOf(filePath), { force: true })
-      finishPendingPurge(dataDir, filePath, backups, current, codec)
-      sweep = startUpSweep(dataDir, current, backups, lock, options.graceMs ?? DEFAULT_GRACE_MS)
-      const text = readFileSync(backend.path, 'utf8')
+      sweepStrayShards(
+        dataDir,
+        backend.shardPaths().map((p) => basename(p)),
+      )
+      finishPendingPurge(dataDir, filePath, backups, opened.state, codec)
+      sweep = startUpSweep(dataDir, opened.state, backups, lock, options.graceMs ?? DEFAULT_GRACE_MS, codec)
+      const snap = { index: backend.indexText(), shards: backend.shardPaths() }
       const newest = backups.ids()[0]
-      if (newest === undefined || backups.read(newest) !== text) backups.snapshotSeparate(text)
+      if (newest === undefined || !backups.isSameAs(newest, snap)) backups.snapshotSeparate(snap)
     }
-    return wrap(backend, {
-      filePath,
-      dataDir,
-      readOnly,
-      recovery,
-      sweep,
-      backups,
-      codec,
-      lock,
-      current,
-      shownPath: options.shownPath ?? filePath,
-    })
+    return wrap(backend, { ...opened, dataDir, filePath, shownPath, backups, codec, lock, sweep })
   } catch (error) {
     lock?.release()
     throw error
@@ -269,48 +374,42 @@ type WrapInput = {
   filePath: string
   shownPath: string
   dataDir: string
-  readOnly: boolean
   recovery: StoreRecovery | null
   sweep: SweepReport | null
   backups: StoreBackups
   codec: StoreCodec
   lock: WriterLock | null
-  current: Record<string, unknown>
+  state: StoredState
 }
 
-function wrap(inner: StoreBackend, w: WrapInput): OpenedStore {
-  let ids = recordIds(w.current)
+/** `inner` null: read-only, the state frozen as read. */
+function wrap(inner: SplitBackend | null, w: WrapInput): OpenedStore {
   let purging = true
   let closed = false
-  const frozen = w.readOnly ? structuredClone(w.current) : null
-  // What the open read and checked serves the first read (the repo's) without a second parse.
-  let unread: Record<string, unknown> | null = w.current
+  const frozen = inner ? null : w.state
+  const snap = (b: SplitBackend) => ({ index: b.indexText(), shards: b.shardPaths() })
   return {
     path: w.shownPath,
+    checked: true,
     dataDir: w.dataDir,
-    readOnly: w.readOnly,
+    readOnly: inner === null,
     recovery: w.recovery,
     sweep: w.sweep,
     backups: w.backups,
     codec: w.codec,
     get store() {
-      if (frozen) return structuredClone(frozen)
-      const first = unread
-      unread = null
-      return first ?? inner.store
+      return inner ? inner.store : structuredClone(frozen as StoredState)
     },
     set store(value) {
-      if (w.readOnly)
+      if (!inner)
         throw new Error('这个数据目录是只读打开的，不能写入。请用写入模式打开（不带只读选项）再修改。')
       if (closed) throw new Error('数据已关闭，不能再写入。')
-      const next = recordIds(value)
-      const gone = purging ? new Set([...ids].filter((id) => !next.has(id))) : new Set<string>()
+      const plan = inner.plan(value)
+      const gone = purging ? plan.removedIds : new Set<string>()
       // A crash between this write and the purge is finished at the next start.
       if (gone.size > 0) writeFileAtomicSync(pendingPurgePath(w.dataDir), JSON.stringify([...gone]))
-      inner.store = value
-      unread = null
-      ids = next
-      w.backups.snapshot(readFileSync(inner.path))
+      inner.apply(plan)
+      w.backups.snapshot(snap(inner))
       if (gone.size > 0) {
         purgeEverywhere(w.dataDir, w.filePath, w.backups, gone, w.codec)
         rmSync(pendingPurgePath(w.dataDir), { force: true })
@@ -324,7 +423,10 @@ function wrap(inner: StoreBackend, w: WrapInput): OpenedStore {
         purging = true
       }
     },
-    snapshotSeparate: () => w.backups.snapshotSeparate(readFileSync(inner.path)),
+    snapshotSeparate() {
+      if (!inner) throw new Error('只读打开的数据目录不能修改，请用写入模式打开后再试。')
+      return w.backups.snapshotSeparate(snap(inner))
+    },
     close() {
       closed = true
       w.lock?.release()

@@ -1,7 +1,6 @@
 /**
- * The workspace held in memory and written through to the store on every change.
- * conf re-reads and re-validates the whole file on each `store` access, so reading it
- * once at start keeps every later read O(1).
+ * The workspace held in memory and written through to the store on every change. It is read
+ * once at start, so every later read is O(1); the split store writes only what an edit changed.
  */
 import type { Settings } from '../../../core/api'
 import type { Workspace } from '../../../core/model'
@@ -20,7 +19,11 @@ export type WorkspaceRepo = {
 
 export function createWorkspaceRepo(backend: StoreBackend): WorkspaceRepo {
   const raw = backend.store
-  const parsed = storedStateSchema.safeParse({ ...EMPTY_STATE, ...raw })
+  // An opened store hands over the state it checked; parsing it again would copy every record
+  // and make the first write look like an edit of all of them.
+  const parsed = backend.checked
+    ? { success: true as const, data: raw as StoredState }
+    : storedStateSchema.safeParse({ ...EMPTY_STATE, ...raw })
   // openStore has validated (or recovered) the file with the same schema: never empty it silently.
   if (!parsed.success) throw new Error(`数据文件不符合格式，已拒绝打开：${parsed.error.message}`)
   let state: StoredState = parsed.data

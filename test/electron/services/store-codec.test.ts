@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { upsertSubject } from '../../../core/workspace'
@@ -30,17 +30,26 @@ describe('store codec seam', () => {
     const id = syntheticResidentId('19880214', '417')
     repo.commit(upsertSubject(repo.workspace(), makeIndividual({ principal: makePerson({ idNumber: id }) })))
     expect(codec.calls.encode).toBeGreaterThan(0)
-    const gens = readdirSync(store.backups.dir)
-    expect(gens.length).toBeGreaterThan(0)
-    for (const name of gens) {
-      const bytes = readFileSync(join(store.backups.dir, name), 'latin1')
-      expect(bytes).not.toContain(id)
-      expect(bytes).not.toContain('"workspace"')
+    // Every file the store wrote: the index, the shards, the generations and their shards.
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .map((name) => join(dir, name))
+      .filter((path) => statSync(path).isFile() && !path.endsWith('writer.lock'))
+    expect(files.some((p) => p.includes('backups'))).toBe(true)
+    expect(files.some((p) => p.includes('store'))).toBe(true)
+    for (const path of files) {
+      const bytes = readFileSync(path, 'latin1')
+      expect(bytes, path).not.toContain(id)
+      expect(bytes, path).not.toContain('"workspace"')
+      expect(bytes, path).not.toContain('"format"')
     }
     const [newest] = store.backups.list()
     expect(newest?.valid).toBe(true)
     expect(newest?.subjects).toBe(1)
     expect(store.backups.read(newest?.id ?? '')).toContain(id)
     store.close()
+    // Read back through the same codec: the edit is there.
+    const again = openConfStore(dir, { codec, readOnly: true })
+    expect(JSON.stringify(createWorkspaceRepo(again).workspace())).toContain(id)
+    again.close()
   })
 })

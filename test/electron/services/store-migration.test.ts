@@ -136,8 +136,11 @@ describe('store: a version-1 workspace file', () => {
     expect(readdirSync(dir).some((f) => f.includes('.corrupt-'))).toBe(false)
     expect(repo.workspace()).toEqual(V1_FILE.workspace)
     expect(repo.settings()).toEqual(V1_FILE.settings)
-    // Opening does not rewrite the data.
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(V1_FILE)
+    // The file is migrated to the split store, and its bytes are kept as they were in a
+    // backup generation of their own.
+    expect(readFileSync(file, 'utf8')).toMatch(/^\{"format":"beian-desk-split"/)
+    const kept = readdirSync(join(dir, 'backups')).filter((f) => f.startsWith('config-'))
+    expect(kept.map((f) => readFileSync(join(dir, 'backups', f), 'utf8'))).toContain(bytes)
   })
 
   it('reads the fields added since with their old meaning', () => {
