@@ -103,6 +103,8 @@ describe('path grants on every channel that takes a path', () => {
     mkdirSync(out)
     for (const [channel, req] of forged(s, s.photo, out)) refused(await s.call(channel, req))
     refused(await s.call('materials:import', { ...(forged(s, '/etc/passwd', out)[0]?.[1] as object) }))
+    // The file manager reveals only the last export (its contract answers false, not an error).
+    expect(await s.call('system:showItemInFolder', { path: s.photo })).toEqual({ ok: true, value: false })
     expect(readdirSync(out)).toEqual([])
     expect(s.services.repo.workspace().materials).toEqual([])
   })
