@@ -157,6 +157,8 @@ export function SlotCard({
         data-testid={prefix}
         data-status={status}
         data-ocr-mismatch={mismatch ? 'true' : undefined}
+        // A typed value that disagrees with the picture marks the whole card, whatever its status.
+        style={mismatch ? { borderColor: '#ff4d4f', boxShadow: '0 0 0 1px #ff4d4f' } : undefined}
         onDragOver={onDragOver}
         onDragLeave={() => setOver(false)}
         onDrop={onDrop}
