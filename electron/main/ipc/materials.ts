@@ -41,11 +41,16 @@ export function materialHandlers(
     'batch:compress': (req, ctx) => {
       const scope = ctx.scope ?? DEFAULT_SCOPE
       grants.require(scope, 'folder', req.outDir)
-      for (const path of req.paths) grants.require(scope, 'file', path)
-      return runBatch(req, {
-        started: (p) => ctx.emit('batch:started', p),
-        progress: (p) => ctx.emit('batch:progress', p),
-      })
+      // A path main never handed out refuses the whole batch; a dropped folder or link is that file's error.
+      for (const path of req.paths) grants.requireKnown(scope, 'file', path)
+      const checkInput = (path: string) => grants.require(scope, 'file', path)
+      return runBatch(
+        { ...req, checkInput },
+        {
+          started: (p) => ctx.emit('batch:started', p),
+          progress: (p) => ctx.emit('batch:progress', p),
+        },
+      )
     },
     'batch:cancel': ({ batchId }) => cancelBatch(batchId),
   }

@@ -10,6 +10,7 @@ import { mkdir } from 'node:fs/promises'
 import { basename, dirname, extname, join } from 'node:path'
 import { BATCH_CANCELLED_CODE, type BatchItemResult, type BatchSummary, type Events } from '../../../core/api'
 import { safeFileName } from '../../../core/packet/file-names'
+import { AppFailure } from './app-error'
 import { EXPORT_DIR_MODE, EXPORT_FILE_MODE } from './export-modes'
 import { capTag, overwriteUnlessInput, planNames, writeFileToFreeName } from './free-path'
 import { compressImage } from './images'
@@ -30,6 +31,11 @@ export type BatchRequest = {
   pdfPage?: number
   /** Find a photographed card or page and straighten it (the CLI's --deskew, the batch page's option). */
   deskew?: boolean
+  /**
+   * Checked just before a file is read (the app's path grants: a dropped folder or link is
+   * refused with its own message); an AppFailure it throws becomes that file's error.
+   */
+  checkInput?: (input: string) => void
 }
 /** Where the batch's events go (the window that asked, or the CLI's stderr). */
 export type BatchEvents = {
@@ -93,6 +99,7 @@ async function compressFile(
   signal: AbortSignal,
 ): Promise<BatchItemResult> {
   try {
+    req.checkInput?.(input)
     const { bytes } = await readInputFile(input)
     const result = await compressImage(bytes, {
       maxBytes: req.maxBytes,
@@ -105,6 +112,7 @@ async function compressFile(
     const { width, height, quality, warnings, notes } = result
     return { input, output, bytes: result.jpeg.length, width, height, quality, warnings, notes }
   } catch (error) {
+    if (error instanceof AppFailure) return { input, error: { code: error.code, message: error.message } }
     const refusal = inputRefusal(error)
     if (refusal) return { input, error: refusal }
     return { input, error: { code: 'internal', message: '处理这个文件时出错，其他文件不受影响。' } }

@@ -131,6 +131,15 @@ export class PathGrants {
     this.#touchScope(scope, grants)
   }
 
+  /**
+   * Throws path/not-granted unless `path` was handed out as `kind` (and has not expired), usable
+   * or not: a dropped folder passes here and is refused by `require` when it is used.
+   */
+  requireKnown(scope: string, kind: GrantKind, path: string): void {
+    const grant = this.#scopes.get(scope)?.get(keyOf(path))
+    if (!grant || grant.expires <= this.#now() || grant.kind !== kind) throw notGranted(kind, path)
+  }
+
   has(scope: string, kind: GrantKind, path: string): boolean {
     const grant = this.#scopes.get(scope)?.get(keyOf(path))
     return !!grant && !grant.refusal && grant.expires > this.#now() && grant.kind === kind

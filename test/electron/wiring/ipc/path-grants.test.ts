@@ -217,6 +217,31 @@ describe('path grants on every channel that takes a path', () => {
     refused(await importing(missing), 'path/dropped-missing')
   })
 
+  it('runs a batch with a dropped folder among the files: that row says why, the others are compressed', async () => {
+    const s = await setup()
+    const folder = join(s.dir, '一个文件夹')
+    mkdirSync(folder)
+    const out = join(s.dir, 'out')
+    mkdirSync(out)
+    await s.call('paths:registerDropped', { paths: [s.photo, folder] })
+    s.picks.push(out)
+    await s.call('dialog:pickExportTarget', { format: 'folder', suggestedName: '压缩后', purpose: 'batch' })
+    const req = { batchId: 'b3', paths: [s.photo, folder], outDir: out, maxBytes: 400_000 }
+    const result = await s.call('batch:compress', req)
+    succeeded(result)
+    const rows = (
+      result as { value: { results: { output?: string; error?: { code: string; message: string } }[] } }
+    ).value.results
+    expect(rows[0]?.output).toBeDefined()
+    expect(rows[1]?.error).toMatchObject({
+      code: 'path/dropped-folder',
+      message: expect.stringMatching(/文件夹/),
+    })
+    // One path main never handed out still refuses the whole batch, before anything is written.
+    refused(await s.call('batch:compress', { ...req, batchId: 'b4', paths: [s.photo, '/etc/hostname'] }))
+    expect(readdirSync(out).filter((n) => n.endsWith('.jpg'))).toHaveLength(1)
+  })
+
   it('checks a dropped file again when it is used: swapped for a link meanwhile, it is refused', async () => {
     const s = await setup()
     const dropped = await png(join(s.dir, '拖入.png'))
