@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CARD_ASPECT, documentPhoto, placeCorners } from '../fixtures/ocr-photos'
 import { truthOf } from '../fixtures/ocr-set'
 import { residentIdCheckChar } from '../fixtures/identity'
+import { idCardBack } from '../fixtures/generate'
 import {
   addTag,
   assertPrerequisites,
@@ -29,6 +30,7 @@ let browser: Browser
 let session: Session
 let page: Page
 let photo: string
+let flatBack: string
 const truth = truthOf('id-front', SEED)
 
 beforeAll(async () => {
@@ -46,6 +48,9 @@ beforeAll(async () => {
   page = session.page
   photo = join(session.dataDir, '身份证正面-拍照.jpg')
   writeFileSync(photo, shot.jpeg)
+  // A flat scan of the same person's emblem side: it fills the frame, so no corners are found.
+  flatBack = join(session.dataDir, '身份证反面-扫描.jpg')
+  writeFileSync(flatBack, await idCardBack({ seed: SEED, width: 1400, mode: 'flat' }))
 }, 120_000)
 
 afterAll(async () => {
@@ -153,5 +158,50 @@ describe('OCR journey: photographed ID card to filled, cross-checked fields', ()
     )
     await page.locator(byId(SLOT)).scrollIntoViewIfNeeded()
     await page.screenshot({ path: 'test-results/ocr-mismatch-slot.png' })
+  }, 300_000)
+
+  it('without corners found, the user drags the four corners; the ID back fills 证件有效期', async () => {
+    const back = 'slot-principal-id-back'
+    session.bridge.queueDialog([flatBack])
+    await page.click(byId(`${back}-pick`))
+    await expect.poll(() => page.getAttribute(byId(back), 'data-status'), OCR_WAIT).not.toBe('missing')
+    await page.click(byId(`${back}-edit`))
+    // A flat scan fills the frame: main finds no sure quad (a found one would be dragged the same way).
+    await page.locator(`${byId('editor-deskew-none')}, ${byId('editor-deskew-found')}`).waitFor(OCR_WAIT)
+    const noneFound = await page.locator(byId('editor-deskew-none')).isVisible()
+    if (noneFound) await page.click(byId('editor-deskew-manual'))
+    const stage = await page.locator(byId('editor-quad-stage')).boundingBox()
+    if (!stage) throw new Error('no quad stage')
+    // Each corner dragged past the picture's corner lands on it (kept inside the picture).
+    const targets = [
+      [stage.x - 30, stage.y - 30],
+      [stage.x + stage.width + 30, stage.y - 30],
+      [stage.x + stage.width + 30, stage.y + stage.height + 30],
+      [stage.x - 30, stage.y + stage.height + 30],
+    ] as const
+    for (const [i, [x, y]] of targets.entries()) {
+      const handle = await page.locator(byId(`editor-quad-handle-${i}`)).boundingBox()
+      if (!handle) throw new Error(`no handle ${i}`)
+      await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2)
+      await page.mouse.down()
+      await page.mouse.move(x, y, { steps: 5 })
+      await page.mouse.up()
+    }
+    await expect
+      .poll(() => page.getAttribute(byId('editor-quad-handle-2'), 'aria-valuetext'))
+      .toMatch(/^1400, \d+$/)
+    if (!noneFound) await page.click(byId('editor-deskew-accept'))
+    await page.locator(byId('editor-deskew-set')).waitFor()
+    await page.screenshot({ path: 'test-results/ocr-deskew-manual.png' })
+    await page.click(byId('editor-apply'))
+    await page.locator(byId(`${back}-pdf-page-perspective`)).waitFor(OCR_WAIT)
+    await page.click(byId('editor-close'))
+    const expiry = page.locator(byId(`${back}-ocr-field-idExpiry`))
+    await expiry.waitFor(OCR_WAIT)
+    expect(await expiry.getAttribute('data-state')).toBe('offer')
+    await page.click(byId(`${back}-ocr-accept-idExpiry`))
+    await expect.poll(() => expiry.getAttribute('data-state'), OCR_WAIT).toBe('same')
+    await page.locator(byId(back)).scrollIntoViewIfNeeded()
+    await page.screenshot({ path: 'test-results/ocr-back-expiry.png' })
   }, 300_000)
 })
