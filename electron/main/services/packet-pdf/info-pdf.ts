@@ -7,6 +7,7 @@
 import { PDFDocument, rgb, type PDFImage } from 'pdf-lib'
 import { EMPTY_VALUE, type PortalField, type PortalStep } from '../../../../core/packet/portal-fields'
 import { embedCjkFont } from './font'
+import './stream-copy'
 import { ALERT, finishPages, INK, MUTED, OK, PageFlow, setMetadata, WARN, wrapText } from './layout'
 
 /** `ready`/`advisory` can be uploaded; `blocked` would be rejected; `missing` is not imported. */

@@ -4,6 +4,7 @@
  */
 import { PDFDocument, type PDFImage } from 'pdf-lib'
 import { embedCjkFont } from './font'
+import './stream-copy'
 import { ALERT, finishPages, MARGIN, MUTED, PageFlow, setMetadata } from './layout'
 
 export type PrintImage = { caption: string; fileName?: string; jpeg: Uint8Array }
