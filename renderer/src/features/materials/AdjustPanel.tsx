@@ -5,6 +5,7 @@ import { useT } from '../../i18n'
 import { addRotation, rotateRect, type Size } from './crop-math'
 import { CropStage } from './CropStage'
 import { DeskewBar } from './DeskewBar'
+import { useOcrT } from './ocr-messages'
 import { QuadStage } from './QuadStage'
 import { choosePage, sourceOf, storedPage, type EditorState } from './editor-state'
 import { EditorSettings } from './EditorSettings'
@@ -52,6 +53,7 @@ function CropInfo({
 /** The editor's first tab: PDF page, rotate and crop on the left, cap and watermark on the right. */
 export function AdjustPanel({ material, state, patch, pages, url, loadError, frame }: Props) {
   const t = useT()
+  const ocrT = useOcrT()
   // The corners are drawn on the stored page's upright original, without the pending rotation.
   const quadShown = state.page === storedPage(material) ? (state.perspective ?? state.proposal) : null
   return (
@@ -119,7 +121,7 @@ export function AdjustPanel({ material, state, patch, pages, url, loadError, fra
             />
           )}
         </div>
-        <div className="editor-note">{t('editor.cropHint')}</div>
+        <div className="editor-note">{quadShown ? ocrT('deskew.hint') : t('editor.cropHint')}</div>
       </div>
       <EditorSettings state={state} onChange={patch} />
     </div>

@@ -35,6 +35,7 @@ const zh = {
   'deskew.applied': '已设定透视校正：点击“应用”保存。拖动四个角可以微调。',
   'deskew.stored': '已透视校正',
   'deskew.handle': '证件的角 {n}',
+  'deskew.hint': '把四个圆点拖到证件（或纸页）的四个角上；应用后按证件的实际比例拉正，只保留框内部分。',
   'deskew.failed': '查找四角失败：{message}',
   'batch.deskew': '自动校正拍歪的证件（找到四角并拉正，找不到时保持原样）',
 } as const
@@ -72,6 +73,8 @@ const en: Record<OcrMessageKey, string> = {
   'deskew.applied': 'Straightening set: press Apply to save it. Drag a corner to adjust.',
   'deskew.stored': 'straightened',
   'deskew.handle': 'document corner {n}',
+  'deskew.hint':
+    'Drag the four dots onto the corners of the card (or page); applying straightens it to its real proportions and keeps only what is inside.',
   'deskew.failed': 'Finding the corners failed: {message}',
   'batch.deskew': 'Straighten photographed documents (find the four corners; left as is when none are found)',
 }
