@@ -68,6 +68,15 @@ describe('validatePerson', () => {
       ).toEqual([])
     })
 
+    it('is accepted from the 46th birthday on, refused the day before (IDs with hand-computed check characters)', () => {
+      const turns46Today = makePerson({ idNumber: '11010519801128001X', idExpiry: 'long-term' })
+      const turns46Tomorrow = makePerson({ idNumber: '110105198011290015', idExpiry: 'long-term' })
+      expect(validatePerson(turns46Today, 'principal', TODAY)).toEqual([])
+      expect(codes(validatePerson(turns46Tomorrow, 'principal', TODAY))).toEqual([
+        'person.expiry-long-term-age',
+      ])
+    })
+
     it('is refused on a resident ID of a person under 46', () => {
       expect(codes(validatePerson(makePerson({ idExpiry: 'long-term' }), 'principal', TODAY))).toEqual([
         'person.expiry-long-term-age',

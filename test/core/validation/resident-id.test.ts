@@ -56,6 +56,7 @@ describe('checkResidentId', () => {
     ['born today', '110105202611280012'],
     ['Chengdu', '510102198812124565'],
     ['Xining, X check char', '63010419770701890X'],
+    ['born on 1900-01-01, the earliest date accepted', '11010519000101001X'],
   ])('accepts %s', (_label, id) => {
     const r = checkResidentId(id, TODAY)
     expect(r.errors).toEqual([])
