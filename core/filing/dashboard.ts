@@ -4,7 +4,7 @@
  * "today" list. Pure, so the renderer filters instantly and the CLI/benchmarks reuse it.
  */
 import type { Site, Subject, Workspace } from '../model'
-import { batchReadiness } from './batch-readiness'
+import { cachedReadiness } from './dashboard-readiness'
 import type { WorkCalendar } from './calendar'
 import { nextDeadline, siteDeadlines, urgencyOf, type Deadline, type Urgency } from './deadlines'
 import type { FilingEvent } from './events'
@@ -56,7 +56,7 @@ export function buildRows(
   ws: Workspace,
   today: string,
   cal: WorkCalendar,
-  readinessOf: ReadinessOf | null = batchReadiness(ws, today),
+  readinessOf: ReadinessOf | null = cachedReadiness(ws, today),
 ): SiteRow[] {
   const subjects = new Map(ws.subjects.map((s) => [s.id, s]))
   const events = eventsByOwner(ws)

@@ -38,14 +38,39 @@ export function slotReadiness(slot: SlotSpec, material: Material | undefined): S
   return { slot, material, state, blocking, advisory }
 }
 
+/** Positions of each owner's materials, per materials list (immutable data): built once, O(materials). */
+const BY_OWNER = new WeakMap<readonly Material[], Map<string, number[]>>()
+
+/**
+ * The materials a site's slots can use — its own and its subject's — in list order. A slot only
+ * ever takes a material of the site or of its subject, so looking among these finds the same
+ * one as looking among all, without scanning every material of the workspace per site.
+ */
+export function materialsOfSite(subject: Subject, site: Site, materials: readonly Material[]): Material[] {
+  let index = BY_OWNER.get(materials)
+  if (!index) {
+    index = new Map()
+    materials.forEach((m, at) => {
+      const list = (index as Map<string, number[]>).get(m.ownerId)
+      if (list) list.push(at)
+      else (index as Map<string, number[]>).set(m.ownerId, [at])
+    })
+    BY_OWNER.set(materials, index)
+  }
+  const at = new Set<number>()
+  for (const owner of [site.id, subject.id, site.subjectId]) for (const i of index.get(owner) ?? []) at.add(i)
+  return [...at].sort((a, b) => a - b).map((i) => materials[i] as Material)
+}
+
 /** Every slot the site requires (whatever requiredSlots lists), with its state and the count of ready ones. */
 export function materialReadiness(
   subject: Subject,
   site: Site,
   materials: readonly Material[],
 ): MaterialReadiness {
+  const own = materialsOfSite(subject, site, materials)
   const slots = requiredSlots(subject, site).map((slot) =>
-    slotReadiness(slot, materialForSlot(slot, site, materials)),
+    slotReadiness(slot, materialForSlot(slot, site, own)),
   )
   return { slots, ready: slots.filter((s) => isSlotReady(s.state)).length, total: slots.length }
 }

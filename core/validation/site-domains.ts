@@ -73,25 +73,82 @@ function keysOf(site: Site): Key[] {
   return keys
 }
 
-/** Warns when another site uses the same host or the same registrable domain. */
-export function reuseFindings(site: Site, others: readonly Site[]): Finding[] {
-  const mine = keysOf(site)
+type ReuseIndex = {
+  /** Host → positions (in the list) of the sites using it; the same for registrable domains. */
+  byHost: Map<string, number[]>
+  byRegistrable: Map<string, number[]>
+}
+
+/** One index per list of sites (lists are immutable data): built once, O(sites). */
+const REUSE_INDEX = new WeakMap<readonly Site[], ReuseIndex>()
+
+function reuseIndex(others: readonly Site[]): ReuseIndex {
+  const cached = REUSE_INDEX.get(others)
+  if (cached) return cached
+  const byHost = new Map<string, number[]>()
+  const byRegistrable = new Map<string, number[]>()
+  const add = (map: Map<string, number[]>, key: string, at: number) => {
+    const list = map.get(key)
+    if (!list) map.set(key, [at])
+    else if (list[list.length - 1] !== at) list.push(at)
+  }
+  others.forEach((other, at) => {
+    for (const k of keysOf(other)) {
+      add(byHost, k.host, at)
+      if (k.registrable) add(byRegistrable, k.registrable, at)
+    }
+  })
+  const index = { byHost, byRegistrable }
+  REUSE_INDEX.set(others, index)
+  return index
+}
+
+/**
+ * The sites that share a host or a registrable domain with `mine`, in list order: the only
+ * ones the pairwise check can warn about (an index instead of scanning every site per site).
+ */
+function candidates(mine: readonly Key[], others: readonly Site[]): Site[] {
+  const index = reuseIndex(others)
+  const at = new Set<number>()
+  for (const k of mine) {
+    for (const i of index.byHost.get(k.host) ?? []) at.add(i)
+    if (k.registrable) for (const i of index.byRegistrable.get(k.registrable) ?? []) at.add(i)
+  }
+  return [...at].sort((a, b) => a - b).map((i) => others[i] as Site)
+}
+
+/** The warning about `other` when it shares a host or a registrable domain with `mine`. */
+function reuseOf(mine: readonly Key[], other: Site): Finding | null {
+  const theirs = keysOf(other)
+  const same = mine.find((k) => theirs.some((t) => t.host === k.host))
+  const related =
+    same ?? mine.find((k) => k.registrable && theirs.some((t) => t.registrable === k.registrable))
+  if (!related) return null
+  const how = same ? `同一域名 ${related.host}` : `同一主域名 ${related.registrable ?? related.host}`
+  return warn(
+    'site.domain-reused',
+    `网站“${other.name}”也使用了${how}。同一域名只能备案一次；多个域名属于同一网站时请合并到一个网站的域名列表中。`,
+    'mainDomain',
+  )
+}
+
+function reuseAmong(site: Site, mine: readonly Key[], others: readonly Site[]): Finding[] {
   const out: Finding[] = []
   for (const other of others) {
     if (other.id === site.id) continue
-    const theirs = keysOf(other)
-    const same = mine.find((k) => theirs.some((t) => t.host === k.host))
-    const related =
-      same ?? mine.find((k) => k.registrable && theirs.some((t) => t.registrable === k.registrable))
-    if (!related) continue
-    const how = same ? `同一域名 ${related.host}` : `同一主域名 ${related.registrable ?? related.host}`
-    out.push(
-      warn(
-        'site.domain-reused',
-        `网站“${other.name}”也使用了${how}。同一域名只能备案一次；多个域名属于同一网站时请合并到一个网站的域名列表中。`,
-        'mainDomain',
-      ),
-    )
+    const f = reuseOf(mine, other)
+    if (f) out.push(f)
   }
   return out
+}
+
+/** Warns when another site uses the same host or the same registrable domain. */
+export function reuseFindings(site: Site, others: readonly Site[]): Finding[] {
+  const mine = keysOf(site)
+  return mine.length === 0 ? [] : reuseAmong(site, mine, candidates(mine, others))
+}
+
+/** The same check against every other site, without the index: the reference it is tested against. */
+export function reuseFindingsPlain(site: Site, others: readonly Site[]): Finding[] {
+  return reuseAmong(site, keysOf(site), others)
 }

@@ -52,8 +52,29 @@ function collect(ws: Workspace): Keyed[] {
 
 /** Rule 9 findings: each use of a value shared with a differently named person. */
 export function sharedContactFindings(ws: Workspace): WorkspaceFinding[] {
+  const cached = SHARED_CACHE.get(ws.sites)
+  if (cached && cached.subjects === ws.subjects) return [...cached.findings]
+  const findings = computeShared(ws)
+  SHARED_CACHE.set(ws.sites, { subjects: ws.subjects, findings })
+  return [...findings]
+}
+
+/**
+ * The findings depend on the subjects and the sites only; both lists are immutable data, so
+ * per-site callers (a site page, an export of many sites) share one computation per workspace.
+ */
+const SHARED_CACHE = new WeakMap<
+  readonly Site[],
+  { subjects: readonly Subject[]; findings: WorkspaceFinding[] }
+>()
+
+function computeShared(ws: Workspace): WorkspaceFinding[] {
   const byKey = new Map<string, Keyed[]>()
-  for (const k of collect(ws)) byKey.set(k.key, [...(byKey.get(k.key) ?? []), k])
+  for (const k of collect(ws)) {
+    const list = byKey.get(k.key)
+    if (list) list.push(k)
+    else byKey.set(k.key, [k])
+  }
   const out: WorkspaceFinding[] = []
   for (const uses of byKey.values()) {
     const names = [...new Set(uses.map((u) => u.use.name))]

@@ -2,10 +2,11 @@
  * Materials and findings of every site, computed in short time slices after the table shows:
  * the field rules cost milliseconds per site, so an agency's 1,000 sites would otherwise block
  * the window for seconds. Old values stay on screen until their new ones arrive. Recording an
- * event does not change sites, subjects or materials, so it recomputes nothing.
+ * event does not change sites, subjects or materials, so it recomputes nothing; an edit
+ * recomputes only the sites it touched (cachedReadiness caches each part by record identity).
  */
 import { useEffect, useRef, useState } from 'react'
-import { batchReadiness } from '../../../../core/filing/batch-readiness'
+import { cachedReadiness } from '../../../../core/filing/dashboard-readiness'
 import type { Readiness } from '../../../../core/filing/dashboard'
 import type { Workspace } from '../../../../core/model'
 import { localToday } from '../../../../core/packet/readiness'
@@ -20,7 +21,7 @@ export function useReadiness(workspace: Workspace): ReadonlyMap<string, Readines
   latest.current = map
   useEffect(() => {
     const ws: Workspace = { subjects, sites, materials }
-    const readinessOf = batchReadiness(ws, localToday())
+    const readinessOf = cachedReadiness(ws, localToday())
     const subjectById = new Map(subjects.map((s) => [s.id, s]))
     const live = new Set(sites.map((s) => s.id))
     const acc = new Map([...latest.current].filter(([id]) => live.has(id)))
