@@ -12,6 +12,7 @@ import { BATCH_MAX_FILES, COPY_TEXT_MAX_CHARS, PACKET_BATCH_MAX_SITES } from './
 import { IMPORT_FIELDS } from './client-import/fields'
 import { IMPORT_MAX_COLUMNS, IMPORT_MAX_ROWS } from './client-import/table'
 import { maxBytesSchema } from './limits'
+import { MAX_NAME_BYTES } from './packet/file-names'
 import { PDF_MAX_PAGES, SLOT_KEYS } from './model'
 import { materialEditSchema, siteSchema, subjectSchema } from './schemas'
 
@@ -78,7 +79,7 @@ export const requestSchemas = {
   'dialog:pickImages': z.object({ multiple: z.boolean() }),
   'dialog:pickExportTarget': z.object({
     format: z.enum(['folder', 'zip']),
-    suggestedName: z.string().min(1).max(120),
+    suggestedName: z.string().min(1).max(MAX_NAME_BYTES),
     /** Decides the dialog's wording: a filing packet, or the output of a batch compression. */
     purpose: z.enum(['packet', 'batch']).optional(),
   }),

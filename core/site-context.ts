@@ -35,8 +35,12 @@ export function findSite(ws: Workspace, siteId: string): { site: Site; subject: 
   return site && subject ? { site, subject } : null
 }
 
-/** The packet's base name (folder, zip and the folder inside the zip), e.g. 示例网站-公安备案材料. */
-export const packetName = (site: Site): string => safeFileName(`${site.name.trim() || '网站'}-公安备案材料`)
+/**
+ * The packet's base name (folder, zip and the folder inside the zip), e.g. 示例网站-公安备案材料,
+ * or 示例网站-公安备案材料-草稿 for a forced draft; main, the CLI and the save dialogs all use it.
+ */
+export const packetName = (site: Site, opts: { draft?: boolean } = {}): string =>
+  safeFileName(`${site.name.trim() || '网站'}-公安备案材料${opts.draft ? '-草稿' : ''}`)
 
 export function sitePeople(subject: Subject, site: Site): SitePeople {
   const { principal } = subject

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { requestSchemas } from '../../core/api-schemas'
 import type { Workspace } from '../../core/model'
 import { exportBlockers, planPacket } from '../../core/packet/plan'
 import { findSite, packetName, siteContext } from '../../core/site-context'
@@ -70,6 +71,17 @@ describe('siteContext', () => {
     expect(siteContext(ws, site.id, TODAY)?.packetName).toBe('小明／的：博客-公安备案材料')
     expect(planPacket(ws, site.id)?.baseName).toBe('小明／的：博客-公安备案材料')
     expect(packetName({ ...site, name: '   ' })).toBe('网站-公安备案材料')
+    expect(packetName(site, { draft: true })).toBe('小明／的：博客-公安备案材料-草稿')
+  })
+
+  it('the save dialog takes the packet name of the longest site name, CJK or ASCII', () => {
+    for (const name of ['a'.repeat(120), '网'.repeat(120)]) {
+      for (const draft of [false, true]) {
+        const suggestedName = packetName({ ...site, name }, { draft })
+        const request = { format: 'zip', suggestedName, purpose: 'packet' }
+        expect(requestSchemas['dialog:pickExportTarget'].safeParse(request).success).toBe(true)
+      }
+    }
   })
 
   it('agrees with the export about what blocks it', () => {

@@ -2,8 +2,8 @@ import { FileZipOutlined, FolderOpenOutlined } from '@ant-design/icons'
 import { Alert, Button, Space } from 'antd'
 import { useState } from 'react'
 import type { ExportFormat, ExportSummary } from '../../../../core/api'
-import { safeFileName } from '../../../../core/packet/file-names'
 import type { Site } from '../../../../core/model'
+import { packetName } from '../../../../core/site-context'
 import { api, request, showError } from '../../api'
 import { useLanguage } from '../../i18n'
 
@@ -27,8 +27,7 @@ export function DraftExport({ site, onDone }: Props) {
   const text = TEXT[useLanguage()]
   const [busy, setBusy] = useState<ExportFormat | undefined>(undefined)
   const start = async (format: ExportFormat) => {
-    const name = safeFileName(`${site.name.trim() || site.mainDomain || '网站'}-公安备案材料-草稿`)
-    const target = await api.pickExportTarget(format, name)
+    const target = await api.pickExportTarget(format, packetName(site, { draft: true }))
     if (!target) return
     setBusy(format)
     const result = await request('packet:export', { siteId: site.id, format, target, force: true })

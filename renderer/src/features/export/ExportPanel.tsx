@@ -8,6 +8,7 @@ import {
   materialBlockingLines,
   materialReadiness,
 } from '../../../../core/packet/readiness'
+import { packetName } from '../../../../core/site-context'
 import { api } from '../../api'
 import { useT } from '../../i18n'
 import { useErrorText } from '../../i18n/errors'
@@ -23,11 +24,8 @@ import { MaterialsPrecheck } from './MaterialsPrecheck'
 type Props = { site: Site; subject: Subject; workspace: Workspace; onEditSite: () => void }
 type Outcome = { kind: 'done'; summary: ExportSummary } | { kind: 'refused'; error: AppError } | undefined
 
-/** A file-system-safe default name, e.g. "示例网站-公安备案材料". */
-export function suggestedExportName(site: Site): string {
-  const base = (site.name || site.mainDomain || 'site').replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 60)
-  return `${base}-公安备案材料`
-}
+/** The save dialog's default name: the packet's own name from core, e.g. "示例网站-公安备案材料". */
+export const suggestedExportName = (site: Site): string => packetName(site)
 
 async function runExport(site: Site, format: ExportFormat): Promise<Outcome> {
   const target = await api.pickExportTarget(format, suggestedExportName(site))
