@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react'
 import { api, onEvent } from './api'
 import { applyLanguage, setLanguage, useLanguage, useT } from './i18n'
 import { MainPane } from './MainPane'
+import { EncryptionButton } from './features/settings/EncryptionButton'
 import { SubjectTree } from './features/tree/SubjectTree'
 import {
   loadWorkspace,
@@ -89,6 +90,7 @@ export function App() {
         </div>
         <div className="header-actions">
           <BatchNav />
+          <EncryptionButton />
           <LanguageSwitch />
         </div>
       </Layout.Header>
