@@ -29,6 +29,7 @@ import {
   checkInfoPdf,
   checkManifest,
   checkPrintPdf,
+  checkDraftPdf,
   checkZipNames,
   renderForEyes,
   type PacketImage,
@@ -382,6 +383,25 @@ describe('个人 journey: materials to packet', () => {
     expect(await refused.textContent()).not.toContain('不能使用')
     await page.locator(byId('slot-principal-id-back')).scrollIntoViewIfNeeded()
     await page.screenshot({ path: 'test-results/site-blocked.png' })
+  })
+
+  it('after the refusal, exports a 草稿 packet: 草稿 on every page of both PDFs, in the list and the manifest', async () => {
+    const target = join(session.dataDir, 'out', '草稿.zip')
+    session.bridge.queueDialog(target)
+    await page.click(byId('export-draft-zip'))
+    await page.locator(byId('export-result')).waitFor({ timeout: 60_000 })
+    const entries = await readZip(target)
+    const file = (name: string): Buffer => {
+      const entry = entries.find((e) => e.name === `草稿/${name}`)
+      if (!entry) throw new Error(`${name} is not in the draft zip`)
+      return entry.data
+    }
+    expect(JSON.parse(file('manifest.json').toString('utf8'))).toMatchObject({ draft: true })
+    expect(file('填写清单.txt').toString('utf8')).toContain('【草稿】')
+    checkDraftPdf(file('备案信息.pdf'), { pinkOnEveryPage: true })
+    // Over a photo the mark is not pink; its text is on every page (the mark and the footer).
+    checkDraftPdf(file('材料打印.pdf'), { pinkOnEveryPage: false })
+    renderForEyes(file('备案信息.pdf'), 'test-results/packet', 'draft-info')
   })
 
   it('names the field of each finding and explains the cited rule in a tooltip', async () => {

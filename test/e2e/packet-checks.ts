@@ -12,11 +12,13 @@ import sharp from 'sharp'
 import { expect } from 'vitest'
 import { EMPTY_VALUE, type PortalStep } from '../../core/packet/portal-fields'
 import {
+  draftPink,
   ink,
   pdfFonts,
   pdfInfo,
   pdfText,
   renderPage,
+  renderPageRgb,
   squash,
   type Gray,
 } from '../electron/services/packet-pdf/render'
@@ -212,6 +214,9 @@ export async function checkInfoPdf(
   expect(text).not.toContain('草稿')
   const words = pdfWords(pdf)
   const pages = checkPages(pdf, words)
+  // No 草稿 mark: the middle of every page is free of its light red.
+  for (let p = 1; p <= pages.length; p++)
+    expect(draftPink(renderPageRgb(pdf, p), { x0: 0.25, y0: 0.3, x1: 0.75, y1: 0.7 })).toBeLessThan(0.002)
   expect(ink(pages[0] as Gray, region(MARGIN, MARGIN - 4, 260, 76)), 'title').toBeGreaterThan(0.05)
   for (const [i, image] of images.entries()) {
     const label = words.find(
@@ -281,5 +286,23 @@ export async function checkPrintPdf(pdf: Uint8Array, images: readonly PacketImag
     expect(Math.abs(boxInk - expected), `darkness of ${image.label}: ${boxInk} vs ${expected}`).toBeLessThan(
       0.06,
     )
+  }
+}
+
+/**
+ * A 草稿 packet's PDF: the mark's 草 and the footer's 草稿 in every page's text, and, where the
+ * page is paper (备案信息.pdf), the mark's light red across the page's middle.
+ */
+export function checkDraftPdf(pdf: Uint8Array, { pinkOnEveryPage }: { pinkOnEveryPage: boolean }): void {
+  const pages = pdfInfo(pdf).pages
+  expect(pages).toBeGreaterThan(0)
+  for (let p = 1; p <= pages; p++) {
+    const text = squash(pdfText(pdf, p))
+    expect(text.match(/草/g)?.length ?? 0, `page ${p}`).toBeGreaterThanOrEqual(2)
+    expect(text, `page ${p}`).toContain('草稿')
+    if (pinkOnEveryPage) {
+      const middle = { x0: 0.25, y0: 0.3, x1: 0.75, y1: 0.7 }
+      expect(draftPink(renderPageRgb(pdf, p), middle), `page ${p}`).toBeGreaterThan(0.05)
+    }
   }
 }

@@ -90,3 +90,45 @@ export function pdfInfo(pdf: Uint8Array): { pages: number; pageSize: string } {
 
 /** Text with all white space removed, for matching values that wrap across lines. */
 export const squash = (s: string): string => s.replace(/\s+/g, '')
+
+/** Page `page` (1-based) in colour at `dpi`: RGB bytes, row by row. */
+export function renderPageRgb(pdf: Uint8Array, page: number, dpi = 50): Omit<Gray, 'warnings'> {
+  return withPdf(pdf, (file, dir) => {
+    const args = [
+      '-r',
+      String(dpi),
+      '-f',
+      String(page),
+      '-l',
+      String(page),
+      '-singlefile',
+      file,
+      join(dir, 'p'),
+    ]
+    const run = spawnSync('pdftoppm', args, { encoding: 'utf8' })
+    if (run.status !== 0) throw new Error(`pdftoppm failed: ${run.stderr}`)
+    const buf = readFileSync(join(dir, 'p.ppm'))
+    const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(buf.subarray(0, 64).toString('latin1'))
+    if (!header) throw new Error('not a P6 PPM')
+    const [width, height] = [Number(header[1]), Number(header[2])]
+    const start = header[0].length
+    return { width, height, data: new Uint8Array(buf.subarray(start, start + width * height * 3)) }
+  })
+}
+
+/**
+ * Share of a region's pixels in the light red of the 草稿 mark (red at 22 % opacity over white
+ * paper is about 243, 200, 199), for telling the mark from black, grey, blue or green text.
+ */
+export function draftPink(img: Omit<Gray, 'warnings'>, r: Region): number {
+  const [x0, x1] = [Math.floor(r.x0 * img.width), Math.ceil(r.x1 * img.width)]
+  const [y0, y1] = [Math.floor(r.y0 * img.height), Math.ceil(r.y1 * img.height)]
+  let pink = 0
+  for (let y = y0; y < y1; y++)
+    for (let x = x0; x < x1; x++) {
+      const i = (y * img.width + x) * 3
+      const [red, green, blue] = [img.data[i] ?? 0, img.data[i + 1] ?? 0, img.data[i + 2] ?? 0]
+      if (red > 225 && green > 170 && green < 225 && blue > 170 && blue < 225 && red - green > 25) pink++
+    }
+  return pink / Math.max(1, (x1 - x0) * (y1 - y0))
+}
