@@ -54,7 +54,7 @@ function header(flow: PageFlow, input: InfoPdfInput): void {
   })
   if (input.draft) {
     flow.gap(4)
-    flow.text('草稿：还有未补齐或未改正的项目（见文末“待处理的问题”），改正后请重新导出再提交。', {
+    flow.text('草稿：还有未补齐或未改正的项目（见“所需材料”和“待处理的问题”），改正后请重新导出再提交。', {
       size: 10.5,
       color: ALERT,
     })
