@@ -2,7 +2,8 @@
 // 1,000 sites, 20 filing events per site, every event a legal step of the stage machine.
 // Synthetic people only (placeholder names, IDs and credit codes with valid check characters).
 // Usage: npx tsx scripts/make-agency-workspace.ts --data-dir DIR [--subjects 300] [--sites 1000] [--events 20]
-// Writes DIR/config.json through the app's own store (refuses a folder that already has one).
+// Writes the workspace to DIR through the app's own store (config.json, the index, and store/, one shard
+// per subject); refuses a folder that already has a config.json.
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'

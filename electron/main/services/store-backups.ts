@@ -55,7 +55,10 @@ export type StoreBackups = {
   snapshotSeparate(content: string | Uint8Array | SplitSnapshot, takenAt?: Date): string
   /** Whether generation `id` holds exactly this content (legacy text or split index). */
   isSameAs(id: string, content: string | SplitSnapshot): boolean
-  /** Every kept state for the orphan sweep: legacy generations whole, split shards once each. */
+  /**
+   * What the orphan sweep needs of every kept copy (legacy generations, split shards once
+   * each): the material file keys they name, as `{ workspace: { materials } }`.
+   */
   keptStates(): unknown[]
   /** Newest first (parses each one: for listings and recovery, not for every write). */
   list(): GenerationInfo[]
@@ -99,6 +102,21 @@ export function withoutRecords(raw: unknown, ids: ReadonlySet<string>): unknown 
 function mentions(text: string, ids: ReadonlySet<string>): boolean {
   for (const id of ids) if (text.includes(id)) return true
   return false
+}
+
+const FILE_KEY = /"(?:originalFile|compressedFile)"\s*:\s*("(?:[^"\\]|\\.)*")/g
+
+/**
+ * The material file keys a kept copy names, without parsing megabytes of JSON for them: the
+ * sweep only asks which photos are still referenced. A damaged copy yields what it still names.
+ */
+function materialKeysOf(text: string): { workspace: { materials: Record<string, string>[] } } {
+  const materials: Record<string, string>[] = []
+  for (const m of text.matchAll(FILE_KEY)) {
+    const key = parseJson(m[1] as string)
+    if (typeof key === 'string') materials.push({ originalFile: key })
+  }
+  return { workspace: { materials } }
 }
 
 /** A split generation's index without the shards of deleted subjects; null when not an index. */
@@ -332,7 +350,7 @@ export function createStoreBackups(dataDir: string, codec: StoreCodec = IDENTITY
       const out: unknown[] = []
       for (const e of entries()) {
         const text = textOf(e.path)
-        if (text !== undefined && !splitIndexOf(text)) out.push(parseJson(text))
+        if (text !== undefined && !splitIndexOf(text)) out.push(materialKeysOf(text))
       }
       let names: string[] = []
       try {
@@ -342,7 +360,7 @@ export function createStoreBackups(dataDir: string, codec: StoreCodec = IDENTITY
       }
       for (const name of names) {
         const t = textOf(join(pool, name))
-        if (t !== undefined) out.push(parseJson(t))
+        if (t !== undefined) out.push(materialKeysOf(t))
       }
       return out
     },

@@ -5,6 +5,8 @@ import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Workspace } from '../../../core/model'
+import { openConfStore } from '../../../electron/main/services/conf-store'
+import { createWorkspaceRepo } from '../../../electron/main/services/workspace-repo'
 import { LOCK_FILE } from '../../../electron/main/services/writer-lock'
 import { useTempDirs } from '../../support/temp-dir'
 import { dayFromToday, deskWorkspace } from './desk-support'
@@ -16,8 +18,15 @@ afterEach(() => {
   for (const c of children.splice(0)) c.kill('SIGKILL')
 })
 
-const stored = (dir: string): Workspace =>
-  (JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')) as { workspace: Workspace }).workspace
+/** What the data folder holds now, read as the app reads it (read-only: changes nothing). */
+function stored(dir: string): Workspace {
+  const store = openConfStore(dir, { readOnly: true })
+  try {
+    return createWorkspaceRepo(store).workspace()
+  } finally {
+    store.close()
+  }
+}
 
 describe('beian-desk event', () => {
   it('records an event by domain, then refuses an illegal one with the Chinese reason', async () => {

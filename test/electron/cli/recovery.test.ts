@@ -3,6 +3,9 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Workspace } from '../../../core/model'
+import { openConfStore } from '../../../electron/main/services/conf-store'
+import { createStoreBackups } from '../../../electron/main/services/store-backups'
+import { createWorkspaceRepo } from '../../../electron/main/services/workspace-repo'
 import { makeIndividual, makeSite } from '../../support/factories'
 import { useTempDirs } from '../../support/temp-dir'
 import { dayFromToday } from './desk-support'
@@ -92,7 +95,9 @@ describe('recovery in the CLI', () => {
     expect(accepted.code).toBe(0)
     expect(accepted.err).toMatch(/已恢复到 \S+ 的备份/)
     expect(accepted.out).toContain('已记录：小明的博客 已提交')
-    const ws = (JSON.parse(readFileSync(join(dir, CONFIG), 'utf8')) as { workspace: Workspace }).workspace
+    const reader = openConfStore(dir, { readOnly: true })
+    const ws: Workspace = createWorkspaceRepo(reader).workspace()
+    reader.close()
     expect(ws.subjects).toHaveLength(2)
     expect(ws.filingEvents).toEqual([expect.objectContaining({ ownerId: site.id, kind: 'submitted' })])
     // The damaged file is kept aside, not deleted; the next run finds nothing to report.
@@ -105,9 +110,8 @@ describe('recovery in the CLI', () => {
   it('one damaged record is set aside alone and named; no usable backup is an empty start, said plainly', async () => {
     const { dir } = damagedFolder()
     type Stored = { workspace: { sites: Record<string, unknown>[] } }
-    const generations = readdirSync(join(dir, 'backups')).map(
-      (n) => JSON.parse(readFileSync(join(dir, 'backups', n), 'utf8')) as Stored,
-    )
+    const backups = createStoreBackups(dir)
+    const generations = backups.ids().map((id) => JSON.parse(backups.read(id)) as Stored)
     const good = generations.find((g) => g.workspace.sites.length === 1) as Stored
     ;(good.workspace.sites[0] as Record<string, unknown>).serverIps = 'not a list'
     writeFileSync(join(dir, CONFIG), JSON.stringify(good))
