@@ -29,6 +29,9 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
+          // The UI debounces validation and the 2-core machine is often busy: a state the page
+          // reaches is waited for up to 10 s, not the 1 s default (behaviour, not timing, is tested).
+          expect: { poll: { timeout: 10_000 } },
           fileParallelism: false,
         },
       },
