@@ -11,7 +11,8 @@ import { handleAppProtocol, registerAppScheme, rendererEntryUrl } from './app-pr
 import { createDialogs } from './dialogs'
 import { openExternalUrl } from './external-links'
 import { createHandlers } from './ipc/index'
-import { registerIpc } from './ipc/register'
+import { grantScopeOf, registerIpc } from './ipc/register'
+import { PathGrants } from './services/path-grants'
 import { startDueNotificationsFor } from './notifications'
 import { applyAppSecurity } from './security'
 import { keychainFromSafeStorage } from './services/crypto/keychain'
@@ -38,10 +39,17 @@ registerAppScheme(protocol)
 applyAppSecurity(app, () => session.defaultSession)
 
 let mainWindow: BrowserWindow | null = null
+/** The paths main handed out, per window; a closed window's grants go with it. */
+const grants = new PathGrants()
 
 function openMainWindow(): void {
-  mainWindow = createMainWindow(rendererEntryUrl(app.isPackaged, process.env.ELECTRON_RENDERER_URL))
-  mainWindow.on('closed', () => (mainWindow = null))
+  const window = createMainWindow(rendererEntryUrl(app.isPackaged, process.env.ELECTRON_RENDERER_URL))
+  const scope = grantScopeOf(window.webContents.id)
+  window.on('closed', () => {
+    grants.forget(scope)
+    if (mainWindow === window) mainWindow = null
+  })
+  mainWindow = window
 }
 
 function start(): void {
@@ -61,6 +69,7 @@ function start(): void {
     tableDialogs,
     clipboard,
     keychain: keychainFromSafeStorage(safeStorage),
+    grants,
   })
   registerIpc(ipcMain, handlers, {
     isPackaged: app.isPackaged,

@@ -106,10 +106,14 @@ export function registerIpc(
   return () => CHANNELS.forEach((channel) => ipcMain.removeHandler(channel))
 }
 
+/** The path-grant scope of a window's webContents: one window cannot use another's files. */
+export function grantScopeOf(webContentsId: number): string {
+  return `window-${webContentsId}`
+}
+
 function contextFor(sender: WebContents): HandlerContext {
   return {
-    // Path grants are per window: one window cannot use a file picked or dropped in another.
-    scope: `window-${sender.id}`,
+    scope: grantScopeOf(sender.id),
     emit(name, payload) {
       if (isEventName(name) && !sender.isDestroyed()) sender.send(name, payload)
     },

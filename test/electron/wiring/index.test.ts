@@ -129,6 +129,21 @@ describe('main lifecycle', () => {
     expect(fake.session.defaultSession.permissionRequestHandler).toBeTypeOf('function')
   })
 
+  it("forgets a window's path grants when the window closes", async () => {
+    const { FakeBrowserWindow, ready, createHandlers } = await boot({ packaged: true })
+    await ready()
+    const grants = createHandlers.mock.calls[0]?.[0]?.grants
+    const win = FakeBrowserWindow.instances[0]
+    if (!grants || !win) throw new Error('expected the grants and one window')
+    const scope = `window-${win.webContents.id}`
+    grants.grant(scope, 'file', ['/home/user/身份证正面.jpg'])
+    grants.grant('window-other', 'file', ['/home/user/other.jpg'])
+    expect(grants.size(scope)).toBe(1)
+    win.emit('closed')
+    expect(grants.size(scope)).toBe(0)
+    expect(grants.size('window-other')).toBe(1)
+  })
+
   it('loads the dev server and trusts its origin only when not packaged', async () => {
     const { fake, FakeBrowserWindow, ready } = await boot({
       packaged: false,
