@@ -96,6 +96,9 @@ async function encodeToCap(d: Decoded, input: Buffer, opts: CompressOptions) {
       maxBytes: opts.maxBytes,
       finalToDraft: FINAL_TO_DRAFT,
       ...(screenshot ? { maxQuality: LOSSLESS_MAX_QUALITY } : {}),
+      // Only an unedited JPEG keeps its bytes (passthrough): at its own size and block grid, its
+      // own quality is a safe floor for full size (core/images/side-floor.ts says why).
+      ...(d.passthrough ? { sourceJpegQuality: estimateJpegQuality(d.passthrough) } : {}),
       ...makeEncoders(d, { signal: opts.signal, fullChroma: screenshot }),
     })
     const jpeg = Buffer.from(fit.bytes.buffer, fit.bytes.byteOffset, fit.bytes.byteLength)
