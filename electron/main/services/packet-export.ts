@@ -21,6 +21,7 @@ import { materialPaths } from '../../../core/packet/material-paths'
 import { exportBlockers, planPacket, type PacketPlan } from '../../../core/packet/plan'
 import { localToday } from '../../../core/packet/readiness'
 import { AppFailure } from './app-error'
+import { CryptoFailure } from './crypto/envelope'
 import { TEMP_INFIX, writeFileAtomic } from './atomic-write'
 import { EXPORT_DIR_MODE, EXPORT_FILE_MODE, EXPORT_ZIP_ENTRY_MODE } from './export-modes'
 import { candidateNames, makeFreeFolder, moveToFreeName } from './free-path'
@@ -46,7 +47,20 @@ async function loadFiles(
   const problems: AppFailure[] = []
   const paths = materialPaths(plan.entries.map(({ slot, fileName }) => ({ slot: slot.key, fileName })))
   for (const [index, { slot, material }] of plan.entries.entries()) {
-    const data = await files.read(material.compressedFile).catch(() => null)
+    let data: Buffer | null
+    try {
+      data = await files.read(material.compressedFile)
+    } catch (error) {
+      // A locked workspace is one problem, not "every file is missing"; a file that fails to
+      // decrypt says so under its slot's name.
+      if (error instanceof CryptoFailure && error.code === 'crypto/locked')
+        return { loaded: [], problems: [error] }
+      if (error instanceof CryptoFailure) {
+        problems.push(new AppFailure(error.code, `“${slot.label}”：${error.message}`))
+        continue
+      }
+      data = null
+    }
     if (!data) {
       problems.push(
         new AppFailure('packet/file-missing', `“${slot.label}”的图片文件丢失，请重新导入这一项后再导出。`),

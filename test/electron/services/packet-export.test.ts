@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { SlotKey, Workspace } from '../../../core/model'
 import { AppFailure } from '../../../electron/main/services/app-error'
+import { CryptoFailure } from '../../../electron/main/services/crypto/envelope'
 import { createMaterialFiles } from '../../../electron/main/services/material-files'
 import { exportPacket, preparePacket } from '../../../electron/main/services/packet-export'
 import { makeIndividual, makeMaterial, makePerson, makeSite } from '../../support/factories'
@@ -153,6 +154,33 @@ describe('exportPacket', () => {
     ).rejects.toMatchObject({
       code: 'packet/file-changed',
     })
+  })
+
+  it('says the workspace is locked (once) instead of calling every file missing, and writes nothing', async () => {
+    const dir = tempDir()
+    const { ws, files, site } = await filledWorkspace(dir)
+    const locked = {
+      ...files,
+      read: () => Promise.reject(new CryptoFailure('crypto/locked', '工作区已加密且尚未解锁')),
+    }
+    const target = join(dir, 'x.zip')
+    const refusal = exportPacket(ws, locked, { siteId: site.id, format: 'zip', target })
+    await expect(refusal).rejects.toMatchObject({ code: 'crypto/locked', details: undefined })
+    expect(existsSync(target)).toBe(false)
+  })
+
+  it('names the slot whose file cannot be decrypted', async () => {
+    const dir = tempDir()
+    const { ws, files, site } = await filledWorkspace(dir)
+    const broken = ws.materials[1]?.compressedFile
+    const tampered = {
+      ...files,
+      read: (key: string) =>
+        key === broken ? Promise.reject(new CryptoFailure('crypto/tampered', '无法解密')) : files.read(key),
+    }
+    await expect(
+      exportPacket(ws, tampered, { siteId: site.id, format: 'zip', target: join(dir, 'x.zip') }),
+    ).rejects.toMatchObject({ code: 'crypto/tampered', message: expect.stringMatching(/^“身份证反面”/) })
   })
 
   it('never replaces an existing zip: the new one gets a free name and the summary says which', async () => {
