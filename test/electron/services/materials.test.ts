@@ -42,7 +42,11 @@ describe('material service', () => {
       slot: 'principal-id-front',
       path: photo,
     })
-    expect(readFileSync(join(dir, m.originalFile))).toEqual(sideways)
+    // The original is kept at full size, turned upright and without its EXIF (GPS, camera): issue 12.
+    // (Compared by metadata, not toEqual: a failing diff of two large Buffers stalls the worker.)
+    const original = await sharp(readFileSync(join(dir, m.originalFile))).metadata()
+    expect(original.exif).toBeUndefined()
+    expect([original.width, original.height, original.orientation ?? 1]).toEqual([1600, 1200, 1])
     const compressed = readFileSync(join(dir, m.compressedFile))
     expect(compressed.length).toBe(m.bytes)
     expect(m.bytes).toBeLessThanOrEqual(512_000)
