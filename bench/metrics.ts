@@ -19,7 +19,10 @@ const raw = (r: Rgb): SharpOptions => ({ raw: { width: r.width, height: r.height
 
 async function scaleTo(r: Rgb, w: number, h: number): Promise<Rgb> {
   if (r.width === w && r.height === h) return r
-  const { data, info } = await sharp(r.data, raw(r)).resize(w, h, { fit: 'fill', kernel: 'lanczos3' }).raw().toBuffer({ resolveWithObject: true })
+  const { data, info } = await sharp(r.data, raw(r))
+    .resize(w, h, { fit: 'fill', kernel: 'lanczos3' })
+    .raw()
+    .toBuffer({ resolveWithObject: true })
   return { data, width: info.width, height: info.height }
 }
 
@@ -78,7 +81,9 @@ export async function measure(ref: Reference, outPath: string, scratch: string):
     butteraugli: await butteraugli(ref.at1600.png ?? '', o1, scratch),
     width: out.width,
     height: out.height,
-    sideways: (landscape(ref.width, ref.height) && portrait(out.width, out.height)) || (portrait(ref.width, ref.height) && landscape(out.width, out.height)),
+    sideways:
+      (landscape(ref.width, ref.height) && portrait(out.width, out.height)) ||
+      (portrait(ref.width, ref.height) && landscape(out.width, out.height)),
     exif: meta.exif !== undefined,
     gps: meta.exif ? readExif(meta.exif).gpsTags.length > 0 : false,
     icc: meta.icc ? iccName(meta.icc) : undefined,

@@ -4,7 +4,8 @@
 /** Rec. 601 luma of packed 8-bit RGB (or RGBA with channels = 4). */
 export function luma(rgb: Uint8Array, width: number, height: number, channels = 3): Float32Array {
   const y = new Float32Array(width * height)
-  for (let i = 0, p = 0; i < y.length; i++, p += channels) y[i] = 0.299 * (rgb[p] ?? 0) + 0.587 * (rgb[p + 1] ?? 0) + 0.114 * (rgb[p + 2] ?? 0)
+  for (let i = 0, p = 0; i < y.length; i++, p += channels)
+    y[i] = 0.299 * (rgb[p] ?? 0) + 0.587 * (rgb[p + 1] ?? 0) + 0.114 * (rgb[p + 2] ?? 0)
   return y
 }
 
@@ -44,7 +45,8 @@ function filterValid(src: Float32Array, w: number, h: number, k: Float32Array): 
 
 /** Mean SSIM of two same-sized luma planes. */
 export function ssim(a: Float32Array, b: Float32Array, width: number, height: number): number {
-  if (a.length !== width * height || b.length !== a.length) throw new Error('ssim: planes must both be width × height')
+  if (a.length !== width * height || b.length !== a.length)
+    throw new Error('ssim: planes must both be width × height')
   if (width < 11 || height < 11) throw new Error('ssim: image smaller than the 11×11 window')
   const k = gaussianKernel()
   const sq = (x: Float32Array, y: Float32Array): Float32Array => x.map((v, i) => v * (y[i] as number))

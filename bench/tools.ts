@@ -15,16 +15,44 @@ export const CONVERT = '/usr/bin/convert'
 export const JPEGOPTIM = '/usr/bin/jpegoptim'
 
 /** `group` and `half` come from bench/corpus.ts (photo or document; tuning or checking half). */
-export type Input = { name: string; path: string; format: string; group?: 'photo' | 'document'; half?: 'tuning' | 'checking' }
-export type RunResult = { ms: number; error?: string; notes: string[]; quality?: number; encodes?: number; width?: number; height?: number }
-export type Tool = { id: ToolId; label: string; run: (input: Input, out: string, scratch: string) => Promise<RunResult> }
+export type Input = {
+  name: string
+  path: string
+  format: string
+  group?: 'photo' | 'document'
+  half?: 'tuning' | 'checking'
+}
+export type RunResult = {
+  ms: number
+  error?: string
+  notes: string[]
+  quality?: number
+  encodes?: number
+  width?: number
+  height?: number
+}
+export type Tool = {
+  id: ToolId
+  label: string
+  run: (input: Input, out: string, scratch: string) => Promise<RunResult>
+}
 export type ToolId = 'beian' | 'imagemagick' | 'jpegoptim' | 'exhaustive'
 
 /** The compressor's contract (electron/main/services/images/index.ts). */
 export type CompressImage = (
   input: Buffer,
   opts: { maxBytes: number; colourRequired?: boolean; idCard?: boolean; pdfPage?: number },
-) => Promise<{ jpeg: Buffer; width: number; height: number; quality: number; sourceFormat: string; sourceWidth: number; sourceHeight: number; warnings: unknown[]; encodes: number }>
+) => Promise<{
+  jpeg: Buffer
+  width: number
+  height: number
+  quality: number
+  sourceFormat: string
+  sourceWidth: number
+  sourceHeight: number
+  warnings: unknown[]
+  encodes: number
+}>
 
 export async function loadCompressor(root: string): Promise<CompressImage | undefined> {
   const file = join(root, 'electron/main/services/images/index.ts')
@@ -43,7 +71,11 @@ const timed = async (f: () => Promise<Partial<RunResult>>): Promise<RunResult> =
     const r = await f()
     return { notes: [], ...r, ms: performance.now() - t0 }
   } catch (e) {
-    return { notes: [], ms: performance.now() - t0, error: e instanceof Error ? e.message.split('\n')[0] : String(e) }
+    return {
+      notes: [],
+      ms: performance.now() - t0,
+      error: e instanceof Error ? e.message.split('\n')[0] : String(e),
+    }
   }
 }
 

@@ -64,5 +64,8 @@ export function placeMaterial(ws: Workspace, material: Material): Edit {
 
 export function removeMaterial(ws: Workspace, materialId: string): Edit {
   const removedMaterials = ws.materials.filter((m) => m.id === materialId)
-  return { workspace: { ...ws, materials: ws.materials.filter((m) => m.id !== materialId) }, removedMaterials }
+  return {
+    workspace: { ...ws, materials: ws.materials.filter((m) => m.id !== materialId) },
+    removedMaterials,
+  }
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { deleteSite, deleteSubject, placeMaterial, removeMaterial, upsertSite, upsertSubject } from '../../core/workspace'
+import {
+  deleteSite,
+  deleteSubject,
+  placeMaterial,
+  removeMaterial,
+  upsertSite,
+  upsertSubject,
+} from '../../core/workspace'
 import type { Workspace } from '../../core/model'
 import { makeIndividual, makeMaterial, makeSite } from '../support/factories'
 

@@ -9,7 +9,14 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { fixtureCatalog, type FixtureSpec } from '../fixtures/catalog'
 import { readExif } from '../fixtures/exif-reader'
 import {
-  domainCertificatePdf, handheld, idCardFront, residentIdCheckChar, syntheticCompany, syntheticPerson, usccCheckChar, withOrientation,
+  domainCertificatePdf,
+  handheld,
+  idCardFront,
+  residentIdCheckChar,
+  syntheticCompany,
+  syntheticPerson,
+  usccCheckChar,
+  withOrientation,
 } from '../fixtures/generate'
 
 // Independent check implementations (not the generator's tables).
@@ -78,29 +85,35 @@ describe('fixture catalog (scale 0.15)', () => {
   it('has at least 24 fixtures covering every input type of the images issue', () => {
     expect(specs.length).toBeGreaterThanOrEqual(24)
     const exts = new Set(specs.map((s) => s.name.split('.').pop()))
-    for (const ext of ['jpg', 'png', 'webp', 'tiff', 'gif', 'avif', 'heic', 'bmp', 'pdf']) expect(exts).toContain(ext)
+    for (const ext of ['jpg', 'png', 'webp', 'tiff', 'gif', 'avif', 'heic', 'bmp', 'pdf'])
+      expect(exts).toContain(ext)
   })
 
-  it.each(specs.filter((s) => s.expect.format !== 'pdf' && s.expect.format !== 'bmp').map((s) => [s.name, s] as const))(
-    '%s has the promised format, size, orientation and GPS',
-    async (_name, s) => {
-      const buf = get(s)
-      const m = await sharp(buf).metadata()
-      expect(m.format).toBe(s.expect.format)
-      expect([m.width, m.height]).toEqual([s.expect.width, s.expect.height])
-      const exif = m.exif ? readExif(m.exif) : { gpsTags: [] as number[], orientation: undefined }
-      expect(exif.orientation ?? 1).toBe(s.expect.orientation ?? 1)
-      expect(m.orientation ?? 1).toBe(s.expect.orientation ?? 1)
-      if (s.expect.gps) expect(exif.gpsTags).toEqual(expect.arrayContaining([1, 2, 3, 4]))
-      else expect(exif.gpsTags).toEqual([])
-    },
-  )
+  it.each(
+    specs
+      .filter((s) => s.expect.format !== 'pdf' && s.expect.format !== 'bmp')
+      .map((s) => [s.name, s] as const),
+  )('%s has the promised format, size, orientation and GPS', async (_name, s) => {
+    const buf = get(s)
+    const m = await sharp(buf).metadata()
+    expect(m.format).toBe(s.expect.format)
+    expect([m.width, m.height]).toEqual([s.expect.width, s.expect.height])
+    const exif = m.exif ? readExif(m.exif) : { gpsTags: [] as number[], orientation: undefined }
+    expect(exif.orientation ?? 1).toBe(s.expect.orientation ?? 1)
+    expect(m.orientation ?? 1).toBe(s.expect.orientation ?? 1)
+    if (s.expect.gps) expect(exif.gpsTags).toEqual(expect.arrayContaining([1, 2, 3, 4]))
+    else expect(exif.gpsTags).toEqual([])
+  })
 
   it('writes a readable 24-bit BMP of the promised size', () => {
     const s = specs.find((x) => x.expect.format === 'bmp') as FixtureSpec
     const b = get(s)
     expect(b.subarray(0, 2).toString('latin1')).toBe('BM')
-    expect([b.readInt32LE(18), b.readInt32LE(22), b.readUInt16LE(28)]).toEqual([s.expect.width, s.expect.height, 24])
+    expect([b.readInt32LE(18), b.readInt32LE(22), b.readUInt16LE(28)]).toEqual([
+      s.expect.width,
+      s.expect.height,
+      24,
+    ])
     expect(b.readUInt32LE(2)).toBe(b.length)
   })
 
@@ -125,18 +138,25 @@ describe('fixture catalog (scale 0.15)', () => {
 })
 
 describe('EXIF orientation', () => {
-  it.each([6, 8] as const)('orientation %i stores the pixels so that applying the tag restores the upright image', async (o) => {
-    const upright = await idCardFront({ seed: 3, width: 320, height: 240 })
-    const stored = await withOrientation(upright, o)
-    const meta = await sharp(stored).metadata()
-    expect([meta.width, meta.height, meta.orientation]).toEqual([240, 320, o])
-    const a = await sharp(upright).raw().toBuffer()
-    const fixed = await sharp(stored).autoOrient().raw().toBuffer()
-    const wrong = await sharp(stored).rotate(o === 6 ? 270 : 90).raw().toBuffer()
-    const mad = (x: Buffer, y: Buffer): number => x.reduce((s, v, i) => s + Math.abs(v - (y[i] ?? 0)), 0) / x.length
-    expect(mad(a, fixed)).toBeLessThan(4)
-    expect(mad(a, wrong)).toBeGreaterThan(15)
-  })
+  it.each([6, 8] as const)(
+    'orientation %i stores the pixels so that applying the tag restores the upright image',
+    async (o) => {
+      const upright = await idCardFront({ seed: 3, width: 320, height: 240 })
+      const stored = await withOrientation(upright, o)
+      const meta = await sharp(stored).metadata()
+      expect([meta.width, meta.height, meta.orientation]).toEqual([240, 320, o])
+      const a = await sharp(upright).raw().toBuffer()
+      const fixed = await sharp(stored).autoOrient().raw().toBuffer()
+      const wrong = await sharp(stored)
+        .rotate(o === 6 ? 270 : 90)
+        .raw()
+        .toBuffer()
+      const mad = (x: Buffer, y: Buffer): number =>
+        x.reduce((s, v, i) => s + Math.abs(v - (y[i] ?? 0)), 0) / x.length
+      expect(mad(a, fixed)).toBeLessThan(4)
+      expect(mad(a, wrong)).toBeGreaterThan(15)
+    },
+  )
 })
 
 describe('PDF certificates', () => {
@@ -149,7 +169,10 @@ describe('PDF certificates', () => {
     expect(txt).toContain('域名注册证书')
     expect(txt).toMatch(/example-domain\.cn|sample-site\.cn|demo-beian\.com\.cn/)
     execFileSync('pdftoppm', ['-r', '40', '-gray', '-png', '-singlefile', join(dir, 'c.pdf'), join(dir, 'p')])
-    const { data } = await sharp(join(dir, 'p.png')).extract({ left: 60, top: 120, width: 300, height: 140 }).raw().toBuffer({ resolveWithObject: true })
+    const { data } = await sharp(join(dir, 'p.png'))
+      .extract({ left: 60, top: 120, width: 300, height: 140 })
+      .raw()
+      .toBuffer({ resolveWithObject: true })
     const ink = data.filter((v) => v < 128).length / data.length
     expect(ink).toBeGreaterThan(0.02)
   })

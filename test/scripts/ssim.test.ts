@@ -8,7 +8,10 @@ const H = 48
 
 function texture(seed: number): Float32Array {
   const rng = createRng(seed)
-  return Float32Array.from({ length: W * H }, (_, i) => 128 + 60 * Math.sin((i % W) / 5) * Math.cos(Math.floor(i / W) / 7) + rng.range(-10, 10))
+  return Float32Array.from(
+    { length: W * H },
+    (_, i) => 128 + 60 * Math.sin((i % W) / 5) * Math.cos(Math.floor(i / W) / 7) + rng.range(-10, 10),
+  )
 }
 
 const noisy = (a: Float32Array, amount: number, seed = 2): Float32Array => {
@@ -46,7 +49,14 @@ describe('ssim', () => {
 
   it('ignores a constant offset less than structure loss (luminance term only)', () => {
     const a = texture(4)
-    expect(ssim(a, a.map((v) => v + 5), W, H)).toBeGreaterThan(0.99)
+    expect(
+      ssim(
+        a,
+        a.map((v) => v + 5),
+        W,
+        H,
+      ),
+    ).toBeGreaterThan(0.99)
   })
 
   it('rejects mismatched sizes', () => {
@@ -54,7 +64,11 @@ describe('ssim', () => {
   })
 
   it('computes Rec. 601 luma from RGB', () => {
-    expect([...luma(Uint8Array.from([255, 0, 0, 0, 255, 0, 0, 0, 255, 255, 255, 255]), 4, 1)].map((v) => Math.round(v))).toEqual([76, 150, 29, 255])
+    expect(
+      [...luma(Uint8Array.from([255, 0, 0, 0, 255, 0, 0, 0, 255, 255, 255, 255]), 4, 1)].map((v) =>
+        Math.round(v),
+      ),
+    ).toEqual([76, 150, 29, 255])
   })
 })
 

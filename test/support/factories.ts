@@ -12,7 +12,8 @@ export function syntheticResidentId(birth = '19900307', seq = '123'): string {
 }
 
 let counter = 0
-export const testId = (prefix: string): string => `${prefix}${(++counter).toString(36)}${Date.now().toString(36)}`
+export const testId = (prefix: string): string =>
+  `${prefix}${(++counter).toString(36)}${Date.now().toString(36)}`
 
 export function makePerson(over: Partial<Person> = {}): Person {
   return {
@@ -21,7 +22,11 @@ export function makePerson(over: Partial<Person> = {}): Person {
     idType: 'resident-id',
     idNumber: syntheticResidentId(),
     idExpiry: '2035-06-30',
-    address: { divisionCodes: ['110000', '110100', '110105'], divisionNames: ['北京市', '市辖区', '朝阳区'], detail: '建国路 88 号 3 号楼 1201 室' },
+    address: {
+      divisionCodes: ['110000', '110100', '110105'],
+      divisionNames: ['北京市', '市辖区', '朝阳区'],
+      detail: '建国路 88 号 3 号楼 1201 室',
+    },
     officePhone: '',
     mobile: '13952718460',
     email: 'lixiaoming@example.com',
@@ -75,7 +80,12 @@ export function makeSite(subjectId: string, over: Partial<Site> = {}): Site {
   }
 }
 
-export function makeMaterial(ownerKind: 'subject' | 'site', ownerId: string, slot: SlotKey, over: Partial<Material> = {}): Material {
+export function makeMaterial(
+  ownerKind: 'subject' | 'site',
+  ownerId: string,
+  slot: SlotKey,
+  over: Partial<Material> = {},
+): Material {
   const id = testId('m')
   return {
     id,

@@ -14,7 +14,11 @@ export function readZip(path: string): Promise<ZipEntry[]> {
           const chunks: Buffer[] = []
           stream.on('data', (c: Buffer) => chunks.push(c))
           stream.on('end', () => {
-            out.push({ name: entry.fileName, data: Buffer.concat(chunks), utf8Flag: (entry.generalPurposeBitFlag & 0x800) !== 0 })
+            out.push({
+              name: entry.fileName,
+              data: Buffer.concat(chunks),
+              utf8Flag: (entry.generalPurposeBitFlag & 0x800) !== 0,
+            })
             zip.readEntry()
           })
         })

@@ -7,8 +7,8 @@ import { PathGrants } from '../services/path-grants'
 import type { KeychainPort } from '../services/crypto/keychain'
 import type { StoreBackend } from '../services/store'
 import { clientImportHandlers, type TableDialogs } from './client-import'
-import { encryptionHandlers } from './encryption'
 import { clipboardHandlers, type ClipboardPort } from './clipboard'
+import { encryptionHandlers } from './encryption'
 import { filingHandlers } from './filing'
 import { materialHandlers } from './materials'
 import { ocrHandlers } from './ocr'
@@ -25,10 +25,12 @@ export type HandlerDeps = {
   openExternal: (url: string) => Promise<boolean>
   /** Open/save dialogs for the client import and the dashboard export (absent: those channels refuse). */
   tableDialogs?: TableDialogs
-  /** The paths main handed out (dialogs, dropped files); channels taking a path check it. */
-  grants?: PathGrants
   /** Main's clipboard for system:copyText (absent: the channel answers false). */
   clipboard?: ClipboardPort
+  /** The paths main handed out (dialogs, dropped files); channels taking a path check it. */
+  grants?: PathGrants
+  /** Electron's safeStorage as a port (wraps the data key); absent: passphrase only. */
+  keychain?: KeychainPort | null
 }
 
 export function handlersFor(
@@ -44,8 +46,8 @@ export function handlersFor(
     ...filingHandlers(services),
     ...clientImportHandlers(services, deps.tableDialogs),
     ...systemHandlers(services, deps.dialogs, deps.openExternal, grants),
-    ...clipboardHandlers(deps.clipboard),
     ...encryptionHandlers(services),
+    ...clipboardHandlers(deps.clipboard),
     'divisions:children': ({ code }) => services.divisions.children(code),
   }
 }

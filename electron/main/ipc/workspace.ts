@@ -4,7 +4,10 @@ import { AppFailure } from '../services/app-error'
 import type { Services } from '../services/container'
 import type { Handlers } from './types'
 
-type WorkspaceHandlers = Pick<Handlers, 'workspace:load' | 'subjects:save' | 'subjects:delete' | 'sites:save' | 'sites:delete'>
+type WorkspaceHandlers = Pick<
+  Handlers,
+  'workspace:load' | 'subjects:save' | 'subjects:delete' | 'sites:save' | 'sites:delete'
+>
 
 export function workspaceHandlers({ repo, materials }: Services): WorkspaceHandlers {
   return {

@@ -11,6 +11,8 @@ export class AppFailure extends Error {
     this.details = details
   }
   toAppError(): AppError {
-    return this.details ? { code: this.code, message: this.message, details: this.details } : { code: this.code, message: this.message }
+    return this.details
+      ? { code: this.code, message: this.message, details: this.details }
+      : { code: this.code, message: this.message }
   }
 }

@@ -7,8 +7,7 @@
 import { ImageInputError, isImageErrorCode, type ImageErrorCode } from './errors'
 
 export type DecodeTask =
-  | { kind: 'heic'; input: Uint8Array }
-  | { kind: 'pdf'; input: Uint8Array; page: number }
+  { kind: 'heic'; input: Uint8Array } | { kind: 'pdf'; input: Uint8Array; page: number }
 
 /** `font`: the CJK fallback font file set in main with setPdfFallbackFont, if any. */
 export type DecodeRequest = DecodeTask & { id: number; font: string | undefined }

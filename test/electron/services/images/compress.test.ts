@@ -55,12 +55,24 @@ describe('compressImage: orientation and metadata', () => {
 
   it('crops in pixels of the rotated image, as the editor shows it', async () => {
     // 300×200 with the red marker top-left; turned 90° it is 200×300 with the marker top-right.
-    const input = await encode(await markerRaw(300, 200)).png().toBuffer()
-    const r = await compressImage(input, { maxBytes: CAP, rotate: 90, crop: { left: 100, top: 0, width: 100, height: 150 } })
+    const input = await encode(await markerRaw(300, 200))
+      .png()
+      .toBuffer()
+    const r = await compressImage(input, {
+      maxBytes: CAP,
+      rotate: 90,
+      crop: { left: 100, top: 0, width: 100, height: 150 },
+    })
     expect([r.width, r.height]).toEqual([100, 150])
     expect(await redCorner(r.jpeg)).toBe('tr')
     // A crop that fits the unrotated 300×200 but not the rotated 200×300 is refused.
-    await expect(compressImage(input, { maxBytes: CAP, rotate: 90, crop: { left: 150, top: 0, width: 150, height: 100 } })).rejects.toMatchObject({
+    await expect(
+      compressImage(input, {
+        maxBytes: CAP,
+        rotate: 90,
+        crop: { left: 150, top: 0, width: 150, height: 100 },
+      }),
+    ).rejects.toMatchObject({
       code: 'image/bad-crop',
     })
   })

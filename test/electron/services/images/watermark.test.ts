@@ -49,11 +49,19 @@ describe('watermark', () => {
         for (let x = x0; x < x0 + 400; x++) if ((layer.data[(y * 800 + x) * 4 + 3] ?? 0) > 0) n++
       return n
     }
-    for (const [x, y] of [[0, 0], [400, 0], [0, 300], [400, 300]] as const) expect(alphaIn(x, y)).toBeGreaterThan(500)
+    for (const [x, y] of [
+      [0, 0],
+      [400, 0],
+      [0, 300],
+      [400, 300],
+    ] as const)
+      expect(alphaIn(x, y)).toBeGreaterThan(500)
   })
 
   it('keeps a photo under a tight cap, after crop and rotation', async () => {
-    const input = await encode(await photoRaw(800, 600)).jpeg({ quality: 92 }).toBuffer()
+    const input = await encode(await photoRaw(800, 600))
+      .jpeg({ quality: 92 })
+      .toBuffer()
     const opts = { maxBytes: 40_000, rotate: 90 as const, crop: { left: 0, top: 0, width: 400, height: 500 } }
     const plain = await compressImage(input, opts)
     const marked = await compressImage(input, { ...opts, watermark: TEXT })
@@ -64,7 +72,9 @@ describe('watermark', () => {
   })
 
   it('never passes a clean small JPEG through unchanged when a watermark is asked for', async () => {
-    const input = await encode(await photoRaw(600, 400)).jpeg({ quality: 85 }).toBuffer()
+    const input = await encode(await photoRaw(600, 400))
+      .jpeg({ quality: 85 })
+      .toBuffer()
     const plain = await compressImage(input, { maxBytes: 512_000 })
     expect(plain.encodes).toBe(0)
     const marked = await compressImage(input, { maxBytes: 512_000, watermark: TEXT })
@@ -76,12 +86,14 @@ describe('watermark', () => {
     expect(watermarkText(' 仅供  备案 ')).toBe('仅供 备案')
     expect(watermarkText('字'.repeat(40))).toHaveLength(40)
     const input = await whitePng(64, 64)
-    await expect(compressImage(input, { maxBytes: 512_000, watermark: '字'.repeat(41) })).rejects.toMatchObject({
+    await expect(
+      compressImage(input, { maxBytes: 512_000, watermark: '字'.repeat(41) }),
+    ).rejects.toMatchObject({
       code: 'image/bad-watermark',
     })
-    await expect(compressImage(input, { maxBytes: 512_000, watermark: '字'.repeat(41) })).rejects.toBeInstanceOf(
-      ImageInputError,
-    )
+    await expect(
+      compressImage(input, { maxBytes: 512_000, watermark: '字'.repeat(41) }),
+    ).rejects.toBeInstanceOf(ImageInputError)
   })
 })
 
@@ -93,7 +105,12 @@ async function changeIn(jpeg: Buffer, box: Box): Promise<number> {
   const { data } = await sharp(jpeg).extract(box).raw().toBuffer({ resolveWithObject: true })
   let max = 0
   for (let i = 0; i < data.length; i += 3)
-    max = Math.max(max, Math.abs((data[i] ?? 0) - PAPER.r), Math.abs((data[i + 1] ?? 0) - PAPER.g), Math.abs((data[i + 2] ?? 0) - PAPER.b))
+    max = Math.max(
+      max,
+      Math.abs((data[i] ?? 0) - PAPER.r),
+      Math.abs((data[i + 1] ?? 0) - PAPER.g),
+      Math.abs((data[i + 2] ?? 0) - PAPER.b),
+    )
   return max
 }
 
@@ -123,9 +140,15 @@ describe('watermark placement', () => {
   let paper: Buffer
   const marked = new Map<WatermarkPlacement, Buffer>()
   beforeAll(async () => {
-    paper = await sharp({ create: { width: W, height: H, channels: 3, background: PAPER } }).png().toBuffer()
+    paper = await sharp({ create: { width: W, height: H, channels: 3, background: PAPER } })
+      .png()
+      .toBuffer()
     for (const placement of ['corner', 'band', 'tiled'] as const) {
-      const out = await compressImage(paper, { maxBytes: 512_000, watermark: TEXT, watermarkPlacement: placement })
+      const out = await compressImage(paper, {
+        maxBytes: 512_000,
+        watermark: TEXT,
+        watermarkPlacement: placement,
+      })
       expect([out.width, out.height]).toEqual([W, H])
       marked.set(placement, out.jpeg)
     }
@@ -137,21 +160,33 @@ describe('watermark placement', () => {
 
   it('右下角: only the bottom-right corner changes', async () => {
     const jpeg = jpegOf('corner')
-    for (const q of ['topLeft', 'topRight', 'bottomLeft'] as const) expect(await changeIn(jpeg, quadrants[q]), q).toBeLessThanOrEqual(UNTOUCHED)
+    for (const q of ['topLeft', 'topRight', 'bottomLeft'] as const)
+      expect(await changeIn(jpeg, quadrants[q]), q).toBeLessThanOrEqual(UNTOUCHED)
     // Above the bottom strip, even the right half is untouched.
-    expect(await changeIn(jpeg, { left: W / 2, top: 0, width: W / 2, height: Math.round(H * 0.88) })).toBeLessThanOrEqual(UNTOUCHED)
-    const corner = { left: Math.round(W * 0.75), top: Math.round(H * 0.9), width: Math.round(W * 0.25), height: Math.round(H * 0.1) }
+    expect(
+      await changeIn(jpeg, { left: W / 2, top: 0, width: W / 2, height: Math.round(H * 0.88) }),
+    ).toBeLessThanOrEqual(UNTOUCHED)
+    const corner = {
+      left: Math.round(W * 0.75),
+      top: Math.round(H * 0.9),
+      width: Math.round(W * 0.25),
+      height: Math.round(H * 0.1),
+    }
     expect(await changeIn(jpeg, corner)).toBeGreaterThan(INKED)
   })
 
   it('底部横条: a strip along the whole bottom edge, nothing above it', async () => {
     const jpeg = jpegOf('band')
-    expect(await changeIn(jpeg, { left: 0, top: 0, width: W, height: Math.round(H * 0.9) })).toBeLessThanOrEqual(UNTOUCHED)
+    expect(
+      await changeIn(jpeg, { left: 0, top: 0, width: W, height: Math.round(H * 0.9) }),
+    ).toBeLessThanOrEqual(UNTOUCHED)
     const strip = (left: number) => ({ left, top: H - 12, width: 40, height: 12 })
     // The light strip reaches both ends of the edge, where there is no text.
     expect(await changeIn(jpeg, strip(0))).toBeGreaterThan(8)
     expect(await changeIn(jpeg, strip(W - 40))).toBeGreaterThan(8)
-    expect(await inkShare(jpeg, { left: W / 2 - 100, top: H - 60, width: 200, height: 60 })).toBeGreaterThan(0.05)
+    expect(await inkShare(jpeg, { left: W / 2 - 100, top: H - 60, width: 200, height: 60 })).toBeGreaterThan(
+      0.05,
+    )
   })
 
   it('满铺: every quadrant changes', async () => {
@@ -164,21 +199,26 @@ describe('watermark placement', () => {
     [4000, 3000],
     [3000, 4000],
     [1600, 1200],
-  ])('sizes the corner and band text to the image (%i×%i): ≥ 34 px tall at a 2400 px long side', (width, height) => {
-    const toFinal = 2400 / Math.max(width, height)
-    for (const placement of ['corner', 'band'] as const) {
-      const box = inkBox(watermarkLayer(TEXT, width, height, placement))
-      const text = placement === 'band' ? inkBox(watermarkLayer(TEXT, width, height, 'corner')) : box
-      expect(text.height * toFinal, placement).toBeGreaterThanOrEqual(34)
-      expect(text.height, placement).toBeGreaterThanOrEqual(Math.max(width, height) / LABEL_SIZE_DIVISOR / 1.4)
-      expect(box.left + box.width, placement).toBeLessThanOrEqual(width)
-      expect(box.top + box.height, placement).toBeLessThanOrEqual(height)
-    }
-    const corner = inkBox(watermarkLayer(TEXT, width, height, 'corner'))
-    expect(corner.width).toBeLessThanOrEqual(width / 2)
-    expect(corner.left).toBeGreaterThan(width / 2)
-    expect(corner.top).toBeGreaterThan(height * 0.85)
-  })
+  ])(
+    'sizes the corner and band text to the image (%i×%i): ≥ 34 px tall at a 2400 px long side',
+    (width, height) => {
+      const toFinal = 2400 / Math.max(width, height)
+      for (const placement of ['corner', 'band'] as const) {
+        const box = inkBox(watermarkLayer(TEXT, width, height, placement))
+        const text = placement === 'band' ? inkBox(watermarkLayer(TEXT, width, height, 'corner')) : box
+        expect(text.height * toFinal, placement).toBeGreaterThanOrEqual(34)
+        expect(text.height, placement).toBeGreaterThanOrEqual(
+          Math.max(width, height) / LABEL_SIZE_DIVISOR / 1.4,
+        )
+        expect(box.left + box.width, placement).toBeLessThanOrEqual(width)
+        expect(box.top + box.height, placement).toBeLessThanOrEqual(height)
+      }
+      const corner = inkBox(watermarkLayer(TEXT, width, height, 'corner'))
+      expect(corner.width).toBeLessThanOrEqual(width / 2)
+      expect(corner.left).toBeGreaterThan(width / 2)
+      expect(corner.top).toBeGreaterThan(height * 0.85)
+    },
+  )
 
   it('shrinks a 40-character line to fit: within half the width in the corner, inside the picture as a band', () => {
     const long = '仅供公安联网备案使用'.repeat(4)
@@ -195,9 +235,12 @@ describe('watermark placement', () => {
   it('never fails on a tiny picture', async () => {
     const tiny = await whitePng(40, 30)
     for (const placement of ['corner', 'band', 'tiled'] as const) {
-      const out = await compressImage(tiny, { maxBytes: 512_000, watermark: TEXT, watermarkPlacement: placement })
+      const out = await compressImage(tiny, {
+        maxBytes: 512_000,
+        watermark: TEXT,
+        watermarkPlacement: placement,
+      })
       expect([out.width, out.height], placement).toEqual([40, 30])
     }
   })
 })
-
