@@ -7,9 +7,6 @@
  */
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import type { MaterialKeys } from '../main/services/material-files'
-import { readKeyFile } from '../main/services/crypto/key-file'
-import { createWorkspaceKeys } from '../main/services/crypto/workspace-keys'
 import { type CliContext, UsageError } from './io'
 
 export const PASSPHRASE_FILE = '--passphrase-file'
@@ -48,7 +45,8 @@ export function takePassphraseFile(argv: readonly string[]): { file?: string; ar
   return file === undefined ? { argv: rest } : { file, argv: rest }
 }
 
-async function secretFor(ctx: UnlockContext, keychainOnly: boolean, command: string): Promise<string> {
+/** The secret for an encrypted workspace, from the first source that gives one (see above). */
+export async function secretFor(ctx: UnlockContext, keychainOnly: boolean, command: string): Promise<string> {
   const { m } = ctx
   const options = ctx.unlock
   if (options?.passphraseFile !== undefined) {
@@ -70,40 +68,6 @@ async function secretFor(ctx: UnlockContext, keychainOnly: boolean, command: str
     return options.prompt(m.unlock.prompt)
   }
   throw new UsageError(keychainOnly ? m.unlock.keychainOnly : m.unlock.needSecret, command)
-}
-
-/**
- * The keys material files use in the CLI: none for a workspace without a key file (plaintext),
- * else a locked key that asks for the secret the first time an encrypted file is read.
- */
-export function cliMaterialKeys(
-  dataDir: string,
-  ctx: UnlockContext,
-  command: string,
-): MaterialKeys | undefined {
-  if (readKeyFile(dataDir) === null) return undefined
-  const keys = createWorkspaceKeys(dataDir)
-  let asked: Promise<void> | null = null
-  return {
-    isEncrypted: keys.isEncrypted,
-    dataKey: keys.dataKey,
-    status: keys.status,
-    // Read-only commands never write: the migration flag is the app's to set.
-    markMaterialsEncrypted: () => undefined,
-    unlockOnDemand: () => {
-      asked ??= (async () => {
-        const file = readKeyFile(dataDir)
-        const keychainOnly = file?.protection === 'keychain' && !file.passphrase
-        try {
-          await keys.unlock(await secretFor(ctx, keychainOnly, command))
-        } catch (error) {
-          if (ctx.unlock) ctx.unlock.failure = error
-          throw error
-        }
-      })()
-      return asked
-    },
-  }
 }
 
 /** A prompt without echo on the terminal (stderr shows the question); null without a TTY. */

@@ -15,7 +15,7 @@ import type { OpenedStore } from '../main/services/store'
 import { createWorkspaceRepo } from '../main/services/workspace-repo'
 import { UsageError } from './io'
 import { checkRecovery, type RecoveryContext } from './recovery'
-import { cliMaterialKeys } from './unlock'
+import { cliMaterialKeys } from './material-keys'
 
 export type OpenedData = { ws: Workspace; files: MaterialFiles; settings: Settings }
 

@@ -2,9 +2,9 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { Workspace } from '../../../core/model'
 import { openConfStore } from '../../../electron/main/services/conf-store'
 import { makeIndividual, makeSite } from '../../support/factories'
+import { storedWorkspace } from '../../support/stored-workspace'
 import { useTempDirs } from '../../support/temp-dir'
 import { run, storeWorkspace } from './support'
 
@@ -19,10 +19,7 @@ type Generation = {
   materials: number
 }
 
-const subjectsIn = (dir: string): string[] =>
-  (
-    JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')) as { workspace: Workspace }
-  ).workspace.subjects.map((s) => s.name)
+const subjectsIn = (dir: string): string[] => storedWorkspace(dir).subjects.map((s) => s.name)
 
 /** One subject with a site kept as a generation of its own, then a second subject stored. */
 function twoStates() {

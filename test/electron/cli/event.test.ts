@@ -4,10 +4,8 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Workspace } from '../../../core/model'
-import { openConfStore } from '../../../electron/main/services/conf-store'
-import { createWorkspaceRepo } from '../../../electron/main/services/workspace-repo'
 import { LOCK_FILE } from '../../../electron/main/services/writer-lock'
+import { storedWorkspace } from '../../support/stored-workspace'
 import { useTempDirs } from '../../support/temp-dir'
 import { dayFromToday, deskWorkspace } from './desk-support'
 import { run } from './support'
@@ -18,15 +16,7 @@ afterEach(() => {
   for (const c of children.splice(0)) c.kill('SIGKILL')
 })
 
-/** What the data folder holds now, read as the app reads it (read-only: changes nothing). */
-function stored(dir: string): Workspace {
-  const store = openConfStore(dir, { readOnly: true })
-  try {
-    return createWorkspaceRepo(store).workspace()
-  } finally {
-    store.close()
-  }
-}
+const stored = storedWorkspace
 
 describe('beian-desk event', () => {
   it('records an event by domain, then refuses an illegal one with the Chinese reason', async () => {

@@ -3,9 +3,9 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import type { Workspace } from '../../../core/model'
 import { generateResidentId, generateUscc } from '../../../core/validation'
 import { makeIndividual } from '../../support/factories'
+import { storedWorkspace } from '../../support/stored-workspace'
 import { useTempDirs } from '../../support/temp-dir'
 import { run, storeWorkspace } from './support'
 
@@ -31,9 +31,6 @@ function folderAndTable(lines: readonly string[], name = '客户.csv') {
   return { dir, file }
 }
 
-const stored = (dir: string): Workspace =>
-  (JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')) as { workspace: Workspace }).workspace
-
 describe('beian-desk import', () => {
   it('--dry-run prints every row with its findings and writes nothing', async () => {
     const { dir, file } = folderAndTable(LINES)
@@ -58,7 +55,7 @@ describe('beian-desk import', () => {
     expect(r.err).toBe('')
     expect(r.code).toBe(0)
     expect(r.out).toContain('已导入：新建主体 3 个，更新主体 0 个；新建网站 4 个，更新网站 0 个；跳过 0 行。')
-    const ws = stored(dir)
+    const ws = storedWorkspace(dir)
     expect(ws.subjects.map((s) => s.name).sort()).toEqual(
       ['原有客户', '王五', '样例网络有限公司', '示例科技有限公司'].sort(),
     )
@@ -80,7 +77,7 @@ describe('beian-desk import', () => {
         `样例网络有限公司,单位,${CERT_B},李四,13911112222,样例商城,shop.example.com,2026-10-01,否`,
       ].join('\n'),
     )
-    const phoneOf = () => stored(dir).subjects.find((s) => s.certNumber === CERT_B)?.principal.mobile
+    const phoneOf = () => storedWorkspace(dir).subjects.find((s) => s.certNumber === CERT_B)?.principal.mobile
     const oldPhone = phoneOf()
 
     const skipped = await run(['import', again, '--data-dir', dir])
@@ -101,7 +98,7 @@ describe('beian-desk import', () => {
     expect(confirmed.out).toContain('更新主体 1 个')
     expect(confirmed.out).not.toContain('--confirm-updates，这些行不会导入')
     expect(phoneOf()).toBe('13911112222')
-    expect(stored(dir).subjects.filter((s) => s.certNumber === CERT_B)).toHaveLength(1)
+    expect(storedWorkspace(dir).subjects.filter((s) => s.certNumber === CERT_B)).toHaveLength(1)
   })
 
   it('refuses the whole file when a row must be fixed, with exit code 1 (Chinese and English)', async () => {
@@ -134,7 +131,7 @@ describe('beian-desk import', () => {
     expect(r.out).toContain('文件 客户.xlsx（xlsx），2 行数据')
     expect(r.out).toContain('已导入：新建主体 2 个，更新主体 0 个；新建网站 2 个')
     expect(
-      stored(dir)
+      storedWorkspace(dir)
         .sites.map((s) => s.mainDomain)
         .sort(),
     ).toEqual(['shop.example.com', 'wangwu.cn'])

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { handlersFor } from '../../../electron/main/ipc/index'
@@ -11,6 +11,7 @@ import { createWorkspaceRepo } from '../../../electron/main/services/workspace-r
 import { requestSchemas } from '../../../core/api-schemas'
 import { makeIndividual, makeSite } from '../../support/factories'
 import { useTempDirs } from '../../support/temp-dir'
+import { storedWorkspace } from '../../support/stored-workspace'
 
 const tempDir = useTempDirs()
 const opened: OpenedStore[] = []
@@ -57,7 +58,7 @@ describe('an older workspace', () => {
     })
     const again = createWorkspaceRepo(open(dir))
     expect(again.workspace().filingEvents).toEqual([change.event])
-    expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')).workspace.filingEvents).toHaveLength(1)
+    expect(storedWorkspace(dir).filingEvents).toHaveLength(1)
   })
 
   it('keeps the user’s holiday years in the settings', () => {
