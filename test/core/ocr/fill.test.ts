@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { hasMismatch, personFill } from '../../../core/ocr/fill'
+import { hasMismatch, personFill, subjectFill } from '../../../core/ocr/fill'
 import { splitAddress } from '../../../core/ocr/address'
 import { createDivisionService } from '../../../electron/main/services/divisions'
-import type { Person } from '../../../core/model'
+import type { Person, Subject } from '../../../core/model'
+import { generateUscc } from '../../../core/validation'
+import { makeIndividual, makePerson } from '../../support/factories'
 
 // A synthetic number; `checked` (the parser's check-digit verdict) decides whether it is offered.
 const NUMBER = '11010519491231002X'
@@ -90,5 +92,72 @@ describe('splitAddress on the bundled division data', () => {
 
   it('keeps everything as detail when no province matches', async () => {
     expect(await splitAddress('示例路1号', load)).toEqual({ codes: [], names: [], detail: '示例路1号' })
+  })
+})
+
+describe('subjectFill', () => {
+  const USCC = generateUscc({ orgBody: '56781234' })
+  const org = (over: Partial<Subject> = {}): Subject =>
+    makeIndividual({
+      nature: 'organization',
+      orgKind: 'enterprise',
+      certType: 'business-licence',
+      name: '',
+      certNumber: '',
+      officeAddress: { divisionCodes: [], divisionNames: [], detail: '' },
+      principal: makePerson({ name: '' }),
+      ...over,
+    })
+  const licence = (checked: boolean) => ({
+    kind: 'licence' as const,
+    fields: {
+      name: { value: '示例科技（北京）有限公司', confidence: 0.96 },
+      uscc: { value: USCC, confidence: 0.95, checked },
+      representative: { value: '张三', confidence: 0.93 },
+      address: { value: '北京市海淀区示例路8号', confidence: 0.9 },
+    },
+  })
+
+  it('offers the name, credit code, representative and 住所 for an empty 单位', () => {
+    expect(subjectFill(licence(true), org()).map((i) => [i.field, i.state])).toEqual([
+      ['orgName', 'offer'],
+      ['certNumber', 'offer'],
+      ['representative', 'offer'],
+      ['officeAddress', 'offer'],
+    ])
+  })
+
+  it('never offers a credit code whose check character fails', () => {
+    expect(subjectFill(licence(false), org()).map((i) => i.field)).not.toContain('certNumber')
+  })
+
+  it('flags a typed credit code and a representative that differ; brackets of either width agree', () => {
+    const other = generateUscc({ orgBody: '56781235' })
+    const items = subjectFill(
+      licence(true),
+      org({ name: '示例科技(北京)有限公司', certNumber: other, principal: makePerson({ name: '李四' }) }),
+    )
+    const state = (f: string) => items.find((i) => i.field === f)?.state
+    expect(state('orgName')).toBe('same')
+    expect(state('certNumber')).toBe('mismatch')
+    expect(state('representative')).toBe('mismatch')
+    expect(hasMismatch(items)).toBe(true)
+  })
+
+  it('does not compare a number of another kind (军队代号) or flag a moved office', () => {
+    const items = subjectFill(
+      licence(true),
+      org({
+        certNumber: '12345',
+        officeAddress: { divisionCodes: ['44'], divisionNames: ['广东省'], detail: '别处' },
+      }),
+    )
+    expect(items.map((i) => i.field)).not.toContain('certNumber')
+    expect(items.find((i) => i.field === 'officeAddress')?.state).toBe('same')
+  })
+
+  it('gives nothing for a 个人 or for an ID card', () => {
+    expect(subjectFill(licence(true), makeIndividual())).toEqual([])
+    expect(subjectFill(front(true), org())).toEqual([])
   })
 })

@@ -3,10 +3,10 @@ import { Alert, App as AntApp, Button, Spin } from 'antd'
 import { useState } from 'react'
 import type { MaterialOcr } from '../../../../core/api'
 import type { Material, Person, SlotKey } from '../../../../core/model'
-import { personFill, type FillItem } from '../../../../core/ocr/fill'
+import { personFill, subjectFill, type FillItem } from '../../../../core/ocr/fill'
 import { FIELD_LABELS, type FieldName } from '../../../../core/ocr/types'
 import { useWorkspaceStore } from '../workspace/store'
-import { personOfSlot } from './ocr-fill-apply'
+import { personOfSlot, subjectOfCertificateSlot } from './ocr-fill-apply'
 import { useOcrT, type OcrTranslate } from './ocr-messages'
 import { acceptFill, readMaterial, useOcrStore } from './ocr-store'
 import { slotStateKey } from '../workspace/store'
@@ -38,7 +38,10 @@ export function mismatchText(t: OcrTranslate, item: FillItem): string {
     : t('mismatch', { label: t(`field.${item.field}`), value: item.shown })
 }
 
-/** The slot's read against its stored person, or null when the slot has no person (a certificate). */
+/**
+ * The slot's read against what is stored: the person of an ID-card slot, the 单位 of a
+ * certificate slot; null items when the slot fills nothing (a 个人's certificate).
+ */
 export function useSlotFill(target: Target): {
   read: ReturnType<typeof useSlotRead>
   items: FillItem[] | null
@@ -47,7 +50,15 @@ export function useSlotFill(target: Target): {
   const read = useSlotRead(target)
   const ws = useWorkspaceStore((s) => s.workspace)
   const owner = ws && personOfSlot(ws, target)
-  const items = read?.status === 'done' && owner ? personFill(read.result, owner.person) : null
+  const organization = ws && subjectOfCertificateSlot(ws, target)
+  const done = read?.status === 'done' ? read.result : null
+  const items = !done
+    ? null
+    : owner
+      ? personFill(done, owner.person)
+      : organization
+        ? subjectFill(done, organization)
+        : null
   return { read, items, person: owner?.person ?? null }
 }
 

@@ -28,6 +28,35 @@ export function personOfSlot(
   return null
 }
 
+/** The 单位 whose certificate a slot holds (the subject's certificate slot of a 单位), or null. */
+export function subjectOfCertificateSlot(
+  ws: Workspace,
+  target: { ownerKind: 'subject' | 'site'; ownerId: string; slot: SlotKey },
+): Subject | null {
+  if (target.ownerKind !== 'subject' || target.slot !== 'subject-certificate') return null
+  const subject = ws.subjects.find((s) => s.id === target.ownerId)
+  return subject?.nature === 'organization' ? subject : null
+}
+
+/** The 单位 with the accepted certificate items written in; 住所 as divisions when it was split. */
+export function applySubjectFill(
+  subject: Subject,
+  items: readonly FillItem[],
+  split?: AddressSplit,
+): Subject {
+  const next: Subject = { ...subject, principal: { ...subject.principal } }
+  for (const item of items) {
+    if (item.field === 'orgName') next.name = item.value
+    if (item.field === 'certNumber') next.certNumber = item.value
+    if (item.field === 'representative') next.principal.name = item.value
+    if (item.field === 'officeAddress')
+      next.officeAddress = split
+        ? { divisionCodes: split.codes, divisionNames: split.names, detail: split.detail }
+        : { divisionCodes: [], divisionNames: [], detail: item.value }
+  }
+  return next
+}
+
 /** The person with the accepted items written in; the address as divisions when it was split. */
 export function applyFill(person: Person, items: readonly FillItem[], split?: AddressSplit): Person {
   const next: Person = { ...person, address: { ...person.address } }

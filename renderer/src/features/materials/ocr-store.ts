@@ -12,7 +12,13 @@ import { ocrKindOfSlot } from '../../../../core/ocr/slots'
 import { api, request } from '../../api'
 import { divisionChildren } from '../../components/division/division-cache'
 import { loadWorkspace, slotStateKey, useWorkspaceStore } from '../workspace/store'
-import { applyFill, personOfSlot, withPrincipal } from './ocr-fill-apply'
+import {
+  applyFill,
+  applySubjectFill,
+  personOfSlot,
+  subjectOfCertificateSlot,
+  withPrincipal,
+} from './ocr-fill-apply'
 
 export type SlotRead =
   | { status: 'reading'; materialId: string }
@@ -64,10 +70,17 @@ export function forgetSlot(target: { ownerId: string; slot: SlotKey }): void {
 /** Writes the accepted values into the stored person of the slot (subject or site). */
 export async function acceptFill(target: Target, items: readonly FillItem[]): Promise<boolean> {
   const ws: Workspace | null = useWorkspaceStore.getState().workspace
-  const owner = ws && personOfSlot(ws, target)
-  if (!owner || items.length === 0) return false
-  const address = items.find((i) => i.field === 'address')
+  if (!ws || items.length === 0) return false
+  const address = items.find((i) => i.field === 'address' || i.field === 'officeAddress')
   const split = address ? await splitAddress(address.value, divisionChildren) : undefined
+  const organization = subjectOfCertificateSlot(ws, target)
+  if (organization) {
+    if (!(await api.saveSubject(applySubjectFill(organization, items, split)))) return false
+    await loadWorkspace()
+    return true
+  }
+  const owner = personOfSlot(ws, target)
+  if (!owner) return false
   const person = applyFill(owner.person, items, split)
   const saved =
     owner.where === 'principal'

@@ -6,6 +6,7 @@ import { useT } from '../../i18n'
 import { Field } from '../form/Field'
 import { TextField } from '../form/TextField'
 import { TEXT_MAX } from '../form/text-limits'
+import { SubjectOcrNote } from './SubjectOcrNote'
 import { certTypeChoices, certTypeForKind, orgKindChoices } from './subject-values'
 
 /** A field whose form name and model path are `field`, test id `subject-<field>`. */
@@ -15,7 +16,7 @@ const at = (field: string) => ({ name: field, path: field, testId: `subject-${fi
  * 主办单位信息 block of the 单位 form. The 单位类别 list is the portal's current one; the
  * certificate types follow the kind (each kind holds its own certificate).
  */
-export function OrganizationFields() {
+export function OrganizationFields({ subjectId }: { subjectId: string }) {
   const t = useT()
   const form = Form.useFormInstance()
   const kind = Form.useWatch('orgKind', form) as OrgKind | undefined
@@ -52,6 +53,7 @@ export function OrganizationFields() {
         label={t('subject.name')}
         {...at('name')}
         tooltip={t('subject.nameHelp')}
+        extra={<SubjectOcrNote subjectId={subjectId} field="orgName" testId="subject-name" />}
         required
         wide
         maxLength={TEXT_MAX.subject.name}
@@ -59,6 +61,7 @@ export function OrganizationFields() {
       <TextField
         label={t('subject.certNumber')}
         {...at('certNumber')}
+        extra={<SubjectOcrNote subjectId={subjectId} field="certNumber" testId="subject-certNumber" />}
         required
         code
         maxLength={TEXT_MAX.subject.certNumber}

@@ -91,7 +91,7 @@ export function SubjectForm({ subject }: Props) {
         </Card>
         {!individual && (
           <Card title={t('subject.section.unit')} size="small" className="form-card">
-            <OrganizationFields />
+            <OrganizationFields subjectId={identity.id} />
           </Card>
         )}
         <Card

@@ -8,7 +8,9 @@ import {
 } from '../../../../renderer/src/features/materials/editor-state'
 import {
   applyFill,
+  applySubjectFill,
   personOfSlot,
+  subjectOfCertificateSlot,
   withPrincipal,
 } from '../../../../renderer/src/features/materials/ocr-fill-apply'
 import { defaultQuad, moveCorner } from '../../../../renderer/src/features/materials/quad-math'
@@ -112,5 +114,38 @@ describe('accepting values read into the stored person', () => {
     const mirrored = withPrincipal(subject, person)
     expect(mirrored.certNumber).toBe('11010519491231002X')
     expect(mirrored.officeAddress).toEqual(person.address)
+  })
+
+  it('finds the 单位 of a certificate slot, never a 个人 or another slot', () => {
+    const org = makeIndividual({ nature: 'organization', orgKind: 'enterprise', name: '示例科技有限公司' })
+    const person = makeIndividual()
+    const ws = { subjects: [org, person], sites: [], materials: [] }
+    const slot = (ownerId: string, s: 'subject-certificate' | 'principal-id-front') =>
+      subjectOfCertificateSlot(ws, { ownerKind: 'subject', ownerId, slot: s })
+    expect(slot(org.id, 'subject-certificate')).toBe(org)
+    expect(slot(person.id, 'subject-certificate')).toBeNull()
+    expect(slot(org.id, 'principal-id-front')).toBeNull()
+  })
+
+  it('writes the 单位 name, credit code, representative and the split 住所', () => {
+    const org = makeIndividual({ nature: 'organization', name: '', certNumber: '' })
+    const next = applySubjectFill(
+      org,
+      [
+        item('orgName', '示例科技有限公司'),
+        item('certNumber', '91110108MA01ABCD1X'),
+        item('representative', '张三'),
+        item('officeAddress', '北京市海淀区示例路8号'),
+      ],
+      { codes: ['11', '1101', '110108'], names: ['北京市', '市辖区', '海淀区'], detail: '示例路8号' },
+    )
+    expect([next.name, next.certNumber, next.principal.name]).toEqual([
+      '示例科技有限公司',
+      '91110108MA01ABCD1X',
+      '张三',
+    ])
+    expect(next.officeAddress.divisionCodes).toEqual(['11', '1101', '110108'])
+    expect(next.principal.idNumber).toBe(org.principal.idNumber)
+    expect(org.principal.name).not.toBe('张三')
   })
 })
