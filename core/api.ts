@@ -54,8 +54,10 @@ export type MaterialOcr = {
   kind: DocumentKind
   fields: Partial<Record<FieldName, FieldRead>>
   issues: OcrIssue[]
-  /** The picture was read turned by 180° (it was upside down). */
+  /** The picture was read turned (upside down or on its side). */
   rotated: boolean
+  /** The clockwise turn (degrees) the fields were read at: the rotation the picture needs. */
+  turn?: 0 | 90 | 180 | 270
 }
 /**
  * A proposed 透视校正: the document's corners in pixels of the upright original (`width` ×

@@ -23,7 +23,8 @@ const TEXT = {
     needFile: '请给出至少一个图片文件，例如：beian-desk ocr 身份证正面.jpg',
     kinds: { 'id-front': '身份证人像面', 'id-back': '身份证国徽面', licence: '单位证件' },
     deskewed: '已找到证件四角并校正透视',
-    rotated: '图片是倒置的，已旋转180°后识别',
+    rotated: (deg: number) =>
+      deg === 180 ? '图片是倒置的，已旋转180°后识别' : `图片是横倒的，已顺时针旋转${deg}°后识别`,
     checked: '校验位正确',
     confidence: '置信度',
     nothing: '没有读到任何字段：请换一张更清晰、光线均匀的照片。',
@@ -45,7 +46,10 @@ Exit code 0 when every file gave its key field (number or validity), 1 otherwise
       licence: 'organisation certificate',
     },
     deskewed: 'document found and straightened',
-    rotated: 'image was upside down; read turned by 180°',
+    rotated: (deg: number) =>
+      deg === 180
+        ? 'image was upside down; read turned by 180°'
+        : `image lay on its side; read turned ${deg}° clockwise`,
     checked: 'check character holds',
     confidence: 'confidence',
     nothing: 'No field read: try a sharper photo with even light.',
@@ -61,7 +65,11 @@ export const ocrHelp = (m: CliMessages): string => (m === messagesFor('en') ? TE
 const isKind = (k: string): k is ReadKind => k === 'auto' || (DOCUMENT_KINDS as readonly string[]).includes(k)
 
 function printHuman(file: string, r: ReadOutcome, t: Text, out: (s: string) => void): void {
-  const notes = [t.kinds[r.kind], ...(r.quad ? [t.deskewed] : []), ...(r.rotated ? [t.rotated] : [])]
+  const notes = [
+    t.kinds[r.kind],
+    ...(r.quad ? [t.deskewed] : []),
+    ...(r.turn !== 0 ? [t.rotated(r.turn)] : []),
+  ]
   out(`${file}（${notes.join('；')}）\n`)
   const entries = Object.entries(r.fields) as [FieldName, FieldRead][]
   const width = Math.max(0, ...entries.map(([k]) => FIELD_LABELS[k].length))

@@ -1,7 +1,7 @@
 /** The loopback test bridge: same contract as the preload, and closed to everyone but its page. */
 import { request } from 'node:http'
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { homedir, tmpdir } from 'node:os'
 import { basename, join, resolve } from 'node:path'
 import sharp from 'sharp'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -398,8 +398,11 @@ describe('web bridge attacks', () => {
 describe('web bridge data folder', () => {
   /** A folder outside the OS temp folder: under the repository's git-ignored .tmp/. */
   const outsideDirs: string[] = []
+  // The repo's .tmp, or the home folder's when the clone itself sits in the temp folder (a CI rehearsal).
+  const outsideRoot = [resolve('.tmp'), join(homedir(), '.beian-desk-test')].find((d) => !isInsideTempDir(d))
   const outside = (name: string): string => {
-    const dir = resolve('.tmp', `bridge-${name}-${process.pid}`)
+    if (!outsideRoot) throw new Error('no folder outside the temp folder to test with')
+    const dir = join(outsideRoot, `bridge-${name}-${process.pid}`)
     outsideDirs.push(dir)
     return dir
   }

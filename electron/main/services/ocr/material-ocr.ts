@@ -58,6 +58,7 @@ export function createMaterialOcr(files: MaterialFiles): MaterialOcrService {
         fields: read.fields,
         issues: read.issues,
         rotated: read.rotated,
+        turn: read.turn,
       }
     },
     async deskew(material) {

@@ -1,14 +1,13 @@
 /**
  * What the OCR worker does with one photo: decode upright, downscale (PaddleOCR has no input
  * limit: a raw 12 MP photo takes 15–24 s and 5 GB), straighten the document when its corners
- * are found, recognise the lines, parse the fields, and read again turned 180° when the key
- * field (the ID number, the USCC, the validity) is missing.
+ * are found, recognise the lines, parse the fields, and read again turned (turns.ts) while the
+ * key field (the ID number, the USCC, the validity) is missing or the page lies on its side.
  */
 import {
   type DocumentKind,
   type OcrLine,
   type ReadResult,
-  hasKeyField,
   parseAnyDocument,
   parseDocument,
 } from '../../../../core/ocr'
@@ -17,6 +16,7 @@ import { findDocumentQuad, warpDocument, type RgbaImage } from './deskew'
 import type { DeskewTarget, Quad } from './deskew-geometry'
 import type { OpenCv } from './opencv'
 import type { DeskewOutcome, ReadKind, ReadOutcome } from './protocol'
+import { bestTurn, type Reading, type Turn } from './turns'
 
 /** Long side of the image given to the recogniser. */
 export const OCR_LONG_SIDE = 1600
@@ -77,15 +77,12 @@ async function locate(cv: OpenCv, work: RgbaImage, target: DeskewTarget): Promis
   return quad && scaleQuad(quad, work.width / small.width)
 }
 
-const png = (img: RgbaImage, rotate: 0 | 180): Promise<Buffer> =>
+const png = (img: RgbaImage, rotate: Turn): Promise<Buffer> =>
   openRaw({ data: Buffer.from(img.data), width: img.width, height: img.height, channels: 4 })
     .resize({ width: OCR_LONG_SIDE, height: OCR_LONG_SIDE, fit: 'inside', withoutEnlargement: true })
     .rotate(rotate)
     .png({ compressionLevel: 1 })
     .toBuffer()
-
-const better = (a: ReadResult, b: ReadResult): boolean =>
-  hasKeyField(b) && (!hasKeyField(a) || Object.keys(b.fields).length > Object.keys(a.fields).length)
 
 export async function readPhoto(
   deps: { cv: () => Promise<{ cv: OpenCv }>; recognise: Recognise },
@@ -96,6 +93,7 @@ export async function readPhoto(
   const work = await rgba(input, WORK_LONG_SIDE)
   let quad: Quad | null = null
   let page: RgbaImage = work
+  let found: DeskewTarget | null = null
   if (task.deskew) {
     const { cv } = await deps.cv()
     // Without a kind, a card is tried first, then a page.
@@ -104,23 +102,23 @@ export async function readPhoto(
       quad = await locate(cv, work, target)
       if (quad) {
         page = warpDocument(cv, work, quad, target, OCR_LONG_SIDE)
+        found = target
         break
       }
     }
   }
   const t1 = performance.now()
-  let lines = await deps.recognise(await png(page, 0))
-  let result = parse(task.kind, lines, task.today)
-  let rotated = false
-  if (!hasKeyField(result)) {
-    const turnedLines = await deps.recognise(await png(page, 180))
-    const turned = parse(task.kind, turnedLines, task.today)
-    if (better(result, turned)) [result, lines, rotated] = [turned, turnedLines, true]
+  const readAt = async (turn: Turn): Promise<Reading> => {
+    const lines = await deps.recognise(await png(page, turn))
+    return { lines, result: parse(task.kind, lines, task.today) }
   }
+  const cardExpected = task.kind === 'id-front' || task.kind === 'id-back' || found === 'id-card'
+  const { result, lines, turn } = await bestTurn(await readAt(0), readAt, page, cardExpected)
   const full = quad && scaleQuad(quad, work.fullWidth / work.width)
   return {
     ...result,
-    rotated,
+    rotated: turn !== 0,
+    turn,
     quad: full,
     lines,
     ms: { prepare: Math.round(t1 - t0), ocr: Math.round(performance.now() - t1) },

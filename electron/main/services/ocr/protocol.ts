@@ -11,8 +11,10 @@ export type OcrTask = ReadTask | DeskewTask
 export type OcrRequest = OcrTask & { id: number; models: OcrModelPaths }
 
 export type ReadOutcome = ReadResult & {
-  /** The image was read upside down (turned 180° before the fields were found). */
+  /** The image was read turned (upside down or on its side): `turn` is not 0. */
   rotated: boolean
+  /** The clockwise turn the fields were read at. */
+  turn: 0 | 90 | 180 | 270
   /** The document's corners in the upright photo, when it was found and straightened first. */
   quad: Quad | null
   lines: OcrLine[]

@@ -5,8 +5,8 @@ import type { MaterialOcr } from '../../../../core/api'
 import type { Material, Person, SlotKey } from '../../../../core/model'
 import { personFill, subjectFill, type FillItem } from '../../../../core/ocr/fill'
 import { FIELD_LABELS, type FieldName } from '../../../../core/ocr/types'
-import { useWorkspaceStore } from '../workspace/store'
-import { personOfSlot, subjectOfCertificateSlot } from './ocr-fill-apply'
+import { editMaterial, useWorkspaceStore } from '../workspace/store'
+import { personOfSlot, subjectOfCertificateSlot, uprightEdit } from './ocr-fill-apply'
 import { useOcrT, type OcrTranslate } from './ocr-messages'
 import { acceptFill, readMaterial, useOcrStore } from './ocr-store'
 import { slotStateKey } from '../workspace/store'
@@ -84,6 +84,43 @@ function ReadOnlyFields({ result }: { result: MaterialOcr }) {
   )
 }
 
+/** The picture was read turned: offer to turn the stored copy upright (the portal needs it upright). */
+function TurnNotice({ material, turn, id }: { material: Material; turn: MaterialOcr['turn']; id: string }) {
+  const t = useOcrT()
+  const { message } = AntApp.useApp()
+  const [busy, setBusy] = useState(false)
+  if (!turn) return null
+  const next = uprightEdit(material.edit, turn)
+  const turnUpright = async () => {
+    if (!next) return
+    setBusy(true)
+    const result = await editMaterial({ id: material.id, edit: next, maxBytes: material.maxBytes })
+    setBusy(false)
+    if (!result.ok) {
+      void message.error(result.error.message)
+      return
+    }
+    void readMaterial(result.value)
+  }
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 6 }}
+      data-testid={id}
+      title={t(turn === 180 ? 'turn.upsideDown' : 'turn.sideways')}
+      description={next ? undefined : t('turn.inEditor')}
+      action={
+        next && (
+          <Button size="small" loading={busy} onClick={() => void turnUpright()} data-testid={`${id}-apply`}>
+            {t('turn.apply')}
+          </Button>
+        )
+      }
+    />
+  )
+}
+
 /** Under a slot card: what OCR read, offered per field or all at once, and what disagrees. */
 export function OcrPanel({ target, material, testPrefix }: Props) {
   const t = useOcrT()
@@ -113,10 +150,12 @@ export function OcrPanel({ target, material, testPrefix }: Props) {
         }
       />
     )
+  const turnNotice = <TurnNotice material={material} turn={read.result.turn} id={id('turn')} />
   if (!items) {
     if (Object.keys(read.result.fields).length === 0) return null
     return (
       <div className="ocr-panel" style={PANEL} data-testid={id('panel')}>
+        {turnNotice}
         <div className="ocr-title" style={TITLE}>
           {t('panelTitle')}
         </div>
@@ -144,6 +183,7 @@ export function OcrPanel({ target, material, testPrefix }: Props) {
   const shown = (item: FillItem) => (item.value === 'long-term' ? t('longTerm') : item.shown)
   return (
     <div className="ocr-panel" style={PANEL} data-testid={id('panel')}>
+      {turnNotice}
       <div className="ocr-title" style={TITLE}>
         {t('panelTitle')}
         {offers.length > 1 && (

@@ -1,7 +1,7 @@
 /** Applying accepted OCR values to the stored person of a slot. Pure. */
 import type { AddressSplit } from '../../../../core/ocr/address'
 import type { FillItem } from '../../../../core/ocr/fill'
-import type { Person, Site, SlotKey, Subject, Workspace } from '../../../../core/model'
+import type { MaterialEdit, Person, Site, SlotKey, Subject, Workspace } from '../../../../core/model'
 
 export type SlotPerson =
   | { where: 'principal'; person: Person; subject: Subject }
@@ -82,4 +82,14 @@ export function withPrincipal(subject: Subject, person: Person): Subject {
     certNumber: person.idNumber,
     officeAddress: person.address,
   }
+}
+
+/**
+ * The edit that turns the picture the way OCR found it readable (`turn` clockwise, relative to
+ * the edit's rotation); null when there is nothing to turn or a crop is set (the crop is
+ * measured in the rotated frame: the user turns it in the editor, where the crop is redrawn).
+ */
+export function uprightEdit(edit: MaterialEdit, turn: 0 | 90 | 180 | 270 | undefined): MaterialEdit | null {
+  if (!turn || edit.crop) return null
+  return { ...edit, rotate: ((edit.rotate + turn) % 360) as MaterialEdit['rotate'] }
 }

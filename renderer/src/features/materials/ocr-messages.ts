@@ -42,6 +42,10 @@ const zh = {
   'deskew.hint': '把四个圆点拖到证件（或纸页）的四个角上；应用后按证件的实际比例拉正，只保留框内部分。',
   'deskew.failed': '查找四角失败：{message}',
   'batch.deskew': '自动校正拍歪的证件（找到四角并拉正，找不到时保持原样）',
+  'turn.upsideDown': '图片是倒置的（转过来才读出文字）。上传前请摆正。',
+  'turn.sideways': '图片是横倒的（转过来才读出文字）。上传前请摆正。',
+  'turn.apply': '旋转摆正',
+  'turn.inEditor': '已裁剪的图片请在“编辑”里旋转，再重新框选。',
 } as const
 
 export type OcrMessageKey = keyof typeof zh
@@ -85,6 +89,12 @@ const en: Record<OcrMessageKey, string> = {
     'Drag the four dots onto the corners of the card (or page); applying straightens it to its real proportions and keeps only what is inside.',
   'deskew.failed': 'Finding the corners failed: {message}',
   'batch.deskew': 'Straighten photographed documents (find the four corners; left as is when none are found)',
+  'turn.upsideDown':
+    'The picture is upside down (its text was read turned). Turn it upright before uploading.',
+  'turn.sideways':
+    'The picture lies on its side (its text was read turned). Turn it upright before uploading.',
+  'turn.apply': 'Turn upright',
+  'turn.inEditor': 'This picture is cropped: turn it in the editor, then redraw the crop.',
 }
 
 const DICTS: Record<Language, Record<OcrMessageKey, string>> = { 'zh-CN': zh, en }

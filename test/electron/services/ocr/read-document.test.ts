@@ -1,4 +1,4 @@
-// Real OCR (PaddleOCR in the worker thread) on generated images: five recognitions in all.
+// Real OCR (PaddleOCR in the worker thread) on generated images: about nine recognitions in all.
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { closeOcr, deskewDocument, readDocument } from '../../../../electron/main/services/ocr'
@@ -21,6 +21,7 @@ type Inputs = {
   front: Buffer
   angled: Buffer
   upsideDown: Buffer
+  sideways: Buffer
   back: Buffer
   licence: Buffer
   deskew: Buffer
@@ -52,6 +53,7 @@ beforeAll(async () => {
     front: await idCardFront({ mode: 'flat', width: 1000, seed: 5 }),
     angled: angled.jpeg,
     upsideDown: await sharp(flat).rotate(180).jpeg().toBuffer(),
+    sideways: await sharp(flat).rotate(90).jpeg().toBuffer(),
     back: await idCardBack({ mode: 'flat', width: 1200, seed: 6 }),
     licence: await businessLicence({ mode: 'scan', seed: 8 }),
     deskew: deskew.jpeg,
@@ -101,6 +103,19 @@ describe('readDocument (worker, real OCR)', () => {
     async () => {
       const p = syntheticPerson(4)
       const r = await readDocument(input.upsideDown, 'id-front', { today: '2026-12-07', deskew: false })
+      expect(r.rotated).toBe(true)
+      expect(r.turn).toBe(180)
+      expect(r.fields.idNumber?.value).toBe(p.residentId)
+    },
+    SLOW,
+  )
+
+  it(
+    'reads an ID front lying on its side: the quarter turns come first for a portrait card',
+    async () => {
+      const p = syntheticPerson(4)
+      const r = await readDocument(input.sideways, 'id-front', { today: '2026-12-07', deskew: false })
+      expect(r.turn).toBe(270)
       expect(r.rotated).toBe(true)
       expect(r.fields.idNumber?.value).toBe(p.residentId)
     },

@@ -11,6 +11,7 @@ import {
   applySubjectFill,
   personOfSlot,
   subjectOfCertificateSlot,
+  uprightEdit,
   withPrincipal,
 } from '../../../../renderer/src/features/materials/ocr-fill-apply'
 import { defaultQuad, moveCorner } from '../../../../renderer/src/features/materials/quad-math'
@@ -147,5 +148,21 @@ describe('accepting values read into the stored person', () => {
     expect(next.officeAddress.divisionCodes).toEqual(['11', '1101', '110108'])
     expect(next.principal.idNumber).toBe(org.principal.idNumber)
     expect(org.principal.name).not.toBe('张三')
+  })
+})
+
+describe('turning a picture upright after OCR read it turned', () => {
+  const edit = { rotate: 90 as const, crop: null, watermark: null }
+
+  it('adds the turn to the stored rotation, modulo a full turn', () => {
+    expect(uprightEdit(edit, 270)?.rotate).toBe(0)
+    expect(uprightEdit(edit, 180)?.rotate).toBe(270)
+    expect(uprightEdit({ ...edit, rotate: 0 }, 90)).toEqual({ ...edit, rotate: 90 })
+  })
+
+  it('offers nothing when no turn was needed, or when a crop would be measured in the old frame', () => {
+    expect(uprightEdit(edit, 0)).toBeNull()
+    expect(uprightEdit(edit, undefined)).toBeNull()
+    expect(uprightEdit({ ...edit, crop: { left: 0, top: 0, width: 10, height: 10 } }, 90)).toBeNull()
   })
 })
