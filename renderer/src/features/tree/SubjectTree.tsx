@@ -1,7 +1,7 @@
 import { BankOutlined, GlobalOutlined, PlusOutlined, SearchOutlined, UserOutlined } from '@ant-design/icons'
 import { Button, Empty, Input, Tooltip, Tree, Typography } from 'antd'
 import type { TreeDataNode } from 'antd'
-import { useMemo, useState, type Key } from 'react'
+import { useLayoutEffect, useMemo, useRef, useState, type Key, type RefObject } from 'react'
 import type { Site, Subject, Workspace } from '../../../../core/model'
 import { materialReadiness } from '../../../../core/packet/readiness'
 import { useT, type Translate } from '../../i18n'
@@ -27,22 +27,55 @@ function siteTitle(site: Site, subject: Subject, workspace: Workspace, t: Transl
   )
 }
 
-function buildTree(workspace: Workspace, filter: TreeFilter, t: Translate): TreeDataNode[] {
+function subjectTitle(subject: Subject, t: Translate) {
+  return (
+    <span className="tree-title" data-testid={`tree-subject-${subject.id}`}>
+      <span className="tree-title-text">{subject.name || t('tree.unnamedSubject')}</span>
+    </span>
+  )
+}
+
+/** A tree node with its record: the title is drawn (and a site's readiness counted) only when shown. */
+type TreeNode = TreeDataNode & { subject: Subject; site?: Site }
+
+function buildTree(filter: TreeFilter): TreeNode[] {
   return filter.subjects.map((subject) => ({
     key: `subject:${subject.id}`,
+    subject,
     icon: subject.nature === 'individual' ? <UserOutlined /> : <BankOutlined />,
-    title: (
-      <span className="tree-title" data-testid={`tree-subject-${subject.id}`}>
-        <span className="tree-title-text">{subject.name || t('tree.unnamedSubject')}</span>
-      </span>
-    ),
-    children: filter.sitesOf(subject.id).map((site) => ({
+    children: filter.sitesOf(subject.id).map((site): TreeNode => ({
       key: `site:${site.id}`,
+      subject,
+      site,
       icon: <GlobalOutlined />,
-      title: siteTitle(site, subject, workspace, t),
       isLeaf: true,
     })),
   }))
+}
+
+/** An element's content height: measured before the first paint, then followed as the window resizes. */
+function contentHeight(el: HTMLElement): number {
+  const style = getComputedStyle(el)
+  return Math.floor(el.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom))
+}
+
+/**
+ * The content height of the element `ref` is put on; null until measured. Where ResizeObserver
+ * is missing (jsdom) it stays 0: the caller then draws without a height.
+ */
+function useLaidOutHeight<T extends HTMLElement>(): [RefObject<T | null>, number | null] {
+  const ref = useRef<T>(null)
+  const canMeasure = typeof ResizeObserver !== 'undefined'
+  const [height, setHeight] = useState<number | null>(canMeasure ? null : 0)
+  useLayoutEffect(() => {
+    const el = ref.current
+    if (!el || !canMeasure) return
+    setHeight(contentHeight(el))
+    const observer = new ResizeObserver(() => setHeight(contentHeight(el)))
+    observer.observe(el)
+    return () => observer.disconnect()
+  }, [canMeasure])
+  return [ref, height]
 }
 
 function selectedKey(selection: Selection): NodeKey | undefined {
@@ -66,7 +99,9 @@ export function SubjectTree({ workspace }: { workspace: Workspace }) {
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set())
   const [query, setQuery] = useState('')
   const filter = useMemo(() => filterTree(workspace, query), [workspace, query])
-  const treeData = useMemo(() => buildTree(workspace, filter, t), [workspace, filter, t])
+  const treeData = useMemo(() => buildTree(filter), [filter])
+  // With a height the tree draws only the rows in view: an agency's 1,000 sites open at once.
+  const [scrollRef, scrollHeight] = useLaidOutHeight<HTMLDivElement>()
   // While searching every match is shown open.
   const expanded = filter.subjects
     .map((s) => `subject:${s.id}`)
@@ -123,16 +158,21 @@ export function SubjectTree({ workspace }: { workspace: Workspace }) {
       <Typography.Text type="secondary" className="sider-caption">
         {t('tree.title')}
       </Typography.Text>
-      <div className="sider-scroll" data-testid="tree-scroll">
+      <div className="sider-scroll" data-testid="tree-scroll" ref={scrollRef}>
         {workspace.subjects.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tree.empty')} />
         ) : filter.subjects.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tree.noMatch')} />
-        ) : (
+        ) : scrollHeight === null ? null : (
           <Tree
             showIcon
             blockNode
             treeData={treeData}
+            titleRender={(node) => {
+              const { subject, site } = node as TreeNode
+              return site ? siteTitle(site, subject, workspace, t) : subjectTitle(subject, t)
+            }}
+            {...(scrollHeight > 0 ? { height: scrollHeight } : {})}
             selectedKeys={key ? [key] : []}
             expandedKeys={expanded}
             onExpand={onExpand}
