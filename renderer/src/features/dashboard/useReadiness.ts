@@ -13,6 +13,27 @@ import { localToday } from '../../../../core/packet/readiness'
 
 /** Work per slice, so typing and scrolling stay smooth while the rest is computed. */
 const SLICE_MS = 12
+/**
+ * How often the values computed so far are shown: each showing re-renders the whole table, so
+ * one per slice would spend more time drawing than computing.
+ */
+const PUBLISH_MS = 250
+
+/** Runs `fn` after the next paint (where frames exist), else on the next task. */
+function afterPaint(fn: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  if (typeof requestAnimationFrame !== 'function') {
+    timer = setTimeout(fn, 0)
+    return () => clearTimeout(timer)
+  }
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(fn, 0)
+  })
+  return () => {
+    cancelAnimationFrame(frame)
+    clearTimeout(timer)
+  }
+}
 
 export function useReadiness(workspace: Workspace): ReadonlyMap<string, Readiness> {
   const { sites, subjects, materials } = workspace
@@ -26,6 +47,7 @@ export function useReadiness(workspace: Workspace): ReadonlyMap<string, Readines
     const live = new Set(sites.map((s) => s.id))
     const acc = new Map([...latest.current].filter(([id]) => live.has(id)))
     let index = 0
+    let lastShown = performance.now()
     let timer: ReturnType<typeof setTimeout> | undefined
     const step = () => {
       const start = performance.now()
@@ -34,11 +56,19 @@ export function useReadiness(workspace: Workspace): ReadonlyMap<string, Readines
         const subject = site && subjectById.get(site.subjectId)
         if (site && subject) acc.set(site.id, readinessOf(ws, site, subject))
       }
-      setMap(new Map(acc))
-      if (index < sites.length) timer = setTimeout(step, 0)
+      const done = index >= sites.length
+      if (done || performance.now() - lastShown >= PUBLISH_MS) {
+        setMap(new Map(acc))
+        lastShown = performance.now()
+      }
+      if (!done) timer = setTimeout(step, 0)
     }
-    timer = setTimeout(step, 0)
-    return () => clearTimeout(timer)
+    // The first slice waits for the first paint: the table shows before any rule runs.
+    const cancelFirst = afterPaint(step)
+    return () => {
+      cancelFirst()
+      clearTimeout(timer)
+    }
   }, [sites, subjects, materials])
   return map
 }
