@@ -5,6 +5,7 @@ import { api, onEvent } from './api'
 import { applyLanguage, setLanguage, useLanguage, useT } from './i18n'
 import { MainPane } from './MainPane'
 import { EncryptionButton } from './features/settings/EncryptionButton'
+import { StartupUnlock } from './features/settings/StartupUnlock'
 import { SubjectTree } from './features/tree/SubjectTree'
 import {
   loadWorkspace,
@@ -100,6 +101,7 @@ export function App() {
         </div>
       ) : (
         <Layout>
+          <StartupUnlock />
           <Layout.Sider width={300} className="app-sider" theme="light">
             <SubjectTree workspace={workspace} />
           </Layout.Sider>

@@ -1,7 +1,8 @@
 /**
  * Settings → 数据加密 in Chromium over the test bridge (no keychain there, like Linux
  * basic_text): not encrypted at first with the reason, a passphrase set, the recovery key shown
- * once, and the material files then sealed. Screenshots go to test-results/.
+ * once, and the material files then sealed; the next start asks for the passphrase, refuses a
+ * wrong one and opens with the right one. Screenshots go to test-results/.
  */
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
@@ -45,5 +46,28 @@ describe('settings → 数据加密', () => {
     const code = await page.textContent(byId('enc-recovery-code'))
     expect(code).toMatch(/([0-9A-Z]{4}-){7}[0-9A-Z]{4}/)
     await page.screenshot({ path: join(SHOTS, 'recovery-key.png') })
+  }, 120_000)
+
+  it('asks for the passphrase at the next start; a wrong one is refused, the right one unlocks', async () => {
+    // A new main on the same data folder: the key is locked again, as when the app restarts.
+    const dataDir = session.dataDir
+    await session.close()
+    session = await openSession(browser, dataDir)
+    const { page } = session
+    const prompt = page.locator(byId('startup-unlock'))
+    await page.locator(byId('enc-unlock-secret')).waitFor()
+    // The screenshot after the modal's zoom-in (its motion classes gone); the test itself does not wait on it.
+    await expect.poll(() => page.locator('.ant-modal[class*="zoom"]').count()).toBe(0)
+    await page.screenshot({ path: join(SHOTS, 'startup-unlock.png') })
+    await page.fill(byId('enc-unlock-secret'), '不是这个口令')
+    await page.click(byId('enc-unlock'))
+    await page.locator('.ant-message-notice, .ant-notification-notice', { hasText: '口令' }).first().waitFor()
+    await expect(page.locator(byId('enc-unlock-secret')).isVisible()).resolves.toBe(true)
+    await page.fill(byId('enc-unlock-secret'), '只有我知道的一句话')
+    await page.click(byId('enc-unlock'))
+    await page.locator('.ant-message-notice', { hasText: '已解锁' }).first().waitFor()
+    await expect.poll(() => prompt.isVisible()).toBe(false)
+    await page.click(byId('nav-encryption'))
+    await expect(page.textContent(byId('encryption-settings'))).resolves.toContain('已加密')
   }, 120_000)
 })

@@ -19,7 +19,8 @@ function protectionText(status: EncryptionStatus, t: EncryptionT): string {
   return t('enc.protection.none')
 }
 
-function UnlockForm({ onDone, t }: { onDone: (s: EncryptionStatus) => void; t: EncryptionT }) {
+/** The passphrase (or recovery key) field and its button; `onDone` gets the unlocked status. */
+export function UnlockForm({ onDone, t }: { onDone: (s: EncryptionStatus) => void; t: EncryptionT }) {
   const [secret, setSecret] = useState('')
   const [busy, setBusy] = useState(false)
   const unlock = async () => {

@@ -47,6 +47,10 @@ const zh = {
   'enc.recovery.renew.confirm': '生成新的恢复密钥后，旧的恢复密钥将失效。继续吗？',
   'enc.recovery.saved': '恢复密钥已经显示过。如果找不到了，可以生成一个新的（旧的随即失效）。',
   'enc.close': '关闭',
+  'enc.startup.title': '打开加密的工作区',
+  'enc.startup.body':
+    '这个工作区的材料文件（身份证照片、营业执照等）已加密，需要口令才能查看、重新压缩或导出。表单里的资料不受影响，可以先跳过，稍后在“数据加密”里解锁。',
+  'enc.startup.later': '稍后解锁',
 }
 export type EncryptionKey = keyof typeof zh
 
@@ -95,6 +99,10 @@ const en: Record<EncryptionKey, string> = {
   'enc.recovery.saved':
     'The recovery key has been shown. If you cannot find it, make a new one (the old one stops working).',
   'enc.close': 'Close',
+  'enc.startup.title': 'Open the encrypted workspace',
+  'enc.startup.body':
+    'The material files of this workspace (ID photos, licences…) are encrypted: the passphrase is needed to view, recompress or export them. The forms are not affected: you can skip this and unlock later under Encryption.',
+  'enc.startup.later': 'Unlock later',
 }
 
 const DICT: Record<Language, Record<EncryptionKey, string>> = { 'zh-CN': zh, en }

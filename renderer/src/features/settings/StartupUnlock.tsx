@@ -1,0 +1,50 @@
+import { App as AntApp, Button, Modal, Typography } from 'antd'
+import { useEffect, useState } from 'react'
+import { call } from '../../api'
+import { loadWorkspace } from '../workspace/store'
+import { UnlockForm } from './EncryptionSettings'
+import { useEncryptionT } from './encryption-strings'
+
+/**
+ * At start, a workspace whose key is protected by a passphrase is locked: asks for it once,
+ * before anything needs a material file. Skippable (the forms are not encrypted); the drawer's
+ * unlock form stays available. A keychain-protected workspace unlocks by itself in main.
+ */
+export function StartupUnlock() {
+  const t = useEncryptionT()
+  const { message } = AntApp.useApp()
+  const [open, setOpen] = useState(false)
+  useEffect(() => {
+    let alive = true
+    void call('encryption:status').then((status) => {
+      if (alive && status?.encrypted && !status.unlocked) setOpen(true)
+    })
+    return () => {
+      alive = false
+    }
+  }, [])
+  const unlocked = async () => {
+    setOpen(false)
+    void message.success(t('enc.unlock.done'))
+    // Previews and warnings of material files were refused while locked: read them again.
+    await loadWorkspace()
+  }
+  return (
+    <Modal
+      open={open}
+      title={t('enc.startup.title')}
+      closable={false}
+      mask={{ closable: false }}
+      keyboard={false}
+      footer={
+        <Button onClick={() => setOpen(false)} data-testid="startup-unlock-later">
+          {t('enc.startup.later')}
+        </Button>
+      }
+      data-testid="startup-unlock"
+    >
+      <Typography.Paragraph>{t('enc.startup.body')}</Typography.Paragraph>
+      <UnlockForm onDone={(status) => status.unlocked && void unlocked()} t={t} />
+    </Modal>
+  )
+}
