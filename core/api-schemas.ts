@@ -11,7 +11,7 @@ import { FILING_EVENT_KINDS } from './filing/events'
 import { BATCH_MAX_FILES, COPY_TEXT_MAX_CHARS, PACKET_BATCH_MAX_SITES } from './api'
 import { IMPORT_FIELDS } from './client-import/fields'
 import { IMPORT_MAX_COLUMNS, IMPORT_MAX_ROWS } from './client-import/table'
-import { maxBytesSchema } from './limits'
+import { autoLockMinutesSchema, maxBytesSchema } from './limits'
 import { MAX_NAME_BYTES } from './packet/file-names'
 import { PDF_MAX_PAGES, SLOT_KEYS } from './model'
 import { materialEditSchema, siteSchema, subjectSchema } from './schemas'
@@ -104,6 +104,7 @@ export const requestSchemas = {
     lastExportDir: z.string().max(4096).optional(),
     holidayYears: z.array(yearScheduleSchema).max(20).optional(),
     dueNotifications: z.boolean().optional(),
+    autoLockMinutes: autoLockMinutesSchema.optional(),
   }),
   'external:open': z.object({ url: z.string().min(1).max(2048) }),
   'filing:record': z.object({
@@ -138,6 +139,7 @@ export const requestSchemas = {
   'ocr:deskew': idRef,
   'encryption:status': z.undefined(),
   'encryption:unlock': z.object({ secret: z.string().min(1).max(1024) }),
+  'encryption:lock': z.undefined(),
   'encryption:setPassphrase': z.object({ passphrase: z.string().min(1).max(1024) }),
   'encryption:recoveryCode': z.object({ renew: z.boolean() }),
 } as const

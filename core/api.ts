@@ -30,6 +30,8 @@ export type Settings = {
   holidayYears?: YearSchedule[]
   /** Daily desktop notification of what is due or overdue; absent = on. */
   dueNotifications?: boolean
+  /** Lock a passphrase-protected workspace after this many idle minutes; absent or 0 = never. */
+  autoLockMinutes?: number
 }
 
 export type ExportFormat = 'folder' | 'zip'
@@ -230,6 +232,8 @@ export type Api = {
   'encryption:status': () => EncryptionStatus
   /** Unlocks with the passphrase or the recovery key (either is accepted). */
   'encryption:unlock': (req: Req<'encryption:unlock'>) => EncryptionStatus
+  /** Locks a passphrase-protected workspace now (auto-lock after idle, 立即锁定); others stay as they are. */
+  'encryption:lock': () => EncryptionStatus
   /** Sets or changes the passphrase, which then protects the key instead of the keychain. */
   'encryption:setPassphrase': (req: Req<'encryption:setPassphrase'>) => EncryptionStatus
   /** The pending recovery key, once (null when none waits); with renew, a new one (the old stops working). */
@@ -277,6 +281,7 @@ export const API_CHANNELS: Record<Channel, true> = {
   'ocr:deskew': true,
   'encryption:status': true,
   'encryption:unlock': true,
+  'encryption:lock': true,
   'encryption:setPassphrase': true,
   'encryption:recoveryCode': true,
 }

@@ -41,3 +41,12 @@ export const MAX_INPUT_LABEL = `${Math.floor(MAX_INPUT_BYTES / (1024 * 1024))} M
 
 /** An input file's size in bytes: not empty, not above MAX_INPUT_BYTES. */
 export const inputBytesSchema = z.number().int().min(1).max(MAX_INPUT_BYTES)
+
+/** Idle minutes after which a passphrase-protected workspace may lock itself (0 = never). */
+export const AUTO_LOCK_CHOICES = [0, 5, 15, 30, 60] as const
+/** The auto-lock setting: whole minutes, at most a day. */
+export const autoLockMinutesSchema = z
+  .number()
+  .int()
+  .min(0)
+  .max(24 * 60)

@@ -6,6 +6,7 @@ import { applyLanguage, setLanguage, useLanguage, useT } from './i18n'
 import { MainPane } from './MainPane'
 import { EncryptionButton } from './features/settings/EncryptionButton'
 import { StartupUnlock } from './features/settings/StartupUnlock'
+import { useAutoLock } from './features/settings/useAutoLock'
 import { SubjectTree } from './features/tree/SubjectTree'
 import {
   loadWorkspace,
@@ -78,6 +79,7 @@ function useStartup(): boolean {
 export function App() {
   const t = useT()
   const ready = useStartup()
+  useAutoLock()
   const workspace = useWorkspaceStore((s) => s.workspace)
   return (
     <Layout className="app-layout">

@@ -64,18 +64,25 @@ function failure(cause: unknown): AppError {
 }
 
 /** Invokes a channel and always answers a Result (a thrown bridge error becomes ok:false). */
+let inFlight = 0
+/** Requests main has not answered yet: a long export counts as activity for the auto-lock. */
+export const requestsInFlight = (): number => inFlight
+
 export async function request<C extends Channel>(
   channel: C,
   ...args: Args<C>
 ): Promise<Result<ResponseOf<C>>> {
   const bridge = window.beian
   if (!bridge) return { ok: false, error: NO_BRIDGE }
+  inFlight++
   try {
     const result = await bridge.invoke(channel, ...args)
     if (result && typeof result === 'object' && 'ok' in result) return result
     return { ok: false, error: failure('unexpected answer') }
   } catch (cause) {
     return { ok: false, error: failure(cause) }
+  } finally {
+    inFlight--
   }
 }
 

@@ -70,4 +70,22 @@ describe('settings → 数据加密', () => {
     await page.click(byId('nav-encryption'))
     await expect(page.textContent(byId('encryption-settings'))).resolves.toContain('已加密')
   }, 120_000)
+
+  it('locks now from the drawer, unlocks there again, and keeps the auto-lock minutes chosen', async () => {
+    const { page } = session
+    await page.click(byId('enc-autolock-minutes'))
+    await page.locator('.ant-select-item-option', { hasText: '闲置 15 分钟后' }).click()
+    await expect.poll(() => page.textContent(byId('enc-autolock-minutes'))).toContain('闲置 15 分钟后')
+    await page.screenshot({ path: join(SHOTS, 'auto-lock.png') })
+    await page.click(byId('enc-lock-now'))
+    const drawer = page.locator(byId('encryption-settings'))
+    await expect.poll(() => drawer.textContent()).toContain('已加密，尚未解锁')
+    await drawer.locator(byId('enc-unlock-secret')).fill('只有我知道的一句话')
+    await drawer.locator(byId('enc-unlock')).click()
+    await expect.poll(() => page.locator(byId('enc-autolock')).isVisible()).toBe(true)
+    // The choice is stored in main's settings, not only in the window.
+    await page.reload()
+    await page.click(byId('nav-encryption'))
+    await expect.poll(() => page.textContent(byId('enc-autolock-minutes'))).toContain('闲置 15 分钟后')
+  }, 120_000)
 })

@@ -6,7 +6,11 @@ import type { Handlers } from './types'
 
 type EncryptionHandlers = Pick<
   Handlers,
-  'encryption:status' | 'encryption:unlock' | 'encryption:setPassphrase' | 'encryption:recoveryCode'
+  | 'encryption:status'
+  | 'encryption:unlock'
+  | 'encryption:lock'
+  | 'encryption:setPassphrase'
+  | 'encryption:recoveryCode'
 >
 
 const toStatus = (s: KeyStatus): EncryptionStatus => ({ ...s })
@@ -15,6 +19,7 @@ export function encryptionHandlers({ encryption }: Services): EncryptionHandlers
   return {
     'encryption:status': async () => toStatus(await encryption.status()),
     'encryption:unlock': async ({ secret }) => toStatus(await encryption.unlock(secret)),
+    'encryption:lock': async () => toStatus(await encryption.lock()),
     'encryption:setPassphrase': async ({ passphrase }) =>
       toStatus(await encryption.setPassphrase(passphrase)),
     'encryption:recoveryCode': ({ renew }) => encryption.recoveryCode(renew),

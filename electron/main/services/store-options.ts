@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import { yearScheduleSchema } from '../../../core/filing/event-schema'
+import { autoLockMinutesSchema } from '../../../core/limits'
 import { workspaceSchema } from '../../../core/schemas'
 
 export const STORE_VERSION = 1
@@ -15,6 +16,7 @@ export const settingsSchema = z.object({
   // Optional: stores from before the filing desk have none.
   holidayYears: z.array(yearScheduleSchema).max(20).optional(),
   dueNotifications: z.boolean().optional(),
+  autoLockMinutes: autoLockMinutesSchema.optional(),
 })
 
 export const storedStateSchema = z.object({

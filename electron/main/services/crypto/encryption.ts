@@ -11,6 +11,8 @@ export type EncryptionService = {
   ready: Promise<void>
   status(): Promise<KeyStatus>
   unlock(secret: string): Promise<KeyStatus>
+  /** Locks a passphrase-protected workspace (no-op otherwise). */
+  lock(): Promise<KeyStatus>
   setPassphrase(passphrase: string): Promise<KeyStatus>
   /** The pending recovery code (once), or with `renew` a new one; null when none is pending. */
   recoveryCode(renew: boolean): Promise<string | null>
@@ -46,6 +48,10 @@ export function createEncryptionService(
       await keys.unlock(secret)
       await migrate()
       return keys.status()
+    },
+    async lock() {
+      await ready
+      return keys.lock()
     },
     async setPassphrase(passphrase) {
       await ready

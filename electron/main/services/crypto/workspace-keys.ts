@@ -70,6 +70,12 @@ export type WorkspaceKeys = {
   startUp(): Promise<KeyStatus>
   /** Unlocks with the passphrase or the recovery code (either is accepted). */
   unlock(secret: string): Promise<KeyStatus>
+  /**
+   * Forgets the data key of a passphrase-protected workspace (auto-lock, 立即锁定); the keychain's
+   * would come back by itself, so it is kept. The buffer is dropped, not zeroed: a seal still
+   * running holds it and must finish with the real key.
+   */
+  lock(): KeyStatus
   /** Sets (or changes) the passphrase and makes it the protection; creates the key if none. */
   setPassphrase(passphrase: string): Promise<KeyStatus>
   /** The recovery code, once, right after it was made; null afterwards. */
@@ -156,6 +162,10 @@ export function createWorkspaceKeys(dataDir: string, options: KeyOptions = {}): 
       }
       // The code made last time was never shown: make a new one, so one is always shown once.
       if (key && !file.recoveryShown) save(await withNewRecovery(file, key))
+      return status()
+    },
+    lock() {
+      if (file?.protection === 'passphrase') key = null
       return status()
     },
     async unlock(secret) {

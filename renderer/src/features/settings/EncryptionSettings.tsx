@@ -2,6 +2,7 @@ import { Alert, Button, Descriptions, Form, Input, Popconfirm, Space, Tag, Typog
 import { useEffect, useState } from 'react'
 import type { EncryptionStatus } from '../../../../core/api'
 import { call } from '../../api'
+import { AutoLockSettings } from './AutoLockSettings'
 import { useEncryptionT, type EncryptionT } from './encryption-strings'
 
 const MIN_CHARS = 8
@@ -208,6 +209,7 @@ export function EncryptionSettings() {
         <PassphraseForm status={status} onDone={setStatus} t={t} />
       ) : null}
       {status.encrypted && status.unlocked ? <RecoveryKey status={status} t={t} /> : null}
+      <AutoLockSettings status={status} onLocked={setStatus} t={t} />
     </Space>
   )
 }

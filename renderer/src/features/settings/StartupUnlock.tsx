@@ -1,30 +1,32 @@
 import { App as AntApp, Button, Modal, Typography } from 'antd'
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
 import { call } from '../../api'
 import { loadWorkspace } from '../workspace/store'
 import { UnlockForm } from './EncryptionSettings'
 import { useEncryptionT } from './encryption-strings'
+import { askToUnlock, closeUnlockPrompt, useLockStore } from './lock-store'
 
 /**
  * At start, a workspace whose key is protected by a passphrase is locked: asks for it once,
- * before anything needs a material file. Skippable (the forms are not encrypted); the drawer's
- * unlock form stays available. A keychain-protected workspace unlocks by itself in main.
+ * before anything needs a material file; the auto-lock asks again. Skippable (the forms are not
+ * encrypted); the drawer's unlock form stays available. A keychain-protected workspace unlocks
+ * by itself in main.
  */
 export function StartupUnlock() {
   const t = useEncryptionT()
   const { message } = AntApp.useApp()
-  const [open, setOpen] = useState(false)
+  const open = useLockStore((s) => s.promptOpen)
   useEffect(() => {
     let alive = true
     void call('encryption:status').then((status) => {
-      if (alive && status?.encrypted && !status.unlocked) setOpen(true)
+      if (alive && status?.encrypted && !status.unlocked) askToUnlock()
     })
     return () => {
       alive = false
     }
   }, [])
   const unlocked = async () => {
-    setOpen(false)
+    closeUnlockPrompt()
     void message.success(t('enc.unlock.done'))
     // Previews and warnings of material files were refused while locked: read them again.
     await loadWorkspace()
@@ -36,8 +38,9 @@ export function StartupUnlock() {
       closable={false}
       mask={{ closable: false }}
       keyboard={false}
+      destroyOnHidden
       footer={
-        <Button onClick={() => setOpen(false)} data-testid="startup-unlock-later">
+        <Button onClick={closeUnlockPrompt} data-testid="startup-unlock-later">
           {t('enc.startup.later')}
         </Button>
       }

@@ -51,6 +51,11 @@ const zh = {
   'enc.startup.body':
     '这个工作区的材料文件（身份证照片、营业执照等）已加密，需要口令才能查看、重新压缩或导出。表单里的资料不受影响，可以先跳过，稍后在“数据加密”里解锁。',
   'enc.startup.later': '稍后解锁',
+  'enc.autolock.title': '自动锁定',
+  'enc.autolock.hint': '离开电脑一段时间没有操作时自动锁定，再次查看材料需要输入口令。正在导出时不会锁定。',
+  'enc.autolock.never': '从不',
+  'enc.autolock.minutes': '闲置 {n} 分钟后',
+  'enc.autolock.now': '立即锁定',
 }
 export type EncryptionKey = keyof typeof zh
 
@@ -103,6 +108,12 @@ const en: Record<EncryptionKey, string> = {
   'enc.startup.body':
     'The material files of this workspace (ID photos, licences…) are encrypted: the passphrase is needed to view, recompress or export them. The forms are not affected: you can skip this and unlock later under Encryption.',
   'enc.startup.later': 'Unlock later',
+  'enc.autolock.title': 'Auto-lock',
+  'enc.autolock.hint':
+    'Locks after a while without any activity; viewing materials then needs the passphrase again. Never during an export.',
+  'enc.autolock.never': 'Never',
+  'enc.autolock.minutes': 'After {n} idle minutes',
+  'enc.autolock.now': 'Lock now',
 }
 
 const DICT: Record<Language, Record<EncryptionKey, string>> = { 'zh-CN': zh, en }

@@ -62,6 +62,29 @@ describe('workspace keys', () => {
     expect(next.dataKey()?.equals(key)).toBe(true)
   })
 
+  it('locks a passphrase-protected key (the buffer left intact for a seal in flight) until it is typed again', async () => {
+    const dir = tempDir()
+    const keys = createWorkspaceKeys(dir, { keychain: fakeKeychain('basic_text'), ...FAST })
+    await keys.startUp()
+    expect(keys.lock()).toMatchObject({ encrypted: false })
+    await keys.setPassphrase('一句只有我知道的话')
+    const held = keys.dataKey() as Buffer
+    const copy = Buffer.from(held)
+    expect(keys.lock()).toMatchObject({ encrypted: true, unlocked: false })
+    expect(keys.dataKey()).toBeNull()
+    expect(held.equals(copy)).toBe(true)
+    await expect(keys.unlock('不是这句')).rejects.toMatchObject({ code: 'crypto/wrong-passphrase' })
+    expect((await keys.unlock('一句只有我知道的话')).unlocked).toBe(true)
+    expect(keys.dataKey()?.equals(copy)).toBe(true)
+  })
+
+  it('does not lock a keychain-protected key: it would unlock itself at the next start anyway', async () => {
+    const keys = createWorkspaceKeys(tempDir(), { keychain: fakeKeychain(), ...FAST })
+    await keys.startUp()
+    expect(keys.lock()).toMatchObject({ encrypted: true, unlocked: true, protection: 'keychain' })
+    expect(keys.dataKey()).not.toBeNull()
+  })
+
   it('shows the recovery code once; it unlocks when the keychain is lost, and re-wraps by the keychain', async () => {
     const dir = tempDir()
     const keys = createWorkspaceKeys(dir, { keychain: fakeKeychain(), ...FAST })
