@@ -47,17 +47,27 @@ type Source = {
  * An imported original without its metadata (EXIF with GPS and camera serials, XMP, IPTC, PNG
  * text): JPEG, PNG and WebP that carry any are re-written by sharp with their orientation
  * applied (sharpOptions auto-orients) and the ICC profile kept: JPEG at quality 95 without
- * chroma subsampling, PNG and WebP losslessly. Files without metadata are kept byte for byte.
- * Other formats (HEIC, TIFF, AVIF, GIF, BMP, PDF) are stored as imported.
+ * chroma subsampling, PNG and WebP losslessly. A single-page 8-bit TIFF is re-written
+ * losslessly (LZW); a PDF loses its document information and XMP, and its embedded JPEGs their
+ * EXIF (pdf-strip.ts). Files without metadata are kept byte for byte, and so are the formats
+ * sharp cannot write back unchanged: HEIC (no HEVC encoder), multi-page or 16-bit TIFF, AVIF,
+ * GIF, BMP.
  */
 export async function withoutMetadata(bytes: Buffer): Promise<Buffer> {
   const format = detectFormat(bytes)
-  if (format !== 'jpeg' && format !== 'png' && format !== 'webp') return bytes
+  if (format === 'pdf') {
+    // pdf-lib loads with the first PDF, not with main.
+    const { stripPdfMetadata } = await import('./images/pdf-strip')
+    return (await stripPdfMetadata(bytes)) ?? bytes
+  }
+  if (format !== 'jpeg' && format !== 'png' && format !== 'webp' && format !== 'tiff') return bytes
   const meta = await openSharp(bytes).metadata()
   const carries = Boolean(meta.exif ?? meta.xmp ?? meta.iptc) || (meta.comments?.length ?? 0) > 0
   if (!carries && (meta.orientation ?? 1) === 1) return bytes
+  if (format === 'tiff' && ((meta.pages ?? 1) > 1 || meta.depth !== 'uchar')) return bytes
   const img = openSharp(bytes).keepIccProfile()
   if (format === 'jpeg') return img.jpeg({ quality: 95, chromaSubsampling: '4:4:4' }).toBuffer()
+  if (format === 'tiff') return img.tiff({ compression: 'lzw' }).toBuffer()
   return (format === 'png' ? img.png({ compressionLevel: 9 }) : img.webp({ lossless: true })).toBuffer()
 }
 
