@@ -5,7 +5,8 @@
  * pdf-lib cannot load or rewrite (encrypted, damaged) is left as it was: the import is never
  * refused for its metadata.
  */
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef } from 'pdf-lib'
+import type { PDFDict } from 'pdf-lib'
+import { PDFArray, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef } from 'pdf-lib'
 import { stripJpegMetadata } from './jpeg-strip'
 
 const DCT = PDFName.of('DCTDecode')
