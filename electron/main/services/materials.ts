@@ -20,6 +20,8 @@ import { AppFailure } from './app-error'
 import { readInputFile } from './input-gate'
 import { compressImage, detectFormat, makeThumbnail } from './images'
 import { cropForSize } from './images/decode'
+import { blankHeifMetadata } from './images/heic-strip'
+import { exifOrientation, heifHasTransform } from './images/orientation'
 import { openSharp } from './images/sharp-options'
 import { materialKey, type MaterialFiles } from './material-files'
 import type { WorkspaceRepo } from './workspace-repo'
@@ -49,9 +51,9 @@ type Source = {
  * applied (sharpOptions auto-orients) and the ICC profile kept: JPEG at quality 95 without
  * chroma subsampling, PNG and WebP losslessly. A single-page 8-bit TIFF is re-written
  * losslessly (LZW); a PDF loses its document information and XMP, and its embedded JPEGs their
- * EXIF (pdf-strip.ts). Files without metadata are kept byte for byte, and so are the formats
- * sharp cannot write back unchanged: HEIC (no HEVC encoder), multi-page or 16-bit TIFF, AVIF,
- * GIF, BMP.
+ * EXIF (pdf-strip.ts); a HEIC its EXIF and XMP items, blanked in place (no HEVC encoder to
+ * write one back). Files without metadata are kept byte for byte, and so are the formats sharp
+ * cannot write back unchanged: multi-page or 16-bit TIFF, AVIF, GIF, BMP.
  */
 export async function withoutMetadata(bytes: Buffer): Promise<Buffer> {
   const format = detectFormat(bytes)
@@ -60,6 +62,7 @@ export async function withoutMetadata(bytes: Buffer): Promise<Buffer> {
     const { stripPdfMetadata } = await import('./images/pdf-strip')
     return (await stripPdfMetadata(bytes)) ?? bytes
   }
+  if (format === 'heic') return heicWithoutMetadata(bytes)
   if (format !== 'jpeg' && format !== 'png' && format !== 'webp' && format !== 'tiff') return bytes
   const meta = await openSharp(bytes).metadata()
   const carries = Boolean(meta.exif ?? meta.xmp ?? meta.iptc) || (meta.comments?.length ?? 0) > 0
@@ -69,6 +72,23 @@ export async function withoutMetadata(bytes: Buffer): Promise<Buffer> {
   if (format === 'jpeg') return img.jpeg({ quality: 95, chromaSubsampling: '4:4:4' }).toBuffer()
   if (format === 'tiff') return img.tiff({ compression: 'lzw' }).toBuffer()
   return (format === 'png' ? img.png({ compressionLevel: 9 }) : img.webp({ lossless: true })).toBuffer()
+}
+
+/**
+ * HEIC: EXIF and XMP blanked in place (heic-strip.ts). Not when the EXIF Orientation is what
+ * turns the picture upright (a file without irot/imir): blanking it would store it sideways.
+ */
+async function heicWithoutMetadata(bytes: Buffer): Promise<Buffer> {
+  if (!heifHasTransform(bytes)) {
+    let orientation = 1
+    try {
+      orientation = exifOrientation((await openSharp(bytes).metadata()).exif)
+    } catch {
+      return bytes
+    }
+    if (orientation !== 1) return bytes
+  }
+  return blankHeifMetadata(bytes) ?? bytes
 }
 
 export function newId(): string {

@@ -1,14 +1,22 @@
 /**
  * Issue 12: originals lose their metadata on import, the picture untouched. PDF certificates
- * (document information, XMP, EXIF of the embedded scan) and TIFF scans here; JPEG, PNG and
- * WebP in materials.test.ts.
+ * (document information, XMP, EXIF of the embedded scan), TIFF scans and iPhone-style HEIC
+ * here; JPEG, PNG and WebP in materials.test.ts.
  */
+import { execFile } from 'node:child_process'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import decodeHeic from 'heic-decode'
 import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 import { stripPdfMetadata } from '../../../../electron/main/services/images/pdf-strip'
 import { withoutMetadata } from '../../../../electron/main/services/materials'
-import { withCamera } from '../../../fixtures/variants'
+import { blankHeifMetadata } from '../../../../electron/main/services/images/heic-strip'
+import { exifOrientation, heifHasTransform } from '../../../../electron/main/services/images/orientation'
+import { HEIF_ENC, withCamera, withOrientation } from '../../../fixtures/variants'
 import { documentRaw, encode } from './fixtures'
 
 const XMP = `<?xpacket begin=""?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description exif:GPSLatitude="39,54.45N" xmlns:exif="http://ns.adobe.com/exif/1.0/"/></rdf:RDF></x:xmpmeta><?xpacket end="w"?>`
@@ -94,5 +102,56 @@ describe('TIFF metadata on import', () => {
   it('keeps a TIFF without metadata byte for byte', async () => {
     const tiff = await encode(documentRaw(200, 140)).tiff().toBuffer()
     expect((await withoutMetadata(tiff)).equals(tiff)).toBe(true)
+  })
+})
+
+/** A HEIC made by Debian's heif-enc from a JPEG: it copies the JPEG's EXIF (GPS included) as an Exif item. */
+async function heicFromJpeg(jpeg: Buffer): Promise<Buffer> {
+  const dir = await mkdtemp(join(tmpdir(), 'beian-heic-strip-'))
+  try {
+    await writeFile(join(dir, 'in.jpg'), jpeg)
+    await promisify(execFile)(HEIF_ENC, [
+      '-q',
+      '60',
+      '-p',
+      'preset=ultrafast',
+      join(dir, 'in.jpg'),
+      '-o',
+      join(dir, 'out.heic'),
+    ])
+    return await readFile(join(dir, 'out.heic'))
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+const decoded = async (heic: Buffer) => Buffer.from((await decodeHeic({ buffer: heic })).data)
+
+describe('HEIC metadata on import', () => {
+  it('blanks the EXIF item in place: no camera or GPS left, the same size and the same picture', async () => {
+    const heic = await heicFromJpeg(await withCamera(await encode(documentRaw(320, 240)).jpeg().toBuffer()))
+    expect(heic.includes('SynthCam')).toBe(true)
+    const clean = await withoutMetadata(heic)
+    expect(clean.includes('SynthCam')).toBe(false)
+    expect(clean.includes('GPS')).toBe(false)
+    expect(clean.length).toBe(heic.length)
+    expect((await decoded(clean)).equals(await decoded(heic))).toBe(true)
+  })
+
+  it('keeps a HEIC whose EXIF Orientation is what turns it upright (no irot): blanking would store it sideways', async () => {
+    const heic = await heicFromJpeg(
+      await withOrientation(await encode(documentRaw(320, 240)).jpeg().toBuffer(), 6),
+    )
+    expect(heifHasTransform(heic)).toBe(false)
+    expect(exifOrientation((await sharp(heic).metadata()).exif)).toBe(6)
+    expect((await withoutMetadata(heic)).equals(heic)).toBe(true)
+  })
+
+  it('leaves a file it does not understand as it was', () => {
+    expect(blankHeifMetadata(Buffer.from('not a heif file at all'))).toBeNull()
+    const truncated = Buffer.alloc(64)
+    truncated.writeUInt32BE(4096, 0)
+    truncated.write('meta', 4, 'latin1')
+    expect(blankHeifMetadata(truncated)).toBeNull()
   })
 })
