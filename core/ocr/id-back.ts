@@ -47,8 +47,8 @@ export function parseIdBack(rows: readonly Row[]): ReadResult<IdBackField> {
   const fromLabel = hit && validityRange(hit.text)
   const row = fromLabel ? undefined : rowTexts(rows).find((r) => validityRange(r.text))
   const range = fromLabel ?? (row && validityRange(row.text))
-  const confidence = fromLabel ? (hit?.confidence ?? 0) : (row?.confidence ?? 0) * UNLABELLED
-  const raw = fromLabel ? hit?.text : row?.text
+  const confidence = fromLabel ? hit.confidence : (row?.confidence ?? 0) * UNLABELLED
+  const raw = fromLabel ? hit.text : row?.text
   if (range) {
     fields.validFrom = field(range.from, confidence, raw)
     fields.validTo = field(range.to, confidence, raw)

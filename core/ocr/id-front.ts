@@ -42,7 +42,7 @@ function sexField(hits: Map<string, Hit>, rows: readonly Row[]): FieldRead | und
   if (hit && m) return field(m[0], hit.confidence, hit.text)
   const row = rowTexts(rows).find((r) => /民族/.test(r.text) && /[男女]/.test(r.text))
   const sex = row && /[男女]/.exec(row.text)
-  return sex && row ? field(sex[0], row.confidence * UNLABELLED) : undefined
+  return sex ? field(sex[0], row.confidence * UNLABELLED) : undefined
 }
 
 function ethnicityField(hit: Hit | undefined): FieldRead | undefined {
@@ -96,7 +96,8 @@ export function parseIdFront(rows: readonly Row[], today?: string): ReadResult<I
   const texts = [...(idHit ? [idHit.text] : []), ...rowTexts(rows).map((r) => r.text)]
   const read = readResidentId(texts, today)
   const number = numberField('idNumber', read, confidenceOfRaw(read, rows, idHit), '公民身份号码')
-  const fields: Fields = {
+  // Each reader may find nothing: undefined values are dropped below.
+  const fields: Record<IdFrontField, FieldRead | undefined> = {
     name: nameField(hits.get('name'), rows, number.field !== undefined),
     sex: sexField(hits, rows),
     ethnicity: ethnicityField(hits.get('ethnicity')),

@@ -90,7 +90,7 @@ function tokenize(seg: Segment, labels: readonly Label[]): Token[] {
         start = i
       }
       if (!value) start = i
-      value += text[i]
+      value += text.charAt(i)
       i++
     }
   }

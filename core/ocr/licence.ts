@@ -75,7 +75,8 @@ export function parseLicence(rows: readonly Row[]): ReadResult<LicenceField> {
   const texts = [...(usccHit ? [usccHit.text] : []), ...rowTexts(rows).map((r) => r.text)]
   const read = readUscc(texts)
   const number = numberField('uscc', read, confidenceOfRaw(read, rows, usccHit), '统一社会信用代码')
-  const fields: Fields = {
+  // Each reader may find nothing: undefined values are dropped below.
+  const fields: Record<LicenceField, FieldRead | undefined> = {
     title: titleField(rows),
     name: nameField(hits.get('name'), rows),
     uscc: number.field,

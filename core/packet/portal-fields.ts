@@ -73,7 +73,9 @@ function fieldList(prefix: string, block?: string): FieldList {
 function addEach(list: FieldList, key: string, label: string, values: readonly string[]): void {
   const clean = values.map((v) => v.trim()).filter(Boolean)
   if (clean.length === 0) list.add(key, label, '')
-  clean.forEach((v, i) => list.add(`${key}.${i + 1}`, clean.length > 1 ? `${label} ${i + 1}` : label, v))
+  clean.forEach((v, i) => {
+    list.add(`${key}.${i + 1}`, clean.length > 1 ? `${label} ${i + 1}` : label, v)
+  })
 }
 
 function subjectStep(subject: Subject): PortalStep {

@@ -48,7 +48,7 @@ export function uploadChecklist(
       slot: slot.key,
       label: slot.label,
       state,
-      ...(file && exported ? { file, location: exportedPath(exported, file) } : {}),
+      ...(file ? { file, location: exportedPath(exported, file) } : {}),
     })
   }
   return out
