@@ -4,6 +4,7 @@
  * Shape only: the portal's rules live in core/validation.
  */
 import { z } from 'zod'
+import { id, text } from './schema-parts'
 import { filingEventSchema } from './filing/event-schema'
 import { WATERMARK_MAX_CHARS } from './limits'
 import { PERSPECTIVE_TARGETS } from './ocr/perspective'
@@ -22,12 +23,6 @@ import {
   type Subject,
 } from './model'
 
-const text = (max: number) => z.string().max(max)
-const id = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/)
 const isoTime = z.string().max(40)
 
 export const addressSchema = z.object({

@@ -1,6 +1,6 @@
 /**
  * The dashboard's readiness of every site, indexed and cached: the same counts as
- * core/filing/batch-readiness.ts (and as core/packet/readiness.ts `siteFindings`), at a cost
+ * core/packet/readiness.ts `siteFindings` and `materialReadiness` give per site, at a cost
  * proportional to what changed. Records are immutable data — an edit replaces the objects it
  * touches — so each part is cached by the identity of exactly what it reads:
  * - a site's own rules (validateSite without the reuse check): the site, its subject, today;

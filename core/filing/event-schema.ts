@@ -3,6 +3,7 @@
  * whether an event may follow the ones before it is decided by stages.ts / record.ts.
  */
 import { z } from 'zod'
+import { id, text } from '../schema-parts'
 import type { YearSchedule } from './calendar'
 import {
   FILING_EVENT_KINDS,
@@ -11,13 +12,6 @@ import {
   type FilingEvent,
   type InterviewDetails,
 } from './events'
-
-const text = (max: number) => z.string().max(max)
-const id = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/)
 
 export const interviewDetailsSchema = z.object({
   mode: z.enum(INTERVIEW_MODES),

@@ -257,7 +257,8 @@ describe('filing desk journey', () => {
     expect(await page.textContent(byId('badge-sample'))).toContain(`京公网安备${FILING_NUMBER}号`)
     await page.click(byId('badge-copy'))
     await page.locator('.ant-message', { hasText: '已复制标识代码' }).waitFor()
-    const copied = await page.evaluate(() => navigator.clipboard.readText())
+    // Through main's clipboard, which Electron's permission handler cannot refuse.
+    const copied = session.bridge.copied.at(-1) ?? ''
     expect(copied).toContain(`https://beian.mps.gov.cn/#/query/webSearch?code=${FILING_NUMBER}`)
     expect(copied).toContain(`京公网安备${FILING_NUMBER}号`)
     await badge.scrollIntoViewIfNeeded()

@@ -14,15 +14,15 @@ import { syntheticResidentId } from '../support/factories'
 import { portalFields } from '../../core/packet/portal-fields'
 import { readZip } from '../support/zip'
 import {
-  addTag,
   assertPrerequisites,
   byId,
   choose,
+  createSite,
   dropFile,
   launchBrowser,
   openSession,
-  typeDate,
   type Session,
+  typeDate,
 } from './browser'
 import {
   checkFillList,
@@ -96,20 +96,13 @@ async function fillSubject(): Promise<void> {
 }
 
 async function fillSite(): Promise<void> {
-  await page.click(byId('new-site'))
-  await page.fill(byId('site-name'), '小明的博客')
-  await page.fill(byId('site-mainDomain'), 'example-blog.cn')
-  await page.fill(byId('site-icpNumber'), '京ICP备12345678号-1')
-  await typeDate(page, 'site-openingDate', '2026-11-20')
-  await addTag(page, 'site-serverIps', '47.96.21.10')
-  await page.click(byId('site-accessProvider-name'))
-  await page.keyboard.type('阿里云计算有限公司')
-  await page.locator('.ant-select-item-option', { hasText: '阿里云计算有限公司' }).first().click()
-  await page.click(byId('site-registrar-name'))
-  await page.keyboard.type('阿里云计算')
-  await page.locator('.ant-select-item-option:visible', { hasText: '阿里云计算有限公司' }).last().click()
-  await page.click(byId('save-site'))
-  await page.locator('[data-testid^="tree-site-"]').first().waitFor()
+  await createSite(page, {
+    name: '小明的博客',
+    domain: 'example-blog.cn',
+    icp: '京ICP备12345678号-1',
+    opening: '2026-11-20',
+    ip: '47.96.21.10',
+  })
   await page.locator(byId('slot-domain-certificate')).waitFor()
 }
 

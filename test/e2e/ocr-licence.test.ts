@@ -12,15 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateUscc } from '../../core/validation'
 import { flatFace } from '../fixtures/ocr-photos'
 import { truthOf } from '../fixtures/ocr-set'
-import {
-  addTag,
-  assertPrerequisites,
-  byId,
-  launchBrowser,
-  openSession,
-  typeDate,
-  type Session,
-} from './browser'
+import { assertPrerequisites, byId, createSite, launchBrowser, openSession, type Session } from './browser'
 
 const SEED = 31
 const OCR_WAIT = { timeout: 180_000, intervals: [500] }
@@ -57,20 +49,13 @@ async function createOrganizationAndSite(): Promise<void> {
   await page.fill(byId('subject-name'), truth.name as string)
   await page.click(byId('save-subject'))
   await page.locator('[data-testid^="tree-subject-"]').first().waitFor()
-  await page.click(byId('new-site'))
-  await page.fill(byId('site-name'), '示例官网')
-  await page.fill(byId('site-mainDomain'), 'example-licence.cn')
-  await page.fill(byId('site-icpNumber'), '京ICP备12345679号-1')
-  await typeDate(page, 'site-openingDate', '2026-11-20')
-  await addTag(page, 'site-serverIps', '47.96.21.11')
-  await page.click(byId('site-accessProvider-name'))
-  await page.keyboard.type('阿里云计算有限公司')
-  await page.locator('.ant-select-item-option', { hasText: '阿里云计算有限公司' }).first().click()
-  await page.click(byId('site-registrar-name'))
-  await page.keyboard.type('阿里云计算')
-  await page.locator('.ant-select-item-option:visible', { hasText: '阿里云计算有限公司' }).last().click()
-  await page.click(byId('save-site'))
-  await page.locator('[data-testid^="tree-site-"]').first().waitFor()
+  await createSite(page, {
+    name: '示例官网',
+    domain: 'example-licence.cn',
+    icp: '京ICP备12345679号-1',
+    opening: '2026-11-20',
+    ip: '47.96.21.11',
+  })
   await page.locator(byId(SLOT)).waitFor()
 }
 

@@ -13,15 +13,7 @@ import { CARD_ASPECT, documentPhoto, placeCorners } from '../fixtures/ocr-photos
 import { truthOf } from '../fixtures/ocr-set'
 import { residentIdCheckChar } from '../fixtures/identity'
 import { idCardBack } from '../fixtures/generate'
-import {
-  addTag,
-  assertPrerequisites,
-  byId,
-  launchBrowser,
-  openSession,
-  typeDate,
-  type Session,
-} from './browser'
+import { assertPrerequisites, byId, createSite, launchBrowser, openSession, type Session } from './browser'
 
 const SEED = 23
 const OCR_WAIT = { timeout: 180_000, intervals: [500] }
@@ -65,20 +57,13 @@ async function createSubjectAndSite(): Promise<void> {
   await page.fill(byId('person-name'), truth.name as string)
   await page.click(byId('save-subject'))
   await page.locator('[data-testid^="tree-subject-"]').first().waitFor()
-  await page.click(byId('new-site'))
-  await page.fill(byId('site-name'), '示例的博客')
-  await page.fill(byId('site-mainDomain'), 'example-ocr.cn')
-  await page.fill(byId('site-icpNumber'), '京ICP备12345678号-1')
-  await typeDate(page, 'site-openingDate', '2026-11-20')
-  await addTag(page, 'site-serverIps', '47.96.21.10')
-  await page.click(byId('site-accessProvider-name'))
-  await page.keyboard.type('阿里云计算有限公司')
-  await page.locator('.ant-select-item-option', { hasText: '阿里云计算有限公司' }).first().click()
-  await page.click(byId('site-registrar-name'))
-  await page.keyboard.type('阿里云计算')
-  await page.locator('.ant-select-item-option:visible', { hasText: '阿里云计算有限公司' }).last().click()
-  await page.click(byId('save-site'))
-  await page.locator('[data-testid^="tree-site-"]').first().waitFor()
+  await createSite(page, {
+    name: '示例的博客',
+    domain: 'example-ocr.cn',
+    icp: '京ICP备12345678号-1',
+    opening: '2026-11-20',
+    ip: '47.96.21.10',
+  })
   await page.locator(byId(SLOT)).waitFor()
 }
 

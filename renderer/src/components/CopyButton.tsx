@@ -1,6 +1,6 @@
 import { CopyOutlined } from '@ant-design/icons'
 import { App, Button, Tooltip } from 'antd'
-import { api } from '../api'
+import { copyText } from './copy-text'
 import { useT } from '../i18n'
 
 type Props = { value: string; testId?: string }
@@ -10,17 +10,8 @@ export function CopyButton({ value, testId }: Props) {
   const t = useT()
   const { message } = App.useApp()
   const copy = async () => {
-    // Main's clipboard first: Electron's deny-all permission handler may refuse the page's.
-    if (await api.copyText(value).catch(() => false)) {
-      void message.success(t('common.copied'), 1.2)
-      return
-    }
-    try {
-      await navigator.clipboard.writeText(value)
-      void message.success(t('common.copied'), 1.2)
-    } catch {
-      void message.error(t('common.copyFailed'))
-    }
+    if (await copyText(value)) void message.success(t('common.copied'), 1.2)
+    else void message.error(t('common.copyFailed'))
   }
   return (
     <Tooltip title={t('common.copy')}>

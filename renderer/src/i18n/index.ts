@@ -12,21 +12,33 @@ import { zhCN, type MessageKey, type Messages } from './zh-CN'
 
 export type Language = Settings['language']
 export type { MessageKey, Messages }
-export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string
+export type Vars = Record<string, string | number>
+export type Translate = (key: MessageKey, vars?: Vars) => string
 
 export const DICTIONARIES: Record<Language, Messages> = { 'zh-CN': zhCN, en }
 
 type LanguageState = { language: Language }
 export const useLanguageStore = create<LanguageState>(() => ({ language: 'zh-CN' }))
 
-export function translate(
-  language: Language,
-  key: MessageKey,
-  vars?: Record<string, string | number>,
-): string {
-  const template = DICTIONARIES[language][key]
+/** `{name}` placeholders filled from `vars`; a name `vars` lacks is left as written. */
+export function fillTemplate(template: string, vars?: Vars): string {
   if (!vars) return template
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole))
+}
+
+export function translate(language: Language, key: MessageKey, vars?: Vars): string {
+  return fillTemplate(DICTIONARIES[language][key], vars)
+}
+
+/**
+ * The translate function of a feature's own dictionary (kept beside the feature) in the current
+ * language; `dict` must be a module constant.
+ */
+export function useDictionary<K extends string>(
+  dict: Readonly<Record<Language, Readonly<Record<K, string>>>>,
+): (key: K, vars?: Vars) => string {
+  const language = useLanguage()
+  return useCallback((key: K, vars?: Vars) => fillTemplate(dict[language][key], vars), [language, dict])
 }
 
 export function useLanguage(): Language {

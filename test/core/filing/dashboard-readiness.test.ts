@@ -5,7 +5,6 @@
  * shared contacts and materials — and again after edits, so a stale cache entry would show.
  */
 import { describe, expect, it } from 'vitest'
-import { batchReadiness } from '../../../core/filing/batch-readiness'
 import { cachedReadiness } from '../../../core/filing/dashboard-readiness'
 import type { Readiness } from '../../../core/filing/dashboard'
 import type { Site, Workspace } from '../../../core/model'
@@ -85,16 +84,6 @@ describe('dashboard readiness, indexed and cached', () => {
     const first = indexed(ws)
     expect(first).toEqual(all(ws, plain))
     expect(first).toEqual(indexed(ws)) // served from the caches
-    const reference = batchReadiness(ws, TODAY)
-    expect(first).toEqual(
-      all(ws, (w, s) =>
-        reference(
-          w,
-          s,
-          w.subjects.find((x) => x.id === s.subjectId)!,
-        ),
-      ),
-    )
     expect(first.some((r) => r.warnings > 0)).toBe(true)
     expect(first.some((r) => r.materialsReady > 0)).toBe(true)
 

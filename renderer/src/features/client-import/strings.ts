@@ -3,8 +3,7 @@
  * Kept beside the feature (zh-CN defines the keys, en must define all of them) and switched
  * with the app's language. Field names come from core/client-import (the template's headers).
  */
-import { useCallback } from 'react'
-import { useLanguage, type Language } from '../../i18n'
+import { useDictionary, type Language } from '../../i18n'
 
 const zh = {
   'import.open': '导入客户',
@@ -122,15 +121,5 @@ const DICT: Record<Language, Record<ImportKey, string>> = { 'zh-CN': zh, en }
 export type ImportT = (key: ImportKey, vars?: Record<string, string | number>) => string
 
 export function useImportT(): ImportT {
-  const language = useLanguage()
-  return useCallback<ImportT>(
-    (key, vars) => {
-      const template: string = DICT[language][key]
-      if (!vars) return template
-      return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-        name in vars ? String(vars[name]) : whole,
-      )
-    },
-    [language],
-  )
+  return useDictionary(DICT)
 }

@@ -2,33 +2,8 @@ import { App, Button, Input, Select, Space, Typography } from 'antd'
 import { useState } from 'react'
 import { buildBadge, DEFAULT_BADGE_ICON } from '../../../../core/filing/badge'
 import { PROVINCES } from '../../../../core/validation/divisions'
+import { copyText } from '../../components/copy-text'
 import { useFilingT } from './strings'
-
-/**
- * Copies text. navigator.clipboard first; Electron's deny-all permission handler may refuse it
- * (clipboard-sanitized-write), so a selected hidden textarea with execCommand('copy') follows.
- */
-export async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text)
-    return true
-  } catch {
-    const area = document.createElement('textarea')
-    area.value = text
-    area.setAttribute('readonly', '')
-    area.style.position = 'fixed'
-    area.style.opacity = '0'
-    document.body.appendChild(area)
-    area.select()
-    try {
-      return document.execCommand('copy')
-    } catch {
-      return false
-    } finally {
-      area.remove()
-    }
-  }
-}
 
 /** The footer badge for a 公安备案号: a live preview, the HTML code and a copy button. */
 export function BadgePreview({ filingNumber }: { filingNumber: string }) {

@@ -3,8 +3,7 @@
  * define all of them) and switched with the app's language. Stage and event names come from
  * core/filing/stages.ts, which holds the legal terms.
  */
-import { useCallback } from 'react'
-import { useLanguage } from '../../i18n'
+import { useDictionary } from '../../i18n'
 
 const zh = {
   'desk.nav': '备案看板',
@@ -175,15 +174,5 @@ const DICT = { 'zh-CN': zh, en } as const
 export type FilingT = (key: FilingKey, vars?: Record<string, string | number>) => string
 
 export function useFilingT(): FilingT {
-  const language = useLanguage()
-  return useCallback<FilingT>(
-    (key, vars) => {
-      const template: string = DICT[language][key]
-      if (!vars) return template
-      return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-        name in vars ? String(vars[name]) : whole,
-      )
-    },
-    [language],
-  )
+  return useDictionary(DICT)
 }

@@ -1,6 +1,5 @@
 /** UI strings of the 填报助手 view (zh-CN defines the keys, en must define all of them). */
-import { useCallback } from 'react'
-import { useLanguage } from '../../i18n'
+import { useDictionary } from '../../i18n'
 
 const zh = {
   'fill.open': '填报助手',
@@ -58,15 +57,5 @@ const DICT = { 'zh-CN': zh, en } as const
 export type FillT = (key: Key, vars?: Record<string, string | number>) => string
 
 export function useFillT(): FillT {
-  const language = useLanguage()
-  return useCallback<FillT>(
-    (key, vars) => {
-      const template: string = DICT[language][key]
-      if (!vars) return template
-      return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-        name in vars ? String(vars[name]) : whole,
-      )
-    },
-    [language],
-  )
+  return useDictionary(DICT)
 }

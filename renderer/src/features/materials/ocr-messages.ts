@@ -3,8 +3,7 @@
  * renderer/src/i18n). Kept beside the feature so the shared dictionaries are not edited by
  * several people at once; `{name}` placeholders as in i18n.
  */
-import { useCallback } from 'react'
-import { useLanguage, type Language } from '../../i18n'
+import { fillTemplate, useDictionary, type Language, type Vars } from '../../i18n'
 
 const zh = {
   reading: '正在识别图片中的文字…',
@@ -101,17 +100,10 @@ const DICTS: Record<Language, Record<OcrMessageKey, string>> = { 'zh-CN': zh, en
 
 export type OcrTranslate = (key: OcrMessageKey, vars?: Record<string, string | number>) => string
 
-export function ocrText(
-  language: Language,
-  key: OcrMessageKey,
-  vars?: Record<string, string | number>,
-): string {
-  const template = DICTS[language][key]
-  if (!vars) return template
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole))
+export function ocrText(language: Language, key: OcrMessageKey, vars?: Vars): string {
+  return fillTemplate(DICTS[language][key], vars)
 }
 
 export function useOcrT(): OcrTranslate {
-  const language = useLanguage()
-  return useCallback<OcrTranslate>((key, vars) => ocrText(language, key, vars), [language])
+  return useDictionary(DICTS)
 }

@@ -1,6 +1,5 @@
 /** UI strings of the many-sites packet export (zh-CN defines the keys, en must define all of them). */
-import { useCallback } from 'react'
-import { useLanguage } from '../../i18n'
+import { useDictionary } from '../../i18n'
 
 const zh = {
   'packets.open': '导出选中的 {n} 个网站的材料包',
@@ -38,15 +37,5 @@ const DICT = { 'zh-CN': zh, en } as const
 export type PacketsT = (key: Key, vars?: Record<string, string | number>) => string
 
 export function usePacketsT(): PacketsT {
-  const language = useLanguage()
-  return useCallback<PacketsT>(
-    (key, vars) => {
-      const template: string = DICT[language][key]
-      if (!vars) return template
-      return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-        name in vars ? String(vars[name]) : whole,
-      )
-    },
-    [language],
-  )
+  return useDictionary(DICT)
 }

@@ -2,8 +2,7 @@
  * UI strings of settings → 数据加密 (zh-CN defines the keys, en must define all of them),
  * switched with the app's language.
  */
-import { useCallback } from 'react'
-import { useLanguage, type Language } from '../../i18n'
+import { useDictionary, type Language, type Vars } from '../../i18n'
 
 const zh = {
   'enc.open': '数据加密',
@@ -118,12 +117,8 @@ const en: Record<EncryptionKey, string> = {
 
 const DICT: Record<Language, Record<EncryptionKey, string>> = { 'zh-CN': zh, en }
 
-export type EncryptionT = (key: EncryptionKey, vars?: Record<string, string>) => string
+export type EncryptionT = (key: EncryptionKey, vars?: Vars) => string
 
 export function useEncryptionT(): EncryptionT {
-  const language = useLanguage()
-  return useCallback<EncryptionT>(
-    (key, vars) => DICT[language][key].replace(/\{(\w+)\}/g, (whole, name: string) => vars?.[name] ?? whole),
-    [language],
-  )
+  return useDictionary(DICT)
 }

@@ -1,9 +1,9 @@
 /**
- * Copies text for the 填报助手: through main's clipboard first (Electron's permission handler
- * may deny the renderer's), then navigator.clipboard where main has none (the test bridge in a
- * browser answers false), then a selected textarea with execCommand('copy').
+ * Copies text (a field's value, the badge code): through main's clipboard first (Electron's
+ * permission handler may deny the renderer's), then navigator.clipboard where main has none (the
+ * test bridge in a browser answers false), then a selected textarea with execCommand('copy').
  */
-import { api } from '../../api'
+import { api } from '../api'
 
 function copyBySelection(text: string): boolean {
   const area = document.createElement('textarea')
@@ -23,7 +23,7 @@ function copyBySelection(text: string): boolean {
 }
 
 export async function copyText(text: string): Promise<boolean> {
-  if (await api.copyText(text)) return true
+  if (await api.copyText(text).catch(() => false)) return true
   try {
     await navigator.clipboard.writeText(text)
     return true
