@@ -4,7 +4,8 @@
  * an exported packet in the file manager; ipc/system.ts decides which path may be revealed.
  */
 import { basename } from 'node:path'
-import { dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron'
+import type { BrowserWindow } from 'electron'
+import { ownedDialogs } from './dialog-owner'
 import { safeFileName } from '../../core/packet/file-names'
 import { revealInFolder } from './external-links'
 import type { RevealingDialogs } from './ipc/system'
@@ -26,14 +27,7 @@ export const IMAGE_EXTENSIONS: readonly string[] = [
 ]
 
 export function createDialogs(getWindow: () => BrowserWindow | null): RevealingDialogs {
-  const open = (options: OpenDialogOptions) => {
-    const win = getWindow()
-    return win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options)
-  }
-  const save = (options: SaveDialogOptions) => {
-    const win = getWindow()
-    return win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options)
-  }
+  const { open, save } = ownedDialogs(getWindow)
   return {
     async pickImages(multiple) {
       const result = await open({

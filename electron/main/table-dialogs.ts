@@ -2,7 +2,8 @@
  * Electron's open/save dialogs for tables: the client list to import (CSV/XLSX) and where to
  * save the import template or the dashboard export. Titles and filters in Chinese.
  */
-import { dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron'
+import type { BrowserWindow } from 'electron'
+import { ownedDialogs } from './dialog-owner'
 import { safeFileName } from '../../core/packet/file-names'
 import type { TableDialogs } from './ipc/client-import'
 
@@ -12,14 +13,7 @@ const FILTERS = {
 }
 
 export function createTableDialogs(getWindow: () => BrowserWindow | null): TableDialogs {
-  const open = (options: OpenDialogOptions) => {
-    const win = getWindow()
-    return win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options)
-  }
-  const save = (options: SaveDialogOptions) => {
-    const win = getWindow()
-    return win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options)
-  }
+  const { open, save } = ownedDialogs(getWindow)
   return {
     async pickTableFile() {
       const result = await open({

@@ -1,12 +1,11 @@
-import { Button, Form } from 'antd'
+import { Form } from 'antd'
 import type { Dayjs } from 'dayjs'
 import dayjs from 'dayjs'
 import type { Person } from '../../../../core/model'
 import { personFill, type FillItem } from '../../../../core/ocr/fill'
 import { useWorkspaceStore } from '../workspace/store'
 import { personOfSlot } from '../materials/ocr-fill-apply'
-import { useOcrT } from '../materials/ocr-messages'
-import { mismatchText } from '../materials/OcrPanel'
+import { OcrNote } from '../materials/OcrNote'
 import { useOcrStore } from '../materials/ocr-store'
 
 type Field = 'name' | 'idNumber' | 'idExpiry'
@@ -54,34 +53,14 @@ function useFieldRead(base: Props['base'], field: Field): { item: FillItem; type
  * (one click fills it) and flagged when what is typed disagrees with the picture.
  */
 export function OcrFieldNote({ base, field, testId }: Props) {
-  const t = useOcrT()
   const form = Form.useFormInstance()
   const found = useFieldRead(base, field)
-  if (!found || found.item.state === 'same') return null
-  const { item } = found
-  if (item.state === 'mismatch')
-    return (
-      <span
-        className="ocr-field-mismatch"
-        style={{ color: '#cf1322' }}
-        data-testid={`${testId}-ocr-mismatch`}
-      >
-        {mismatchText(t, item)}
-      </span>
-    )
-  const fill = () => {
+  const fill = (item: FillItem) => {
     if (field === 'idExpiry') {
       const longTerm = item.value === 'long-term'
       form.setFieldValue([...base, 'idLongTerm'], longTerm)
       form.setFieldValue([...base, 'idExpiryDate'], longTerm ? null : dayjs(item.value))
     } else form.setFieldValue([...base, field], item.value)
   }
-  return (
-    <span className="ocr-field-offer" data-testid={`${testId}-ocr-offer`}>
-      {t('offer', { value: item.value === 'long-term' ? t('longTerm') : item.shown })}{' '}
-      <Button size="small" type="link" onClick={fill} data-testid={`${testId}-ocr-fill`}>
-        {t('accept')}
-      </Button>
-    </span>
-  )
+  return <OcrNote item={found?.item ?? null} testId={testId} onFill={fill} />
 }

@@ -1,8 +1,7 @@
-import { Button, Form } from 'antd'
+import { Form } from 'antd'
 import { subjectFill, type FillItem } from '../../../../core/ocr/fill'
-import { mismatchText } from '../materials/OcrPanel'
+import { OcrNote } from '../materials/OcrNote'
 import { subjectOfCertificateSlot } from '../materials/ocr-fill-apply'
-import { useOcrT } from '../materials/ocr-messages'
 import { useOcrStore } from '../materials/ocr-store'
 import { slotStateKey, useWorkspaceStore } from '../workspace/store'
 
@@ -33,31 +32,13 @@ function useCertificateRead(subjectId: string, field: Field): FillItem | null {
  * the field is empty and flagged when what is typed disagrees with the picture.
  */
 export function SubjectOcrNote({ subjectId, field, testId }: Props) {
-  const t = useOcrT()
   const form = Form.useFormInstance()
   const item = useCertificateRead(subjectId, field)
-  if (!item || item.state === 'same') return null
-  if (item.state === 'mismatch')
-    return (
-      <span
-        className="ocr-field-mismatch"
-        style={{ color: '#cf1322' }}
-        data-testid={`${testId}-ocr-mismatch`}
-      >
-        {mismatchText(t, item)}
-      </span>
-    )
   return (
-    <span className="ocr-field-offer" data-testid={`${testId}-ocr-offer`}>
-      {t('offer', { value: item.shown })}{' '}
-      <Button
-        size="small"
-        type="link"
-        onClick={() => form.setFieldValue(FORM_NAME[field], item.value)}
-        data-testid={`${testId}-ocr-fill`}
-      >
-        {t('accept')}
-      </Button>
-    </span>
+    <OcrNote
+      item={item}
+      testId={testId}
+      onFill={(read: FillItem) => form.setFieldValue(FORM_NAME[field], read.value)}
+    />
   )
 }
