@@ -8,17 +8,15 @@
 import { spawn } from 'node:child_process'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { createInterface } from 'node:readline'
-import { build } from 'esbuild'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { openConfStore } from '../../../electron/main/services/conf-store'
 import { createWorkspaceRepo } from '../../../electron/main/services/workspace-repo'
+import { bundleChildScript } from '../../support/child-script'
 import { useTempDirs } from '../../support/temp-dir'
 
 const tempDir = useTempDirs()
 const KILLS = 30
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url))
 
 const CHILD = `
 import { randomBytes } from 'node:crypto'
@@ -54,20 +52,7 @@ for (let i = 1; ; i++) {
 
 let childScript = ''
 beforeAll(async () => {
-  // One bundle, so each child starts in plain Node without a TypeScript loader.
-  childScript = join(tempDir(), 'writer-child.mjs')
-  await build({
-    stdin: { contents: CHILD, resolveDir: ROOT, loader: 'ts', sourcefile: 'writer-child.ts' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile: childScript,
-    banner: {
-      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-    },
-    logLevel: 'error',
-  })
+  childScript = await bundleChildScript(CHILD, 'writer-child', tempDir())
 })
 
 function walk(dir: string): string[] {

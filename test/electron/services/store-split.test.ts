@@ -18,8 +18,6 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { build } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { upsertSite } from '../../../core/workspace'
 import type { Site } from '../../../core/model'
@@ -27,10 +25,10 @@ import { openConfStore } from '../../../electron/main/services/conf-store'
 import { SHARD_DIR } from '../../../electron/main/services/store-layout'
 import { createWorkspaceRepo } from '../../../electron/main/services/workspace-repo'
 import { makeAgencyWorkspace } from '../../../scripts/make-agency-workspace'
+import { bundleChildScript } from '../../support/child-script'
 import { useTempDirs } from '../../support/temp-dir'
 
 const tempDir = useTempDirs()
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url))
 const KILLS = 8
 
 const WORKSPACE = makeAgencyWorkspace({ subjects: 30, sites: 100, events: 5 })
@@ -161,19 +159,7 @@ afterAll(() => rmSync(childDir, { recursive: true, force: true }))
 beforeAll(async () => {
   // Not a per-test temp dir: those go after each test, and this script serves the last one.
   childDir = mkdtempSync(join(tmpdir(), 'beian-migrate-child-'))
-  childScript = join(childDir, 'migrate-child.mjs')
-  await build({
-    stdin: { contents: CHILD, resolveDir: ROOT, loader: 'ts', sourcefile: 'migrate-child.ts' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile: childScript,
-    banner: {
-      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-    },
-    logLevel: 'error',
-  })
+  childScript = await bundleChildScript(CHILD, 'migrate-child', childDir)
 })
 
 /** Runs the migrating child and kills it after `ms` (or lets it finish); true when it finished. */

@@ -4,19 +4,16 @@
  * every kill keys.json must parse and the passphrase must still unlock the same data key.
  */
 import { spawn } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
-import { join } from 'node:path'
 import { createInterface } from 'node:readline'
-import { build } from 'esbuild'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { readKeyFile } from '../../../../electron/main/services/crypto/key-file'
 import { createWorkspaceKeys, keyIdOf } from '../../../../electron/main/services/crypto/workspace-keys'
+import { bundleChildScript } from '../../../support/child-script'
 import { useTempDirs } from '../../../support/temp-dir'
 import { FAST } from './fake-keychain'
 
 const tempDir = useTempDirs()
 const KILLS = 12
-const ROOT = fileURLToPath(new URL('../../../..', import.meta.url))
 const PASSPHRASE = '一句只有我知道的话'
 
 const CHILD = `
@@ -34,19 +31,7 @@ for (let i = 0; ; i++) {
 
 let childScript = ''
 beforeAll(async () => {
-  childScript = join(tempDir(), 'key-child.mjs')
-  await build({
-    stdin: { contents: CHILD, resolveDir: ROOT, loader: 'ts', sourcefile: 'key-child.ts' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile: childScript,
-    banner: {
-      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-    },
-    logLevel: 'error',
-  })
+  childScript = await bundleChildScript(CHILD, 'key-child', tempDir())
 }, 60_000)
 
 async function runAndKill(dir: string): Promise<number> {
