@@ -3,20 +3,17 @@
  * outputs, tables) is the user's alone on POSIX: files 0600, folders 0700, whatever the umask,
  * and a replaced file does not keep the old file's wider mode. Windows ignores POSIX modes.
  */
-import { createHash } from 'node:crypto'
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import yauzl from 'yauzl'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { SlotKey, Workspace } from '../../../core/model'
 import { runBatch } from '../../../electron/main/services/batch-compress'
 import { dashboardCells } from '../../../electron/main/services/dashboard-export'
-import { createMaterialFiles } from '../../../electron/main/services/material-files'
 import { exportPacket } from '../../../electron/main/services/packet-export'
 import { exportMany } from '../../../electron/main/services/packet-export-many'
 import { writeTable } from '../../../electron/main/services/table-export'
-import { makeIndividual, makeMaterial, makePerson, makeSite } from '../../support/factories'
+import { filledWorkspace } from '../../support/packet-workspace'
 import { useTempDirs } from '../../support/temp-dir'
 
 const tempDir = useTempDirs()
@@ -53,30 +50,6 @@ function expectPrivate(paths: { path: string; dir: boolean; mode: number }[]): v
   expect(wrong).toEqual([])
 }
 
-async function workspace(dataDir: string) {
-  const files = createMaterialFiles(dataDir)
-  const subject = makeIndividual({ principal: makePerson({ officePhone: '010-65831274' }) })
-  const site = makeSite(subject.id)
-  const slots: [SlotKey, 'subject' | 'site', string][] = [
-    ['principal-id-front', 'subject', subject.id],
-    ['principal-id-back', 'subject', subject.id],
-    ['principal-id-handheld', 'subject', subject.id],
-    ['domain-certificate', 'site', site.id],
-  ]
-  const materials = []
-  for (const [slot, kind, owner] of slots) {
-    const data = Buffer.from(`jpeg of ${slot}`)
-    const m = makeMaterial(kind, owner, slot, {
-      bytes: data.length,
-      sha256: createHash('sha256').update(data).digest('hex'),
-    })
-    await files.write(m.compressedFile, data)
-    materials.push(m)
-  }
-  const ws: Workspace = { subjects: [subject], sites: [site], materials }
-  return { ws, files, site }
-}
-
 function zipEntryModes(path: string): Promise<number[]> {
   return new Promise((resolve, reject) => {
     yauzl.open(path, { lazyEntries: true }, (error, zip) => {
@@ -96,7 +69,7 @@ function zipEntryModes(path: string): Promise<number[]> {
 describe('exports are private on POSIX (0600 files, 0700 folders)', () => {
   it('packet as a folder: the packet folder, its sub-folders and every file', async () => {
     const dir = tempDir()
-    const { ws, files, site } = await workspace(join(dir, 'data'))
+    const { ws, files, site } = await filledWorkspace(join(dir, 'data'))
     const out = join(dir, 'out')
     mkdirSync(out)
     const summary = await exportPacket(ws, files, { siteId: site.id, format: 'folder', target: out }, TODAY)
@@ -105,7 +78,7 @@ describe('exports are private on POSIX (0600 files, 0700 folders)', () => {
 
   it('packet as a zip: the folder made for it, the zip, and the modes its entries unpack with', async () => {
     const dir = tempDir()
-    const { ws, files, site } = await workspace(join(dir, 'data'))
+    const { ws, files, site } = await filledWorkspace(join(dir, 'data'))
     const summary = await exportPacket(
       ws,
       files,
@@ -124,7 +97,7 @@ describe('exports are private on POSIX (0600 files, 0700 folders)', () => {
   it('multi-site export: every zip and every packet folder it moves into the chosen folder', async () => {
     for (const format of ['zip', 'folder'] as const) {
       const dir = tempDir()
-      const { ws, files, site } = await workspace(join(dir, 'data'))
+      const { ws, files, site } = await filledWorkspace(join(dir, 'data'))
       const outDir = join(dir, 'many')
       const summary = await exportMany(
         ws,
@@ -167,7 +140,7 @@ describe('exports are private on POSIX (0600 files, 0700 folders)', () => {
 
   it('dashboard export tables (CSV and XLSX), also over an existing world-readable file', async () => {
     const dir = tempDir()
-    const { ws, site } = await workspace(join(dir, 'data'))
+    const { ws, site } = await filledWorkspace(join(dir, 'data'))
     const cells = dashboardCells(ws, { language: 'zh-CN', lastExportDir: '' }, TODAY, [site.id])
     const csv = join(dir, '备案进度.csv')
     writeFileSync(csv, 'old', { mode: 0o644 })

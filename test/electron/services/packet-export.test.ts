@@ -3,41 +3,14 @@ import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { SlotKey, Workspace } from '../../../core/model'
 import { AppFailure } from '../../../electron/main/services/app-error'
 import { CryptoFailure } from '../../../electron/main/services/crypto/envelope'
-import { createMaterialFiles } from '../../../electron/main/services/material-files'
 import { exportPacket, preparePacket } from '../../../electron/main/services/packet-export'
-import { makeIndividual, makeMaterial, makePerson, makeSite } from '../../support/factories'
+import { filledWorkspace } from '../../support/packet-workspace'
 import { useTempDirs } from '../../support/temp-dir'
 import { readZip } from '../../support/zip'
 
 const tempDir = useTempDirs()
-
-async function filledWorkspace(dataDir: string) {
-  const files = createMaterialFiles(dataDir)
-  // Rule ⑦: the holder's office phone is required (a mobile number would do).
-  const subject = makeIndividual({ principal: makePerson({ officePhone: '010-65831274' }) })
-  const site = makeSite(subject.id)
-  const slots: [SlotKey, 'subject' | 'site', string][] = [
-    ['principal-id-front', 'subject', subject.id],
-    ['principal-id-back', 'subject', subject.id],
-    ['principal-id-handheld', 'subject', subject.id],
-    ['domain-certificate', 'site', site.id],
-  ]
-  const materials = []
-  for (const [slot, kind, owner] of slots) {
-    const data = Buffer.from(`jpeg of ${slot}`)
-    const m = makeMaterial(kind, owner, slot, {
-      bytes: data.length,
-      sha256: createHash('sha256').update(data).digest('hex'),
-    })
-    await files.write(m.compressedFile, data)
-    materials.push(m)
-  }
-  const ws: Workspace = { subjects: [subject], sites: [site], materials }
-  return { ws, files, site }
-}
 
 describe('exportPacket', () => {
   it('writes a zip: images by upload step in portal order, the documents and the manifest, UTF-8 flagged', async () => {
