@@ -20,38 +20,36 @@ function withPdf<T>(pdf: Uint8Array, run: (file: string, dir: string) => T): T {
   }
 }
 
-/** Parses a binary PGM (P5, maxval 255). */
-function parsePgm(buf: Buffer): Gray {
-  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(buf.subarray(0, 64).toString('latin1'))
-  if (!header) throw new Error('not a P5 PGM')
-  const [width, height] = [Number(header[1]), Number(header[2])]
-  return {
-    width,
-    height,
-    data: new Uint8Array(buf.subarray(header[0].length, header[0].length + width * height)),
-    warnings: '',
-  }
+/**
+ * Page `page` (1-based) at `dpi` through pdftoppm: 8-bit grey (PGM, P5) or RGB (PPM, P6), the
+ * pixels row by row, and what poppler printed on stderr.
+ */
+function render(pdf: Uint8Array, page: number, dpi: number, colour: boolean): Gray {
+  return withPdf(pdf, (file, dir) => {
+    const args = [...(colour ? [] : ['-gray']), '-r', String(dpi), '-f', String(page), '-l', String(page)]
+    const run = spawnSync('pdftoppm', [...args, '-singlefile', file, join(dir, 'p')], { encoding: 'utf8' })
+    if (run.status !== 0) throw new Error(`pdftoppm failed: ${run.stderr}`)
+    const buf = readFileSync(join(dir, colour ? 'p.ppm' : 'p.pgm'))
+    const magic = colour ? 'P6' : 'P5'
+    const header = new RegExp(`^${magic}\\s+(\\d+)\\s+(\\d+)\\s+255\\s`).exec(
+      buf.subarray(0, 64).toString('latin1'),
+    )
+    if (!header) throw new Error(`not a ${magic} netpbm file`)
+    const [width, height] = [Number(header[1]), Number(header[2])]
+    const start = header[0].length
+    const size = width * height * (colour ? 3 : 1)
+    return {
+      width,
+      height,
+      data: new Uint8Array(buf.subarray(start, start + size)),
+      warnings: run.stderr.trim(),
+    }
+  })
 }
 
 /** Page `page` (1-based) as 8-bit grey at `dpi`. */
 export function renderPage(pdf: Uint8Array, page: number, dpi = 50): Gray {
-  return withPdf(pdf, (file, dir) => {
-    const args = [
-      '-gray',
-      '-r',
-      String(dpi),
-      '-f',
-      String(page),
-      '-l',
-      String(page),
-      '-singlefile',
-      file,
-      join(dir, 'p'),
-    ]
-    const run = spawnSync('pdftoppm', args, { encoding: 'utf8' })
-    if (run.status !== 0) throw new Error(`pdftoppm failed: ${run.stderr}`)
-    return { ...parsePgm(readFileSync(join(dir, 'p.pgm'))), warnings: run.stderr.trim() }
-  })
+  return render(pdf, page, dpi, false)
 }
 
 /** Mean darkness (0 = white, 1 = black) of a region. */
@@ -93,27 +91,8 @@ export const squash = (s: string): string => s.replace(/\s+/g, '')
 
 /** Page `page` (1-based) in colour at `dpi`: RGB bytes, row by row. */
 export function renderPageRgb(pdf: Uint8Array, page: number, dpi = 50): Omit<Gray, 'warnings'> {
-  return withPdf(pdf, (file, dir) => {
-    const args = [
-      '-r',
-      String(dpi),
-      '-f',
-      String(page),
-      '-l',
-      String(page),
-      '-singlefile',
-      file,
-      join(dir, 'p'),
-    ]
-    const run = spawnSync('pdftoppm', args, { encoding: 'utf8' })
-    if (run.status !== 0) throw new Error(`pdftoppm failed: ${run.stderr}`)
-    const buf = readFileSync(join(dir, 'p.ppm'))
-    const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(buf.subarray(0, 64).toString('latin1'))
-    if (!header) throw new Error('not a P6 PPM')
-    const [width, height] = [Number(header[1]), Number(header[2])]
-    const start = header[0].length
-    return { width, height, data: new Uint8Array(buf.subarray(start, start + width * height * 3)) }
-  })
+  const { width, height, data } = render(pdf, page, dpi, true)
+  return { width, height, data }
 }
 
 /**
