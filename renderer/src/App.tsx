@@ -6,6 +6,7 @@ import { applyLanguage, setLanguage, useLanguage, useT } from './i18n'
 import { MainPane } from './MainPane'
 import { EncryptionButton } from './features/settings/EncryptionButton'
 import { StartupUnlock } from './features/settings/StartupUnlock'
+import { setAutoLockMinutes } from './features/settings/lock-store'
 import { useAutoLock } from './features/settings/useAutoLock'
 import { SubjectTree } from './features/tree/SubjectTree'
 import {
@@ -54,7 +55,10 @@ function useStartup(): boolean {
     let alive = true
     void (async () => {
       const settings = await api.getSettings()
-      if (settings && alive) applyLanguage(settings.language)
+      if (settings && alive) {
+        applyLanguage(settings.language)
+        setAutoLockMinutes(settings.autoLockMinutes ?? 0)
+      }
       await loadWorkspace()
       if (alive) setReady(true)
     })()

@@ -2,10 +2,11 @@
  * Auto-lock: after the chosen idle minutes without a key, a click, a scroll or a pending
  * request (a long export counts as activity), a passphrase-protected workspace is locked in main
  * and the unlock prompt comes up. Checked every CHECK_MS; main ignores it for other workspaces.
+ * The minutes come from the lock store (set from the settings read at start, and by the drawer).
  */
 import { useEffect } from 'react'
 import { call, requestsInFlight } from '../../api'
-import { askToUnlock, setAutoLockMinutes, useLockStore } from './lock-store'
+import { askToUnlock, useLockStore } from './lock-store'
 
 export const CHECK_MS = 15_000
 const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const
@@ -23,7 +24,6 @@ export function useAutoLock(): void {
       lastActive = Date.now()
     }
     for (const name of ACTIVITY) window.addEventListener(name, touch, { capture: true, passive: true })
-    void call('settings:get').then((s) => alive && s && setAutoLockMinutes(s.autoLockMinutes ?? 0))
     const timer = setInterval(() => {
       const { autoLockMinutes, promptOpen } = useLockStore.getState()
       if (promptOpen || !idleLongEnough(autoLockMinutes, Date.now() - lastActive, requestsInFlight())) return

@@ -34,10 +34,9 @@ describe('useAutoLock', () => {
   beforeEach(() => {
     vi.useFakeTimers()
     setErrorPresenter(() => undefined)
-    useLockStore.setState({ promptOpen: false, autoLockMinutes: 0 })
+    // As App's start-up sets it from the stored settings.
+    useLockStore.setState({ promptOpen: false, autoLockMinutes: 5 })
     invoke = installBridge((channel) => {
-      if (channel === 'settings:get')
-        return { ok: true, value: { language: 'zh-CN', lastExportDir: '', autoLockMinutes: 5 } }
       if (channel === 'encryption:lock') return { ok: true, value: LOCKED }
       // A long export: answered only after the test.
       if (channel === 'packet:export') return new Promise<Answer>(() => undefined)
