@@ -12,8 +12,9 @@ export const siteDomains = (s: Site): string[] =>
 function ownDomainFindings(site: Site): Finding[] {
   if (site.mainDomain.trim() === '')
     return [err('site.main-domain-required', '请填写网站主域名。', 'mainDomain')]
-  const out = atField('mainDomain', findingsOf(checkDomain(site.mainDomain)))
-  const seen = new Set([checkDomain(site.mainDomain).ascii])
+  const main = checkDomain(site.mainDomain)
+  const out = atField('mainDomain', findingsOf(main))
+  const seen = new Set([main.ascii])
   site.extraDomains.forEach((d, i) => {
     const field = `extraDomains.${i}`
     const r = checkDomain(d)
