@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { startBridge, type Bridge } from '../../electron/web-bridge/server'
+import { expect } from 'vitest'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const RENDERER_DIR = resolve('out/renderer')
@@ -125,18 +126,29 @@ export const byId = (id: string): string => `[data-testid="${id}"]`
 /**
  * antd Select / AutoComplete: open it and pick the option with this text. The dropdown
  * animates in, and one left open by a previous field can swallow the first click, so a
- * failed pick closes dropdowns and tries again.
+ * pick that the field does not show afterwards (as its text or its input's value) closes
+ * dropdowns and tries again, like a user who looks before moving on.
  */
 export async function choose(page: Page, testId: string, option: string): Promise<void> {
+  // The first field with this id, as page.click picks (the site's form comes before the subject's).
+  const field = page.locator(byId(testId)).first()
+  const shows = () =>
+    field.evaluate(
+      (el, text) =>
+        (el.textContent ?? '').includes(text) ||
+        [...el.querySelectorAll('input')].some((input) => input.value.includes(text)),
+      option,
+    )
   for (let attempt = 1; ; attempt++) {
-    await page.click(byId(testId))
-    const item = page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
-        hasText: option,
-      })
-      .first()
     try {
-      await item.click({ timeout: 5_000 })
+      await field.click()
+      await page
+        .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
+          hasText: option,
+        })
+        .first()
+        .click({ timeout: 5_000 })
+      await expect.poll(shows, { timeout: 3_000 }).toBe(true)
       return
     } catch (error) {
       if (attempt === 3) throw error

@@ -82,6 +82,10 @@ describe('企业 journey: the rules fire and clear', () => {
     await page.fill(byId('person-address-detail'), '中关村大街 27 号 5 单元 302 室')
     await page.click(byId('save-subject'))
     await page.locator('[data-testid^="tree-subject-"]').first().waitFor()
+    // The field messages still shown (none), so a failure names the field, not just a count.
+    await expect
+      .poll(() => page.locator('[data-testid$="-error"]').evaluateAll((els) => els.map((e) => e.textContent)))
+      .toEqual([])
     await expect.poll(() => page.locator(byId('subject-findings-summary')).count()).toBe(0)
   })
 
