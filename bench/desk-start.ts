@@ -6,17 +6,23 @@
 // polling: from navigation start to the tree shown (the workspace loaded and drawn), and from the
 // click on 备案看板 to the first dashboard row (stages and deadlines of 1,000 sites computed and
 // drawn; readiness fills in afterwards in slices). Start to dashboard is the sum of the two.
+// Chromium runs on an on-disk profile, as Electron's session does, so its V8 code cache of the
+// bundle survives between loads (the app:// scheme has the codeCache privilege and hashed assets
+// are cacheable): the first load is the first start after installing, timed on its own; the
+// later ones are every other start.
 // Needs `npm run build` (out/renderer) and Chromium; skipped with a note otherwise.
 import { existsSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Page } from 'playwright-core'
-import { CHROMIUM, launchBrowser, RENDERER_DIR } from '../test/e2e/browser'
+import { CHROMIUM, launchPersistent, RENDERER_DIR } from '../test/e2e/browser'
 import { startBridge } from '../electron/web-bridge/server'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 
-export type StartTimes = { shownMs: number[]; dashboardMs: number[] }
+export type StartTimes = { shownMs: number[]; dashboardMs: number[]; firstStartMs: number }
 
 type Marks = { treeFrame?: number; clickAt?: number; rowFrame?: number }
 
@@ -50,12 +56,13 @@ export async function startToDashboard(dir: string, runs: number): Promise<Start
     rendererDir: RENDERER_DIR,
     divisionsDir: join(root, 'assets/divisions'),
   })
-  const browser = await launchBrowser()
-  const times: StartTimes = { shownMs: [], dashboardMs: [] }
+  const profile = await mkdtemp(join(tmpdir(), 'bench-profile-'))
+  const context = await launchPersistent(profile)
+  const times: StartTimes = { shownMs: [], dashboardMs: [], firstStartMs: Number.NaN }
   try {
-    // One warm-up load: Chromium's own first start is not the app's.
-    for (let i = 0; i <= runs; i++) {
-      const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
+    // Load 0 compiles the bundle (first start after installing); load 1 writes the code cache.
+    for (let i = 0; i <= runs + 1; i++) {
+      const page = await context.newPage()
       await page.addInitScript({ content: WATCH_FRAMES })
       await page.goto(bridge.pageUrl)
       await page.waitForFunction(
@@ -68,15 +75,18 @@ export async function startToDashboard(dir: string, runs: number): Promise<Start
         timeout: 60_000,
       })
       const m = await marks(page)
-      if (i > 0 && m.treeFrame !== undefined && m.clickAt !== undefined && m.rowFrame !== undefined) {
-        times.shownMs.push(m.treeFrame)
-        times.dashboardMs.push(m.treeFrame + (m.rowFrame - m.clickAt))
-      }
       await page.close()
+      if (m.treeFrame === undefined || m.clickAt === undefined || m.rowFrame === undefined) continue
+      const total = m.treeFrame + (m.rowFrame - m.clickAt)
+      if (i === 0) times.firstStartMs = total
+      if (i < 2) continue
+      times.shownMs.push(m.treeFrame)
+      times.dashboardMs.push(total)
     }
   } finally {
-    await browser.close()
+    await context.close()
     await bridge.close()
+    await rm(profile, { recursive: true, force: true })
   }
   return times
 }

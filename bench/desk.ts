@@ -160,6 +160,12 @@ export async function runDeskBench(): Promise<boolean> {
 
     const start = await startToDashboard(dir, 5)
     if (start) {
+      add(
+        'first-start',
+        'first start after installing (no code cache yet): tree painted plus click to the first row',
+        [start.firstStartMs],
+        null,
+      )
       add('start-shown', 'start: navigation to the tree painted (Chromium + web bridge)', start.shownMs, null)
       add(
         'start-dashboard',

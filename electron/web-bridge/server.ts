@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url'
 import { transform } from 'esbuild'
 import { DROPPED_FILES_CHANNEL, isChannel, isEventName, type EventName, type Events } from '../../core/api'
 import { safeFileName } from '../../core/packet/file-names'
+import { bundleCacheControl } from '../main/bundle-cache'
 import { createServices, type Services } from '../main/services/container'
 import { openConfStore } from '../main/services/conf-store'
 import { DEFAULT_SCOPE, PathGrants } from '../main/services/path-grants'
@@ -283,7 +284,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         .replace('<script', '<script src="/__bridge/client.js"></script>\n    <script')
       return send(res, 200, html, TYPES['.html'])
     }
-    send(res, 200, body, TYPES[extname(full)] ?? 'application/octet-stream')
+    send(res, 200, body, TYPES[extname(full)] ?? 'application/octet-stream', {
+      'cache-control': bundleCacheControl(rel),
+    })
   }
 
   await new Promise<void>((ok) => server.listen(options.port ?? 0, '127.0.0.1', ok))

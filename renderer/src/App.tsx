@@ -1,14 +1,17 @@
 import { CompressOutlined, SafetyCertificateOutlined, TranslationOutlined } from '@ant-design/icons'
 import { Button, Layout, Spin, Typography } from 'antd'
 import { useEffect, useState } from 'react'
-import { api, onEvent } from './api'
+import { onEvent, unwrap } from './api'
 import { applyLanguage, setLanguage, useLanguage, useT } from './i18n'
 import { MainPane } from './MainPane'
+import { buildDeskRowsWhenIdle } from './features/dashboard/desk-rows'
+import { seedHolidayYears } from './features/filing/holiday-store'
 import { EncryptionButton } from './features/settings/EncryptionButton'
 import { StartupUnlock } from './features/settings/StartupUnlock'
 import { setAutoLockMinutes } from './features/settings/lock-store'
 import { useAutoLock } from './features/settings/useAutoLock'
 import { SubjectTree } from './features/tree/SubjectTree'
+import { startupAnswers } from './startup'
 import {
   loadWorkspace,
   navigate,
@@ -53,13 +56,15 @@ function useStartup(): boolean {
   const [ready, setReady] = useState(false)
   useEffect(() => {
     let alive = true
+    const answers = startupAnswers()
     void (async () => {
-      const settings = await api.getSettings()
+      const settings = unwrap(await answers.settings)
       if (settings && alive) {
         applyLanguage(settings.language)
         setAutoLockMinutes(settings.autoLockMinutes ?? 0)
+        seedHolidayYears(settings.holidayYears)
       }
-      await loadWorkspace()
+      await loadWorkspace(answers.workspace)
       if (alive) setReady(true)
     })()
     const off = onEvent('materials:progress', (p) => {
@@ -85,6 +90,7 @@ export function App() {
   const ready = useStartup()
   useAutoLock()
   const workspace = useWorkspaceStore((s) => s.workspace)
+  useEffect(() => (ready && workspace ? buildDeskRowsWhenIdle(workspace) : undefined), [ready, workspace])
   return (
     <Layout className="app-layout">
       <Layout.Header className="app-header">

@@ -14,6 +14,10 @@ export const FONT_STACK =
   '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", -apple-system, "Segoe UI", sans-serif'
 
 const THEME: ThemeConfig = {
+  // antd's components take their rules from antd/dist/antd.css (main.tsx) instead of building
+  // them in the page on first use: that cost ~0.2 s at start and ~0.1 s on opening the desk.
+  // The theme's tokens below still apply, as the CSS variables that stylesheet reads.
+  zeroRuntime: true,
   algorithm: antdTheme.defaultAlgorithm,
   token: {
     colorPrimary: '#1f5fa8',

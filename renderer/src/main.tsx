@@ -5,7 +5,10 @@ import 'dayjs/locale/zh-cn'
 import { bridgeAvailable } from './api'
 import { FullScreenError } from './components/FullScreenError'
 import { Root } from './Root'
+import { askEarly } from './startup'
 import { translate } from './i18n'
+// Before the app's own sheets, which override it. Pairs with zeroRuntime in Root.tsx.
+import 'antd/dist/antd.css'
 import './styles/base.css'
 import './styles/forms.css'
 import './styles/materials.css'
@@ -16,6 +19,8 @@ import './styles/compare.css'
 import './styles/batch.css'
 
 dayjs.locale('zh-cn')
+
+if (bridgeAvailable()) askEarly()
 
 const container = document.getElementById('root')
 if (!container) throw new Error('#root is missing from index.html')

@@ -25,6 +25,8 @@ function renderer(root: string): string {
     '<html><head><script type="module" src="./app.js"></script></head></html>',
   )
   writeFileSync(join(rendererDir, 'app.js'), 'console.log("app")')
+  mkdirSync(join(rendererDir, 'assets'))
+  writeFileSync(join(rendererDir, 'assets', 'index-D5ATwENY.js'), 'console.log("hashed")')
   return rendererDir
 }
 
@@ -100,6 +102,15 @@ describe('web bridge', () => {
     expect(client.status).toBe(200)
     expect(client.body).toContain('installBridge(')
     expect(client.body).not.toMatch(/^\s*export /m)
+  })
+
+  it('serves the hashed bundle as the app:// scheme does: cached for good, the page never', async () => {
+    const b = await start()
+    const hashed = await call(b, '/assets/index-D5ATwENY.js')
+    expect(hashed.body).toContain('hashed')
+    expect(hashed.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+    expect((await call(b, '/')).headers['cache-control']).toBe('no-store')
+    expect((await call(b, '/app.js')).headers['cache-control']).toBe('no-store')
   })
 
   it('gives the token only in the page URL fragment, never in a served file', async () => {

@@ -25,6 +25,7 @@ beforeAll(async () => {
   await writeFile(join(root, 'index.html'), '<!doctype html><title>ok</title>')
   await writeFile(join(root, 'assets', 'index-abc.js'), 'console.log(1)')
   await writeFile(join(root, 'assets', 'index-abc.css'), 'body{}')
+  await writeFile(join(root, 'assets', 'index-D5ATwENY.js'), 'console.log(2)')
   await writeFile(join(base, 'secret.txt'), SECRET)
   await mkdir(join(base, 'outside'))
   await writeFile(join(base, 'outside', 'secret.txt'), SECRET)
@@ -51,6 +52,15 @@ describe('app:// protocol handler', () => {
     expect(response.headers.get('content-type')).toBe(type)
     expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY)
     expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+  })
+
+  it('lets a content-hashed asset be cached for good and nothing else', async () => {
+    const cacheOf = async (url: string) => (await serve({ url })).headers.get('cache-control')
+    expect(await cacheOf('app://bundle/assets/index-D5ATwENY.js')).toBe('public, max-age=31536000, immutable')
+    // index.html names the current hashes; an unhashed name could change under it.
+    expect(await cacheOf(APP_ENTRY_URL)).toBe('no-store')
+    expect(await cacheOf('app://bundle/assets/index-abc.js')).toBe('no-store')
+    expect(await cacheOf('app://bundle/alias.js')).toBe('no-store')
   })
 
   it('serves the file content', async () => {
@@ -113,11 +123,14 @@ describe('app:// protocol handler', () => {
 })
 
 describe('scheme registration', () => {
-  it('registers app:// as standard, secure and fetch-capable, without bypassCSP', () => {
+  it('registers app:// as standard, secure, fetch-capable and code-cached, without bypassCSP', () => {
     const registerSchemesAsPrivileged = vi.fn()
     registerAppScheme({ registerSchemesAsPrivileged } as unknown as Protocol)
     expect(registerSchemesAsPrivileged).toHaveBeenCalledExactlyOnceWith([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      {
+        scheme: 'app',
+        privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+      },
     ])
   })
 

@@ -1,7 +1,6 @@
 /** The dashboard's rows, built once per workspace change and filtered/sorted per keystroke. */
 import { useMemo } from 'react'
 import {
-  buildRows,
   countByStage,
   filterRows,
   sortByUrgency,
@@ -12,13 +11,14 @@ import {
 import type { Workspace } from '../../../../core/model'
 import { localToday } from '../../../../core/packet/readiness'
 import { useWorkCalendar } from '../filing/useWorkCalendar'
+import { deskRows } from './desk-rows'
 import { useReadiness } from './useReadiness'
 
 export function useDashboardRows(workspace: Workspace, filter: RowFilter) {
   const cal = useWorkCalendar()
   const today = localToday()
   const readiness = useReadiness(workspace)
-  const base: SiteRow[] = useMemo(() => buildRows(workspace, today, cal, null), [workspace, today, cal])
+  const base: SiteRow[] = useMemo(() => deskRows(workspace, today, cal), [workspace, today, cal])
   const rows = useMemo(
     () => base.map((r) => ({ ...r, readiness: readiness.get(r.siteId) ?? null })),
     [base, readiness],

@@ -7,6 +7,14 @@ type State = { userYears: YearSchedule[]; loaded: boolean }
 export const useHolidayStore = create<State>(() => ({ userYears: [], loaded: false }))
 
 let loading: Promise<void> | null = null
+
+/** Takes the list from the settings the app read at start, so the desk need not ask again. */
+export function seedHolidayYears(years: YearSchedule[] | undefined): void {
+  if (loading) return
+  useHolidayStore.setState({ userYears: years ?? [], loaded: true })
+  loading = Promise.resolve()
+}
+
 export function loadHolidayYears(): Promise<void> {
   loading ??= api.getSettings().then((s) => {
     useHolidayStore.setState({ userYears: s?.holidayYears ?? [], loaded: true })

@@ -6,7 +6,7 @@
 import { create } from 'zustand'
 import type { AppError, RequestOf, Result } from '../../../../core/api'
 import type { Material, Site, SlotKey, Subject, Workspace } from '../../../../core/model'
-import { api, type ImportTarget } from '../../api'
+import { api, unwrap, type ImportTarget } from '../../api'
 
 export type Selection =
   | { kind: 'welcome' }
@@ -81,8 +81,9 @@ export function clearFocus(): void {
   useWorkspaceStore.setState({ focus: null })
 }
 
-export async function loadWorkspace(): Promise<boolean> {
-  const workspace = await api.loadWorkspace()
+/** Loads the workspace from main, or takes an answer already asked for (the start's early request). */
+export async function loadWorkspace(answer?: Promise<Result<Workspace>>): Promise<boolean> {
+  const workspace = answer ? unwrap(await answer) : await api.loadWorkspace()
   if (!workspace) {
     if (!useWorkspaceStore.getState().workspace) useWorkspaceStore.setState({ workspace: EMPTY })
     return false
