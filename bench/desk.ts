@@ -158,7 +158,7 @@ export async function runDeskBench(): Promise<boolean> {
     store.close()
     add('save-edit', 'one saved edit in main (sites:save → store written to disk)', editMs, EDIT_TARGET_MS)
 
-    const start = await startToDashboard(dir, 5)
+    const start = await startToDashboard(dir, 8)
     if (start) {
       add(
         'first-start',

@@ -1,3 +1,5 @@
+// First: asks main for the settings and the workspace before anything else is evaluated.
+import './early-start'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import dayjs from 'dayjs'
@@ -5,7 +7,6 @@ import 'dayjs/locale/zh-cn'
 import { bridgeAvailable } from './api'
 import { FullScreenError } from './components/FullScreenError'
 import { Root } from './Root'
-import { askEarly } from './startup'
 import { translate } from './i18n'
 // Before the app's own sheets, which override it. Pairs with zeroRuntime in Root.tsx.
 import 'antd/dist/antd.css'
@@ -19,8 +20,6 @@ import './styles/compare.css'
 import './styles/batch.css'
 
 dayjs.locale('zh-cn')
-
-if (bridgeAvailable()) askEarly()
 
 const container = document.getElementById('root')
 if (!container) throw new Error('#root is missing from index.html')
