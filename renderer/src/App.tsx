@@ -1,9 +1,10 @@
 import { CompressOutlined, SafetyCertificateOutlined, TranslationOutlined } from '@ant-design/icons'
 import { Button, Layout, Spin, Typography } from 'antd'
-import { useEffect, useState } from 'react'
+import { Suspense, useEffect, useState } from 'react'
 import { onEvent, unwrap } from './api'
 import { applyLanguage, setLanguage, useLanguage, useT } from './i18n'
-import { MainPane } from './MainPane'
+import { MainPane, preloadPages } from './MainPane'
+import { whenIdle } from './components/when-idle'
 import { buildDeskRowsWhenIdle } from './features/dashboard/desk-rows'
 import { seedHolidayYears } from './features/filing/holiday-store'
 import { EncryptionButton } from './features/settings/EncryptionButton'
@@ -91,6 +92,7 @@ export function App() {
   useAutoLock()
   const workspace = useWorkspaceStore((s) => s.workspace)
   useEffect(() => (ready && workspace ? buildDeskRowsWhenIdle(workspace) : undefined), [ready, workspace])
+  useEffect(() => (ready ? whenIdle(preloadPages) : undefined), [ready])
   return (
     <Layout className="app-layout">
       <Layout.Header className="app-header">
@@ -118,7 +120,9 @@ export function App() {
             <SubjectTree workspace={workspace} />
           </Layout.Sider>
           <Layout.Content className="app-content">
-            <MainPane workspace={workspace} />
+            <Suspense fallback={null}>
+              <MainPane workspace={workspace} />
+            </Suspense>
           </Layout.Content>
         </Layout>
       )}

@@ -1,11 +1,23 @@
 import type { Workspace } from '../../core/model'
-import { BatchPage } from './features/batch/BatchPage'
+import { lazy } from 'react'
 import { DashboardPage } from './features/dashboard/DashboardPage'
-import { SitePage } from './features/site/SitePage'
-import { NewSitePage } from './features/site/NewSitePage'
-import { SubjectPage } from './features/subject/SubjectPage'
 import { Welcome } from './features/welcome/Welcome'
 import { useWorkspaceStore } from './features/workspace/store'
+
+// The editing pages load as their own chunks: the start evaluates only the tree and the desk.
+// preloadPages fetches them once the window is idle, so the first click does not wait.
+const loadBatch = () => import('./features/batch/BatchPage')
+const loadSite = () => import('./features/site/SitePage')
+const loadNewSite = () => import('./features/site/NewSitePage')
+const loadSubject = () => import('./features/subject/SubjectPage')
+const BatchPage = lazy(() => loadBatch().then((m) => ({ default: m.BatchPage })))
+const SitePage = lazy(() => loadSite().then((m) => ({ default: m.SitePage })))
+const NewSitePage = lazy(() => loadNewSite().then((m) => ({ default: m.NewSitePage })))
+const SubjectPage = lazy(() => loadSubject().then((m) => ({ default: m.SubjectPage })))
+
+export function preloadPages(): void {
+  for (const load of [loadSite, loadSubject, loadNewSite, loadBatch]) void load()
+}
 
 /** Right pane: whatever the tree (or a "new" button) selected. */
 export function MainPane({ workspace }: { workspace: Workspace }) {

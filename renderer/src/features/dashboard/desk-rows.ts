@@ -7,6 +7,7 @@ import { buildRows, type SiteRow } from '../../../../core/filing/dashboard'
 import type { WorkCalendar } from '../../../../core/filing/calendar'
 import type { Workspace } from '../../../../core/model'
 import { localToday } from '../../../../core/packet/readiness'
+import { whenIdle } from '../../components/when-idle'
 import { useHolidayStore } from '../filing/holiday-store'
 import { workCalendar } from '../filing/useWorkCalendar'
 
@@ -23,14 +24,8 @@ export function deskRows(workspace: Workspace, today: string, cal: WorkCalendar)
 
 /** Builds the rows of this workspace when the window is idle; returns a cancel function. */
 export function buildDeskRowsWhenIdle(workspace: Workspace): () => void {
-  const build = () => {
+  return whenIdle(() => {
     if (workspace.sites.length === 0) return
     deskRows(workspace, localToday(), workCalendar(useHolidayStore.getState().userYears))
-  }
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(build, { timeout: 2_000 })
-    return () => cancelIdleCallback(id)
-  }
-  const timer = setTimeout(build, 200)
-  return () => clearTimeout(timer)
+  })
 }
