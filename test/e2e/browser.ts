@@ -42,6 +42,9 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ]
 
+/** The window every test page gets: the app's default size, Chinese locale. */
+const PAGE_OPTIONS = { viewport: { width: 1440, height: 900 }, locale: 'zh-CN' }
+
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
 }
@@ -55,8 +58,7 @@ export async function launchPersistent(profileDir: string): Promise<BrowserConte
   return chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     args: CHROMIUM_ARGS,
-    viewport: { width: 1440, height: 900 },
-    locale: 'zh-CN',
+    ...PAGE_OPTIONS,
   })
 }
 
@@ -65,7 +67,7 @@ export async function openSession(
   dataDir = mkdtempSync(join(tmpdir(), 'beian-e2e-')),
 ): Promise<Session> {
   const bridge = await startBridge({ dataDir, rendererDir: RENDERER_DIR })
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
+  const page = await browser.newPage(PAGE_OPTIONS)
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(String(e)))
   page.on('console', (m) => {
