@@ -21,6 +21,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   import: async () => (await import('./commands/import')).importCommand,
   event: async () => (await import('./commands/event')).eventCommand,
   backups: async () => (await import('./commands/backups')).backupsCommand,
+  archive: async () => (await import('./commands/archive')).archiveCommand,
 }
 type CommandName = keyof CliMessages['help']
 

@@ -45,29 +45,57 @@ export function takePassphraseFile(argv: readonly string[]): { file?: string; ar
   return file === undefined ? { argv: rest } : { file, argv: rest }
 }
 
-/** The secret for an encrypted workspace, from the first source that gives one (see above). */
-export async function secretFor(ctx: UnlockContext, keychainOnly: boolean, command: string): Promise<string> {
+/** Where one secret comes from: a file (its first line), an environment variable, or the prompt. */
+export type SecretSource = {
+  file?: string
+  envName: string
+  prompt: string
+  /** Said (as a usage error) when none of the three gives the secret. */
+  missing: string
+  /** Said on stderr before the prompt. */
+  note?: string
+}
+
+/** The secret from the first source that gives one (also used for the archive passphrase). */
+export async function readSecret(ctx: UnlockContext, source: SecretSource, command: string): Promise<string> {
   const { m } = ctx
-  const options = ctx.unlock
-  if (options?.passphraseFile !== undefined) {
-    const path = resolve(options.passphraseFile)
+  if (source.file !== undefined) {
+    const path = resolve(source.file)
     let text: string
     try {
       text = readFileSync(path, 'utf8')
     } catch {
-      throw new UsageError(m.unlock.fileUnreadable(options.passphraseFile), command)
+      throw new UsageError(m.unlock.fileUnreadable(source.file), command)
     }
     const line = text.split(/\r?\n/)[0] ?? ''
-    if (line === '') throw new UsageError(m.unlock.fileEmpty(options.passphraseFile), command)
+    if (line === '') throw new UsageError(m.unlock.fileEmpty(source.file), command)
     return line
   }
-  const fromEnv = options?.env[PASSPHRASE_ENV]
+  const fromEnv = ctx.unlock?.env[source.envName]
   if (fromEnv) return fromEnv
-  if (options?.prompt) {
-    if (keychainOnly) ctx.io.err(`${m.unlock.keychainOnly}\n`)
-    return options.prompt(m.unlock.prompt)
+  const prompt = ctx.unlock?.prompt
+  if (prompt) {
+    if (source.note) ctx.io.err(`${source.note}\n`)
+    return prompt(source.prompt)
   }
-  throw new UsageError(keychainOnly ? m.unlock.keychainOnly : m.unlock.needSecret, command)
+  throw new UsageError(source.missing, command)
+}
+
+/** The secret for an encrypted workspace, from the first source that gives one (see above). */
+export function secretFor(ctx: UnlockContext, keychainOnly: boolean, command: string): Promise<string> {
+  const { m } = ctx
+  const file = ctx.unlock?.passphraseFile
+  return readSecret(
+    ctx,
+    {
+      ...(file === undefined ? {} : { file }),
+      envName: PASSPHRASE_ENV,
+      prompt: m.unlock.prompt,
+      missing: keychainOnly ? m.unlock.keychainOnly : m.unlock.needSecret,
+      ...(keychainOnly ? { note: m.unlock.keychainOnly } : {}),
+    },
+    command,
+  )
 }
 
 /** A prompt without echo on the terminal (stderr shows the question); null without a TTY. */

@@ -38,6 +38,8 @@ Usage:
   beian-desk event --data-dir DIR --site SITE --undo
   beian-desk backups list --data-dir DIR [--json]
   beian-desk backups restore <backup id> --data-dir DIR
+  beian-desk archive export --data-dir DIR --out FILE.bdxa [--json]   the whole workspace as one encrypted archive
+  beian-desk archive import FILE.bdxa --data-dir NEW_EMPTY_DIR [--json]  import an archive (empty folders only)
 
 check kinds:
 ${kinds}
@@ -114,6 +116,19 @@ Events: ${EVENT_KEYS}
   --inspection            an on-site inspection (default: an interview)
   --assessment-submitted  the security assessment report was submitted
 ${SITE_REF}. Close the app first: it holds the data folder while it runs.
+`,
+    archive: `Usage: beian-desk archive export --data-dir DIR --out FILE.bdxa [--json]
+       beian-desk archive import FILE.bdxa --data-dir NEW_EMPTY_DIR [--json]
+The workspace archive (for a new computer): one encrypted file holding the data file, its backups and
+every material file (still encrypted, never decrypted to disk), and the data key protected by the
+archive passphrase. Importing needs only that passphrase.
+export: an encrypted workspace must be unlocked first (passphrase or recovery key: --passphrase-file,
+BEIAN_DESK_PASSPHRASE or typed in a terminal).
+import: writes only into a folder that does not exist or is empty, never over a workspace; everything is
+checked before anything is written, and an interrupted import leaves no half workspace.
+Archive passphrase (at least 8 characters): --archive-passphrase-file FILE (first line), the
+BEIAN_DESK_ARCHIVE_PASSPHRASE environment variable, or typed in a terminal (twice when exporting).
+Keep the passphrase apart from the archive: without it the archive cannot be opened.
 `,
     backups: `Usage: beian-desk backups list --data-dir DIR [--json]
        beian-desk backups restore <backup id> --data-dir DIR
@@ -312,6 +327,29 @@ Exit code: 0 valid; 1 invalid.
     restored: (id, takenAt, subjects, sites, materials) =>
       `Restored backup ${id} (${takenAt}): ${subjects} subject(s), ${sites} site(s), ${materials} material(s).`,
     keptAs: (id) => `The data before the restore was kept as backup ${id}; restore it to go back.`,
+  },
+  archive: {
+    needAction: 'Give export or import.',
+    badAction: (value) => `archive takes export or import, not "${value}".`,
+    needOut: 'Give --out FILE.bdxa, where to save the archive.',
+    needFile: 'Give the archive file (.bdxa) to import.',
+    prompt: 'Archive passphrase (not shown): ',
+    promptAgain: 'The archive passphrase again: ',
+    mismatch: 'The two archive passphrases differ; nothing was exported.',
+    missing:
+      'The archive passphrase is needed: give it with --archive-passphrase-file FILE or BEIAN_DESK_ARCHIVE_PASSPHRASE, or run in a terminal to type it.',
+    exported: (path, files, mb) => `Exported the workspace archive: ${path} (${files} files, ${mb} MB).`,
+    exportedEncrypted:
+      'The material files stay encrypted; the data key is protected by the archive passphrase, which is all the new computer needs.',
+    exportedPlain:
+      'Note: this workspace is not encrypted (it has no data key); the archive itself is encrypted by the passphrase.',
+    imported: (dir, files, mb) => `Imported the workspace into ${dir} (${files} files, ${mb} MB).`,
+    unlockKeychain: "The data key is now protected by this computer's keychain; the app unlocks by itself.",
+    unlockPassphrase:
+      'The workspace keeps its own passphrase: unlock it in the app with that passphrase (or the recovery key).',
+    unlockArchive:
+      'There is no usable keychain here, so the workspace passphrase is now the archive passphrase: unlock with it (or the old recovery key). Change it in the app under Data encryption.',
+    unlockNone: 'This workspace is not encrypted. Set a passphrase in the app under Data encryption.',
   },
   unlock: {
     prompt: 'This workspace is encrypted. Type the passphrase or the recovery key (not shown): ',

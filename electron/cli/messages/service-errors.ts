@@ -46,6 +46,25 @@ const EN: Record<string, string> = {
   'store/locked':
     'Another program (the Beian Desk app, or another beian-desk) is changing this data folder; only one may change it at a time. Close it and try again; read-only commands (list, validate, status, export) can run meanwhile.',
   internal: 'Processing this file failed; the other files are not affected.',
+  'archive/wrong-passphrase':
+    'The archive passphrase is wrong; the archive cannot be opened. Check letter case and the input method, then try again.',
+  'archive/weak-passphrase': 'The archive passphrase is too short: use at least 8 characters.',
+  'archive/not-archive': 'This file is not a Beian Desk workspace archive. Choose the exported .bdxa file.',
+  'archive/newer-version': 'This archive comes from a newer Beian Desk. Update the app, then import it.',
+  'archive/damaged':
+    'The archive is damaged, incomplete or was changed; nothing was written. Export it again on the old computer, or copy it again.',
+  'archive/unsafe-entry':
+    'The archive holds an unsafe entry (a path outside the data folder, a link or a device); it was refused and nothing was written. Import only archives exported by Beian Desk.',
+  'archive/too-large':
+    'The archive declares more content than allowed or than it holds; it was refused and nothing was written.',
+  'archive/target-not-empty':
+    'The target data folder is not empty: an import writes only into an empty or new folder and never over a workspace. Choose a new folder, or move the existing one away first.',
+  'archive/no-workspace': 'There is no workspace in this data folder (no config.json). Check the folder.',
+  'archive/locked':
+    'The workspace is encrypted and locked: unlock it with its passphrase or recovery key, then export.',
+  'archive/changed': 'The workspace changed during the export; no archive was written. Export again.',
+  'archive/out-exists':
+    'The output file exists and is not replaced. Choose another name, or move that file away.',
 }
 
 /** Messages the CLI words itself in Chinese too (the services' text suits the app window). */

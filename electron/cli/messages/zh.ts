@@ -42,6 +42,8 @@ export const zh = {
   beian-desk event --data-dir 目录 --site 网站 --undo
   beian-desk backups list --data-dir 目录 [--json]
   beian-desk backups restore <备份编号> --data-dir 目录
+  beian-desk archive export --data-dir 目录 --out 文件.bdxa [--json]   导出整个工作区为加密迁移包
+  beian-desk archive import <文件.bdxa> --data-dir 新的空目录 [--json]  从迁移包导入（只写入空文件夹）
 
 check 的类型：
 ${kinds}
@@ -123,6 +125,15 @@ ${SITE_REF}。应用正在运行时不能写入，请先关闭应用。
       beian-desk backups restore <备份编号> --data-dir 目录
 list 列出数据的备份（编号、时间、主体/网站/材料数量）；restore 恢复到其中一个备份。
 恢复前的数据会另存为一个新的备份，因此恢复可以撤销。应用正在运行时不能恢复，请先关闭应用。
+`,
+    archive: `用法：beian-desk archive export --data-dir 目录 --out 文件.bdxa [--json]
+      beian-desk archive import <文件.bdxa> --data-dir 新的空目录 [--json]
+工作区迁移包（换电脑时用）：一个加密文件，包含数据文件、备份和全部材料文件（材料保持加密，不会解密到磁盘），
+以及用迁移包口令保护的数据密钥。导入时只需要迁移包口令。
+export：加密的工作区需要先解锁（口令或恢复密钥：--passphrase-file、BEIAN_DESK_PASSPHRASE 或终端输入）。
+import：只写入不存在或空的文件夹，绝不覆盖现有工作区；先完整校验再写入，中途中断不会留下半个工作区。
+迁移包口令（至少 8 个字符）：--archive-passphrase-file 文件（第一行）、环境变量 BEIAN_DESK_ARCHIVE_PASSPHRASE，或在终端中输入（导出时输入两次）。
+请把口令与迁移包分开保存：没有口令，迁移包无法打开。
 `,
     check: (kinds: string) => `用法：beian-desk check <类型> <值> [--json]
       beian-desk check <类型> --stdin      （逐行读取，每行输出一个 JSON）
@@ -317,6 +328,28 @@ ${kinds}
     restored: (id: string, takenAt: string, subjects: number, sites: number, materials: number) =>
       `已恢复到备份 ${id}（${takenAt}）：主体 ${subjects} 个，网站 ${sites} 个，材料 ${materials} 份。`,
     keptAs: (id: string) => `恢复前的数据已另存为备份 ${id}，需要时可以用它恢复回来。`,
+  },
+  archive: {
+    needAction: '请给出 export 或 import。',
+    badAction: (value: string) => `archive 后面只能是 export 或 import，不能是 “${value}”。`,
+    needOut: '请用 --out 文件.bdxa 给出迁移包的保存位置。',
+    needFile: '请给出要导入的迁移包文件（.bdxa）。',
+    prompt: '请输入迁移包口令（输入时不显示）：',
+    promptAgain: '请再输入一次迁移包口令：',
+    mismatch: '两次输入的迁移包口令不一致，没有导出。',
+    missing:
+      '需要迁移包口令：请用 --archive-passphrase-file 文件、环境变量 BEIAN_DESK_ARCHIVE_PASSPHRASE 提供，或在终端中运行以便输入。',
+    exported: (path: string, files: number, mb: string) =>
+      `已导出工作区迁移包：${path}（${files} 个文件，${mb} MB）。`,
+    exportedEncrypted: '材料文件保持加密；数据密钥由迁移包口令保护，在新电脑上导入时只需要这个口令。',
+    exportedPlain: '注意：这个工作区没有加密（没有数据密钥），迁移包本身仍由口令加密。',
+    imported: (dir: string, files: number, mb: string) =>
+      `已导入工作区到 ${dir}（${files} 个文件，${mb} MB）。`,
+    unlockKeychain: '数据密钥已由这台电脑的系统钥匙串保护，应用启动时会自动解锁。',
+    unlockPassphrase: '这个工作区使用原来的口令：在应用中输入原来的工作区口令（或恢复密钥）解锁。',
+    unlockArchive:
+      '这里没有可用的系统钥匙串，因此工作区口令现在就是迁移包口令：用它解锁（或用原来的恢复密钥）。可在应用的“数据加密”中更改。',
+    unlockNone: '这个工作区没有加密。可在应用的“数据加密”中设置口令。',
   },
   unlock: {
     prompt: '这个工作区已加密。请输入口令或恢复密钥（输入时不显示）：',

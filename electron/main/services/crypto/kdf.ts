@@ -48,6 +48,15 @@ function checkParams(w: SecretWrap): void {
     )
 }
 
+/**
+ * A 256-bit key from a secret, for other containers (the workspace archive); the parameters
+ * come from a file, so they are checked first like a key file's.
+ */
+export function deriveKey(secret: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
+  checkParams({ kdf: 'scrypt', ...params, salt: '', sealed: '' })
+  return derive(secret, salt, params)
+}
+
 export async function wrapWithSecret(
   dataKey: Buffer,
   secret: string,

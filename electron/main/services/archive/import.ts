@@ -1,0 +1,293 @@
+/**
+ * Import a workspace archive into an empty (or not yet existing) data folder, never over a
+ * workspace. Two passes: the first reads the whole archive and checks everything (passphrase,
+ * every frame's tag, the manifest's names, types and sizes, each file's hash, the data key
+ * against the key file) without writing; the second unpacks into a staging folder beside the
+ * target, checking again, and renames it into place. A crash leaves only the staging folder,
+ * which is not the target (never taken as a workspace) and is removed by the next import.
+ */
+import { createHash, randomBytes } from 'node:crypto'
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { mkdir, open, rename, rm, rmdir, stat, type FileHandle } from 'node:fs/promises'
+import { basename, dirname, join, resolve, sep } from 'node:path'
+import { open as openSealed } from '../crypto/envelope'
+import { PASSPHRASE_SCRYPT, wrapWithSecret, type ScryptParams } from '../crypto/kdf'
+import { readKeyFile, writeKeyFile, type KeyFile } from '../crypto/key-file'
+import { isRealKeychain, type KeychainPort } from '../crypto/keychain'
+import { keyIdOf } from '../crypto/workspace-keys'
+import { checkManifest, type ManifestEntry } from './entries'
+import { archiveErrors } from './errors'
+import type { ArchiveContent } from './export'
+import { FrameReader, readHeader, unlockHeader, type ArchiveHeader, type ArchiveKeys } from './format'
+
+/** How the imported workspace is unlocked from now on. */
+export type UnlockWith = 'none' | 'keychain' | 'passphrase' | 'archive-passphrase'
+
+export type ArchiveImportOptions = {
+  archive: string
+  targetDir: string
+  passphrase: string
+  /** The OS keychain (the app); absent in the CLI. */
+  keychain?: KeychainPort | null
+  /** Lower costs for tests only (the re-wrap by the archive passphrase). */
+  scrypt?: ScryptParams
+}
+
+export type ArchiveImportResult = {
+  dataDir: string
+  files: number
+  bytes: number
+  encrypted: boolean
+  unlockWith: UnlockWith
+}
+
+type Verified = {
+  content: ArchiveContent
+  digest: string
+  dataKey: Buffer | null
+  /** The header as checked and its keys: the second pass needs the same header, not a new scrypt. */
+  headerBytes: Buffer
+  keys: ArchiveKeys
+}
+const MAX_KEY_FILE_BYTES = 64 * 1024
+
+/** 'missing', 'empty' (an empty folder) or 'busy' (anything else is there). */
+export function targetState(dir: string): 'missing' | 'empty' | 'busy' {
+  const info = statSync(dir, { throwIfNoEntry: false })
+  if (!info) return 'missing'
+  if (!info.isDirectory()) return 'busy'
+  return readdirSync(dir).length === 0 ? 'empty' : 'busy'
+}
+
+const stagingPrefix = (target: string) => `.${basename(target)}.import-`
+
+/** Removes staging folders of imports into `target` whose process is gone (a killed import). */
+export function sweepImportStaging(target: string): string[] {
+  const parent = dirname(target)
+  const prefix = stagingPrefix(target)
+  const removed: string[] = []
+  let names: string[]
+  try {
+    names = readdirSync(parent)
+  } catch {
+    return removed
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue
+    const pid = Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1])
+    if (Number.isInteger(pid) && pid !== process.pid && isAlive(pid)) continue
+    if (pid === process.pid && importing.has(join(parent, name))) continue
+    rmSync(join(parent, name), { recursive: true, force: true })
+    removed.push(join(parent, name))
+  }
+  return removed
+}
+
+const importing = new Set<string>()
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH'
+  }
+}
+
+async function reader(
+  file: FileHandle,
+  unlock: string | Verified,
+): Promise<{ r: FrameReader; header: ArchiveHeader; bytes: Buffer; keys: ArchiveKeys }> {
+  const size = (await file.stat()).size
+  const { header, bytes } = await readHeader(file)
+  if (typeof unlock !== 'string' && !bytes.equals(unlock.headerBytes))
+    throw archiveErrors.damaged('文件在检查后被改动')
+  const keys = typeof unlock === 'string' ? await unlockHeader(header, unlock) : unlock.keys
+  return { r: new FrameReader(file, size, keys.frames, header, bytes), header, bytes, keys }
+}
+
+async function readManifest(
+  r: FrameReader,
+  archiveBytes: number,
+): Promise<{ content: ArchiveContent; digest: string }> {
+  const length = (await r.read(4)).readUInt32BE(0)
+  if (length > 64 * 1024 ** 2) throw archiveErrors.tooLarge('清单过大')
+  const raw = await r.read(length)
+  let parsed: { workspaceEncrypted?: unknown; entries?: unknown }
+  try {
+    parsed = JSON.parse(raw.toString('utf8')) as typeof parsed
+  } catch {
+    throw archiveErrors.damaged('清单无法读取')
+  }
+  const entries = checkManifest(parsed.entries, archiveBytes)
+  if (!entries.some((e) => e.name === 'config.json')) throw archiveErrors.damaged('缺少 config.json')
+  const content = { workspaceEncrypted: parsed.workspaceEncrypted === true, entries }
+  return { content, digest: createHash('sha256').update(raw).digest('hex') }
+}
+
+/** One entry's bytes to `sink`, then its hash checked. */
+async function copyEntry(
+  r: FrameReader,
+  entry: ManifestEntry,
+  sink: (piece: Buffer) => Promise<void> | void,
+): Promise<void> {
+  const hash = createHash('sha256')
+  await r.pipe(entry.size, async (piece) => {
+    hash.update(piece)
+    await sink(piece)
+  })
+  if (!(await r.read(32)).equals(hash.digest()))
+    throw archiveErrors.damaged(`文件 ${entry.name} 的校验值不符`)
+}
+
+/** The first pass: everything checked, nothing written. */
+export async function verifyArchive(archive: string, passphrase: string): Promise<Verified> {
+  const file = await openArchive(archive)
+  try {
+    const { r, header, bytes, keys } = await reader(file, passphrase)
+    const { content, digest } = await readManifest(r, (await file.stat()).size)
+    let keyFileBytes: Buffer | null = null
+    for (const entry of content.entries) {
+      const parts: Buffer[] = []
+      const keep = entry.name === 'keys.json' && entry.size <= MAX_KEY_FILE_BYTES
+      await copyEntry(r, entry, (piece) => void (keep && parts.push(piece)))
+      if (keep) keyFileBytes = Buffer.concat(parts)
+    }
+    await r.end()
+    const dataKey = checkKeys(header, keys.wrap, content, keyFileBytes)
+    return { content, digest, dataKey, headerBytes: bytes, keys }
+  } finally {
+    await file.close()
+  }
+}
+
+/** The data key from the header, consistent with the archived key file (null: not encrypted). */
+function checkKeys(
+  header: ArchiveHeader,
+  wrap: Buffer,
+  content: ArchiveContent,
+  keyFile: Buffer | null,
+): Buffer | null {
+  const hasKeyFile = content.entries.some((e) => e.name === 'keys.json')
+  if (!header.dataKey) {
+    if (hasKeyFile || content.workspaceEncrypted) throw archiveErrors.keyMismatch()
+    return null
+  }
+  if (!keyFile || !content.workspaceEncrypted) throw archiveErrors.keyMismatch()
+  let key: Buffer
+  let keyId: unknown
+  try {
+    key = openSealed(wrap, Buffer.from(header.dataKey.sealed, 'base64'))
+    keyId = (JSON.parse(keyFile.toString('utf8')) as { keyId?: unknown }).keyId
+  } catch {
+    throw archiveErrors.keyMismatch()
+  }
+  if (keyIdOf(key) !== header.dataKey.keyId || keyId !== header.dataKey.keyId)
+    throw archiveErrors.keyMismatch()
+  return key
+}
+
+async function openArchive(path: string): Promise<FileHandle> {
+  const info = await stat(path).catch(() => null)
+  if (!info?.isFile()) throw archiveErrors.notArchive()
+  return open(path, 'r')
+}
+
+export async function importArchive(options: ArchiveImportOptions): Promise<ArchiveImportResult> {
+  const target = resolve(options.targetDir)
+  if (targetState(target) === 'busy') throw archiveErrors.targetNotEmpty(target)
+  const verified = await verifyArchive(options.archive, options.passphrase)
+  sweepImportStaging(target)
+  mkdirSync(dirname(target), { recursive: true, mode: 0o700 })
+  const staging = join(
+    dirname(target),
+    `${stagingPrefix(target)}${String(process.pid)}-${randomBytes(6).toString('hex')}`,
+  )
+  importing.add(staging)
+  try {
+    await mkdir(staging, { mode: 0o700 })
+    await unpack(options, verified, staging)
+    const unlockWith = await rewrapKeys(staging, verified.dataKey, options)
+    const state = targetState(target)
+    if (state === 'busy') throw archiveErrors.targetNotEmpty(target)
+    if (state === 'empty') await rmdir(target) // POSIX could rename over it; Windows cannot
+    await rename(staging, target)
+    const bytes = verified.content.entries.reduce((sum, e) => sum + e.size, 0)
+    return {
+      dataDir: target,
+      files: verified.content.entries.length,
+      bytes,
+      encrypted: verified.dataKey !== null,
+      unlockWith,
+    }
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true })
+    throw error
+  } finally {
+    importing.delete(staging)
+  }
+}
+
+/** The second pass: the same archive (its manifest unchanged since the check) into `staging`. */
+async function unpack(options: ArchiveImportOptions, verified: Verified, staging: string): Promise<void> {
+  const file = await openArchive(options.archive)
+  try {
+    const { r } = await reader(file, verified)
+    const { digest } = await readManifest(r, (await file.stat()).size)
+    if (digest !== verified.digest) throw archiveErrors.damaged('文件在检查后被改动')
+    for (const entry of verified.content.entries) {
+      const path = resolve(staging, ...entry.name.split('/'))
+      if (!path.startsWith(staging + sep)) throw archiveErrors.unsafeEntry(entry.name, '路径越界')
+      await mkdir(dirname(path), { recursive: true, mode: 0o700 })
+      const out = await open(path, 'wx', 0o600)
+      try {
+        await copyEntry(r, entry, async (piece) => {
+          await out.write(piece)
+        })
+        await out.sync()
+      } finally {
+        await out.close()
+      }
+    }
+    await r.end()
+  } finally {
+    await file.close()
+  }
+}
+
+/**
+ * The key file for this computer: a passphrase-protected key keeps its passphrase (and the
+ * recovery code keeps working); a keychain-protected one is wrapped by this computer's
+ * keychain, or, where there is none (the CLI, Linux basic_text), by the archive passphrase.
+ */
+async function rewrapKeys(
+  staging: string,
+  dataKey: Buffer | null,
+  options: ArchiveImportOptions,
+): Promise<UnlockWith> {
+  if (!dataKey) return 'none'
+  let file: KeyFile
+  try {
+    file = readKeyFile(staging) as KeyFile
+  } catch {
+    throw archiveErrors.keyMismatch()
+  }
+  const { keychain: _old, ...rest } = file
+  if (file.protection === 'passphrase' && file.passphrase) {
+    writeKeyFile(staging, rest)
+    return 'passphrase'
+  }
+  const keychain = options.keychain
+  if (isRealKeychain(keychain)) {
+    const blob = keychain.encrypt(dataKey.toString('base64')).toString('base64')
+    writeKeyFile(staging, {
+      ...rest,
+      protection: 'keychain',
+      keychain: { backend: keychain.backend(), blob },
+    })
+    return 'keychain'
+  }
+  const passphrase = await wrapWithSecret(dataKey, options.passphrase, options.scrypt ?? PASSPHRASE_SCRYPT)
+  writeKeyFile(staging, { ...rest, protection: 'passphrase', passphrase })
+  return 'archive-passphrase'
+}
