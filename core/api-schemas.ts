@@ -142,4 +142,7 @@ export const requestSchemas = {
   'encryption:lock': z.undefined(),
   'encryption:setPassphrase': z.object({ passphrase: z.string().min(1).max(1024) }),
   'encryption:recoveryCode': z.object({ renew: z.boolean() }),
+  // No path: main's own dialogs choose the file (paths are capabilities).
+  'archive:export': z.strictObject({ passphrase: z.string().min(1).max(1024) }),
+  'archive:import': z.strictObject({ passphrase: z.string().min(1).max(1024) }),
 } as const

@@ -165,6 +165,21 @@ export type EncryptionStatus = {
   materialsEncrypted: boolean
 }
 
+/** What `archive:export` wrote (工作区迁移包, see electron/main/services/archive). */
+export type ArchiveExportSummary = { path: string; files: number; bytes: number; encrypted: boolean }
+
+/**
+ * What `archive:import` staged: applied when the app starts again (it restarts by itself when
+ * it can). `unlockWith` says how the imported workspace opens from then on.
+ */
+export type ArchiveImportSummary = {
+  files: number
+  bytes: number
+  encrypted: boolean
+  unlockWith: 'none' | 'keychain' | 'passphrase' | 'archive-passphrase'
+  restart: 'automatic' | 'manual'
+}
+
 /** Request payloads are defined by the zod schemas in core/api-schemas.ts (kept out of the preload bundle). */
 
 type Req<C extends keyof typeof requestSchemas> = z.infer<(typeof requestSchemas)[C]>
@@ -238,6 +253,10 @@ export type Api = {
   'encryption:setPassphrase': (req: Req<'encryption:setPassphrase'>) => EncryptionStatus
   /** The pending recovery key, once (null when none waits); with renew, a new one (the old stops working). */
   'encryption:recoveryCode': (req: Req<'encryption:recoveryCode'>) => string | null
+  /** Exports the whole workspace as one encrypted archive to where main's save dialog says; null when cancelled. */
+  'archive:export': (req: Req<'archive:export'>) => ArchiveExportSummary | null
+  /** Imports an archive picked in main's open dialog into this (empty) workspace; null when cancelled. */
+  'archive:import': (req: Req<'archive:import'>) => ArchiveImportSummary | null
 }
 export type Channel = keyof Api
 export type RequestOf<C extends Channel> = Parameters<Api[C]> extends [infer R] ? R : undefined
@@ -284,6 +303,8 @@ export const API_CHANNELS: Record<Channel, true> = {
   'encryption:lock': true,
   'encryption:setPassphrase': true,
   'encryption:recoveryCode': true,
+  'archive:export': true,
+  'archive:import': true,
 }
 export const CHANNELS = Object.keys(API_CHANNELS) as Channel[]
 /**

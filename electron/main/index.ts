@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { app, BrowserWindow, clipboard, dialog, ipcMain, protocol, safeStorage, session } from 'electron'
 import ElectronStore from 'electron-store'
 import { handleAppProtocol, registerAppScheme, rendererEntryUrl } from './app-protocol'
+import { createArchiveDialogs } from './archive-dialogs'
 import { createDialogs } from './dialogs'
 import { openExternalUrl } from './external-links'
 import { createHandlers } from './ipc/index'
@@ -15,6 +16,7 @@ import { grantScopeOf, registerIpc } from './ipc/register'
 import { PathGrants } from './services/path-grants'
 import { startDueNotificationsFor } from './notifications'
 import { applyAppSecurity } from './security'
+import { applyPendingImport } from './services/archive/pending'
 import { keychainFromSafeStorage } from './services/crypto/keychain'
 import { setPdfFallbackFont } from './services/images/pdf'
 import { openStore, takeStoreRecovery } from './services/store'
@@ -56,6 +58,10 @@ function start(): void {
   handleAppProtocol(protocol, RENDERER_ROOT)
   if (app.isPackaged) setPdfFallbackFont(join(process.resourcesPath, ...PACKAGED_PDF_FONT))
   const dataDir = app.getPath('userData')
+  // An archive imported last session (工作区迁移包) moves in before the store opens.
+  const imported = applyPendingImport(dataDir)
+  if (imported.applied)
+    console.info('[main] archive import moved in; the previous files are in', imported.keptAs)
   const store = openStore(() => new ElectronStore(storeOptions), join(dataDir, 'config.json'))
   const dialogs = createDialogs(() => mainWindow)
   const divisionsDir = resourceDir('divisions')
@@ -70,6 +76,11 @@ function start(): void {
     clipboard,
     keychain: keychainFromSafeStorage(safeStorage),
     grants,
+    archiveDialogs: createArchiveDialogs(() => mainWindow),
+    relaunch: () => {
+      app.relaunch()
+      app.quit()
+    },
   })
   registerIpc(ipcMain, handlers, {
     isPackaged: app.isPackaged,

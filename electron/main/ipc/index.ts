@@ -6,6 +6,7 @@ import { createServices, type Services } from '../services/container'
 import { PathGrants } from '../services/path-grants'
 import type { KeychainPort } from '../services/crypto/keychain'
 import type { StoreBackend } from '../services/store'
+import { archiveHandlers, type ArchiveDialogs } from './archive'
 import { clientImportHandlers, type TableDialogs } from './client-import'
 import { clipboardHandlers, type ClipboardPort } from './clipboard'
 import { encryptionHandlers } from './encryption'
@@ -31,11 +32,16 @@ export type HandlerDeps = {
   grants?: PathGrants
   /** Electron's safeStorage as a port (wraps the data key); absent: passphrase only. */
   keychain?: KeychainPort | null
+  /** Save/open dialogs for the workspace archive (absent: those channels refuse). */
+  archiveDialogs?: ArchiveDialogs
+  /** Restarts the app (a staged archive import is moved in at start). */
+  relaunch?: () => void
 }
 
 export function handlersFor(
   services: Services,
-  deps: Pick<HandlerDeps, 'dialogs' | 'openExternal' | 'tableDialogs' | 'clipboard' | 'grants'>,
+  deps: Pick<HandlerDeps, 'dialogs' | 'openExternal' | 'tableDialogs' | 'clipboard' | 'grants'> &
+    Partial<Pick<HandlerDeps, 'archiveDialogs' | 'keychain' | 'relaunch'>>,
 ): Handlers {
   const grants = deps.grants ?? new PathGrants()
   return {
@@ -48,6 +54,11 @@ export function handlersFor(
     ...systemHandlers(services, deps.dialogs, deps.openExternal, grants),
     ...encryptionHandlers(services),
     ...clipboardHandlers(deps.clipboard),
+    ...archiveHandlers(services, {
+      ...(deps.archiveDialogs ? { dialogs: deps.archiveDialogs } : {}),
+      keychain: deps.keychain ?? null,
+      ...(deps.relaunch ? { relaunch: deps.relaunch } : {}),
+    }),
     'divisions:children': ({ code }) => services.divisions.children(code),
   }
 }

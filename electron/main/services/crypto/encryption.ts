@@ -16,6 +16,8 @@ export type EncryptionService = {
   setPassphrase(passphrase: string): Promise<KeyStatus>
   /** The pending recovery code (once), or with `renew` a new one; null when none is pending. */
   recoveryCode(renew: boolean): Promise<string | null>
+  /** The data key while unlocked (the workspace archive carries it, wrapped); null otherwise. */
+  dataKey(): Promise<Buffer | null>
 }
 
 export function createEncryptionService(
@@ -62,6 +64,10 @@ export function createEncryptionService(
     async recoveryCode(renew) {
       await ready
       return renew ? keys.renewRecoveryCode() : keys.takeRecoveryCode()
+    },
+    async dataKey() {
+      await ready
+      return keys.dataKey()
     },
   }
 }

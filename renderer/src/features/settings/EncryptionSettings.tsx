@@ -2,6 +2,7 @@ import { Alert, Button, Descriptions, Form, Input, Popconfirm, Space, Tag, Typog
 import { useEffect, useState } from 'react'
 import type { EncryptionStatus } from '../../../../core/api'
 import { call } from '../../api'
+import { ArchiveSettings } from './ArchiveSettings'
 import { AutoLockSettings } from './AutoLockSettings'
 import { useEncryptionT, type EncryptionT } from './encryption-strings'
 
@@ -210,6 +211,7 @@ export function EncryptionSettings() {
       ) : null}
       {status.encrypted && status.unlocked ? <RecoveryKey status={status} t={t} /> : null}
       <AutoLockSettings status={status} onLocked={setStatus} t={t} />
+      <ArchiveSettings status={status} />
     </Space>
   )
 }

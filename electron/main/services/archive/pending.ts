@@ -1,0 +1,52 @@
+/**
+ * Importing an archive into the app's own data folder, which is open while the app runs: the
+ * archive is imported (verified, staged, renamed) into `<data folder>.incoming` beside it, and
+ * moved in at the next start, before the store opens. The move is resumable: first every old
+ * workspace entry goes aside to `<data folder>.before-import-<time>` (kept, never deleted),
+ * then a marker records that, then the new entries move in with config.json (the commit point)
+ * last. A crash at any step is finished by the next start.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { writeFileAtomicSync } from '../atomic-write'
+import { isWorkspacePath } from './entries'
+import { importArchive, type ArchiveImportOptions, type ArchiveImportResult } from './import'
+
+const MARKER = '.moving-in'
+const WORKSPACE_DIRS = new Set(['store', 'materials', 'backups'])
+
+export const incomingDir = (dataDir: string): string => `${dataDir}.incoming`
+
+const isWorkspaceTop = (name: string) => WORKSPACE_DIRS.has(name) || isWorkspacePath(name)
+
+/** Imports into the folder the next start moves in (a leftover one, never applied, is replaced). */
+export async function stageImport(
+  options: Omit<ArchiveImportOptions, 'targetDir'> & { dataDir: string },
+): Promise<ArchiveImportResult> {
+  const incoming = incomingDir(options.dataDir)
+  if (existsSync(incoming) && !existsSync(join(incoming, MARKER)))
+    rmSync(incoming, { recursive: true, force: true })
+  return importArchive({ ...options, targetDir: incoming })
+}
+
+/** At start, before the store opens: moves a staged import in. Returns where the old entries went. */
+export function applyPendingImport(dataDir: string, now = new Date()): { applied: boolean; keptAs?: string } {
+  const incoming = incomingDir(dataDir)
+  if (!existsSync(incoming)) return { applied: false }
+  if (!existsSync(join(incoming, MARKER))) {
+    if (!existsSync(join(incoming, 'config.json'))) return { applied: false } // not a finished import
+    const aside = `${dataDir}.before-import-${now.toISOString().replace(/[:.]/g, '-')}`
+    mkdirSync(aside, { recursive: true, mode: 0o700 })
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+    for (const name of readdirSync(dataDir))
+      if (isWorkspaceTop(name)) renameSync(join(dataDir, name), join(aside, name))
+    writeFileAtomicSync(join(incoming, MARKER), aside)
+  }
+  const names = readdirSync(incoming).filter((n) => n !== 'config.json' && isWorkspaceTop(n))
+  for (const name of [...names, 'config.json'])
+    if (existsSync(join(incoming, name))) renameSync(join(incoming, name), join(dataDir, name))
+  const keptAs = readFileSync(join(incoming, MARKER), 'utf8')
+  rmSync(incoming, { recursive: true, force: true }) // the marker and any temp file left
+
+  return { applied: true, keptAs }
+}

@@ -1,0 +1,134 @@
+import { Alert, Button, Form, Input, Space, Typography } from 'antd'
+import { useState } from 'react'
+import type { AppError, ArchiveImportSummary, EncryptionStatus } from '../../../../core/api'
+import { request } from '../../api'
+import { useArchiveT, type ArchiveT } from './archive-strings'
+
+const MIN_CHARS = 8
+const mb = (bytes: number) => (bytes / 1024 ** 2).toFixed(1)
+
+function Failure({ error }: { error: AppError | null }) {
+  return error ? <Alert type="error" showIcon title={error.message} data-testid="arc-error" /> : null
+}
+
+function ExportArchive({ status, t }: { status: EncryptionStatus; t: ArchiveT }) {
+  const [first, setFirst] = useState('')
+  const [second, setSecond] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<AppError | null>(null)
+  const [done, setDone] = useState<string | null>(null)
+  const locked = status.encrypted && !status.unlocked
+  const short = first !== '' && [...first].length < MIN_CHARS
+  const mismatch = second !== '' && first !== second
+  const run = async () => {
+    setBusy(true)
+    setError(null)
+    setDone(null)
+    const result = await request('archive:export', { passphrase: first })
+    setBusy(false)
+    if (!result.ok) return setError(result.error)
+    if (!result.value) return // the save dialog was cancelled
+    const v = result.value
+    setDone(
+      `${t('arc.export.done', { path: v.path, files: v.files, mb: mb(v.bytes) })}${v.encrypted ? '' : ` ${t('arc.export.plain')}`}`,
+    )
+    setFirst('')
+    setSecond('')
+  }
+  return (
+    <Form layout="vertical" onFinish={() => void run()}>
+      <Typography.Text strong>{t('arc.export.title')}</Typography.Text>
+      {locked ? <Alert type="info" showIcon title={t('arc.export.locked')} /> : null}
+      <Form.Item
+        label={t('arc.pass.first')}
+        validateStatus={short ? 'error' : undefined}
+        help={short ? t('arc.pass.short') : undefined}
+      >
+        <Input.Password value={first} onChange={(e) => setFirst(e.target.value)} data-testid="arc-pass-1" />
+      </Form.Item>
+      <Form.Item
+        label={t('arc.pass.second')}
+        validateStatus={mismatch ? 'error' : undefined}
+        help={mismatch ? t('arc.pass.mismatch') : undefined}
+      >
+        <Input.Password value={second} onChange={(e) => setSecond(e.target.value)} data-testid="arc-pass-2" />
+      </Form.Item>
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        <Button
+          htmlType="submit"
+          loading={busy}
+          disabled={locked || first === '' || short || first !== second}
+          data-testid="arc-export"
+        >
+          {t('arc.export.button')}
+        </Button>
+        <Failure error={error} />
+        {done ? <Alert type="success" showIcon title={done} data-testid="arc-export-done" /> : null}
+      </Space>
+    </Form>
+  )
+}
+
+function importedText(v: ArchiveImportSummary, t: ArchiveT): string {
+  return [
+    t('arc.import.done', { files: v.files, mb: mb(v.bytes) }),
+    t(`arc.unlock.${v.unlockWith}`),
+    t(`arc.import.restart.${v.restart}`),
+  ].join(' ')
+}
+
+function ImportArchive({ t }: { t: ArchiveT }) {
+  const [passphrase, setPassphrase] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<AppError | null>(null)
+  const [done, setDone] = useState<string | null>(null)
+  const run = async () => {
+    setBusy(true)
+    setError(null)
+    const result = await request('archive:import', { passphrase })
+    setBusy(false)
+    if (!result.ok) return setError(result.error)
+    if (!result.value) return
+    setPassphrase('')
+    setDone(importedText(result.value, t))
+  }
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Typography.Text strong>{t('arc.import.title')}</Typography.Text>
+      <Typography.Text type="secondary">{t('arc.import.hint')}</Typography.Text>
+      <Space.Compact style={{ width: '100%' }}>
+        <Input.Password
+          value={passphrase}
+          onChange={(e) => setPassphrase(e.target.value)}
+          placeholder={t('arc.import.placeholder')}
+          data-testid="arc-import-pass"
+        />
+        <Button
+          loading={busy}
+          disabled={passphrase === '' || done !== null}
+          onClick={() => void run()}
+          data-testid="arc-import"
+        >
+          {t('arc.import.button')}
+        </Button>
+      </Space.Compact>
+      <Failure error={error} />
+      {done ? <Alert type="success" showIcon title={done} data-testid="arc-import-done" /> : null}
+    </Space>
+  )
+}
+
+/** Settings → 数据加密 → 工作区迁移包: export the whole workspace, or import one into an empty workspace. */
+export function ArchiveSettings({ status }: { status: EncryptionStatus }) {
+  const t = useArchiveT()
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} data-testid="archive-settings">
+      <Typography.Title level={5} style={{ marginTop: 0 }}>
+        {t('arc.title')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t('arc.what')}</Typography.Paragraph>
+      <ExportArchive status={status} t={t} />
+      <ImportArchive t={t} />
+    </Space>
+  )
+}
