@@ -4,7 +4,7 @@
  * backslash, drive letter, reserved device name, case-colliding duplicate), only regular files
  * (a symlink, hard link or device entry is refused, not skipped), and sizes under the caps.
  * The archive is not compressed, so its content cannot be larger than the archive itself: a
- * manifest that declares more is a lie (the "bomb" case), refused before reading further.
+ * manifest that declares more is a cut file or a lie (a bomb), refused before reading further.
  */
 import { archiveErrors } from './errors'
 
@@ -81,7 +81,9 @@ export function checkManifest(raw: unknown, archiveBytes: number): ManifestEntry
     total += size
     if (total > LIMITS.totalBytes)
       throw archiveErrors.tooLarge(`内容超过 ${String(LIMITS.totalBytes / 1024 ** 3)} GiB`)
-    if (total > archiveBytes) throw archiveErrors.tooLarge('声明的内容大于迁移包本身，而迁移包不压缩')
+    // Not compressed: more content than file is a cut file, or a lie (a bomb).
+    if (total > archiveBytes)
+      throw archiveErrors.damaged('清单声明的内容比迁移包本身还大：文件不完整或是伪造的')
     out.push({ name, type: 'file', size })
   }
   for (const f of files) if (dirs.has(f)) throw archiveErrors.unsafeEntry(f, '同一名称既是文件又是文件夹')

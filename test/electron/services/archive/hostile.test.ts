@@ -92,6 +92,11 @@ describe('hostile archives', () => {
       [config, { name: 'materials/s-1/big.jpg', size: 1024 ** 4, data: Buffer.alloc(0) }],
       'archive/too-large',
     )
+    // 1 MB declared (under the caps) in a file of a few hundred bytes: more than the file holds.
+    await refused(
+      [config, { name: 'materials/s-1/big.jpg', size: 1024 ** 2, data: Buffer.alloc(0) }],
+      'archive/damaged',
+    )
     // Declared smaller than the real content: the bytes after it are not its hash.
     await refused(
       [config, { name: 'materials/s-1/x.jpg', size: 10, data: Buffer.alloc(5000, 1) }],
