@@ -18,11 +18,13 @@ import { transform } from 'esbuild'
 import { DROPPED_FILES_CHANNEL, isChannel, isEventName, type EventName, type Events } from '../../core/api'
 import { safeFileName } from '../../core/packet/file-names'
 import { bundleCacheControl } from '../main/bundle-cache'
+import { applyPendingImport } from '../main/services/archive/pending'
 import { createServices, type Services } from '../main/services/container'
 import { openConfStore } from '../main/services/conf-store'
 import { DEFAULT_SCOPE, PathGrants } from '../main/services/path-grants'
 import { dispatch } from '../main/ipc/dispatch'
 import { handlersFor } from '../main/ipc/index'
+import type { ArchiveDialogs } from '../main/ipc/archive'
 import type { TableDialogs } from '../main/ipc/client-import'
 import type { RevealingDialogs } from '../main/ipc/system'
 import type { HandlerContext } from '../main/ipc/types'
@@ -134,6 +136,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const rendererDir = resolve(options.rendererDir)
   if (!options.force && !isInsideTempDir(dataDir)) throw new Error(dataDirRefusal(dataDir))
   mkdirSync(dataDir, { recursive: true })
+  // As main does at start: an archive imported last session moves in before the store opens.
+  applyPendingImport(dataDir)
   const token = randomBytes(24).toString('hex')
   const services = createServices(
     dataDir,
@@ -177,6 +181,22 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       return join(dir, `${safeFileName(suggestedName)}.${format}`)
     },
   }
+  const archiveDialogs: ArchiveDialogs = {
+    async pickArchiveTarget(suggestedName) {
+      if (queue.length > 0) {
+        const next = queue.shift()
+        return typeof next === 'string' ? next : null
+      }
+      const dir = join(dataDir, 'exports')
+      await mkdir(dir, { recursive: true })
+      return join(dir, safeFileName(suggestedName))
+    },
+    // Unscripted, the open dialog is cancelled, as for tables.
+    async pickArchiveFile() {
+      const next = queue.shift()
+      return typeof next === 'string' ? next : null
+    },
+  }
   // Same contract as Electron: the page may use only paths its dialogs answered and files it uploaded (dropped).
   const grants = new PathGrants()
   const copied: string[] = []
@@ -184,6 +204,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const handlers = handlersFor(services, {
     dialogs,
     tableDialogs,
+    archiveDialogs,
     clipboard,
     openExternal: async () => false,
     grants,

@@ -1,4 +1,4 @@
-import { Alert, Button, Form, Input, Space, Typography } from 'antd'
+import { Alert, Button, Divider, Form, Input, Space, Typography } from 'antd'
 import { useState } from 'react'
 import type { AppError, ArchiveImportSummary, EncryptionStatus } from '../../../../core/api'
 import { request } from '../../api'
@@ -29,9 +29,8 @@ function ExportArchive({ status, t }: { status: EncryptionStatus; t: ArchiveT })
     if (!result.ok) return setError(result.error)
     if (!result.value) return // the save dialog was cancelled
     const v = result.value
-    setDone(
-      `${t('arc.export.done', { path: v.path, files: v.files, mb: mb(v.bytes) })}${v.encrypted ? '' : ` ${t('arc.export.plain')}`}`,
-    )
+    const text = t('arc.export.done', { path: v.path, files: v.files, mb: mb(v.bytes) })
+    setDone(v.encrypted ? text : [text, t('arc.export.plain')].join(t('arc.sep')))
     setFirst('')
     setSecond('')
   }
@@ -74,7 +73,7 @@ function importedText(v: ArchiveImportSummary, t: ArchiveT): string {
     t('arc.import.done', { files: v.files, mb: mb(v.bytes) }),
     t(`arc.unlock.${v.unlockWith}`),
     t(`arc.import.restart.${v.restart}`),
-  ].join(' ')
+  ].join(t('arc.sep'))
 }
 
 function ImportArchive({ t }: { t: ArchiveT }) {
@@ -123,6 +122,7 @@ export function ArchiveSettings({ status }: { status: EncryptionStatus }) {
   const t = useArchiveT()
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="archive-settings">
+      <Divider style={{ margin: '4px 0' }} />
       <Typography.Title level={5} style={{ marginTop: 0 }}>
         {t('arc.title')}
       </Typography.Title>

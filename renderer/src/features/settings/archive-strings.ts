@@ -30,6 +30,8 @@ const zh = {
   'arc.unlock.archive-passphrase':
     '这台电脑没有可用的系统钥匙串：工作区口令现在就是迁移包口令，启动后用它解锁。',
   'arc.unlock.none': '这个工作区没有加密。',
+  /** Between sentences: none in Chinese. */
+  'arc.sep': '',
 }
 export type ArchiveKey = keyof typeof zh
 
@@ -61,6 +63,7 @@ const en: Record<ArchiveKey, string> = {
   'arc.unlock.archive-passphrase':
     'This computer has no usable keychain: the workspace passphrase is now the archive passphrase; unlock with it after the restart.',
   'arc.unlock.none': 'This workspace is not encrypted.',
+  'arc.sep': ' ',
 }
 
 const DICT: Record<Language, Record<ArchiveKey, string>> = { 'zh-CN': zh, en }

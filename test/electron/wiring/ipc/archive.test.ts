@@ -71,7 +71,7 @@ describe('archive IPC', () => {
         })
   })
 
-  it('refuses without main dialogs (the test bridge) and answers null when the dialog is cancelled', async () => {
+  it('refuses without dialogs and answers null when the dialog is cancelled', async () => {
     expect(
       await app({ filled: true, dialogs: false }).call('archive:export', { passphrase: PASS }),
     ).toMatchObject({
