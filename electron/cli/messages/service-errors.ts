@@ -63,6 +63,9 @@ const EN: Record<string, string> = {
   'archive/locked':
     'The workspace is encrypted and locked: unlock it with its passphrase or recovery key, then export.',
   'archive/changed': 'The workspace changed during the export; no archive was written. Export again.',
+  'archive/write-failed':
+    'Writing failed (no space or no permission?); nothing half-written was left. Check the disk and permissions, or choose another place.',
+  'archive/unreadable': 'The archive cannot be read: check that the file exists and can be read.',
   'archive/out-exists':
     'The output file exists and is not replaced. Choose another name, or move that file away.',
 }

@@ -6,6 +6,13 @@ import { AppFailure } from '../app-error'
 
 export class ArchiveFailure extends AppFailure {}
 
+/** A file-system error (no space, no permission…) as a refusal; our own failures pass through. */
+export function asWriteFailure(error: unknown, where: string): unknown {
+  if (error instanceof AppFailure) return error
+  const code = (error as NodeJS.ErrnoException | null)?.code
+  return archiveErrors.writeFailed(where, typeof code === 'string' ? code : 'error')
+}
+
 const fail = (code: string, message: string) => new ArchiveFailure(`archive/${code}`, message)
 
 export const archiveErrors = {
@@ -60,6 +67,13 @@ export const archiveErrors = {
     fail('changed', '导出期间工作区被修改了，迁移包没有写成（不会留下不完整的文件）。请稍候再导出一次。'),
   outExists: (path: string) =>
     fail('out-exists', `${path} 已存在，迁移包不会覆盖它。请换一个文件名，或先移走那个文件。`),
+  writeFailed: (where: string, code: string) =>
+    fail(
+      'write-failed',
+      `无法写入 ${where}（${code}），没有留下不完整的文件。请检查磁盘空间和写入权限，或换一个位置后重试。`,
+    ),
+  unreadable: (path: string) =>
+    fail('unreadable', `读不到迁移包 ${path}：请检查文件是否存在、是否有读取权限。`),
   keyMismatch: () =>
     fail(
       'damaged',

@@ -16,7 +16,7 @@ import { PASSPHRASE_SCRYPT, type ScryptParams } from '../crypto/kdf'
 import { readKeyFile } from '../crypto/key-file'
 import { keyIdOf, MIN_PASSPHRASE_CHARS } from '../crypto/workspace-keys'
 import { isWorkspacePath, type ManifestEntry } from './entries'
-import { archiveErrors } from './errors'
+import { archiveErrors, asWriteFailure } from './errors'
 import { archiveKeys, encodeHeader, FrameWriter, newHeader } from './format'
 
 export type ArchiveExportOptions = {
@@ -91,7 +91,9 @@ export async function exportArchive(options: ArchiveExportOptions): Promise<Arch
   const headerBytes = encodeHeader(header)
 
   const temp = join(dirname(out), `.${basename(out)}${TEMP_INFIX}${randomBytes(6).toString('hex')}`)
-  const handle = await open(temp, 'wx', 0o600)
+  const handle = await open(temp, 'wx', 0o600).catch((error: unknown) => {
+    throw asWriteFailure(error, dirname(out))
+  })
   const total = entries.reduce((sum, e) => sum + e.size, 0)
   try {
     await handle.write(headerBytes)
@@ -130,7 +132,7 @@ export async function exportArchive(options: ArchiveExportOptions): Promise<Arch
   } catch (error) {
     await handle.close().catch(() => undefined)
     await rm(temp, { force: true })
-    throw error
+    throw asWriteFailure(error, out)
   }
   return { path: out, files: entries.length, bytes: total, encrypted: keyFile !== null }
 }

@@ -16,7 +16,7 @@ import { readKeyFile, writeKeyFile, type KeyFile } from '../crypto/key-file'
 import { isRealKeychain, type KeychainPort } from '../crypto/keychain'
 import { keyIdOf } from '../crypto/workspace-keys'
 import { checkManifest, type ManifestEntry } from './entries'
-import { archiveErrors } from './errors'
+import { archiveErrors, asWriteFailure } from './errors'
 import type { ArchiveContent } from './export'
 import { FrameReader, readHeader, unlockHeader, type ArchiveHeader, type ArchiveKeys } from './format'
 
@@ -190,15 +190,27 @@ function checkKeys(
 async function openArchive(path: string): Promise<FileHandle> {
   const info = await stat(path).catch(() => null)
   if (!info?.isFile()) throw archiveErrors.notArchive()
-  return open(path, 'r')
+  return open(path, 'r').catch(() => {
+    throw archiveErrors.unreadable(path)
+  })
 }
 
 export async function importArchive(options: ArchiveImportOptions): Promise<ArchiveImportResult> {
   const target = resolve(options.targetDir)
-  if (targetState(target) === 'busy') throw archiveErrors.targetNotEmpty(target)
+  let state: ReturnType<typeof targetState>
+  try {
+    state = targetState(target)
+  } catch (error) {
+    throw asWriteFailure(error, target) // e.g. a file where a folder of the path should be
+  }
+  if (state === 'busy') throw archiveErrors.targetNotEmpty(target)
   const verified = await verifyArchive(options.archive, options.passphrase)
   sweepImportStaging(target)
-  mkdirSync(dirname(target), { recursive: true, mode: 0o700 })
+  try {
+    mkdirSync(dirname(target), { recursive: true, mode: 0o700 })
+  } catch (error) {
+    throw asWriteFailure(error, dirname(target))
+  }
   const staging = join(
     dirname(target),
     `${stagingPrefix(target)}${String(process.pid)}-${randomBytes(6).toString('hex')}`,
@@ -208,9 +220,9 @@ export async function importArchive(options: ArchiveImportOptions): Promise<Arch
     await mkdir(staging, { mode: 0o700 })
     await unpack(options, verified, staging)
     const unlockWith = await rewrapKeys(staging, verified.dataKey, options)
-    const state = targetState(target)
-    if (state === 'busy') throw archiveErrors.targetNotEmpty(target)
-    if (state === 'empty') await rmdir(target) // POSIX could rename over it; Windows cannot
+    const now = targetState(target)
+    if (now === 'busy') throw archiveErrors.targetNotEmpty(target)
+    if (now === 'empty') await rmdir(target) // POSIX could rename over it; Windows cannot
     await rename(staging, target)
     const bytes = verified.content.entries.reduce((sum, e) => sum + e.size, 0)
     return {
@@ -222,7 +234,7 @@ export async function importArchive(options: ArchiveImportOptions): Promise<Arch
     }
   } catch (error) {
     await rm(staging, { recursive: true, force: true })
-    throw error
+    throw asWriteFailure(error, target)
   } finally {
     importing.delete(staging)
   }

@@ -141,6 +141,35 @@ describe('workspace archive', () => {
     ).rejects.toMatchObject({ code: 'archive/no-workspace' })
   })
 
+  it('a place that cannot be written is a refusal with a code, not a raw error', async () => {
+    const { out } = await exported('plain')
+    const ws = await workspace('plain')
+    const nowhere = join(tempDir(), 'missing-folder', 'w.bdxa')
+    await expect(
+      exportArchive({ dataDir: ws.dir, out: nowhere, passphrase: PASS, dataKey: null, scrypt: FAST_SCRYPT }),
+    ).rejects.toMatchObject({
+      code: 'archive/write-failed',
+      message: expect.stringContaining('无法写入') as unknown,
+    })
+    const file = join(tempDir(), 'a-file')
+    writeFileSync(file, 'x')
+    await expect(
+      importArchive({
+        archive: out,
+        targetDir: join(file, 'beian-desk'),
+        passphrase: PASS,
+        scrypt: FAST_SCRYPT,
+      }),
+    ).rejects.toMatchObject({ code: 'archive/write-failed' })
+    await expect(
+      importArchive({
+        archive: join(tempDir(), 'none.bdxa'),
+        targetDir: join(tempDir(), 't'),
+        passphrase: PASS,
+      }),
+    ).rejects.toMatchObject({ code: 'archive/not-archive' })
+  })
+
   it('a wrong passphrase is refused in Chinese and writes nothing', async () => {
     const { out } = await exported()
     const { target, run } = importInto(out, '搬家用的迁移包口令 2025')
