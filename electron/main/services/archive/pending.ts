@@ -9,6 +9,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { writeFileAtomicSync } from '../atomic-write'
+import { acquireWriterLock, WriterLockError } from '../writer-lock'
 import { isWorkspacePath } from './entries'
 import { importArchive, type ArchiveImportOptions, type ArchiveImportResult } from './import'
 
@@ -29,15 +30,35 @@ export async function stageImport(
   return importArchive({ ...options, targetDir: incoming })
 }
 
-/** At start, before the store opens: moves a staged import in. Returns where the old entries went. */
-export function applyPendingImport(dataDir: string, now = new Date()): { applied: boolean; keptAs?: string } {
+export type PendingResult = { applied: boolean; keptAs?: string }
+
+/**
+ * At start, before the store opens: moves a staged import in, under the writer lock (while the
+ * CLI writes the folder, nothing moves; the next start tries again). Says where the old went.
+ */
+export function applyPendingImport(dataDir: string, now = new Date()): PendingResult {
+  if (!existsSync(incomingDir(dataDir))) return { applied: false }
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+  let lock
+  try {
+    lock = acquireWriterLock(dataDir, { owner: 'app' })
+  } catch (error) {
+    if (error instanceof WriterLockError) return { applied: false }
+    throw error
+  }
+  try {
+    return moveIn(dataDir, now)
+  } finally {
+    lock.release()
+  }
+}
+
+function moveIn(dataDir: string, now: Date): PendingResult {
   const incoming = incomingDir(dataDir)
-  if (!existsSync(incoming)) return { applied: false }
   if (!existsSync(join(incoming, MARKER))) {
     if (!existsSync(join(incoming, 'config.json'))) return { applied: false } // not a finished import
     const aside = `${dataDir}.before-import-${now.toISOString().replace(/[:.]/g, '-')}`
     mkdirSync(aside, { recursive: true, mode: 0o700 })
-    mkdirSync(dataDir, { recursive: true, mode: 0o700 })
     for (const name of readdirSync(dataDir))
       if (isWorkspaceTop(name)) renameSync(join(dataDir, name), join(aside, name))
     writeFileAtomicSync(join(incoming, MARKER), aside)
@@ -47,6 +68,5 @@ export function applyPendingImport(dataDir: string, now = new Date()): { applied
     if (existsSync(join(incoming, name))) renameSync(join(incoming, name), join(dataDir, name))
   const keptAs = readFileSync(join(incoming, MARKER), 'utf8')
   rmSync(incoming, { recursive: true, force: true }) // the marker and any temp file left
-
   return { applied: true, keptAs }
 }

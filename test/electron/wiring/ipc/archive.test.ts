@@ -3,8 +3,10 @@
  * nothing else (no path: main's own dialogs choose the file), an import goes only into an empty
  * workspace, is staged beside the data folder and moved in at the next start, resumably.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { createInterface } from 'node:readline'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Channel } from '../../../../core/api'
 import { upsertSite, upsertSubject } from '../../../../core/workspace'
@@ -15,6 +17,7 @@ import { applyPendingImport, incomingDir } from '../../../../electron/main/servi
 import { openConfStore } from '../../../../electron/main/services/conf-store'
 import { createServices } from '../../../../electron/main/services/container'
 import type { OpenedStore } from '../../../../electron/main/services/store'
+import { bundleChildScript } from '../../../support/child-script'
 import { makeIndividual, makeSite } from '../../../support/factories'
 import { storedWorkspace } from '../../../support/stored-workspace'
 import { useTempDirs } from '../../../support/temp-dir'
@@ -25,6 +28,12 @@ afterEach(() => {
   for (const s of opened.splice(0)) s.close()
 })
 const PASS = '应用里的迁移包口令'
+const HOLDER = `
+import { acquireWriterLock } from './electron/main/services/writer-lock'
+acquireWriterLock(process.argv[2], { owner: 'cli' })
+process.stdout.write('held\\n')
+setInterval(() => undefined, 1000)
+`
 
 function app(opts: { filled: boolean; dialogs?: boolean; relaunch?: () => void }) {
   const data = join(tempDir(), 'beian-desk')
@@ -153,7 +162,32 @@ describe('archive IPC', () => {
     source.store.close()
     expect(storedWorkspace(target.data)).toEqual(storedWorkspace(source.data))
     // A staging folder that never finished (no config.json) is not moved in.
+    rmSync(incomingDir(target.data), { recursive: true, force: true })
     mkdirSync(join(incomingDir(target.data), 'store'), { recursive: true })
     expect(applyPendingImport(target.data)).toEqual({ applied: false })
   }, 20_000)
+
+  it('moves nothing in while another process (the CLI) writes the data folder', async () => {
+    const source = app({ filled: true })
+    const out = join(tempDir(), 'w.bdxa')
+    source.picks.push(out)
+    await source.call('archive:export', { passphrase: PASS })
+    const target = app({ filled: false })
+    target.picks.push(out)
+    await target.call('archive:import', { passphrase: PASS })
+    target.store.close()
+    const script = await bundleChildScript(HOLDER, 'lock-holder', tempDir())
+    const child = spawn(process.execPath, [script, target.data], { stdio: ['ignore', 'pipe', 'inherit'] })
+    try {
+      await new Promise<void>((held) => createInterface({ input: child.stdout }).once('line', () => held()))
+      expect(applyPendingImport(target.data)).toEqual({ applied: false })
+      expect(existsSync(join(incomingDir(target.data), 'config.json'))).toBe(true)
+    } finally {
+      child.kill('SIGKILL')
+      await new Promise((done) => child.once('close', done))
+    }
+    expect(applyPendingImport(target.data).applied).toBe(true) // the next start, the writer gone
+    source.store.close()
+    expect(storedWorkspace(target.data)).toEqual(storedWorkspace(source.data))
+  }, 60_000)
 })
