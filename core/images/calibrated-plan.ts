@@ -22,11 +22,13 @@ export async function calibratedPlan(s: Session, req: FitRequest): Promise<Plan>
   const sampledAt = new Map<number, number>()
   while (measured.size < MAX_CALIBRATIONS && !measured.has(plan.side)) {
     const k = await req.calibrate(plan.side, plan.quality)
-    if (k === undefined || !(k > 0) || !Number.isFinite(k)) return plan
+    if (!validRatio(k)) return plan
     measured.set(plan.side, k)
     sampledAt.set(plan.side, plan.quality)
     s.noteRatio(plan.side, plan.quality, k)
+    const larger = plan
     plan = await reaim(s, req, plan, (side) => measured.get(side) ?? k)
+    if (plan.side < larger.side) plan = (await retryAtFloor(s, req, larger, measured, sampledAt)) ?? plan
   }
   const at = sampledAt.get(plan.side)
   return at !== undefined && Math.abs(plan.quality - at) >= RESAMPLE_STEPS ? resampled(s, req, plan) : plan
@@ -43,11 +45,39 @@ const RESAMPLE_STEPS = 3
 async function resampled(s: Session, req: FitRequest, plan: Plan): Promise<Plan> {
   if (plan.target < req.maxBytes || !plan.raise) return plan
   const k = await req.calibrate?.(plan.side, plan.quality)
-  if (k === undefined || !(k > 0) || !Number.isFinite(k)) return plan
+  if (!validRatio(k)) return plan
   s.noteRatio(plan.side, plan.quality, k)
   const lo = Math.min(plan.hi, floorAt(req, plan.side))
   const q = s.finalEstimate(plan.side).predictQuality(req.maxBytes * CALIBRATED_FILL, lo, plan.hi)
   return { ...plan, quality: q }
+}
+
+const validRatio = (k: number | undefined): k is number => k !== undefined && k > 0 && Number.isFinite(k)
+
+/**
+ * A side given up on a ratio sampled well above its floor quality is sampled again at the floor
+ * before it is left. On a JPEG source at its own size the ratio grows with quality (a 2560 px
+ * wallpaper saved at q70: 0.86 at q66 but about 0.96 at q79), so the ratio sampled at q79 said
+ * full size could not fit at q66, where it fits at 96 % of the cap and beats 2400 px at q76
+ * (issue 13, fourth round). One more sample costs 20–45 ms; a lost side costs legibility.
+ */
+async function retryAtFloor(
+  s: Session,
+  req: FitRequest,
+  larger: Plan,
+  measured: Map<number, number>,
+  sampledAt: Map<number, number>,
+): Promise<Plan | null> {
+  const floor = Math.min(larger.hi, floorAt(req, larger.side))
+  const at = sampledAt.get(larger.side)
+  if (at === undefined || at - floor < RESAMPLE_STEPS) return null
+  const k = await req.calibrate?.(larger.side, floor)
+  if (!validRatio(k)) return null
+  s.noteRatio(larger.side, floor, k)
+  measured.set(larger.side, k)
+  sampledAt.set(larger.side, floor)
+  const again = await reaim(s, req, larger, (side) => measured.get(side) ?? k)
+  return again.side >= larger.side ? again : null
 }
 
 async function reaim(s: Session, req: FitRequest, plan: Plan, k: Ratio): Promise<Plan> {

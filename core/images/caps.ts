@@ -35,12 +35,17 @@ export const LEGIBLE_LONG_SIDE = 1600
 /**
  * Lowest quality accepted at a side before a smaller side is tried, largest sides first.
  * Above ~2400 px (full resolution, ~3000 px) we insist on GOOD_QUALITY: a sharper but blockier
- * full-size file reads worse than a clean 3000 px one. At 2000–2400 px, moderate quality still
- * beats dropping to 1600 px for small text when zoomed in.
+ * full-size file reads worse than a clean 3000 px one. From 1600 px to 2600 px, moderate quality
+ * (q66 and up) still beats dropping to the next side for small text when zoomed in.
+ *
+ * Issue 13, fourth round: 2000–2600 px had its own floor of q72, which sent pictures that fit
+ * at 2400–2560 px at q66–71 down to 2000 px. Measured on the tuning half (exhaustive mozjpeg
+ * search as the reference): a 3264 px landscape fits 2400 px at q69 with SSIM@1600 0.9618,
+ * against 0.9568 for our 2000 px q79 (butteraugli 2.33). The checking half's 2560 px wallpapers
+ * saved at q70–75 showed the same (full size at q64–67 beat 2000 px at q80–84 on every one).
  */
 export const QUALITY_FLOOR_BY_SIDE: ReadonlyArray<readonly [minSide: number, minQuality: number]> = [
   [2600, GOOD_QUALITY],
-  [2000, 72],
   [LEGIBLE_LONG_SIDE, 66],
   [0, FLOOR_QUALITY],
 ]
@@ -50,11 +55,27 @@ export const LONG_SIDE_LADDER: readonly number[] = [
   3000, 2400, 2000, 1600, 1280, 1024, 800, 640, 480, 360, 240, 160, 96, 64, 32, 16,
 ]
 
-/** A ladder step must be at least this much smaller than the side above it to be worth a try. */
-const MIN_STEP_RATIO = 0.92
+/**
+ * A ladder step must be at least this much smaller than the side above it to be worth a try:
+ * 5 % of the side is 10 % of the pixels, two to three quality steps at the cap. It was 0.92,
+ * which left a 2560 px source (4 MP wallpapers, screenshots of that width) nothing between
+ * full size and 2000 px, 39 % fewer pixels: a source that missed its full-size floor by a step
+ * lost a third of its resolution (issue 13: 2000 px q80 at SSIM@1600 0.9594 where 2400 px
+ * fits at q70 with 0.9638).
+ */
+const MIN_STEP_RATIO = 0.95
 
 /** Aim slightly under the cap when correcting downward after a final encode overshot. */
 export const TARGET_FILL = 0.985
+/**
+ * Share of the target a quality step climbed after a final may be predicted at (spend-budget.ts
+ * `nextStep`). One step up, the ratio just measured predicts the final within −2.3 … +1.1 %
+ * (measured on 6 corpus pictures at their chosen sides, q64–92; it mostly grows with quality,
+ * so predictions run low). At 0.985 a 2400 px photo stopped at q67 (96 %) where q68 fits at
+ * 98.8 %; at 0.995 the occasional step that comes out over the cap costs one final, and the
+ * fit already made is kept.
+ */
+export const CLIMB_FILL = 0.995
 /** Aim lower when raising quality after a final encode: a failed raise costs a whole mozjpeg encode. */
 export const RAISE_FILL = 0.96
 /**
@@ -65,18 +86,15 @@ export const CALIBRATED_FILL = 0.97
 /** A draft at or above this share of the target is "close enough": stop refining. */
 export const CLOSE_ENOUGH = 0.93
 /**
- * The stop rule: a final that fits and holds at least this share of the target ends the search;
- * below it the budget rule (settle.ts) spends the rest, at the price of another mozjpeg encode.
+ * Below this share of the target, the bytes left after a fitting final are spent on a larger
+ * side or a raise of several quality steps (spend-budget.ts `spend`); at any fill, the next
+ * single step is still taken when a draft predicts it fits (`nextStep`).
  *
- * Why 90 % and not 95 % (issue 13, third round): the first final aims at CALIBRATED_FILL (97 %)
- * with a ratio sampled to about ±4 %, so most first finals land at 92–97 %. On the tuning half
- * (20 searched inputs, bench/profile.ts) every search took 1 final at 90 %, median 94 % of the
- * cap; 12 of the 20 ended at 90–95 %, so a 95 % stop would add a final to 60 % of them (the final
- * is about half of a picture's time) to gain 2–3 % of bytes, about half a quality step, i.e.
- * ~0.0005 SSIM@1600, a quarter of the per-input tolerance. On 600 random rate curves (fit model):
- * finals per image 1.16 / 1.26 / 1.49 and median fill 94.8 / 95.4 / 96.8 % at 90 / 92 / 95 %.
- * The bytes a 95 % stop would add are not worth the time; under 90 % they are (a whole step or
- * more, or a larger side).
+ * Why 90 % (issue 13, third round): the first final aims at CALIBRATED_FILL (97 %) with a
+ * ratio sampled to about ±4 %, so most first finals land at 92–97 %, where a multi-step raise
+ * aimed by the curve has no room. The fourth round replaced the stop at 90 % by the one-step
+ * check: a stop at 90 % left q86 at 92 % of the cap on 12 MP ID-card photos where q87 fits at
+ * 98 % and is worth 0.0035 SSIM@1600 (mozjpeg's rounded tables make some steps large).
  */
 export const RAISE_BELOW = 0.9
 

@@ -10,6 +10,8 @@ export class Session {
   readonly trials: FitTrial[] = []
   private readonly drafts = new Map<number, QualityCurve>()
   private readonly finals = new Map<string, Uint8Array>()
+  /** Finals being encoded (a speculative step beside the first final, see settle.ts). */
+  private readonly pending = new Map<string, Promise<Uint8Array>>()
   /** Sampled final/draft ratios by `side:quality`. */
   private readonly ratios = new Map<string, number>()
 
@@ -71,13 +73,31 @@ export class Session {
     return q
   }
 
+  /** True when a final at this side and quality is measured or on its way. */
+  hasFinal(side: number, quality: number): boolean {
+    const key = `${side}:${quality}`
+    return this.finals.has(key) || this.pending.has(key)
+  }
+
   async final(side: number, quality: number): Promise<Uint8Array> {
     const key = `${side}:${quality}`
-    const known = this.finals.get(key)
+    const known = this.finals.get(key) ?? this.pending.get(key)
     if (known) return known
-    const out = await this.encoder({ longSide: side, quality, draft: false })
-    this.trials.push({ longSide: side, quality, draft: false, bytes: out.length })
-    this.finals.set(key, out)
-    return out
+    const running = this.encoder({ longSide: side, quality, draft: false }).then((out) => {
+      this.trials.push({ longSide: side, quality, draft: false, bytes: out.length })
+      this.finals.set(key, out)
+      return out
+    })
+    this.pending.set(key, running)
+    try {
+      return await running
+    } finally {
+      this.pending.delete(key)
+    }
+  }
+
+  /** Waits for every final still on its way (none may outlive the search). */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.pending.values()])
   }
 }

@@ -26,6 +26,11 @@ export type FitRequest = {
    * that quality (see fullSizeFloor in caps.ts). Leave it out for any other source.
    */
   sourceJpegQuality?: number
+  /**
+   * A core is free for this search (one picture at a time, not a batch): the first final is
+   * encoded beside the next quality step's, so the budget rule's step costs no waiting.
+   */
+  parallelFinals?: boolean
   encode: Encoder
   /**
    * Measures the final/draft ratio for this picture at a side and quality (e.g. on sampled

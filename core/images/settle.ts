@@ -2,10 +2,9 @@
  * Final (mozjpeg) encodes from the plan until the budget is spent or the cap forces a step
  * down. Only finals measured at or under the cap are ever returned.
  */
-import { RAISE_BELOW } from './caps'
 import type { Choice, Final, FitRequest, Next, Plan } from './fit-types'
 import type { Session } from './fit-session'
-import { spend } from './spend-budget'
+import { spendBudget } from './spend-budget'
 import { finishDownward, stepDown } from './step-down'
 
 /**
@@ -23,11 +22,11 @@ const better = (a: Choice, b: Choice | null): boolean =>
 /**
  * Final encodes from the plan until the budget is spent. The rule (issue 13): after any
  * final that fits, the bytes left under the target are spent whenever that improves
- * legibility. A larger side of the ladder comes first, if the final/draft ratio measured at
- * this side predicts it fits at its floor quality; otherwise a higher quality at this side,
- * up to just under the lowest quality already over the cap. It stops when the file holds at
- * least RAISE_BELOW of the target, when no quality step of at least MIN_RAISE_STEP is left,
- * or after MAX_FINALS finals. A final over the cap steps down inside the bracket, then to a
+ * legibility (spend-budget.ts). Below RAISE_BELOW of the target, a larger side of the ladder
+ * comes first, if the final/draft ratio measured at this side predicts it fits at its floor
+ * quality; otherwise a higher quality at this side, up to just under the lowest quality
+ * already over the cap. At any fill, the next quality step is tried when a draft predicts its
+ * final fits. It stops when no step is predicted to fit, or after MAX_FINALS finals. A final over the cap steps down inside the bracket, then to a
  * smaller side. Earlier, a step down to a smaller side returned its first fitting final at
  * the larger side's quality, and a single raise that overshot ended the search: a 2560×3837
  * photo came out at 341 KB of 512 KB at q80.
@@ -39,6 +38,10 @@ export async function settle(s: Session, plan: Plan, req: FitRequest): Promise<F
   let last: Next = plan
   let ratio = 1
   for (let n = 0; n < MAX_FINALS; n++) {
+    // With a spare core, the first final's next step is encoded beside it: the budget rule
+    // takes it when it fits (nextStep reads it), and the extra encode costs no waiting.
+    if (n === 0 && req.parallelFinals && plan.raise && at.quality < plan.hi)
+      void s.final(at.side, at.quality + 1).catch(() => undefined)
     const out = await s.final(at.side, at.quality)
     const tried: Final = { side: at.side, quality: at.quality, bytes: out.length, out }
     if (out.length <= req.maxBytes && better(tried, best)) best = tried
@@ -47,11 +50,12 @@ export async function settle(s: Session, plan: Plan, req: FitRequest): Promise<F
     const next =
       out.length > req.maxBytes
         ? await stepDown(s, req, plan, tried, best, ratio)
-        : best && plan.raise && best.bytes < target * RAISE_BELOW
-          ? await spend(s, req, plan, best, target, ratio)
+        : best && plan.raise
+          ? await spendBudget(s, req, plan, best, target, ratio)
           : null
     if (!next) break
     at = next
   }
+  await s.settled()
   return best ?? finishDownward(s, last, req, ratio)
 }

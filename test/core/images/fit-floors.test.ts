@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { FLOOR_QUALITY, GOOD_QUALITY, fullSizeFloor, minQualityFor } from '../../../core/images/caps'
+import {
+  FLOOR_QUALITY,
+  GOOD_QUALITY,
+  fullSizeFloor,
+  minQualityFor,
+  sideLadder,
+} from '../../../core/images/caps'
 import { fitToCap, type EncodeTrial } from '../../../core/images/fit'
 
 const CAP = 512_000
@@ -77,5 +83,26 @@ describe('fitToCap with an unedited JPEG source (sourceJpegQuality)', () => {
     })
     expect(r.longSide).toBeLessThan(7674)
     expect(r.quality).toBeGreaterThanOrEqual(minQualityFor(r.longSide, false))
+  })
+})
+
+describe('side ladder and floors (issue 13, fourth round)', () => {
+  it('has a 2400 px step for a 2560 px source, and skips steps within 5 % of the side above', () => {
+    expect(sideLadder(2560).slice(0, 3)).toEqual([2560, 2400, 2000])
+    expect(sideLadder(3088).slice(0, 2)).toEqual([3088, 2400])
+    expect(sideLadder(3168).slice(0, 3)).toEqual([3168, 3000, 2400])
+    for (const full of [1700, 2100, 2560, 3100, 4000, 6000]) {
+      const sides = sideLadder(full)
+      for (let i = 1; i < sides.length; i++)
+        expect(sides[i] ?? 0).toBeLessThanOrEqual((sides[i - 1] ?? 0) * 0.95)
+    }
+  })
+
+  it('accepts q66 from 1600 px up to 2600 px, q80 above', () => {
+    expect(minQualityFor(2560, false)).toBe(66)
+    expect(minQualityFor(2400, false)).toBe(66)
+    expect(minQualityFor(1600, false)).toBe(66)
+    expect(minQualityFor(2600, false)).toBe(GOOD_QUALITY)
+    expect(minQualityFor(1599, false)).toBe(FLOOR_QUALITY)
   })
 })

@@ -2,6 +2,7 @@
  * Image service: any user file (JPEG, PNG, WebP, TIFF, GIF, BMP, AVIF, HEIC, PDF) → the most
  * legible upright sRGB JPEG without metadata that fits the portal's byte cap.
  */
+import { availableParallelism } from 'node:os'
 import type { ImageWarningCode, PerspectiveEdit, WatermarkPlacement } from '../../../../core/model'
 import { imageWarnings } from '../../../../core/images/checks'
 import { LOSSLESS_MAX_QUALITY } from '../../../../core/images/caps'
@@ -79,6 +80,10 @@ function smallLossless(input: Buffer, format: string, opts: CompressOptions): bo
   return LOSSLESS_FORMATS.has(format) && input.length < opts.maxBytes
 }
 
+/** Pictures being compressed in this process: with one, the search may use a second core. */
+let inFlight = 0
+const CORES = availableParallelism()
+
 async function encodeToCap(d: Decoded, input: Buffer, opts: CompressOptions) {
   if (d.passthrough && d.passthrough.length <= opts.maxBytes && !opts.rotate && !opts.crop) {
     return {
@@ -99,6 +104,8 @@ async function encodeToCap(d: Decoded, input: Buffer, opts: CompressOptions) {
       // Only an unedited JPEG keeps its bytes (passthrough): at its own size and block grid, its
       // own quality is a safe floor for full size (core/images/side-floor.ts says why).
       ...(d.passthrough ? { sourceJpegQuality: estimateJpegQuality(d.passthrough) } : {}),
+      // A batch keeps the cores busy with other pictures; one picture alone leaves one free.
+      parallelFinals: inFlight === 1 && CORES >= 2,
       ...makeEncoders(d, { signal: opts.signal, fullChroma: screenshot }),
     })
     const jpeg = Buffer.from(fit.bytes.buffer, fit.bytes.byteOffset, fit.bytes.byteLength)
@@ -174,9 +181,11 @@ export async function compressImage(input: Buffer, opts: CompressOptions): Promi
     opts.signal?.addEventListener('abort', onAbort, { once: true })
   })
   if (opts.signal?.aborted) throw new ImageInputError('image/cancelled')
+  inFlight++
   try {
     return await Promise.race([compressNow(input, { ...opts, signal: stop.signal }), backstop, cancelled])
   } finally {
+    inFlight--
     clearTimeout(timer)
     // A batch shares one signal across many images: never leave a listener behind.
     opts.signal?.removeEventListener('abort', onAbort)
