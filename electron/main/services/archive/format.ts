@@ -26,6 +26,8 @@ export const FRAME_BYTES = 256 * 1024
 const MAX_FRAME_BYTES = 1024 * 1024
 const TAG_BYTES = 16
 const CHECK_TEXT = Buffer.from('beian-desk workspace archive')
+/** At most 256 MiB of scrypt memory (twice the default cost). */
+const MAX_SCRYPT_NR = 2 ** 18 * 8
 
 export type ArchiveHeader = {
   format: 'beian-desk-archive'
@@ -116,6 +118,8 @@ function isHeader(h: unknown): h is ArchiveHeader {
 
 /** Derives the keys from the passphrase and proves them on the header's check value. */
 export async function unlockHeader(header: ArchiveHeader, passphrase: string): Promise<ArchiveKeys> {
+  // scrypt needs 128·N·r bytes: a crafted header must not make us take gigabytes (ours: 128 MiB).
+  if (header.kdf.N * header.kdf.r > MAX_SCRYPT_NR) throw archiveErrors.damaged('密钥参数超出限制')
   const salt = Buffer.from(header.kdf.salt, 'base64')
   let keys: ArchiveKeys
   try {

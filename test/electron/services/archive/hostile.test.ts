@@ -3,7 +3,7 @@
  * a crafted file and its passphrase): zip-slip names, links and devices, duplicates, bombs.
  * Each is refused as a whole with its code and a Chinese message, and nothing is written.
  */
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { checkManifest, LIMITS, unsafeNameReason } from '../../../../electron/main/services/archive/entries'
@@ -125,6 +125,24 @@ describe('hostile archives', () => {
     expect(() => checkManifest([{ name: 'store/a.json', type: 'file', size: -1 }], 100)).toThrow(
       expect.objectContaining({ code: 'archive/damaged' }) as Error,
     )
+  })
+
+  it('refuses scrypt costs that would take gigabytes, before deriving anything', async () => {
+    const archive = join(tempDir(), 'costly.bdxa')
+    await craftArchive(archive, PASS, [config])
+    const bytes = readFileSync(archive)
+    const length = bytes.readUInt32BE(5)
+    const header = JSON.parse(bytes.subarray(9, 9 + length).toString()) as { kdf: { N: number; r: number } }
+    header.kdf = { ...header.kdf, N: 2 ** 20, r: 16 }
+    const json = Buffer.from(JSON.stringify(header))
+    const prefix = Buffer.from(bytes.subarray(0, 9))
+    prefix.writeUInt32BE(json.length, 5)
+    writeFileSync(archive, Buffer.concat([prefix, json, bytes.subarray(9 + length)]))
+    const started = Date.now()
+    await expect(
+      importArchive({ archive, targetDir: join(tempDir(), 't'), passphrase: PASS }),
+    ).rejects.toMatchObject({ code: 'archive/damaged' })
+    expect(Date.now() - started).toBeLessThan(1000)
   })
 
   it('refuses an archive without config.json', async () => {
