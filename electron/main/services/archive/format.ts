@@ -28,6 +28,8 @@ const TAG_BYTES = 16
 const CHECK_TEXT = Buffer.from('beian-desk workspace archive')
 /** At most 256 MiB of scrypt memory (twice the default cost). */
 const MAX_SCRYPT_NR = 2 ** 18 * 8
+/** scrypt's time grows with p while its memory does not: a crafted header must not stall us. */
+const MAX_SCRYPT_P = 4
 
 export type ArchiveHeader = {
   format: 'beian-desk-archive'
@@ -119,7 +121,8 @@ function isHeader(h: unknown): h is ArchiveHeader {
 /** Derives the keys from the passphrase and proves them on the header's check value. */
 export async function unlockHeader(header: ArchiveHeader, passphrase: string): Promise<ArchiveKeys> {
   // scrypt needs 128·N·r bytes: a crafted header must not make us take gigabytes (ours: 128 MiB).
-  if (header.kdf.N * header.kdf.r > MAX_SCRYPT_NR) throw archiveErrors.damaged('密钥参数超出限制')
+  if (header.kdf.N * header.kdf.r > MAX_SCRYPT_NR || header.kdf.p > MAX_SCRYPT_P)
+    throw archiveErrors.damaged('密钥参数超出限制')
   const salt = Buffer.from(header.kdf.salt, 'base64')
   let keys: ArchiveKeys
   try {
