@@ -2,7 +2,7 @@
  * Image service: any user file (JPEG, PNG, WebP, TIFF, GIF, BMP, AVIF, HEIC, PDF) → the most
  * legible upright sRGB JPEG without metadata that fits the portal's byte cap.
  */
-import { availableParallelism } from 'node:os'
+import { availableParallelism, loadavg } from 'node:os'
 import type { ImageWarningCode, PerspectiveEdit, WatermarkPlacement } from '../../../../core/model'
 import { imageWarnings } from '../../../../core/images/checks'
 import { LOSSLESS_MAX_QUALITY } from '../../../../core/images/caps'
@@ -84,6 +84,13 @@ function smallLossless(input: Buffer, format: string, opts: CompressOptions): bo
 let inFlight = 0
 const CORES = availableParallelism()
 
+/**
+ * A core is free for a speculative final: this is the only picture in flight and the machine
+ * is not busy with other work (the last minute's load leaves at least one core idle; on a
+ * busy machine the extra encode would slow the one that is waited for).
+ */
+const spareCore = (): boolean => inFlight === 1 && CORES >= 2 && (loadavg()[0] ?? CORES) < CORES - 1
+
 async function encodeToCap(d: Decoded, input: Buffer, opts: CompressOptions) {
   if (d.passthrough && d.passthrough.length <= opts.maxBytes && !opts.rotate && !opts.crop) {
     return {
@@ -104,8 +111,8 @@ async function encodeToCap(d: Decoded, input: Buffer, opts: CompressOptions) {
       // Only an unedited JPEG keeps its bytes (passthrough): at its own size and block grid, its
       // own quality is a safe floor for full size (core/images/side-floor.ts says why).
       ...(d.passthrough ? { sourceJpegQuality: estimateJpegQuality(d.passthrough) } : {}),
-      // A batch keeps the cores busy with other pictures; one picture alone leaves one free.
-      parallelFinals: inFlight === 1 && CORES >= 2,
+      // A batch keeps the cores busy with other pictures; one picture alone may leave one free.
+      parallelFinals: spareCore(),
       ...makeEncoders(d, { signal: opts.signal, fullChroma: screenshot }),
     })
     const jpeg = Buffer.from(fit.bytes.buffer, fit.bytes.byteOffset, fit.bytes.byteLength)
