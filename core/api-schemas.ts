@@ -8,6 +8,7 @@
 import { z } from 'zod'
 import { filingApprovalSchema, interviewDetailsSchema, yearScheduleSchema } from './filing/event-schema'
 import { FILING_EVENT_KINDS } from './filing/events'
+import { retentionChoiceSchema } from './filing/retention'
 import { BATCH_MAX_FILES, COPY_TEXT_MAX_CHARS, PACKET_BATCH_MAX_SITES } from './api'
 import { IMPORT_FIELDS } from './client-import/fields'
 import { IMPORT_MAX_COLUMNS, IMPORT_MAX_ROWS } from './client-import/table'
@@ -105,6 +106,11 @@ export const requestSchemas = {
     holidayYears: z.array(yearScheduleSchema).max(20).optional(),
     dueNotifications: z.boolean().optional(),
     autoLockMinutes: autoLockMinutesSchema.optional(),
+    retentionDays: retentionChoiceSchema.optional(),
+  }),
+  'retention:due': z.undefined(),
+  'retention:apply': z.strictObject({
+    materialIds: z.array(z.string().min(1).max(64)).min(1).max(100_000),
   }),
   'external:open': z.object({ url: z.string().min(1).max(2048) }),
   'filing:record': z.object({

@@ -8,6 +8,7 @@ import type { requestSchemas } from './api-schemas'
 import type { ColumnMapping, ImportPlan } from './client-import'
 import type { YearSchedule } from './filing/calendar'
 import type { FilingEvent } from './filing/events'
+import type { RetentionDue } from './filing/retention'
 import type { Material, Site, Subject, Workspace } from './model'
 import type { DocumentKind, FieldName, FieldRead, OcrIssue } from './ocr/types'
 import type { PerspectiveTarget, Quad } from './ocr/perspective'
@@ -32,7 +33,12 @@ export type Settings = {
   dueNotifications?: boolean
   /** Lock a passphrase-protected workspace after this many idle minutes; absent or 0 = never. */
   autoLockMinutes?: number
+  /** 保留期限: days after the badge when ID photos are offered for deletion; absent or 0 = off. */
+  retentionDays?: number
 }
+
+/** What a confirmed retention deletion removed. */
+export type RetentionApplied = { removed: number; workspace: Workspace }
 
 export type ExportFormat = 'folder' | 'zip'
 
@@ -216,6 +222,10 @@ export type Api = {
   'packet:cancelMany': (req: Req<'packet:cancelMany'>) => boolean
   'settings:get': () => Settings
   'settings:set': (req: Req<'settings:set'>) => Settings
+  /** The ID photos whose retention period is over (nothing is deleted). */
+  'retention:due': () => RetentionDue[]
+  /** Deletes the confirmed photos that are still due (others in the list are ignored). */
+  'retention:apply': (req: Req<'retention:apply'>) => RetentionApplied
   /** Opens an allow-listed https URL (the portal) in the user's browser. */
   'external:open': (req: Req<'external:open'>) => boolean
   /** Records a dated event of a subject's or a site's filing; main re-checks the stage machine. */
@@ -285,6 +295,8 @@ export const API_CHANNELS: Record<Channel, true> = {
   'packet:cancelMany': true,
   'settings:get': true,
   'settings:set': true,
+  'retention:due': true,
+  'retention:apply': true,
   'external:open': true,
   'filing:record': true,
   'filing:undo': true,

@@ -291,6 +291,20 @@ export function controlledGoodsOf(site: Pick<Site, 'offersControlledGoods' | 'co
   return { offers: site.offersControlledGoods ?? false, categories: site.controlledGoods ?? [] }
 }
 
+/**
+ * A slot whose ID photo was deleted by 保留期限 (core/filing/retention.ts), so the app says so
+ * rather than showing a slot that looks never filled. Ids and dates only, no personal data.
+ */
+export type RetentionRemoval = {
+  id: string
+  ownerKind: SlotOwner
+  ownerId: string
+  slot: SlotKey
+  /** The day it was deleted and the badge date the period ran from (YYYY-MM-DD). */
+  removedOn: string
+  badgedOn: string
+}
+
 /** Everything the app stores about the user's work. */
 export type Workspace = {
   subjects: Subject[]
@@ -298,6 +312,8 @@ export type Workspace = {
   materials: Material[]
   /** 备案事件: every subject's and site's filing history (absent in workspaces saved before it). */
   filingEvents?: FilingEvent[]
+  /** Photos deleted by retention (absent in workspaces saved before it). */
+  retentionRemovals?: RetentionRemoval[]
 }
 
 /** Upload size caps and the default cap: their home is core/limits. */

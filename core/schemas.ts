@@ -19,6 +19,7 @@ import {
   type Material,
   type MaterialEdit,
   type Person,
+  type RetentionRemoval,
   type Site,
   type Subject,
 } from './model'
@@ -145,12 +146,23 @@ export const materialSchema = z.object({
   importedAt: isoTime,
 })
 
+export const retentionRemovalSchema = z.object({
+  id,
+  ownerKind: z.enum(['subject', 'site']),
+  ownerId: id,
+  slot: z.enum(SLOT_KEYS),
+  removedOn: text(10),
+  badgedOn: text(10),
+})
+
 export const workspaceSchema = z.object({
   subjects: z.array(subjectSchema),
   sites: z.array(siteSchema),
   materials: z.array(materialSchema),
   // Optional: workspaces stored before the filing desk existed have no events.
   filingEvents: z.array(filingEventSchema).optional(),
+  // Optional: workspaces stored before retention existed have no notes.
+  retentionRemovals: z.array(retentionRemovalSchema).optional(),
 })
 
 /** Compile-time proof that the schemas and model.ts describe the same shapes. */
@@ -162,3 +174,4 @@ agree<Same<z.infer<typeof subjectSchema>, Subject>>()
 agree<Same<z.infer<typeof siteSchema>, Site>>()
 agree<Same<z.infer<typeof materialEditSchema>, MaterialEdit>>()
 agree<Same<z.infer<typeof materialSchema>, Material>>()
+agree<Same<z.infer<typeof retentionRemovalSchema>, RetentionRemoval>>()

@@ -20,11 +20,20 @@ export function upsertSite(ws: Workspace, site: Site): Workspace {
   return { ...ws, sites: upsert(ws.sites, site) }
 }
 
+/** Drops retention notes (core/filing/retention.ts) matching `gone`; absent stays absent. */
+function dropNotes(
+  ws: Workspace,
+  gone: (owner: { ownerKind: string; ownerId: string; slot: string }) => boolean,
+): Workspace {
+  if (!ws.retentionRemovals?.some(gone)) return ws
+  return { ...ws, retentionRemovals: ws.retentionRemovals.filter((r) => !gone(r)) }
+}
+
 export function deleteSite(ws: Workspace, siteId: string): Edit {
   const removedMaterials = ws.materials.filter((m) => m.ownerKind === 'site' && m.ownerId === siteId)
   return {
     workspace: {
-      ...ws,
+      ...dropNotes(ws, (r) => r.ownerKind === 'site' && r.ownerId === siteId),
       sites: ws.sites.filter((s) => s.id !== siteId),
       materials: ws.materials.filter((m) => !removedMaterials.includes(m)),
     },
@@ -43,7 +52,7 @@ export function deleteSubject(ws: Workspace, subjectId: string): Edit {
   const own = next.materials.filter((m) => m.ownerKind === 'subject' && m.ownerId === subjectId)
   return {
     workspace: {
-      ...next,
+      ...dropNotes(next, (r) => r.ownerKind === 'subject' && r.ownerId === subjectId),
       subjects: next.subjects.filter((s) => s.id !== subjectId),
       materials: next.materials.filter((m) => !own.includes(m)),
     },
@@ -57,7 +66,15 @@ export function placeMaterial(ws: Workspace, material: Material): Edit {
     (m) => m.ownerKind === material.ownerKind && m.ownerId === material.ownerId && m.slot === material.slot,
   )
   return {
-    workspace: { ...ws, materials: [...ws.materials.filter((m) => !replaced.includes(m)), material] },
+    // A new photo in a slot emptied by retention ends the "已按保留期限删除" note.
+    workspace: {
+      ...dropNotes(
+        ws,
+        (r) =>
+          r.ownerKind === material.ownerKind && r.ownerId === material.ownerId && r.slot === material.slot,
+      ),
+      materials: [...ws.materials.filter((m) => !replaced.includes(m)), material],
+    },
     removedMaterials: replaced,
   }
 }

@@ -153,7 +153,8 @@ export const api = {
   exportPacket: (siteId: string, format: ExportFormat, target: string): Promise<Result<ExportSummary>> =>
     request('packet:export', { siteId, format, target }),
   getSettings: (): Promise<Settings | undefined> => call('settings:get'),
-  setSettings: (patch: Partial<Settings>): Promise<Settings | undefined> => call('settings:set', patch),
+  setSettings: (patch: RequestOf<'settings:set'>): Promise<Settings | undefined> =>
+    call('settings:set', patch),
   openExternal: (url: string): Promise<boolean | undefined> => call('external:open', { url }),
   /** Shows the packet just exported in the file manager; main refuses any other path (false). */
   showItemInFolder: async (path: string): Promise<boolean> => {

@@ -14,6 +14,7 @@ import { filingHandlers } from './filing'
 import { materialHandlers } from './materials'
 import { ocrHandlers } from './ocr'
 import { packetHandlers } from './packet'
+import { retentionHandlers } from './retention'
 import { systemHandlers } from './system'
 import type { Dialogs, Handlers } from './types'
 import { workspaceHandlers } from './workspace'
@@ -50,6 +51,7 @@ export function handlersFor(
     ...ocrHandlers(services),
     ...packetHandlers(services, grants),
     ...filingHandlers(services),
+    ...retentionHandlers(services),
     ...clientImportHandlers(services, deps.tableDialogs),
     ...systemHandlers(services, deps.dialogs, deps.openExternal, grants),
     ...encryptionHandlers(services),

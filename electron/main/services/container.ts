@@ -8,6 +8,7 @@ import { createDivisionService, type DivisionService } from './divisions'
 import { createFilingService, type FilingService } from './filing'
 import { createMaterialFiles, type MaterialFiles } from './material-files'
 import { createMaterialService, type MaterialService } from './materials'
+import { createRetentionService, type RetentionService } from './retention'
 import type { StoreBackend } from './store'
 import { createWorkspaceRepo, type WorkspaceRepo } from './workspace-repo'
 
@@ -25,6 +26,8 @@ export type Services = {
   clientImport: ClientImportService
   /** Encryption at rest: the data key's state, unlock, passphrase, recovery code. */
   encryption: EncryptionService
+  /** 保留期限: ID photos due for deletion after the badge, deleted only when confirmed. */
+  retention: RetentionService
 }
 
 export type ServiceOptions = {
@@ -46,15 +49,17 @@ export function createServices(
   const files = createMaterialFiles(dataDir, { ...keys, unlockOnDemand: () => started })
   const encryption = createEncryptionService(keys, files)
   started = encryption.ready
+  const materials = createMaterialService(repo, files)
   return {
     dataDir,
     repo,
     files,
-    materials: createMaterialService(repo, files),
+    materials,
     divisions: createDivisionService(divisionsDir),
     backups: isOpenedStore(store) ? createBackupService(store, repo) : null,
     filing: createFilingService(repo),
     clientImport: createClientImportService(repo),
     encryption,
+    retention: createRetentionService(repo, materials),
   }
 }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import { yearScheduleSchema } from '../../../core/filing/event-schema'
+import { retentionDaysSchema } from '../../../core/filing/retention'
 import { autoLockMinutesSchema } from '../../../core/limits'
 import { workspaceSchema } from '../../../core/schemas'
 
@@ -17,6 +18,7 @@ export const settingsSchema = z.object({
   holidayYears: z.array(yearScheduleSchema).max(20).optional(),
   dueNotifications: z.boolean().optional(),
   autoLockMinutes: autoLockMinutesSchema.optional(),
+  retentionDays: retentionDaysSchema.optional(),
 })
 
 export const storedStateSchema = z.object({

@@ -24,6 +24,7 @@ const KIND_OF: Record<string, string> = {
   sites: 'site',
   materials: 'material',
   filingEvents: 'filing-event',
+  retentionRemovals: 'retention-removal',
 }
 
 export const KIND_LABEL_ZH: Record<string, string> = {
@@ -31,6 +32,7 @@ export const KIND_LABEL_ZH: Record<string, string> = {
   site: '网站',
   material: '材料',
   'filing-event': '备案记录',
+  'retention-removal': '保留期限删除记录',
   settings: '设置',
 }
 
