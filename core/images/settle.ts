@@ -26,10 +26,10 @@ const better = (a: Choice, b: Choice | null): boolean =>
  * comes first, if the final/draft ratio measured at this side predicts it fits at its floor
  * quality; otherwise a higher quality at this side, up to just under the lowest quality
  * already over the cap. At any fill, the next quality step is tried when a draft predicts its
- * final fits. It stops when no step is predicted to fit, or after MAX_FINALS finals. A final over the cap steps down inside the bracket, then to a
- * smaller side. Earlier, a step down to a smaller side returned its first fitting final at
- * the larger side's quality, and a single raise that overshot ended the search: a 2560×3837
- * photo came out at 341 KB of 512 KB at q80.
+ * final fits. It stops when no step is predicted to fit, or after MAX_FINALS finals. A final
+ * over the cap steps down inside the bracket, then to a smaller side. Earlier, a step down to
+ * a smaller side returned its first fitting final at the larger side's quality, and a single
+ * raise that overshot ended the search: a 2560×3837 photo came out at 341 KB of 512 KB at q80.
  */
 export async function settle(s: Session, plan: Plan, req: FitRequest): Promise<Final> {
   const target = Math.min(req.maxBytes, plan.target)
