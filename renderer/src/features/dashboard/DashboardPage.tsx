@@ -7,6 +7,7 @@ import { PageHeader } from '../../components/PageHeader'
 import { DashboardExportButton } from '../client-import/DashboardExportButton'
 import { HolidaySettings } from '../filing/HolidaySettings'
 import { NotificationSwitch } from '../settings/NotificationSwitch'
+import { RetentionNotice } from '../settings/RetentionNotice'
 import { useFilingT } from '../filing/strings'
 import { navigate } from '../workspace/store'
 import { BulkPacketExport } from '../packet-batch/BulkPacketExport'
@@ -54,6 +55,7 @@ export function DashboardPage({ workspace }: { workspace: Workspace }) {
           message={t('calendar.uncovered', { years: uncovered.join('、') })}
         />
       ) : null}
+      <RetentionNotice refreshKey={workspace} />
       <TodayList items={todayItems} />
       <StageCounts counts={counts} active={stages} onToggle={toggleStage} />
       <Space wrap className="desk-filters" style={{ margin: '12px 0' }}>

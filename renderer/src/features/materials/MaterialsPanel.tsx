@@ -1,7 +1,10 @@
 import { Card, Progress, Typography } from 'antd'
 import { materialReadiness } from '../../../../core/packet/readiness'
-import type { Site, Subject, Workspace } from '../../../../core/model'
+import { retentionRemovalFor } from '../../../../core/filing/retention'
+import type { SlotSpec } from '../../../../core/materials/slots'
+import type { Site, SlotKey, Subject, Workspace } from '../../../../core/model'
 import { useT } from '../../i18n'
+import { useRetentionT } from '../settings/retention-strings'
 import { removeMaterial, slotStateKey, useWorkspaceStore } from '../workspace/store'
 import { dropIntoSlot, pickIntoSlot } from './slot-actions'
 import { SlotCard } from './SlotCard'
@@ -13,7 +16,19 @@ export function MaterialsPanel({ site, subject, workspace }: Props) {
   const t = useT()
   const importing = useWorkspaceStore((s) => s.importing)
   const errors = useWorkspaceStore((s) => s.importErrors)
+  const rt = useRetentionT()
   const { slots, ready, total } = materialReadiness(subject, site, workspace.materials)
+  const retentionNote = (slot: SlotSpec): string | undefined => {
+    // A security slot "same as the principal" shows the principal's photo, so also its note.
+    const own = retentionRemovalFor(workspace, { ownerKind: slot.owner, ownerId: slot.ownerId }, slot.key)
+    const principalKey = slot.key.replace('security-', 'principal-') as SlotKey
+    const shared =
+      slot.key.startsWith('security-') && site.securityOfficer.sameAsPrincipal
+        ? retentionRemovalFor(workspace, { ownerKind: 'subject', ownerId: subject.id }, principalKey)
+        : undefined
+    const note = own ?? shared
+    return note ? rt('ret.slot.removed', { date: note.removedOn }) : undefined
+  }
   const readiness = (
     <div className="readiness">
       <Progress
@@ -50,6 +65,7 @@ export function MaterialsPanel({ site, subject, workspace }: Props) {
               onRemove={() =>
                 material && void removeMaterial(material.id, { ownerId: slot.ownerId, slot: slot.key })
               }
+              retentionNote={material ? undefined : retentionNote(slot)}
             />
           )
         })}

@@ -34,6 +34,8 @@ export type SlotCardProps = {
   onPick: () => void
   onDropFiles: (files: File[]) => void
   onRemove: () => void
+  /** The slot's photo was deleted by 保留期限: the line saying so and when. */
+  retentionNote?: string
 }
 
 const STATUS_COLOR: Record<SlotStatus, string> = {
@@ -123,6 +125,7 @@ export function SlotCard({
   onPick,
   onDropFiles,
   onRemove,
+  retentionNote,
 }: SlotCardProps) {
   const t = useT()
   const errorText = useErrorText()
@@ -211,6 +214,11 @@ export function SlotCard({
         )}
         {material && <EditTags material={material} testId={`${prefix}-pdf-page`} />}
         {shared && <div className="slot-shared">{t('materials.sharedFromPrincipal')}</div>}
+        {!material && retentionNote && (
+          <div className="slot-shared" data-testid={`${prefix}-retention`}>
+            {retentionNote}
+          </div>
+        )}
         {material && (
           <Warnings slot={slot} codes={material.warnings} label={label} testId={`${prefix}-warnings`} />
         )}

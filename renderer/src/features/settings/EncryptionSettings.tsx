@@ -4,6 +4,7 @@ import type { EncryptionStatus } from '../../../../core/api'
 import { call } from '../../api'
 import { ArchiveSettings } from './ArchiveSettings'
 import { AutoLockSettings } from './AutoLockSettings'
+import { RetentionSettings } from './RetentionSettings'
 import { useEncryptionT, type EncryptionT } from './encryption-strings'
 
 const MIN_CHARS = 8
@@ -211,6 +212,7 @@ export function EncryptionSettings() {
       ) : null}
       {status.encrypted && status.unlocked ? <RecoveryKey status={status} t={t} /> : null}
       <AutoLockSettings status={status} onLocked={setStatus} t={t} />
+      <RetentionSettings />
       <ArchiveSettings status={status} />
     </Space>
   )
