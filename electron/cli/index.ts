@@ -22,6 +22,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   event: async () => (await import('./commands/event')).eventCommand,
   backups: async () => (await import('./commands/backups')).backupsCommand,
   archive: async () => (await import('./commands/archive')).archiveCommand,
+  retention: async () => (await import('./commands/retention')).retentionCommand,
 }
 type CommandName = keyof CliMessages['help']
 

@@ -40,6 +40,8 @@ Usage:
   beian-desk backups restore <backup id> --data-dir DIR
   beian-desk archive export --data-dir DIR --out FILE.bdxa [--json]   the whole workspace as one encrypted archive
   beian-desk archive import FILE.bdxa --data-dir NEW_EMPTY_DIR [--json]  import an archive (empty folders only)
+  beian-desk retention list --data-dir DIR [--days N] [--json]        ID photos past their retention period
+  beian-desk retention apply --yes --data-dir DIR [--days N] [--json]  delete them
 
 check kinds:
 ${kinds}
@@ -129,6 +131,15 @@ checked before anything is written, and an interrupted import leaves no half wor
 Archive passphrase (at least 8 characters): --archive-passphrase-file FILE (first line), the
 BEIAN_DESK_ARCHIVE_PASSPHRASE environment variable, or typed in a terminal (twice when exporting).
 Keep the passphrase apart from the archive: without it the archive cannot be opened.
+`,
+    retention: `Usage: beian-desk retention list --data-dir DIR [--days N] [--json]
+       beian-desk retention apply --yes --data-dir DIR [--days N] [--json]
+Retention: ID-card photos (front, back, hand-held) may be deleted N days after a site's badge is placed;
+a photo several sites use only once all of them have been badged that long. Business licences, domain
+certificates and other materials are never deleted. The period is the app's setting (数据加密 → keeping ID
+photos) unless --days 30|90|180|365 gives one for this run.
+list only lists (read-only); apply --yes deletes the originals, the compressed copies and their records in
+every backup, as deleting a material in the app does. Close the app before apply: it holds the data folder.
 `,
     backups: `Usage: beian-desk backups list --data-dir DIR [--json]
        beian-desk backups restore <backup id> --data-dir DIR
@@ -315,6 +326,20 @@ Exit code: 0 valid; 1 invalid.
     stageNow: (label) => `Stage now: ${label}`,
     warning: (text) => `  hint: ${text}`,
     refused: (text) => `✗ Refused (reason in Chinese): ${text}`,
+  },
+  retention: {
+    needAction: 'Give list or apply --yes.',
+    badAction: (value) => `retention takes list or apply, not "${value}".`,
+    needYes:
+      'Deleting cannot be undone: check with retention list first, then run retention apply with --yes.',
+    badDays: (value, choices) => `--days takes ${choices}, not "${value}".`,
+    off: 'Retention is off (set it in the app under 数据加密, or give --days).',
+    none: (days) => `No ID photo is due (${days} days after the badge).`,
+    line: (sites, person, photo, badged, due) =>
+      `due ${due}  ${sites}  ${person}  ${photo}  badge placed ${badged}`,
+    summary: (n, days) => `${n} ID photo(s) due (${days} days after the badge).`,
+    removed: (n) => `${n} ID photo(s) deleted by retention.`,
+    sep: ', ',
   },
   backups: {
     needAction: 'Give list or restore <backup id>.',

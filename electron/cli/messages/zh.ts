@@ -44,6 +44,8 @@ export const zh = {
   beian-desk backups restore <备份编号> --data-dir 目录
   beian-desk archive export --data-dir 目录 --out 文件.bdxa [--json]   导出整个工作区为加密迁移包
   beian-desk archive import <文件.bdxa> --data-dir 新的空目录 [--json]  从迁移包导入（只写入空文件夹）
+  beian-desk retention list --data-dir 目录 [--days N] [--json]       列出已到保留期限的身份证照片
+  beian-desk retention apply --yes --data-dir 目录 [--days N] [--json] 删除这些照片
 
 check 的类型：
 ${kinds}
@@ -120,6 +122,14 @@ ${SITE_REF}。
   --inspection            是实地检查（默认面审）
   --assessment-submitted  已提交安全评估报告
 ${SITE_REF}。应用正在运行时不能写入，请先关闭应用。
+`,
+    retention: `用法：beian-desk retention list --data-dir 目录 [--days N] [--json]
+      beian-desk retention apply --yes --data-dir 目录 [--days N] [--json]
+保留期限：网站挂标（已挂标）满 N 天后，身份证正反面和手持照片可以删除；多个网站共用的照片，要所有网站都已挂标满期限。
+营业执照、域名证书等其他材料不会删除。期限默认用应用里的设置（数据加密 → 身份证照片保留期限），
+--days 30|90|180|365 只对这一次生效。
+list 只列出（只读）；apply --yes 删除：原件、压缩件和所有备份中的记录，与在应用中删除材料相同。
+apply 需要先关闭应用：应用运行时占用数据文件夹。
 `,
     backups: `用法：beian-desk backups list --data-dir 目录 [--json]
       beian-desk backups restore <备份编号> --data-dir 目录
@@ -316,6 +326,19 @@ ${kinds}
     stageNow: (label: string) => `当前阶段：${label}`,
     warning: (text: string) => `  提示：${text}`,
     refused: (text: string) => `✗ ${text}`,
+  },
+  retention: {
+    needAction: '请给出 list 或 apply --yes。',
+    badAction: (value: string) => `retention 后面只能是 list 或 apply，不能是 “${value}”。`,
+    needYes: '删除不能撤销：请先用 retention list 查看，确认后加 --yes 再运行 retention apply。',
+    badDays: (value: string, choices: string) => `--days 只能是 ${choices}，不能是 “${value}”。`,
+    off: '保留期限没有开启（在应用的“数据加密”中设置，或用 --days 指定）。',
+    none: (days: number) => `没有到期的身份证照片（挂标后 ${days} 天）。`,
+    line: (sites: string, person: string, photo: string, badged: string, due: string) =>
+      `${due} 到期  ${sites}  ${person}  ${photo}  挂标 ${badged}`,
+    summary: (n: number, days: number) => `共 ${n} 张身份证照片已到保留期限（挂标后 ${days} 天）。`,
+    removed: (n: number) => `已按保留期限删除 ${n} 张身份证照片。`,
+    sep: '、',
   },
   backups: {
     needAction: '请给出 list 或 restore <备份编号>。',
