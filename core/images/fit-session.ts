@@ -79,6 +79,18 @@ export class Session {
     return this.finals.has(key) || this.pending.has(key)
   }
 
+  /** Bytes of the usual final at this side and quality, when measured. */
+  finalBytes(side: number, quality: number): number | undefined {
+    return this.finals.get(`${side}:${quality}`)?.length
+  }
+
+  /** A final encoded compactly (EncodeTrial.compact); kept apart from the usual finals. */
+  async compactFinal(side: number, quality: number): Promise<Uint8Array> {
+    const out = await this.encoder({ longSide: side, quality, draft: false, compact: true })
+    this.trials.push({ longSide: side, quality, draft: false, compact: true, bytes: out.length })
+    return out
+  }
+
   async final(side: number, quality: number): Promise<Uint8Array> {
     const key = `${side}:${quality}`
     const known = this.finals.get(key) ?? this.pending.get(key)

@@ -2,7 +2,16 @@
  * Types shared by the fit-to-cap search (fit.ts and its parts): what the caller asks for,
  * what it gets back, and the search's own notes on a side and quality.
  */
-export type EncodeTrial = { longSide: number; quality: number; draft: boolean }
+export type EncodeTrial = {
+  longSide: number
+  quality: number
+  draft: boolean
+  /**
+   * A final encoded compactly (progressive, optimised scans): 1–2.3 % smaller than the usual
+   * final at the same quality, same pixels, about 1.5× its time. Only ever a final.
+   */
+  compact?: boolean
+}
 export type Encoder = (trial: EncodeTrial) => Promise<Uint8Array>
 
 export type FitRequest = {

@@ -32,14 +32,15 @@ export const FINAL_TO_DRAFT = 0.76
  * mozjpeg with trellis quantisation (≈ 17 % smaller than without) but without scan
  * optimisation, baseline: measured at 2400–3000 px, optimiseScans costs 40–75 % more CPU
  * (e.g. 438 → 261 ms, 707 → 406 ms) for 0.9–2.3 % fewer bytes, i.e. about a third of a
- * quality step at the cap. The final encode is most of the time spent per image.
+ * quality step at the cap. The final encode is most of the time spent per image. `compact`
+ * (progressive, optimised scans) is kept for the one step a usual final just missed (settle.ts).
  */
-const finalJpeg = (quality: number, full: boolean) =>
+const finalJpeg = (quality: number, full: boolean, compact: boolean) =>
   ({
     quality,
     mozjpeg: true,
-    optimiseScans: false,
-    progressive: false,
+    optimiseScans: compact,
+    progressive: compact,
     chromaSubsampling: chroma(quality, full),
   }) as const
 
@@ -107,16 +108,16 @@ export function makeEncoders(img: RawImage, opts: EncoderOptions = {}): Encoders
     resized.set(longSide, p)
     return p
   }
-  const jpeg = (src: RawImage, quality: number, draft: boolean) => {
+  const jpeg = (src: RawImage, quality: number, draft: boolean, compact = false) => {
     if (signal?.aborted) throw new ImageInputError('image/cancelled')
     return openRaw(src)
-      .jpeg(draft ? draftJpeg(quality, fullChroma) : finalJpeg(quality, fullChroma))
+      .jpeg(draft ? draftJpeg(quality, fullChroma) : finalJpeg(quality, fullChroma, compact))
       .toBuffer()
   }
   return {
-    encode: async ({ longSide, quality, draft }) => {
+    encode: async ({ longSide, quality, draft, compact }) => {
       const src = await at(longSide)
-      return timed(draft ? 'draft' : 'final', () => jpeg(src, quality, draft))
+      return timed(draft ? 'draft' : 'final', () => jpeg(src, quality, draft, compact))
     },
     calibrate: async (longSide, quality) => {
       const sample = sampleBands(await at(longSide))
