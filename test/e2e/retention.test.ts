@@ -56,7 +56,9 @@ describe('保留期限', () => {
     await choose(page, 'retention-days', '挂标后 90 天')
     const preview = page.locator(`${byId('retention-settings')} ${byId('retention-items')} li`)
     await expect.poll(() => preview.count()).toBe(3)
-    await page.keyboard.press('Escape')
+    // Closed by its own button: under load an Escape can go to the select's closing dropdown.
+    await page.locator('.ant-drawer-close').click()
+    await page.locator(byId('retention-settings')).waitFor({ state: 'detached' })
 
     await page.click(byId('nav-dashboard'))
     const notice = page.locator(`${byId('dashboard')} ${byId('retention-notice')}`)
