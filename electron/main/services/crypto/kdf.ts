@@ -15,9 +15,13 @@ export type SecretWrap = { kdf: 'scrypt'; N: number; r: number; p: number; salt:
 
 export const PASSPHRASE_SCRYPT: ScryptParams = { N: 2 ** 17, r: 8, p: 1 }
 export const RECOVERY_SCRYPT: ScryptParams = { N: 2 ** 15, r: 8, p: 1 }
-/** A key file may not make us spend more than this (a hostile file cannot exhaust memory). */
+/**
+ * A key file may not make us spend more than this (a hostile file cannot exhaust memory):
+ * scrypt takes 128·N·r bytes, so N·r is capped at 256 MiB, twice the passphrase default's.
+ */
 const MAX_N = 2 ** 20
 const MAX_R = 16
+const MAX_NR = 2 ** 18 * 8
 const MAX_P = 4
 
 function derive(secret: string, salt: Buffer, { N, r, p }: ScryptParams): Promise<Buffer> {
@@ -38,6 +42,7 @@ function checkParams(w: SecretWrap): void {
     Number.isInteger(w.r) &&
     w.r >= 1 &&
     w.r <= MAX_R &&
+    w.N * w.r <= MAX_NR &&
     Number.isInteger(w.p) &&
     w.p >= 1 &&
     w.p <= MAX_P

@@ -130,12 +130,18 @@ describe('workspace keys', () => {
     expect(readFileSync(join(dir, KEY_FILE), 'utf8')).toBe('{"format":"beian-desk-keys","version":1')
   })
 
-  it('refuses a key file whose scrypt cost would exhaust memory', async () => {
+  it.each([
+    ['N far too large', { N: 2 ** 30 }],
+    // Each within its own limit, together 2 GiB of scrypt memory.
+    ['N and r together', { N: 2 ** 20, r: 16 }],
+  ])('refuses a key file whose scrypt cost would exhaust memory: %s', async (_, cost) => {
     const dir = tempDir()
     const keys = createWorkspaceKeys(dir, { ...FAST })
     await keys.setPassphrase('correct horse battery')
-    const file = JSON.parse(readFileSync(join(dir, KEY_FILE), 'utf8')) as { passphrase: { N: number } }
-    file.passphrase.N = 2 ** 30
+    const file = JSON.parse(readFileSync(join(dir, KEY_FILE), 'utf8')) as {
+      passphrase: { N: number; r: number }
+    }
+    file.passphrase = { ...file.passphrase, ...cost }
     writeFileSync(join(dir, KEY_FILE), JSON.stringify(file))
     const next = createWorkspaceKeys(dir, {})
     await next.startUp()
