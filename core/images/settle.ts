@@ -69,10 +69,11 @@ export const COMPACT_GAIN = 0.02
 
 /**
  * The step above the best fit, encoded compactly, when its usual final came out (or, not made,
- * is predicted by its draft × the last measured ratio) over the target by less than COMPACT_GAIN. Why: some steps are worth far more than their bytes (mozjpeg's
- * rounded tables): a 2000 px overexposed ID-card photo at q85 scores SSIM@1600 0.9466 against
- * 0.9352 at q84, and its usual q85 final is over the cap while the compact one fits (509 KB).
- * Costs one final at about 1.5× the time, only in that case.
+ * is predicted by its draft × the last measured ratio) over the target by less than
+ * COMPACT_GAIN. Why: some steps are worth far more than their bytes (mozjpeg's rounded tables):
+ * a 2000 px overexposed ID-card photo at q85 scores SSIM@1600 0.9466 against 0.9352 at q84,
+ * and its usual q85 final is over the cap while the compact one fits (509 KB). Costs one final
+ * at about 1.5× the time, only in that case.
  */
 async function compactStep(s: Session, best: Final, target: number, ratio: number): Promise<Final | null> {
   const quality = best.quality + 1

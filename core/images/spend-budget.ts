@@ -1,6 +1,7 @@
 /**
- * After a final that fits well under the target: spend the bytes left on a larger side, else
- * on a higher quality (the budget rule of settle.ts).
+ * After a final that fits: spend the bytes left on a larger side or a higher quality when well
+ * under the target, and on the next quality step whenever it is predicted to fit (the budget
+ * rule of settle.ts).
  */
 import { CALIBRATED_FILL, CLIMB_FILL, RAISE_BELOW, RAISE_FILL, sideLadder } from './caps'
 import type { Final, FitRequest, Next, Plan } from './fit-types'
