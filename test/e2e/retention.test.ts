@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { FilingEvent, FilingEventKind } from '../../core/filing/events'
+import { makeSiteEvent } from '../support/factories'
 import { storedWorkspace } from '../support/stored-workspace'
 import { individualSite, storeWorkspace } from '../electron/cli/support'
 import { assertPrerequisites, byId, choose, launchBrowser, openSession } from './browser'
@@ -26,26 +26,14 @@ afterAll(async () => {
   await browser.close()
 })
 
-let n = 0
-const event = (siteId: string, kind: FilingEventKind, date: string): FilingEvent => ({
-  id: `ev${++n}`,
-  ownerKind: 'site',
-  ownerId: siteId,
-  kind,
-  date,
-  note: '',
-  operator: '',
-  recordedAt: `2025-01-01T00:00:0${n}Z`,
-})
-
 describe('保留期限', () => {
   it('lists the ID photos when turned on and deletes them only after 删除 and 确认删除', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'beian-e2e-'))
     const { subject, site, materials } = await individualSite(dir)
     const filingEvents = [
-      event(site.id, 'submitted', '2025-01-02'),
-      event(site.id, 'filed', '2025-01-10'),
-      event(site.id, 'badged', '2025-01-15'),
+      makeSiteEvent(site.id, 'submitted', '2025-01-02'),
+      makeSiteEvent(site.id, 'filed', '2025-01-10'),
+      makeSiteEvent(site.id, 'badged', '2025-01-15'),
     ]
     storeWorkspace(dir, { subjects: [subject], sites: [site], materials, filingEvents })
     const s = await openSession(browser, dir)

@@ -1,4 +1,5 @@
 /** Model objects for tests: synthetic people only, IDs with valid GB 11643 check characters. */
+import type { FilingEvent, FilingEventKind } from '../../core/filing/events'
 import type { Material, Person, Site, SlotKey, Subject } from '../../core/model'
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
@@ -109,5 +110,22 @@ export function makeMaterial(
     warnings: [],
     importedAt: new Date().toISOString(),
     ...over,
+  }
+}
+
+let eventCount = 0
+
+/** A filing event of a site; recordedAt grows with each call, so events keep the order they were made in. */
+export function makeSiteEvent(siteId: string, kind: FilingEventKind, date: string): FilingEvent {
+  eventCount++
+  return {
+    id: `ev${eventCount}`,
+    ownerKind: 'site',
+    ownerId: siteId,
+    kind,
+    date,
+    note: '',
+    operator: '',
+    recordedAt: `2026-01-01T00:${String(Math.floor(eventCount / 60) % 60).padStart(2, '0')}:${String(eventCount % 60).padStart(2, '0')}Z`,
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { FilingEvent, FilingEventKind } from '../../../core/filing/events'
+import type { FilingEvent } from '../../../core/filing/events'
 import {
   badgedOn,
   retentionChoiceSchema,
@@ -9,27 +9,13 @@ import {
 } from '../../../core/filing/retention'
 import type { Material, SlotKey, Workspace } from '../../../core/model'
 import { placeMaterial, deleteSite } from '../../../core/workspace'
-import { makeIndividual, makeMaterial, makePerson, makeSite } from '../../support/factories'
+import { makeIndividual, makeMaterial, makePerson, makeSite, makeSiteEvent } from '../../support/factories'
 
-let n = 0
-function event(siteId: string, kind: FilingEventKind, date: string): FilingEvent {
-  n++
-  return {
-    id: `e${n}`,
-    ownerKind: 'site',
-    ownerId: siteId,
-    kind,
-    date,
-    note: '',
-    operator: '',
-    recordedAt: `2026-01-01T00:00:${String(n % 60).padStart(2, '0')}Z`,
-  }
-}
 /** Submitted, filed, then badged on `date`. */
 const badged = (siteId: string, date: string): FilingEvent[] => [
-  event(siteId, 'submitted', '2026-01-05'),
-  event(siteId, 'filed', '2026-01-10'),
-  event(siteId, 'badged', date),
+  makeSiteEvent(siteId, 'submitted', '2026-01-05'),
+  makeSiteEvent(siteId, 'filed', '2026-01-10'),
+  makeSiteEvent(siteId, 'badged', date),
 ]
 
 const ID_SLOTS: SlotKey[] = ['principal-id-front', 'principal-id-back', 'principal-id-handheld']
@@ -94,7 +80,7 @@ describe('retentionDue', () => {
     const withC: Workspace = {
       ...ws,
       sites: [...ws.sites, c],
-      filingEvents: [...(ws.filingEvents ?? []), event(c.id, 'submitted', '2026-02-01')],
+      filingEvents: [...(ws.filingEvents ?? []), makeSiteEvent(c.id, 'submitted', '2026-02-01')],
     }
     const due = retentionDue(withC, 30, '2027-01-01')
     expect(due.map((d) => d.slot)).toEqual(['security-id-front'])
@@ -105,7 +91,7 @@ describe('retentionDue', () => {
     const b = ws.sites[1]!
     const changed: Workspace = {
       ...ws,
-      filingEvents: [...(ws.filingEvents ?? []), event(b.id, 'change', '2026-06-01')],
+      filingEvents: [...(ws.filingEvents ?? []), makeSiteEvent(b.id, 'change', '2026-06-01')],
     }
     expect(badgedOn(changed, b.id)).toBeNull()
     expect(retentionDue(changed, 30, '2027-01-01')).toEqual([])

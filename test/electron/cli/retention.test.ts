@@ -2,25 +2,12 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { FilingEvent, FilingEventKind } from '../../../core/filing/events'
-import { makeIndividual, makeMaterial, makeSite } from '../../support/factories'
+import { makeIndividual, makeMaterial, makeSite, makeSiteEvent } from '../../support/factories'
 import { storedWorkspace } from '../../support/stored-workspace'
 import { useTempDirs } from '../../support/temp-dir'
 import { run, storeWorkspace } from './support'
 
 const tempDir = useTempDirs()
-
-let n = 0
-const event = (siteId: string, kind: FilingEventKind, date: string): FilingEvent => ({
-  id: `ev${++n}`,
-  ownerKind: 'site',
-  ownerId: siteId,
-  kind,
-  date,
-  note: '',
-  operator: '',
-  recordedAt: `2026-01-01T00:00:${String(n % 60).padStart(2, '0')}Z`,
-})
 
 /** A site badged on 2026-01-15 with an ID photo and a domain certificate on disk (not encrypted). */
 function badgedSite() {
@@ -34,9 +21,9 @@ function badgedSite() {
     sites: [site],
     materials: [photo, cert],
     filingEvents: [
-      event(site.id, 'submitted', '2026-01-02'),
-      event(site.id, 'filed', '2026-01-10'),
-      event(site.id, 'badged', '2026-01-15'),
+      makeSiteEvent(site.id, 'submitted', '2026-01-02'),
+      makeSiteEvent(site.id, 'filed', '2026-01-10'),
+      makeSiteEvent(site.id, 'badged', '2026-01-15'),
     ],
   })
   for (const key of [photo.originalFile, photo.compressedFile, cert.originalFile, cert.compressedFile]) {

@@ -2,12 +2,11 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { requestSchemas } from '../../../core/api-schemas'
-import type { FilingEvent, FilingEventKind } from '../../../core/filing/events'
 import type { Material, Workspace } from '../../../core/model'
 import { handlersFor } from '../../../electron/main/ipc/index'
 import { openConfStore } from '../../../electron/main/services/conf-store'
 import { createServices } from '../../../electron/main/services/container'
-import { makeIndividual, makeMaterial, makeSite } from '../../support/factories'
+import { makeIndividual, makeMaterial, makeSite, makeSiteEvent } from '../../support/factories'
 import { useTempDirs } from '../../support/temp-dir'
 
 const tempDir = useTempDirs()
@@ -21,18 +20,6 @@ function allFiles(dir: string): { path: string; text: string }[] {
   }
   return out
 }
-
-let n = 0
-const event = (siteId: string, kind: FilingEventKind, date: string): FilingEvent => ({
-  id: `ev${++n}`,
-  ownerKind: 'site',
-  ownerId: siteId,
-  kind,
-  date,
-  note: '',
-  operator: '',
-  recordedAt: `2026-01-01T00:00:${String(n % 60).padStart(2, '0')}Z`,
-})
 
 /** A 个人 site badged on 2026-01-15 with its ID front and its domain certificate, and backups taken. */
 async function setup() {
@@ -52,9 +39,9 @@ async function setup() {
     sites: [site],
     materials: [photo, cert],
     filingEvents: [
-      event(site.id, 'submitted', '2026-01-02'),
-      event(site.id, 'filed', '2026-01-10'),
-      event(site.id, 'badged', '2026-01-15'),
+      makeSiteEvent(site.id, 'submitted', '2026-01-02'),
+      makeSiteEvent(site.id, 'filed', '2026-01-10'),
+      makeSiteEvent(site.id, 'badged', '2026-01-15'),
     ],
   }
   services.repo.commit(ws)
