@@ -2,9 +2,9 @@ import { Alert, Button, Divider, Form, Input, Space, Typography } from 'antd'
 import { useState } from 'react'
 import type { AppError, ArchiveImportSummary, EncryptionStatus } from '../../../../core/api'
 import { request } from '../../api'
+import { PassphraseFields, usePassphraseTwice } from './PassphraseTwice'
 import { useArchiveT, type ArchiveT } from './archive-strings'
 
-const MIN_CHARS = 8
 const mb = (bytes: number) => (bytes / 1024 ** 2).toFixed(1)
 
 function Failure({ error }: { error: AppError | null }) {
@@ -12,53 +12,40 @@ function Failure({ error }: { error: AppError | null }) {
 }
 
 function ExportArchive({ status, t }: { status: EncryptionStatus; t: ArchiveT }) {
-  const [first, setFirst] = useState('')
-  const [second, setSecond] = useState('')
+  const pass = usePassphraseTwice()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<AppError | null>(null)
   const [done, setDone] = useState<string | null>(null)
   const locked = status.encrypted && !status.unlocked
-  const short = first !== '' && [...first].length < MIN_CHARS
-  const mismatch = second !== '' && first !== second
   const run = async () => {
     setBusy(true)
     setError(null)
     setDone(null)
-    const result = await request('archive:export', { passphrase: first })
+    const result = await request('archive:export', { passphrase: pass.first })
     setBusy(false)
     if (!result.ok) return setError(result.error)
     if (!result.value) return // the save dialog was cancelled
     const v = result.value
     const text = t('arc.export.done', { path: v.path, files: v.files, mb: mb(v.bytes) })
     setDone(v.encrypted ? text : [text, t('arc.export.plain')].join(t('arc.sep')))
-    setFirst('')
-    setSecond('')
+    pass.clear()
   }
   return (
     <Form layout="vertical" onFinish={() => void run()}>
       <Typography.Text strong>{t('arc.export.title')}</Typography.Text>
       {locked ? <Alert type="info" showIcon title={t('arc.export.locked')} /> : null}
-      <Form.Item
-        label={t('arc.pass.first')}
-        validateStatus={short ? 'error' : undefined}
-        help={short ? t('arc.pass.short') : undefined}
-      >
-        <Input.Password value={first} onChange={(e) => setFirst(e.target.value)} data-testid="arc-pass-1" />
-      </Form.Item>
-      <Form.Item
-        label={t('arc.pass.second')}
-        validateStatus={mismatch ? 'error' : undefined}
-        help={mismatch ? t('arc.pass.mismatch') : undefined}
-      >
-        <Input.Password value={second} onChange={(e) => setSecond(e.target.value)} data-testid="arc-pass-2" />
-      </Form.Item>
+      <PassphraseFields
+        pass={pass}
+        labels={{
+          first: t('arc.pass.first'),
+          second: t('arc.pass.second'),
+          short: t('arc.pass.short'),
+          mismatch: t('arc.pass.mismatch'),
+        }}
+        testIdPrefix="arc-pass"
+      />
       <Space orientation="vertical" style={{ width: '100%' }}>
-        <Button
-          htmlType="submit"
-          loading={busy}
-          disabled={locked || first === '' || short || first !== second}
-          data-testid="arc-export"
-        >
+        <Button htmlType="submit" loading={busy} disabled={locked || !pass.ready} data-testid="arc-export">
           {t('arc.export.button')}
         </Button>
         <Failure error={error} />

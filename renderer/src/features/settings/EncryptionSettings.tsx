@@ -5,9 +5,8 @@ import { call } from '../../api'
 import { ArchiveSettings } from './ArchiveSettings'
 import { AutoLockSettings } from './AutoLockSettings'
 import { RetentionSettings } from './RetentionSettings'
+import { PassphraseFields, usePassphraseTwice } from './PassphraseTwice'
 import { useEncryptionT, type EncryptionT } from './encryption-strings'
-
-const MIN_CHARS = 8
 
 function StateTag({ status, t }: { status: EncryptionStatus; t: EncryptionT }) {
   if (!status.encrypted) return <Tag color="warning">{t('enc.state.off')}</Tag>
@@ -70,19 +69,15 @@ function PassphraseForm({
   onDone: (s: EncryptionStatus) => void
   t: EncryptionT
 }) {
-  const [first, setFirst] = useState('')
-  const [second, setSecond] = useState('')
+  const pass = usePassphraseTwice()
   const [busy, setBusy] = useState(false)
   const [done, setDone] = useState(false)
-  const short = first !== '' && [...first].length < MIN_CHARS
-  const mismatch = second !== '' && first !== second
   const save = async () => {
     setBusy(true)
-    const next = await call('encryption:setPassphrase', { passphrase: first })
+    const next = await call('encryption:setPassphrase', { passphrase: pass.first })
     setBusy(false)
     if (next) {
-      setFirst('')
-      setSecond('')
+      pass.clear()
       setDone(true)
       onDone(next)
     }
@@ -96,26 +91,22 @@ function PassphraseForm({
         {status.protection === 'keychain' ? `${t('enc.pass.hint.keychain')} ` : ''}
         {t('enc.pass.hint.new')}
       </Typography.Paragraph>
-      <Form.Item
-        label={t('enc.pass.first')}
-        validateStatus={short ? 'error' : undefined}
-        help={short ? t('enc.pass.short') : undefined}
-      >
-        <Input.Password value={first} onChange={(e) => setFirst(e.target.value)} data-testid="enc-pass-1" />
-      </Form.Item>
-      <Form.Item
-        label={t('enc.pass.second')}
-        validateStatus={mismatch ? 'error' : undefined}
-        help={mismatch ? t('enc.pass.mismatch') : undefined}
-      >
-        <Input.Password value={second} onChange={(e) => setSecond(e.target.value)} data-testid="enc-pass-2" />
-      </Form.Item>
+      <PassphraseFields
+        pass={pass}
+        labels={{
+          first: t('enc.pass.first'),
+          second: t('enc.pass.second'),
+          short: t('enc.pass.short'),
+          mismatch: t('enc.pass.mismatch'),
+        }}
+        testIdPrefix="enc-pass"
+      />
       <Space>
         <Button
           type="primary"
           htmlType="submit"
           loading={busy}
-          disabled={first === '' || short || first !== second}
+          disabled={!pass.ready}
           data-testid="enc-pass-save"
         >
           {t('enc.pass.button')}
