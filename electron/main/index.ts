@@ -16,10 +16,11 @@ import { grantScopeOf, registerIpc } from './ipc/register'
 import { PathGrants } from './services/path-grants'
 import { startDueNotificationsFor } from './notifications'
 import { applyAppSecurity } from './security'
+import { sweepBeforeImport } from './services/archive/before-import'
 import { applyPendingImport } from './services/archive/pending'
 import { keychainFromSafeStorage } from './services/crypto/keychain'
 import { setPdfFallbackFont } from './services/images/pdf'
-import { openStore, takeStoreRecovery } from './services/store'
+import { openStore, takeStoreRecovery, type StoreRecovery } from './services/store'
 import { storeOptions } from './services/store-options'
 import { WriterLockError } from './services/writer-lock'
 import { createTableDialogs } from './table-dialogs'
@@ -63,6 +64,9 @@ function start(): void {
   if (imported.applied)
     console.info('[main] archive import moved in; the previous files are in', imported.keptAs)
   const store = openStore(() => new ElectronStore(storeOptions), join(dataDir, 'config.json'))
+  const recovery = takeStoreRecovery()
+  // The workspace opened whole: the one an earlier import replaced may go (before-import.ts).
+  if (!recovery) sweepBeforeImport(dataDir)
   const dialogs = createDialogs(() => mainWindow)
   const divisionsDir = resourceDir('divisions')
   const tableDialogs = createTableDialogs(() => mainWindow)
@@ -87,13 +91,12 @@ function start(): void {
     devServerUrl: process.env.ELECTRON_RENDERER_URL,
   })
   openMainWindow()
-  tellAboutRecovery()
+  tellAboutRecovery(recovery)
   startDueNotificationsFor(handlers, () => mainWindow?.focus())
 }
 
 /** The store was damaged at start-up: say what recovery did (store-recovery words it) and where the damage is kept. */
-function tellAboutRecovery(): void {
-  const recovery = takeStoreRecovery()
+function tellAboutRecovery(recovery: StoreRecovery | null): void {
   if (!recovery) return
   void dialog.showMessageBox({
     type: 'warning',

@@ -2,9 +2,10 @@
  * Importing an archive into the app's own data folder, which is open while the app runs: the
  * archive is imported (verified, staged, renamed) into `<data folder>.incoming` beside it, and
  * moved in at the next start, before the store opens. The move is resumable: first every old
- * workspace entry goes aside to `<data folder>.before-import-<time>` (kept, never deleted),
- * then a marker records that, then the new entries move in with config.json (the commit point)
- * last. A crash at any step is finished by the next start.
+ * workspace entry goes aside to `<data folder>.before-import-<time>` (named in the staged folder
+ * before anything moves; removed later only when safe, see before-import.ts), then a marker
+ * records that, then the new entries move in with config.json (the commit point) last. A crash
+ * at any step is finished by the next start.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
@@ -14,6 +15,8 @@ import { isWorkspacePath } from './entries'
 import { importArchive, type ArchiveImportOptions, type ArchiveImportResult } from './import'
 
 const MARKER = '.moving-in'
+/** Where the old entries go, written before the first of them moves. */
+const ASIDE = '.aside'
 const WORKSPACE_DIRS = new Set(['store', 'materials', 'backups'])
 
 export const incomingDir = (dataDir: string): string => `${dataDir}.incoming`
@@ -57,7 +60,12 @@ function moveIn(dataDir: string, now: Date): PendingResult {
   const incoming = incomingDir(dataDir)
   if (!existsSync(join(incoming, MARKER))) {
     if (!existsSync(join(incoming, 'config.json'))) return { applied: false } // not a finished import
-    const aside = `${dataDir}.before-import-${now.toISOString().replace(/[:.]/g, '-')}`
+    // Named before anything moves: a start killed mid-way resumes into the same folder.
+    const planned = join(incoming, ASIDE)
+    const aside = existsSync(planned)
+      ? readFileSync(planned, 'utf8')
+      : `${dataDir}.before-import-${now.toISOString().replace(/[:.]/g, '-')}`
+    if (!existsSync(planned)) writeFileAtomicSync(planned, aside)
     mkdirSync(aside, { recursive: true, mode: 0o700 })
     for (const name of readdirSync(dataDir))
       if (isWorkspaceTop(name)) renameSync(join(dataDir, name), join(aside, name))
