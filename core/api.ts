@@ -169,6 +169,8 @@ export type EncryptionStatus = {
   recoveryPending: boolean
   /** Every material file has been re-written encrypted. */
   materialsEncrypted: boolean
+  /** Every store file (the data file, its shards and backups) has been re-written encrypted (absent: older main). */
+  storeEncrypted?: boolean
 }
 
 /** What `archive:export` wrote (工作区迁移包, see electron/main/services/archive). */

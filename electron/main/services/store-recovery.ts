@@ -4,9 +4,8 @@
  * file when the rest validates, (2) else the newest backup generation that parses and
  * validates is restored, (3) else the app starts empty. Every branch is reported, never silent.
  */
-import { readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
+import { readdirSync, renameSync, rmSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import { writeFileAtomicSync } from './atomic-write'
 import type { GenerationInfo, StoreBackups } from './store-backups'
 import { IDENTITY_CODEC, readStoreText, writeStoreText, type StoreCodec } from './store-codec'
 import {
@@ -122,7 +121,7 @@ export function recoverStore(input: RecoverInput): StoreRecovery {
   let text = input.text ?? ''
   if (input.text === undefined) {
     try {
-      text = readFileSync(filePath, 'utf8')
+      text = readStoreText(filePath, codec)
     } catch {
       // unreadable counts as damaged
     }
@@ -150,7 +149,8 @@ export function recoverStore(input: RecoverInput): StoreRecovery {
     : `损坏的原文件已原样保留在 ${aside}。`
 
   const tryWrite = (content: string): boolean => {
-    writeFileAtomicSync(filePath, content)
+    // Through the codec: a sealed workspace's recovered state is never plaintext on disk.
+    writeStoreText(filePath, content, codec)
     try {
       open()
       return true

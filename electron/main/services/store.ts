@@ -114,16 +114,27 @@ function checkNotEmptied(filePath: string): void {
   }
 }
 
-function openChecked<T extends StoreBackend>(
-  create: () => T,
-  filePath: string,
-): { backend: T; value: Record<string, unknown> } {
+function openChecked<T extends StoreBackend>(create: () => T, filePath: string): Record<string, unknown> {
   checkNotEmptied(filePath)
-  const backend = create()
-  const value = backend.store
+  const value = create().store
   const result = validateState(value)
   if (!result.success) throw new StoreDamage(`Config schema violation: ${result.error.message}`)
-  return { backend, value }
+  return value
+}
+
+/**
+ * A single-file store read through a codec other than the identity (conf reads only plain
+ * JSON): the same checks, a file holding no workspace counts as damage as above.
+ */
+function openDecoded(filePath: string, codec: StoreCodec): Record<string, unknown> {
+  // Recovery with no usable copy left removed the file: start from the defaults, as conf does.
+  if (!existsSync(filePath)) return structuredClone(EMPTY_STATE)
+  const raw = parseJson(readStoreText(filePath, codec))
+  if (!(isPlainObject(raw) && isPlainObject(raw.workspace)))
+    throw new StoreDamage('Config schema violation: the file holds no workspace')
+  const result = validateState(raw)
+  if (!result.success) throw new StoreDamage(`Config schema violation: ${result.error.message}`)
+  return result.data
 }
 
 /** The ids of every record, to tell which ones a write drops. */
@@ -264,7 +275,8 @@ function openState<T extends StoreBackend>(
   const readOnly = options.readOnly ?? false
   const shownPath = options.shownPath ?? filePath
   let value: Record<string, unknown> | undefined
-  const open = () => void (value = openChecked(create, filePath).value)
+  const open = () =>
+    void (value = codec === IDENTITY_CODEC ? openChecked(create, filePath) : openDecoded(filePath, codec))
   let found = readIndex(filePath, codec)
   if (found) {
     let read = readSplit(dataDir, found.index, codec)
@@ -303,7 +315,7 @@ function openState<T extends StoreBackend>(
   }
   let legacyText: string | null = null
   try {
-    legacyText = readFileSync(filePath, 'utf8')
+    legacyText = readStoreText(filePath, codec)
   } catch {
     // no file: the first start
   }

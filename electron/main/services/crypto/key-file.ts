@@ -35,6 +35,11 @@ const keyFileSchema = z.object({
   recoveryShown: z.boolean(),
   /** Every material file has been re-written encrypted (from then on a plaintext one is refused). */
   materialsEncrypted: z.boolean(),
+  /**
+   * Every store file (data file, shards, backup generations) has been re-written sealed: from
+   * then on a plaintext one is refused. Absent in key files from before the store was sealed.
+   */
+  storeEncrypted: z.boolean().optional(),
 })
 export type KeyFile = z.infer<typeof keyFileSchema>
 

@@ -36,6 +36,8 @@ export type KeyStatus = {
   recoveryPending: boolean
   /** Every material file is encrypted (migration of an older workspace finished). */
   materialsEncrypted: boolean
+  /** Every store file is sealed (migration of an older workspace's data file finished). */
+  storeEncrypted: boolean
 }
 
 export type KeyOptions = {
@@ -83,6 +85,7 @@ export type WorkspaceKeys = {
   /** Replaces the recovery code (the old one stops working); returns the new one. */
   renewRecoveryCode(): Promise<string>
   markMaterialsEncrypted(): void
+  markStoreEncrypted(): void
 }
 
 export function createWorkspaceKeys(dataDir: string, options: KeyOptions = {}): WorkspaceKeys {
@@ -116,6 +119,7 @@ export function createWorkspaceKeys(dataDir: string, options: KeyOptions = {}): 
     keychainBackend: keychain ? safeBackend(keychain) : null,
     recoveryPending: pendingCode !== null,
     materialsEncrypted: file?.materialsEncrypted ?? false,
+    storeEncrypted: file?.storeEncrypted ?? false,
   })
 
   /** A fresh recovery wrap (and code to show) for the unlocked key. */
@@ -136,6 +140,7 @@ export function createWorkspaceKeys(dataDir: string, options: KeyOptions = {}): 
       protection,
       recoveryShown: false,
       materialsEncrypted: false,
+      storeEncrypted: false,
       ...(protection === 'keychain' ? { keychain: keychainWrap(k) } : {}),
       ...(passphrase ? { passphrase: await wrapWithSecret(k, passphrase, passphraseCost) } : {}),
     }
@@ -206,6 +211,9 @@ export function createWorkspaceKeys(dataDir: string, options: KeyOptions = {}): 
     },
     markMaterialsEncrypted() {
       if (file && !file.materialsEncrypted) save({ ...file, materialsEncrypted: true })
+    },
+    markStoreEncrypted() {
+      if (file && !file.storeEncrypted) save({ ...file, storeEncrypted: true })
     },
   }
 
