@@ -37,9 +37,10 @@ export type FitRequest = {
   sourceJpegQuality?: number
   /**
    * A core is free for this search (one picture at a time, not a batch): the first final is
-   * encoded beside the next quality step's, so the budget rule's step costs no waiting.
+   * encoded beside the next quality step's, so the budget rule's step costs no waiting. A
+   * function is asked when the first final starts (the machine's state then decides).
    */
-  parallelFinals?: boolean
+  parallelFinals?: boolean | (() => boolean)
   encode: Encoder
   /**
    * Measures the final/draft ratio for this picture at a side and quality (e.g. on sampled

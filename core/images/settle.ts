@@ -15,6 +15,9 @@ import { finishDownward, stepDown } from './step-down'
  */
 export const MAX_FINALS = 4
 
+const spareCore = (req: FitRequest): boolean =>
+  typeof req.parallelFinals === 'function' ? req.parallelFinals() : req.parallelFinals === true
+
 /** Larger side first, then higher quality: the order of legibility the side ladder encodes. */
 const better = (a: Choice, b: Choice | null): boolean =>
   !b || a.side > b.side || (a.side === b.side && a.quality > b.quality)
@@ -40,7 +43,7 @@ export async function settle(s: Session, plan: Plan, req: FitRequest): Promise<F
   for (let n = 0; n < MAX_FINALS; n++) {
     // With a spare core, the first final's next step is encoded beside it: the budget rule
     // takes it when it fits (nextStep reads it), and the extra encode costs no waiting.
-    if (n === 0 && req.parallelFinals && plan.raise && at.quality < plan.hi)
+    if (n === 0 && plan.raise && at.quality < plan.hi && spareCore(req))
       void s.final(at.side, at.quality + 1).catch(() => undefined)
     const out = await s.final(at.side, at.quality)
     const tried: Final = { side: at.side, quality: at.quality, bytes: out.length, out }

@@ -345,6 +345,34 @@ describe('fitToCap spends the budget (issue 13)', () => {
     expect(spare.trials).toHaveLength(n)
   })
 
+  it('asks whether a core is free when the first final starts, after the drafts', async () => {
+    const curve = rate(65_000)
+    for (const free of [true, false]) {
+      const f = fake(curve)
+      const asked: number[] = []
+      const r = await fitToCap({
+        longSide: 4000,
+        maxBytes: CAP,
+        encode: f.encode,
+        parallelFinals: () => {
+          asked.push(f.trials.length)
+          return free
+        },
+      })
+      // Asked once, once the drafts were made and before any final.
+      expect(asked).toHaveLength(1)
+      expect(asked[0]).toBeGreaterThan(0)
+      expect(f.trials.slice(0, asked[0]).every((t) => t.draft)).toBe(true)
+      // Free: the next step's final starts right beside the first, before it has answered.
+      // Not free: the first final is followed by drafts that aim the next one.
+      const first = f.trials.findIndex((t) => !t.draft)
+      const [a, b] = [f.trials[first], f.trials[first + 1]]
+      expect(b?.draft).toBe(!free)
+      if (free) expect(Math.abs((a?.quality ?? 0) - (b?.quality ?? 0))).toBe(1)
+      expect(r.bytes.length).toBeLessThanOrEqual(CAP)
+    }
+  })
+
   it('with a spare core, drops the step beside the first final when it is over the cap', async () => {
     // The sampled ratio a little low (0.9, true 0.93): the first final lands at 97.6 % of the
     // cap, and the next step (+4.6 %) is over it.

@@ -2,7 +2,6 @@
  * Image service: any user file (JPEG, PNG, WebP, TIFF, GIF, BMP, AVIF, HEIC, PDF) → the most
  * legible upright sRGB JPEG without metadata that fits the portal's byte cap.
  */
-import { availableParallelism, loadavg } from 'node:os'
 import type { ImageWarningCode, PerspectiveEdit, WatermarkPlacement } from '../../../../core/model'
 import { imageWarnings } from '../../../../core/images/checks'
 import { LOSSLESS_MAX_QUALITY } from '../../../../core/images/caps'
@@ -14,6 +13,7 @@ import { inputFormat } from '../input-gate'
 import { FINAL_TO_DRAFT, makeEncoders } from './encode'
 import { ImageInputError } from './errors'
 import { openSharp } from './sharp-options'
+import { cpuSnapshot, hasSpareCore, type CpuSnapshot } from './spare-core'
 import { applyWatermark, watermarkText } from './watermark'
 
 export { detectFormat } from './detect'
@@ -82,16 +82,8 @@ function smallLossless(input: Buffer, format: string, opts: CompressOptions): bo
 
 /** Pictures being compressed in this process: with one, the search may use a second core. */
 let inFlight = 0
-const CORES = availableParallelism()
 
-/**
- * A core is free for a speculative final: this is the only picture in flight and the machine
- * is not busy with other work (the last minute's load leaves at least one core idle; on a
- * busy machine the extra encode would slow the one that is waited for).
- */
-const spareCore = (): boolean => inFlight === 1 && CORES >= 2 && (loadavg()[0] ?? CORES) < CORES - 1
-
-async function encodeToCap(d: Decoded, input: Buffer, opts: CompressOptions) {
+async function encodeToCap(d: Decoded, input: Buffer, opts: CompressOptions, started: CpuSnapshot) {
   if (d.passthrough && d.passthrough.length <= opts.maxBytes && !opts.rotate && !opts.crop) {
     return {
       jpeg: d.passthrough,
@@ -111,8 +103,8 @@ async function encodeToCap(d: Decoded, input: Buffer, opts: CompressOptions) {
       // Only an unedited JPEG keeps its bytes (passthrough): at its own size and block grid, its
       // own quality is a safe floor for full size (core/images/side-floor.ts says why).
       ...(d.passthrough ? { sourceJpegQuality: estimateJpegQuality(d.passthrough) } : {}),
-      // A batch keeps the cores busy with other pictures; one picture alone may leave one free.
-      parallelFinals: spareCore(),
+      // Asked at the first final: the CPU used by others since this picture started decides.
+      parallelFinals: () => hasSpareCore(started, inFlight),
       ...makeEncoders(d, { signal: opts.signal, fullChroma: screenshot }),
     })
     const jpeg = Buffer.from(fit.bytes.buffer, fit.bytes.byteOffset, fit.bytes.byteLength)
@@ -147,13 +139,14 @@ async function watermarked(
 async function compressNow(input: Buffer, opts: CompressOptions): Promise<CompressResult> {
   if (!Number.isInteger(opts.maxBytes) || opts.maxBytes < 1)
     throw new ImageInputError('image/cap-unreachable')
+  const started = cpuSnapshot()
   const format = inputFormat(input)
   const mark = watermarkText(opts.watermark)
   const decoded = await decodeInput(input, format, opts)
   if (opts.signal?.aborted) throw new ImageInputError('image/cancelled')
   const pixels = mark === null ? decoded : await watermarked(decoded, mark, opts.watermarkPlacement)
   // The checks (on the picture without the watermark) run beside the search: mozjpeg is single-threaded, so this uses the other core.
-  const [stats, out] = await Promise.all([measureImage(decoded), encodeToCap(pixels, input, opts)])
+  const [stats, out] = await Promise.all([measureImage(decoded), encodeToCap(pixels, input, opts, started)])
   if (out.jpeg.length > opts.maxBytes) throw new ImageInputError('image/cap-unreachable')
   return {
     ...out,
