@@ -27,6 +27,15 @@ const columnMapping = z.record(
     .max(IMPORT_MAX_COLUMNS - 1),
 )
 const importToken = z.string().min(1).max(64)
+/** The archive passphrase, and the id its `archive:progress` events carry (as batchId does). */
+const archiveRequest = z.strictObject({
+  passphrase: z.string().min(1).max(1024),
+  progressId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/)
+    .optional(),
+})
+
 export const requestSchemas = {
   'workspace:load': z.undefined(),
   'subjects:save': subjectSchema,
@@ -149,6 +158,6 @@ export const requestSchemas = {
   'encryption:setPassphrase': z.object({ passphrase: z.string().min(1).max(1024) }),
   'encryption:recoveryCode': z.object({ renew: z.boolean() }),
   // No path: main's own dialogs choose the file (paths are capabilities).
-  'archive:export': z.strictObject({ passphrase: z.string().min(1).max(1024) }),
-  'archive:import': z.strictObject({ passphrase: z.string().min(1).max(1024) }),
+  'archive:export': archiveRequest,
+  'archive:import': archiveRequest,
 } as const

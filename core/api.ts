@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod'
 import type { requestSchemas } from './api-schemas'
+import type { ArchiveOperation, ArchiveStep } from './archive-progress'
 import type { ColumnMapping, ImportPlan } from './client-import'
 import type { YearSchedule } from './filing/calendar'
 import type { FilingEvent } from './filing/events'
@@ -350,6 +351,8 @@ export type Events = {
     code?: string
     message?: string
   }
+  /** How far a workspace archive export or import is (sent while it runs, throttled; see core/archive-progress.ts). */
+  'archive:progress': ArchiveStep & { progressId: string; operation: ArchiveOperation }
   /** One site of a packet batch has finished: written, refused, failed or cancelled. */
   'packet:progress': {
     batchId: string
@@ -369,6 +372,7 @@ export const EVENT_CHANNELS: Record<EventName, true> = {
   'batch:started': true,
   'batch:progress': true,
   'packet:progress': true,
+  'archive:progress': true,
 }
 export const EVENTS = Object.keys(EVENT_CHANNELS) as EventName[]
 

@@ -6,6 +6,7 @@
  */
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { archivePercent, type ArchiveOperation, type ArchiveStep } from '../../../core/archive-progress'
 import { exportArchive } from '../../main/services/archive/export'
 import { importArchive, type UnlockWith } from '../../main/services/archive/import'
 import { readKeyFile } from '../../main/services/crypto/key-file'
@@ -21,6 +22,25 @@ const COMMAND = 'archive'
 type Ctx = CliContext & UnlockContext & { acceptRecovered?: boolean }
 
 const megabytes = (bytes: number): string => (bytes / 1024 ** 2).toFixed(1)
+
+/**
+ * Progress lines on stderr: one per phase and per 10 % step (stdout stays the result, and with
+ * --json nothing is printed but the JSON).
+ */
+function progressLines(ctx: Ctx, operation: ArchiveOperation, json: boolean | undefined) {
+  if (json) return {}
+  let shown = ''
+  return {
+    onProgress: (step: ArchiveStep) => {
+      const percent = archivePercent(operation, step)
+      const what = step.phase === 'writing' ? operation : step.phase
+      const key = `${what}:${String(Math.floor(percent / 10))}`
+      if (key === shown) return
+      shown = key
+      ctx.io.err(`${ctx.m.archive.progress(what, percent, megabytes(step.done), megabytes(step.total))}\n`)
+    },
+  }
+}
 
 async function archivePassphrase(ctx: Ctx, file: string | undefined, confirm: boolean): Promise<string> {
   const { m } = ctx
@@ -82,7 +102,13 @@ export async function archiveCommand(argv: string[], ctx: Ctx): Promise<number> 
       dataKey = keys.dataKey()
     }
     const passphrase = await archivePassphrase(ctx, passFile, true)
-    const result = await exportArchive({ dataDir, out: resolve(values.out), passphrase, dataKey })
+    const result = await exportArchive({
+      dataDir,
+      out: resolve(values.out),
+      passphrase,
+      dataKey,
+      ...progressLines(ctx, 'export', values.json),
+    })
     if (values.json) io.out(`${JSON.stringify(result, null, 2)}\n`)
     else {
       io.out(`${m.archive.exported(result.path, result.files, megabytes(result.bytes))}\n`)
@@ -93,7 +119,12 @@ export async function archiveCommand(argv: string[], ctx: Ctx): Promise<number> 
   if (file === undefined) throw new UsageError(m.archive.needFile, COMMAND)
   if (extra[0] !== undefined) throw new UsageError(m.unexpectedArgument(extra[0]), COMMAND)
   const passphrase = await archivePassphrase(ctx, passFile, false)
-  const result = await importArchive({ archive: resolve(file), targetDir: dataDir, passphrase })
+  const result = await importArchive({
+    archive: resolve(file),
+    targetDir: dataDir,
+    passphrase,
+    ...progressLines(ctx, 'import', values.json),
+  })
   if (values.json) io.out(`${JSON.stringify(result, null, 2)}\n`)
   else {
     io.out(`${m.archive.imported(result.dataDir, result.files, megabytes(result.bytes))}\n`)

@@ -375,6 +375,10 @@ Exit code: 0 valid; 1 invalid.
     unlockArchive:
       'There is no usable keychain here, so the workspace passphrase is now the archive passphrase: unlock with it (or the old recovery key). Change it in the app under Data encryption.',
     unlockNone: 'This workspace is not encrypted. Set a passphrase in the app under Data encryption.',
+    progress: (what, percent, done, total) =>
+      what === 'key'
+        ? 'Deriving the key from the archive passphrase…'
+        : `${{ checking: 'Checking the archive', export: 'Writing the archive', import: 'Writing the workspace' }[what]}: ${percent}% (${done} / ${total} MB)`,
   },
   unlock: {
     prompt: 'This workspace is encrypted. Type the passphrase or the recovery key (not shown): ',

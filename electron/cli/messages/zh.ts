@@ -373,6 +373,15 @@ ${kinds}
     unlockArchive:
       '这里没有可用的系统钥匙串，因此工作区口令现在就是迁移包口令：用它解锁（或用原来的恢复密钥）。可在应用的“数据加密”中更改。',
     unlockNone: '这个工作区没有加密。可在应用的“数据加密”中设置口令。',
+    progress: (
+      what: 'key' | 'checking' | 'export' | 'import',
+      percent: number,
+      done: string,
+      total: string,
+    ) =>
+      what === 'key'
+        ? '正在由迁移包口令生成密钥…'
+        : `${{ checking: '正在校验迁移包', export: '正在写入迁移包', import: '正在写入工作区' }[what]}：${percent}%（${done} / ${total} MB）`,
   },
   unlock: {
     prompt: '这个工作区已加密。请输入口令或恢复密钥（输入时不显示）：',

@@ -2,13 +2,16 @@
  * The workspace archive (工作区迁移包) from settings → 数据加密. The file comes only from main's
  * own save/open dialog (no path crosses IPC). Import only into an empty workspace: it is staged
  * beside the data folder and moved in when the app starts again (services/archive/pending.ts).
+ * Both report `archive:progress` to the window that asked, under the id it gave.
  */
 import type { ArchiveImportSummary } from '../../../core/api'
+import { throttleSteps, type ArchiveOperation } from '../../../core/archive-progress'
 import { AppFailure } from '../services/app-error'
 import { exportArchive } from '../services/archive/export'
 import { stageImport } from '../services/archive/pending'
 import type { Services } from '../services/container'
 import type { KeychainPort } from '../services/crypto/keychain'
+import type { ProgressSink } from '../services/ports'
 import type { Handlers } from './types'
 
 export type ArchiveDialogs = {
@@ -41,12 +44,20 @@ const notEmpty = () =>
 
 const today = () => new Date().toISOString().slice(0, 10)
 
+/** `archive:progress` events to the window that asked, throttled; none when it gave no id. */
+function reporter(ctx: ProgressSink, operation: ArchiveOperation, progressId: string | undefined) {
+  if (!progressId) return {}
+  return {
+    onProgress: throttleSteps((step) => ctx.emit('archive:progress', { progressId, operation, ...step })),
+  }
+}
+
 export function archiveHandlers(
   { dataDir, repo, encryption }: Services,
   deps: ArchiveDeps,
 ): Pick<Handlers, 'archive:export' | 'archive:import'> {
   return {
-    'archive:export': async ({ passphrase }) => {
+    'archive:export': async ({ passphrase, progressId }, ctx) => {
       if (!deps.dialogs) throw unavailable()
       const status = await encryption.status()
       if (status.encrypted && !status.unlocked)
@@ -57,15 +68,23 @@ export function archiveHandlers(
       const out = await deps.dialogs.pickArchiveTarget(`Beian Desk 工作区迁移包 ${today()}.bdxa`)
       if (!out) return null
       // The save dialog asked before replacing a file.
-      return exportArchive({ dataDir, out, passphrase, dataKey: await encryption.dataKey(), overwrite: true })
+      const dataKey = await encryption.dataKey()
+      const onProgress = reporter(ctx, 'export', progressId)
+      return exportArchive({ dataDir, out, passphrase, dataKey, overwrite: true, ...onProgress })
     },
-    'archive:import': async ({ passphrase }): Promise<ArchiveImportSummary | null> => {
+    'archive:import': async ({ passphrase, progressId }, ctx): Promise<ArchiveImportSummary | null> => {
       if (!deps.dialogs) throw unavailable()
       const ws = repo.workspace()
       if (ws.subjects.length > 0 || ws.sites.length > 0 || ws.materials.length > 0) throw notEmpty()
       const archive = await deps.dialogs.pickArchiveFile()
       if (!archive) return null
-      const result = await stageImport({ archive, dataDir, passphrase, keychain: deps.keychain ?? null })
+      const result = await stageImport({
+        archive,
+        dataDir,
+        passphrase,
+        keychain: deps.keychain ?? null,
+        ...reporter(ctx, 'import', progressId),
+      })
       const relaunch = deps.relaunch
       if (relaunch) setTimeout(relaunch, RELAUNCH_DELAY_MS)
       return {

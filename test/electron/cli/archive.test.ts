@@ -34,7 +34,11 @@ describe('beian-desk archive', () => {
         env: { BEIAN_DESK_PASSPHRASE: code },
       },
     )
-    expect(ex.err).toBe('')
+    // stderr: progress lines only, from the key to 100 %; stdout: the result.
+    const lines = ex.err.trimEnd().split('\n')
+    expect(lines[0]).toBe('正在由迁移包口令生成密钥…')
+    expect(lines.at(-1)).toMatch(/^正在写入迁移包：100%（\d+\.\d \/ \d+\.\d MB）$/)
+    expect(lines.slice(1).every((l) => l.startsWith('正在写入迁移包：'))).toBe(true)
     expect(ex.code).toBe(0)
     expect(ex.out).toContain('已导出工作区迁移包')
     expect(ex.out).toContain('只需要这个口令')
@@ -44,7 +48,7 @@ describe('beian-desk archive', () => {
     const im = await run(['archive', 'import', out, '--data-dir', target, '--json'], {
       env: { BEIAN_DESK_ARCHIVE_PASSPHRASE: ARCHIVE_PASS },
     })
-    expect(im.err).toBe('')
+    expect(im.err).toBe('') // --json: no progress lines
     expect(im.code).toBe(0)
     expect(JSON.parse(im.out)).toMatchObject({
       dataDir: target,
@@ -119,9 +123,13 @@ describe('beian-desk archive', () => {
     expect(ex.out).toContain('没有加密')
     const empty = join(tempDir(), 'empty')
     mkdirSync(empty)
-    const im = await run(['archive', 'import', out, '--data-dir', empty], { env })
+    const im = await run(['archive', 'import', out, '--data-dir', empty, '--lang', 'en'], { env })
     expect(im.code).toBe(0)
-    expect(im.out).toContain('没有加密')
+    expect(im.out).toContain('not encrypted')
+    const steps = im.err.trimEnd().split('\n')
+    expect(steps[0]).toBe('Deriving the key from the archive passphrase…')
+    expect(steps.some((l) => l.startsWith('Checking the archive: 0% ('))).toBe(true)
+    expect(steps.at(-1)).toMatch(/^Writing the workspace: 100% \(/)
   }, 60_000)
 
   it('usage: help, unknown action, missing arguments', async () => {

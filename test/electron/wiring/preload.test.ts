@@ -99,6 +99,7 @@ describe('preload bridge', () => {
 
   it("allows exactly the contract's events, and no more", () => {
     expect([...EVENTS].sort()).toEqual([
+      'archive:progress',
       'batch:progress',
       'batch:started',
       'materials:progress',

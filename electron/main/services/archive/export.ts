@@ -11,6 +11,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { createReadStream, lstatSync, readdirSync, readFileSync } from 'node:fs'
 import { open, rename, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
+import type { ArchiveStep } from '../../../../core/archive-progress'
 import { TEMP_INFIX } from '../atomic-write'
 import { PASSPHRASE_SCRYPT, type ScryptParams } from '../crypto/kdf'
 import { readKeyFile } from '../crypto/key-file'
@@ -29,7 +30,8 @@ export type ArchiveExportOptions = {
   overwrite?: boolean
   /** Lower costs for tests only. */
   scrypt?: ScryptParams
-  onProgress?: (doneBytes: number, totalBytes: number) => void
+  /** Called per piece written (callers throttle: core/archive-progress.ts). */
+  onProgress?: (step: ArchiveStep) => void
 }
 
 export type ArchiveExportResult = { path: string; files: number; bytes: number; encrypted: boolean }
@@ -79,6 +81,8 @@ export async function exportArchive(options: ArchiveExportOptions): Promise<Arch
     e.name === 'config.json' ? { ...e, size: config.length } : e,
   )
   const content: ArchiveContent = { workspaceEncrypted: keyFile !== null, entries }
+  const total = entries.reduce((sum, e) => sum + e.size, 0)
+  options.onProgress?.({ phase: 'key', done: 0, total })
   const params = options.scrypt ?? PASSPHRASE_SCRYPT
   const salt = randomBytes(16)
   const keys = await archiveKeys(passphrase, salt, params)
@@ -94,7 +98,6 @@ export async function exportArchive(options: ArchiveExportOptions): Promise<Arch
   const handle = await open(temp, 'wx', 0o600).catch((error: unknown) => {
     throw asWriteFailure(error, dirname(out))
   })
-  const total = entries.reduce((sum, e) => sum + e.size, 0)
   try {
     await handle.write(headerBytes)
     const writer = new FrameWriter(keys.frames, header, headerBytes, async (frame) => {
@@ -105,6 +108,7 @@ export async function exportArchive(options: ArchiveExportOptions): Promise<Arch
     length.writeUInt32BE(manifest.length)
     await writer.write(Buffer.concat([length, manifest]))
     let done = 0
+    options.onProgress?.({ phase: 'writing', done, total })
     for (const entry of entries) {
       const hash = createHash('sha256')
       let size = 0
@@ -115,6 +119,7 @@ export async function exportArchive(options: ArchiveExportOptions): Promise<Arch
           if (size > entry.size) break
           hash.update(piece)
           await writer.write(piece)
+          options.onProgress?.({ phase: 'writing', done: done + size, total })
         }
       } catch {
         throw archiveErrors.changed() // removed or replaced while we read it
@@ -122,7 +127,6 @@ export async function exportArchive(options: ArchiveExportOptions): Promise<Arch
       if (size !== entry.size) throw archiveErrors.changed()
       await writer.write(hash.digest())
       done += size
-      options.onProgress?.(done, total)
     }
     await writer.finish()
     await handle.sync()

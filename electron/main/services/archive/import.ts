@@ -10,6 +10,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { mkdir, open, rename, rm, rmdir, stat, type FileHandle } from 'node:fs/promises'
 import { basename, dirname, join, resolve, sep } from 'node:path'
+import type { ArchiveStep } from '../../../../core/archive-progress'
 import { open as openSealed } from '../crypto/envelope'
 import { PASSPHRASE_SCRYPT, wrapWithSecret, type ScryptParams } from '../crypto/kdf'
 import { readKeyFile, writeKeyFile, type KeyFile } from '../crypto/key-file'
@@ -31,6 +32,8 @@ export type ArchiveImportOptions = {
   keychain?: KeychainPort | null
   /** Lower costs for tests only (the re-wrap by the archive passphrase). */
   scrypt?: ScryptParams
+  /** Called per piece checked or written (callers throttle: core/archive-progress.ts). */
+  onProgress?: (step: ArchiveStep) => void
 }
 
 export type ArchiveImportResult = {
@@ -140,17 +143,39 @@ async function copyEntry(
     throw archiveErrors.damaged(`文件 ${entry.name} 的校验值不符`)
 }
 
+type Progress = ((step: ArchiveStep) => void) | undefined
+
+/** Counts the bytes of one pass and reports them. */
+function counter(progress: Progress, phase: ArchiveStep['phase'], entries: ManifestEntry[]) {
+  const total = entries.reduce((sum, e) => sum + e.size, 0)
+  let done = 0
+  progress?.({ phase, done, total })
+  return (bytes: number) => {
+    done += bytes
+    progress?.({ phase, done, total })
+  }
+}
+
 /** The first pass: everything checked, nothing written. */
-export async function verifyArchive(archive: string, passphrase: string): Promise<Verified> {
+export async function verifyArchive(
+  archive: string,
+  passphrase: string,
+  progress?: Progress,
+): Promise<Verified> {
   const file = await openArchive(archive)
   try {
+    progress?.({ phase: 'key', done: 0, total: 0 })
     const { r, header, bytes, keys } = await reader(file, passphrase)
     const { content, digest } = await readManifest(r, (await file.stat()).size)
+    const count = counter(progress, 'checking', content.entries)
     let keyFileBytes: Buffer | null = null
     for (const entry of content.entries) {
       const parts: Buffer[] = []
       const keep = entry.name === 'keys.json' && entry.size <= MAX_KEY_FILE_BYTES
-      await copyEntry(r, entry, (piece) => void (keep && parts.push(piece)))
+      await copyEntry(r, entry, (piece) => {
+        if (keep) parts.push(piece)
+        count(piece.length)
+      })
       if (keep) keyFileBytes = Buffer.concat(parts)
     }
     await r.end()
@@ -204,7 +229,7 @@ export async function importArchive(options: ArchiveImportOptions): Promise<Arch
     throw asWriteFailure(error, target) // e.g. a file where a folder of the path should be
   }
   if (state === 'busy') throw archiveErrors.targetNotEmpty(target)
-  const verified = await verifyArchive(options.archive, options.passphrase)
+  const verified = await verifyArchive(options.archive, options.passphrase, options.onProgress)
   sweepImportStaging(target)
   try {
     mkdirSync(dirname(target), { recursive: true, mode: 0o700 })
@@ -247,6 +272,7 @@ async function unpack(options: ArchiveImportOptions, verified: Verified, staging
     const { r } = await reader(file, verified)
     const { digest } = await readManifest(r, (await file.stat()).size)
     if (digest !== verified.digest) throw archiveErrors.damaged('文件在检查后被改动')
+    const count = counter(options.onProgress, 'writing', verified.content.entries)
     for (const entry of verified.content.entries) {
       const path = resolve(staging, ...entry.name.split('/'))
       if (!path.startsWith(staging + sep)) throw archiveErrors.unsafeEntry(entry.name, '路径越界')
@@ -255,6 +281,7 @@ async function unpack(options: ArchiveImportOptions, verified: Verified, staging
       try {
         await copyEntry(r, entry, async (piece) => {
           await out.write(piece)
+          count(piece.length)
         })
         await out.sync()
       } finally {

@@ -2,8 +2,10 @@ import { Alert, Button, Divider, Form, Input, Space, Typography } from 'antd'
 import { useState } from 'react'
 import type { AppError, ArchiveImportSummary, EncryptionStatus } from '../../../../core/api'
 import { request } from '../../api'
+import { ArchiveProgress } from './ArchiveProgress'
 import { PassphraseFields, usePassphraseTwice } from './PassphraseTwice'
 import { useArchiveT, type ArchiveT } from './archive-strings'
+import { useArchiveProgress } from './useArchiveProgress'
 
 const mb = (bytes: number) => (bytes / 1024 ** 2).toFixed(1)
 
@@ -16,12 +18,14 @@ function ExportArchive({ status, t }: { status: EncryptionStatus; t: ArchiveT })
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<AppError | null>(null)
   const [done, setDone] = useState<string | null>(null)
+  const progress = useArchiveProgress('export')
   const locked = status.encrypted && !status.unlocked
   const run = async () => {
     setBusy(true)
     setError(null)
     setDone(null)
-    const result = await request('archive:export', { passphrase: pass.first })
+    const result = await request('archive:export', { passphrase: pass.first, progressId: progress.begin() })
+    progress.end()
     setBusy(false)
     if (!result.ok) return setError(result.error)
     if (!result.value) return // the save dialog was cancelled
@@ -48,6 +52,7 @@ function ExportArchive({ status, t }: { status: EncryptionStatus; t: ArchiveT })
         <Button htmlType="submit" loading={busy} disabled={locked || !pass.ready} data-testid="arc-export">
           {t('arc.export.button')}
         </Button>
+        <ArchiveProgress operation="export" step={progress.step} t={t} />
         <Failure error={error} />
         {done ? <Alert type="success" showIcon title={done} data-testid="arc-export-done" /> : null}
       </Space>
@@ -68,10 +73,12 @@ function ImportArchive({ t }: { t: ArchiveT }) {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<AppError | null>(null)
   const [done, setDone] = useState<string | null>(null)
+  const progress = useArchiveProgress('import')
   const run = async () => {
     setBusy(true)
     setError(null)
-    const result = await request('archive:import', { passphrase })
+    const result = await request('archive:import', { passphrase, progressId: progress.begin() })
+    progress.end()
     setBusy(false)
     if (!result.ok) return setError(result.error)
     if (!result.value) return
@@ -98,6 +105,7 @@ function ImportArchive({ t }: { t: ArchiveT }) {
           {t('arc.import.button')}
         </Button>
       </Space.Compact>
+      <ArchiveProgress operation="import" step={progress.step} t={t} />
       <Failure error={error} />
       {done ? <Alert type="success" showIcon title={done} data-testid="arc-import-done" /> : null}
     </Space>

@@ -30,6 +30,10 @@ const zh = {
   'arc.unlock.archive-passphrase':
     '这台电脑没有可用的系统钥匙串：工作区口令现在就是迁移包口令，启动后用它解锁。',
   'arc.unlock.none': '这个工作区没有加密。',
+  'arc.progress.key': '正在由口令生成密钥…',
+  'arc.progress.checking': '正在校验迁移包：{done} / {total} MB',
+  'arc.progress.writing.export': '正在写入迁移包：{done} / {total} MB',
+  'arc.progress.writing.import': '正在写入导入的工作区：{done} / {total} MB',
   /** Between sentences: none in Chinese. */
   'arc.sep': '',
 }
@@ -63,6 +67,10 @@ const en: Record<ArchiveKey, string> = {
   'arc.unlock.archive-passphrase':
     'This computer has no usable keychain: the workspace passphrase is now the archive passphrase; unlock with it after the restart.',
   'arc.unlock.none': 'This workspace is not encrypted.',
+  'arc.progress.key': 'Deriving the key from the passphrase…',
+  'arc.progress.checking': 'Checking the archive: {done} / {total} MB',
+  'arc.progress.writing.export': 'Writing the archive: {done} / {total} MB',
+  'arc.progress.writing.import': 'Writing the imported workspace: {done} / {total} MB',
   'arc.sep': ' ',
 }
 

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, write
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { Channel } from '../../../../core/api'
+import type { Channel, Events } from '../../../../core/api'
 import { upsertSite, upsertSubject } from '../../../../core/workspace'
 import type { ArchiveDialogs } from '../../../../electron/main/ipc/archive'
 import { dispatch } from '../../../../electron/main/ipc/dispatch'
@@ -21,6 +21,8 @@ import { bundleChildScript } from '../../../support/child-script'
 import { makeIndividual, makeSite } from '../../../support/factories'
 import { storedWorkspace } from '../../../support/stored-workspace'
 import { useTempDirs } from '../../../support/temp-dir'
+
+type ArchiveProgressEvent = Events['archive:progress']
 
 const tempDir = useTempDirs()
 const opened: OpenedStore[] = []
@@ -56,9 +58,16 @@ function app(opts: { filled: boolean; dialogs?: boolean; relaunch?: () => void }
     ...(opts.dialogs === false ? {} : { archiveDialogs }),
     ...(opts.relaunch ? { relaunch: opts.relaunch } : {}),
   })
+  const events: { event: string; payload: unknown }[] = []
   const call = (channel: Channel, req: unknown) =>
-    dispatch(handlers, channel, req, { emit: () => undefined }, () => undefined)
-  return { data, store, picks, call }
+    dispatch(
+      handlers,
+      channel,
+      req,
+      { emit: (event, payload) => events.push({ event, payload }) },
+      () => undefined,
+    )
+  return { data, store, picks, call, events }
 }
 
 describe('archive IPC', () => {
@@ -73,6 +82,10 @@ describe('archive IPC', () => {
         { passphrase: 'x'.repeat(1025) },
         { passphrase: PASS, path: '/etc/shadow' },
         { passphrase: PASS, target: '/tmp/out.bdxa' },
+        { passphrase: PASS, progressId: '' },
+        { passphrase: PASS, progressId: 'a b' },
+        { passphrase: PASS, progressId: 'x'.repeat(65) },
+        { passphrase: PASS, progressId: 7 },
       ])
         expect(await call(channel, bad), `${channel} ${JSON.stringify(bad)}`).toMatchObject({
           ok: false,
@@ -138,6 +151,31 @@ describe('archive IPC', () => {
     source.store.close()
     expect(storedWorkspace(target.data)).toEqual(storedWorkspace(source.data))
     expect(applyPendingImport(target.data)).toEqual({ applied: false })
+  }, 20_000)
+
+  it('reports archive:progress under the id the window gave, and nothing without one', async () => {
+    const source = app({ filled: true })
+    const out = join(tempDir(), 'p.bdxa')
+    source.picks.push(out)
+    await source.call('archive:export', { passphrase: PASS })
+    expect(source.events).toEqual([])
+    rmSync(out)
+    source.picks.push(out)
+    const exported = await source.call('archive:export', { passphrase: PASS, progressId: 'exp-1' })
+    expect(exported.ok).toBe(true)
+    const ex = source.events.map((e) => e.payload as ArchiveProgressEvent)
+    expect(source.events.every((e) => e.event === 'archive:progress')).toBe(true)
+    expect(ex.every((p) => p.progressId === 'exp-1' && p.operation === 'export')).toBe(true)
+    expect(ex[0]?.phase).toBe('key')
+    expect(ex.at(-1)).toMatchObject({ phase: 'writing', done: ex.at(-1)?.total })
+
+    const target = app({ filled: false })
+    target.picks.push(out)
+    expect((await target.call('archive:import', { passphrase: PASS, progressId: 'imp-1' })).ok).toBe(true)
+    const im = target.events.map((e) => e.payload as ArchiveProgressEvent)
+    expect(im.every((p) => p.progressId === 'imp-1' && p.operation === 'import')).toBe(true)
+    expect([...new Set(im.map((p) => p.phase))]).toEqual(['key', 'checking', 'writing'])
+    expect(im.at(-1)).toMatchObject({ phase: 'writing', done: im.at(-1)?.total })
   }, 20_000)
 
   it('a start killed while moving in is finished by the next start', async () => {

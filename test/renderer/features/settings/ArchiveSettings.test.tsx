@@ -1,7 +1,7 @@
 /** Settings → 数据加密 → 工作区迁移包: the two actions send only a passphrase and show main's answer. */
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { EncryptionStatus } from '../../../../core/api'
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { BeianBridge, EncryptionStatus, Events } from '../../../../core/api'
 import { setErrorPresenter } from '../../../../renderer/src/api'
 import { ArchiveSettings } from '../../../../renderer/src/features/settings/ArchiveSettings'
 import { useLanguageStore } from '../../../../renderer/src/i18n'
@@ -17,6 +17,7 @@ const UNLOCKED: EncryptionStatus = {
   materialsEncrypted: true,
 }
 const PASS = '迁移包口令很长很长'
+const PROGRESS_ID = expect.stringMatching(/^archive-(export|import)-[a-z0-9-]+$/) as unknown
 
 const type = (id: string, value: string) => fireEvent.change(screen.getByTestId(id), { target: { value } })
 
@@ -51,7 +52,7 @@ describe('ArchiveSettings', () => {
     await waitFor(() =>
       expect(screen.getByTestId('arc-export-done').textContent).toContain('/home/u/迁移包.bdxa'),
     )
-    expect(invoke).toHaveBeenCalledWith('archive:export', { passphrase: PASS })
+    expect(invoke).toHaveBeenCalledWith('archive:export', { passphrase: PASS, progressId: PROGRESS_ID })
   })
 
   it('cannot export while locked', () => {
@@ -81,7 +82,52 @@ describe('ArchiveSettings', () => {
     fireEvent.click(screen.getByTestId('arc-import'))
     await waitFor(() => expect(screen.getByTestId('arc-import-done').textContent).toContain('即将重新启动'))
     expect(screen.getByTestId('arc-import-done').textContent).toContain('系统钥匙串')
-    expect(invoke).toHaveBeenLastCalledWith('archive:import', { passphrase: PASS })
+    expect(invoke).toHaveBeenLastCalledWith('archive:import', { passphrase: PASS, progressId: PROGRESS_ID })
+  })
+
+  it("shows main's archive:progress of its own run as a bar with words, and drops it when done", async () => {
+    let listener: ((p: Events['archive:progress']) => void) | undefined
+    window.beian = {
+      ...(window.beian as BeianBridge<File>),
+      on: vi.fn((_event: string, l: (p: Events['archive:progress']) => void) => {
+        listener = l
+        return () => undefined
+      }) as BeianBridge<File>['on'],
+    }
+    let finish: (a: Answer) => void = () => undefined
+    invoke.mockImplementation(async (channel: string) =>
+      channel === 'archive:import' ? new Promise<Answer>((r) => (finish = r)) : { ok: true, value: null },
+    )
+    render(<ArchiveSettings status={UNLOCKED} />)
+    type('arc-import-pass', PASS)
+    fireEvent.click(screen.getByTestId('arc-import'))
+    await waitFor(() => expect(invoke).toHaveBeenCalled())
+    const progressId = (invoke.mock.calls[0]?.[1] as { progressId: string }).progressId
+    const emit = (p: Partial<Events['archive:progress']>) =>
+      act(() =>
+        listener?.({
+          progressId,
+          operation: 'import',
+          phase: 'checking',
+          done: 0,
+          total: 8 * 1024 ** 2,
+          ...p,
+        }),
+      )
+    emit({ progressId: 'someone-else', done: 4 * 1024 ** 2 })
+    expect(screen.queryByTestId('arc-import-progress')).toBeNull()
+    emit({ phase: 'key', total: 0 })
+    expect(screen.getByTestId('arc-import-progress').textContent).toContain('正在由口令生成密钥')
+    emit({ phase: 'writing', done: 2 * 1024 ** 2 })
+    const bar = screen.getByTestId('arc-import-progress')
+    expect(bar.textContent).toContain('正在写入导入的工作区：2.0 / 8.0 MB')
+    expect(bar.textContent).toContain('62%') // checking is the first half
+    finish({
+      ok: true,
+      value: { files: 9, bytes: 8 * 1024 ** 2, encrypted: false, unlockWith: 'none', restart: 'automatic' },
+    })
+    await waitFor(() => expect(screen.getByTestId('arc-import-done')).toBeTruthy())
+    expect(screen.queryByTestId('arc-import-progress')).toBeNull()
   })
 
   it('has the English words too', () => {
