@@ -12,6 +12,8 @@ export class Session {
   private readonly finals = new Map<string, Uint8Array>()
   /** Finals being encoded (a speculative step beside the first final, see settle.ts). */
   private readonly pending = new Map<string, Promise<Uint8Array>>()
+  /** Compact finals, measured or on their way, by `side:quality`. */
+  private readonly compacts = new Map<string, Promise<Uint8Array>>()
   /** Sampled final/draft ratios by `side:quality`. */
   private readonly ratios = new Map<string, number>()
 
@@ -84,11 +86,31 @@ export class Session {
     return this.finals.get(`${side}:${quality}`)?.length
   }
 
-  /** A final encoded compactly (EncodeTrial.compact); kept apart from the usual finals. */
-  async compactFinal(side: number, quality: number): Promise<Uint8Array> {
-    const out = await this.encoder({ longSide: side, quality, draft: false, compact: true })
-    this.trials.push({ longSide: side, quality, draft: false, compact: true, bytes: out.length })
-    return out
+  /** A final encoded compactly (EncodeTrial.compact); kept apart from the usual finals, encoded once. */
+  compactFinal(side: number, quality: number): Promise<Uint8Array> {
+    const key = `${side}:${quality}`
+    const known = this.compacts.get(key)
+    if (known) return known
+    const running = this.encoder({ longSide: side, quality, draft: false, compact: true }).then((out) => {
+      this.trials.push({ longSide: side, quality, draft: false, compact: true, bytes: out.length })
+      return out
+    })
+    this.compacts.set(key, running)
+    // A failed encode is not remembered: whoever asks again encodes again.
+    running.catch(() => this.compacts.delete(key))
+    return running
+  }
+
+  /** True when a compact final at this side and quality is measured or on its way. */
+  hasCompact(side: number, quality: number): boolean {
+    return this.compacts.has(`${side}:${quality}`)
+  }
+
+  /** The latest final/draft ratio sampled at `side` by calibration (undefined when none). */
+  sampledRatio(side: number): number | undefined {
+    let k: number | undefined
+    for (const [key, r] of this.ratios) if (key.startsWith(`${side}:`)) k = r
+    return k
   }
 
   async final(side: number, quality: number): Promise<Uint8Array> {
@@ -110,6 +132,6 @@ export class Session {
 
   /** Waits for every final still on its way (none may outlive the search). */
   async settled(): Promise<void> {
-    await Promise.allSettled([...this.pending.values()])
+    await Promise.allSettled([...this.pending.values(), ...this.compacts.values()])
   }
 }

@@ -58,6 +58,8 @@ export async function nextStep(
   const quality = best.quality + 1
   const top = Math.min(plan.hi, s.lowestFinalOver(best.side, req.maxBytes) - 1)
   if (quality > top) return null
+  // Its compact final was started beside the first final: compactStep settles this step.
+  if (s.hasCompact(best.side, quality)) return null
   // Encoded already (beside the first final): its real size decides.
   if (s.hasFinal(best.side, quality))
     return (await s.final(best.side, quality)).length <= target ? { side: best.side, quality } : null
