@@ -6,8 +6,10 @@
  *   the app only imports over one);
  * - after a grace period (7 days) when its workspace index was empty at the move but older
  *   backup generations or unreferenced material files remain (data the user had deleted);
- * - never when its index names records or cannot be read (the user may have kept working
- *   before the restart: that folder may be the only copy of their data).
+ * - never when its index names records (the user may have kept working before the restart:
+ *   that folder may be the only copy of their data). An index sealed under the replaced
+ *   workspace's own key cannot be read here: it counts as empty only when it is small and no
+ *   shard file lies beside it for it to name.
  * A removal first renames the folder to `<name>.removing`, so a crash mid-way leaves a name the
  * next start removes whatever is left in it, never a half folder that looks kept on purpose.
  * Nothing happens while a staged import still waits to move in.
@@ -56,12 +58,34 @@ function hasFiles(dir: string): boolean {
   })
 }
 
-/** True when `path` is a store index that names no shard (no subject, site or material), or is absent. */
-function isEmptyIndex(path: string, readText: (p: string) => string | null): boolean {
+/** A sealed empty index is about 250 bytes (its settings may add some); a single record is more. */
+const SEALED_EMPTY_MAX_BYTES = 1024
+
+/** A legacy single-file store whose workspace has no record. */
+function isEmptyLegacy(text: string): boolean {
+  try {
+    const raw = JSON.parse(text) as { workspace?: Record<string, unknown> }
+    const lists = Object.values(raw.workspace ?? { none: null })
+    return lists.every((list) => Array.isArray(list) && list.length === 0)
+  } catch {
+    return false
+  }
+}
+
+/**
+ * True when `path` is a store file that holds no record (or is absent): a split index naming no
+ * shard, or a legacy file with empty lists. A file this computer cannot read (sealed under the
+ * replaced workspace's own key) counts as empty only when small and with no shard file beside it
+ * (`shardDir`) for it to name.
+ */
+function isEmptyIndex(path: string, readText: (p: string) => string | null, shardDir: string): boolean {
   if (!existsSync(path)) return true // no index: only the files checked beside it can hold records
   const text = readText(path)
   const index = text === null ? null : splitIndexOf(text)
-  return index !== null && index.shards.length === 0
+  if (index) return index.shards.length === 0
+  if (text?.trimStart().startsWith('{')) return isEmptyLegacy(text)
+  // Sealed under a key this computer does not have (or not JSON at all).
+  return statSync(path).size <= SEALED_EMPTY_MAX_BYTES && !hasFiles(shardDir)
 }
 
 /** What may be done with one kept folder: removed now, removed after the grace period, or kept. */
@@ -74,7 +98,7 @@ export function judgeBeforeImport(dir: string, readText: (p: string) => string |
 }
 
 function judge(dir: string, readText: (p: string) => string | null): Verdict {
-  if (!isEmptyIndex(join(dir, 'config.json'), readText)) return 'keep'
+  if (!isEmptyIndex(join(dir, 'config.json'), readText, join(dir, 'store'))) return 'keep'
   if (RECORD_DIRS.some((d) => hasFiles(join(dir, d)))) return 'history'
   const others = [
     ...readdirSync(dir).map((n) => [dir, n] as const),
@@ -90,7 +114,8 @@ function judge(dir: string, readText: (p: string) => string | null): Verdict {
     }
     if (INERT_FILES.test(name)) continue
     // A backup generation or a quarantined copy: empty only when it, too, names no shard.
-    if (!name.endsWith('.json') || !isEmptyIndex(path, readText)) return 'history'
+    if (!name.endsWith('.json') || !isEmptyIndex(path, readText, join(dir, 'backups', 'shards')))
+      return 'history'
   }
   return 'empty'
 }

@@ -2,11 +2,13 @@
  * The workspace an in-app import replaced (`<data>.before-import-<time>`): removed at start once
  * the imported workspace has opened, at once when it held nothing, after 7 days when it held
  * only deleted history, never when it held records or cannot be read; and kill -9 between the
- * move-in and the cleanup (or anywhere in that start) is finished by the next start.
+ * move-in and the cleanup (or anywhere in that start) is finished by the next start. A store
+ * sealed under the replaced workspace's own key is judged by what lies beside it.
  * "History" here is what the user had deleted: unreferenced material files, backup generations.
  */
 import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
@@ -24,8 +26,10 @@ import {
   stageImport,
 } from '../../../../electron/main/services/archive/pending'
 import { openConfStore } from '../../../../electron/main/services/conf-store'
+import { storeTextOrNull } from '../../../../electron/main/services/store-codec'
 import { createWorkspaceRepo } from '../../../../electron/main/services/workspace-repo'
 import { bundleChildScript } from '../../../support/child-script'
+import { newDataKey, sealedCodec } from '../../../support/sealed-store'
 import { storedWorkspace } from '../../../support/stored-workspace'
 import { useTempDirs } from '../../../support/temp-dir'
 import { individualSite, storeWorkspace } from '../../cli/support'
@@ -110,11 +114,25 @@ describe('the workspace an import replaced', () => {
     expect(sweepBeforeImport(data, { now: Date.now() + 365 * DAY }).kept).toHaveLength(1)
     expect(storedWorkspace(result.kept[0] as string).subjects).toHaveLength(1)
 
+    // A large store file this computer cannot read (not JSON, sealed under another key).
     const other = join(tempDir(), 'beian-desk.before-import-2020-01-01T00-00-00-000Z')
     mkdirSync(other)
-    writeFileSync(join(other, 'config.json'), Buffer.from([0x42, 0x44, 0x53, 0x01, 0xff])) // sealed or damaged
+    writeFileSync(join(other, 'config.json'), Buffer.concat([Buffer.from('BDX\x01'), randomBytes(4096)]))
     expect(judgeBeforeImport(other)).toBe('keep')
     expect(sweepBeforeImport(join(other, '..', 'beian-desk')).kept).toEqual([other])
+  })
+
+  it('sealed under the replaced workspace’s own key: empty only without shard files, else kept', async () => {
+    const codec = sealedCodec(newDataKey())
+    const aside = join(tempDir(), 'beian-desk.before-import-2020-01-01T00-00-00-000Z')
+    openConfStore(aside, { codec }).close()
+    expect(readFileSync(join(aside, 'config.json')).subarray(0, 3).toString()).toBe('BDX') // sealed
+    expect(judgeBeforeImport(aside)).toBe('empty') // read as this computer would: it cannot
+    const store = openConfStore(aside, { codec })
+    createWorkspaceRepo(store).commit(await someSubject())
+    store.close()
+    expect(judgeBeforeImport(aside)).toBe('keep')
+    expect(judgeBeforeImport(aside, (p) => storeTextOrNull(p, codec))).toBe('keep') // with the key, too
   })
 
   it('nothing goes while a staged import still waits to move in; a half-removed folder goes', async () => {
