@@ -20,7 +20,8 @@ import { sweepBeforeImport } from './services/archive/before-import'
 import { applyPendingImport } from './services/archive/pending'
 import { keychainFromSafeStorage } from './services/crypto/keychain'
 import { setPdfFallbackFont } from './services/images/pdf'
-import { openStore, takeStoreRecovery, type StoreRecovery } from './services/store'
+import { openStore, takeStoreRecovery, type OpenedStore, type StoreRecovery } from './services/store'
+import { storeTextOrNull, type StoreCodec } from './services/store-codec'
 import { storeOptions } from './services/store-options'
 import { WriterLockError } from './services/writer-lock'
 import { createTableDialogs } from './table-dialogs'
@@ -63,10 +64,16 @@ function start(): void {
   const imported = applyPendingImport(dataDir)
   if (imported.applied)
     console.info('[main] archive import moved in; the previous files are in', imported.keptAs)
-  const store = openStore(() => new ElectronStore(storeOptions), join(dataDir, 'config.json'))
-  const recovery = takeStoreRecovery()
-  // The workspace opened whole: the one an earlier import replaced may go (before-import.ts).
-  if (!recovery) sweepBeforeImport(dataDir)
+  // Opened as the workspace key allows (services/store-session.ts): at once without a key, once
+  // unlocked with one. Recovery is reported then; when it opened whole, the workspace an
+  // earlier import replaced may go (before-import.ts).
+  const store = (codec: StoreCodec) =>
+    openStore(() => new ElectronStore(storeOptions), join(dataDir, 'config.json'), { codec })
+  const onStoreOpened = (opened: OpenedStore) => {
+    const recovery = takeStoreRecovery()
+    if (!recovery) sweepBeforeImport(dataDir, { readText: (p) => storeTextOrNull(p, opened.codec) })
+    tellAboutRecovery(recovery)
+  }
   const dialogs = createDialogs(() => mainWindow)
   const divisionsDir = resourceDir('divisions')
   const tableDialogs = createTableDialogs(() => mainWindow)
@@ -74,6 +81,7 @@ function start(): void {
     dataDir,
     divisionsDir,
     store,
+    onStoreOpened,
     dialogs,
     openExternal: openExternalUrl,
     tableDialogs,
@@ -91,7 +99,6 @@ function start(): void {
     devServerUrl: process.env.ELECTRON_RENDERER_URL,
   })
   openMainWindow()
-  tellAboutRecovery(recovery)
   startDueNotificationsFor(handlers, () => mainWindow?.focus())
 }
 

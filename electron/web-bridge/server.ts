@@ -141,7 +141,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const token = randomBytes(24).toString('hex')
   const services = createServices(
     dataDir,
-    openConfStore(dataDir),
+    (codec) => openConfStore(dataDir, { codec }),
     resolve(options.divisionsDir ?? 'assets/divisions'),
   )
   const queue: (string[] | string | null)[] = []

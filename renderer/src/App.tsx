@@ -8,6 +8,7 @@ import { whenIdle } from './components/when-idle'
 import { buildDeskRowsWhenIdle } from './features/dashboard/desk-rows'
 import { seedHolidayYears } from './features/filing/holiday-store'
 import { EncryptionButton } from './features/settings/EncryptionButton'
+import { LockedWorkspace } from './features/settings/LockedWorkspace'
 import { StartupUnlock } from './features/settings/StartupUnlock'
 import { setAutoLockMinutes } from './features/settings/lock-store'
 import { useAutoLock } from './features/settings/useAutoLock'
@@ -91,6 +92,7 @@ export function App() {
   const ready = useStartup()
   useAutoLock()
   const workspace = useWorkspaceStore((s) => s.workspace)
+  const locked = useWorkspaceStore((s) => s.locked)
   useEffect(() => (ready && workspace ? buildDeskRowsWhenIdle(workspace) : undefined), [ready, workspace])
   useEffect(() => (ready ? whenIdle(preloadPages) : undefined), [ready])
   return (
@@ -109,7 +111,9 @@ export function App() {
           <LanguageSwitch />
         </div>
       </Layout.Header>
-      {!ready || !workspace ? (
+      {ready && !workspace && locked ? (
+        <LockedWorkspace />
+      ) : !ready || !workspace ? (
         <div className="full-screen-center">
           <Spin size="large" description={t('app.loading')} />
         </div>

@@ -5,12 +5,14 @@
 import { createServices, type Services } from '../services/container'
 import { PathGrants } from '../services/path-grants'
 import type { KeychainPort } from '../services/crypto/keychain'
-import type { StoreBackend } from '../services/store'
+import type { OpenedStore, StoreBackend } from '../services/store'
+import type { StoreOpener } from '../services/store-session'
 import { archiveHandlers, type ArchiveDialogs } from './archive'
 import { clientImportHandlers, type TableDialogs } from './client-import'
 import { clipboardHandlers, type ClipboardPort } from './clipboard'
 import { encryptionHandlers } from './encryption'
 import { filingHandlers } from './filing'
+import { gateHandlers } from './gate'
 import { materialHandlers } from './materials'
 import { ocrHandlers } from './ocr'
 import { packetHandlers } from './packet'
@@ -22,7 +24,10 @@ import { workspaceHandlers } from './workspace'
 export type HandlerDeps = {
   dataDir: string
   divisionsDir: string
-  store: StoreBackend
+  /** An opener: the store opens as the workspace key allows (services/store-session.ts). */
+  store: StoreBackend | StoreOpener
+  /** Called once the store first opened (recovery to report, an old import to sweep). */
+  onStoreOpened?: (store: OpenedStore) => void
   dialogs: Dialogs
   openExternal: (url: string) => Promise<boolean>
   /** Open/save dialogs for the client import and the dashboard export (absent: those channels refuse). */
@@ -45,6 +50,14 @@ export function handlersFor(
     Partial<Pick<HandlerDeps, 'archiveDialogs' | 'keychain' | 'relaunch'>>,
 ): Handlers {
   const grants = deps.grants ?? new PathGrants()
+  return gateHandlers(allHandlers(services, deps, grants), services.storeReady)
+}
+
+function allHandlers(
+  services: Services,
+  deps: Parameters<typeof handlersFor>[1],
+  grants: PathGrants,
+): Handlers {
   return {
     ...workspaceHandlers(services),
     ...materialHandlers(services, grants),
@@ -66,6 +79,9 @@ export function handlersFor(
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const options = { keychain: deps.keychain ?? null }
+  const options = {
+    keychain: deps.keychain ?? null,
+    ...(deps.onStoreOpened ? { onStoreOpened: deps.onStoreOpened } : {}),
+  }
   return handlersFor(createServices(deps.dataDir, deps.store, deps.divisionsDir, options), deps)
 }

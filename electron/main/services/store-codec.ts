@@ -66,3 +66,12 @@ export function writeStoreText(
     throw error
   }
 }
+
+/** A store file's text, or null when it is missing or cannot be decoded. */
+export function storeTextOrNull(path: string, codec: StoreCodec): string | null {
+  try {
+    return readStoreText(path, codec)
+  } catch {
+    return null
+  }
+}

@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { API_CHANNELS, CHANNELS } from '../../../core/api'
+import type { HandlerDeps } from '../../../electron/main/ipc/index'
 
 vi.mock('electron', async () => (await import('./fake-electron')).electronModule)
 vi.mock('electron-store', () => ({
@@ -24,7 +25,14 @@ vi.mock('../../../electron/main/services/store', () => ({
 }))
 vi.mock('../../../electron/main/services/images/pdf', () => ({ setPdfFallbackFont: vi.fn() }))
 vi.mock('../../../electron/main/ipc/index', () => ({
-  createHandlers: vi.fn(() => Object.fromEntries(Object.keys(API_CHANNELS).map((c) => [c, () => `${c} ok`]))),
+  // As the real one does for a workspace without a key: the store opens at once, then is reported.
+  createHandlers: vi.fn((deps: HandlerDeps) => {
+    if (typeof deps.store === 'function') {
+      const opened = deps.store({ encode: (b) => b, decode: (b) => b })
+      deps.onStoreOpened?.(opened)
+    }
+    return Object.fromEntries(Object.keys(API_CHANNELS).map((c) => [c, () => `${c} ok`]))
+  }),
 }))
 
 type Boot = { packaged: boolean; devUrl?: string; lock?: boolean }
@@ -99,12 +107,14 @@ describe('main lifecycle', () => {
     expect(openStore).toHaveBeenCalledWith(
       expect.any(Function),
       expect.stringMatching(/beian-desk[\\/]config\.json$/),
+      expect.objectContaining({ codec: expect.any(Object) }),
     )
     expect(createHandlers).toHaveBeenCalledTimes(1)
     const deps = createHandlers.mock.calls[0]?.[0]
     expect(deps?.dataDir).toBe('/fake/appData/beian-desk')
     expect(deps?.divisionsDir).toMatch(/^[\\/]fake[\\/]resources[\\/]divisions$/)
-    expect(deps?.store).toMatchObject({ path: '/fake/appData/beian-desk/config.json' })
+    // An opener: the store opens as the workspace key allows (store-session.ts).
+    expect(deps?.store).toBeTypeOf('function')
     expect(Object.keys(deps?.dialogs ?? {}).sort()).toEqual([
       'pickExportTarget',
       'pickImages',

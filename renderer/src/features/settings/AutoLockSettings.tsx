@@ -2,6 +2,7 @@ import { Button, Select, Space, Typography } from 'antd'
 import type { EncryptionStatus } from '../../../../core/api'
 import { AUTO_LOCK_CHOICES } from '../../../../core/limits'
 import { call } from '../../api'
+import { hideLockedWorkspace } from '../workspace/store'
 import type { EncryptionT } from './encryption-strings'
 import { setAutoLockMinutes, useLockStore } from './lock-store'
 
@@ -18,6 +19,7 @@ export function AutoLockSettings({ status, onLocked, t }: Props) {
   const lockNow = async () => {
     const next = await call('encryption:lock')
     // The drawer then shows its own unlock form in place of these settings.
+    if (next && !next.unlocked) hideLockedWorkspace()
     if (next) onLocked(next)
   }
   const options = AUTO_LOCK_CHOICES.map((m) => ({

@@ -2,6 +2,7 @@ import { Alert, Button, Descriptions, Form, Input, Popconfirm, Space, Tag, Typog
 import { useEffect, useState } from 'react'
 import type { EncryptionStatus } from '../../../../core/api'
 import { call } from '../../api'
+import { loadWorkspace, useWorkspaceStore } from '../workspace/store'
 import { ArchiveSettings } from './ArchiveSettings'
 import { AutoLockSettings } from './AutoLockSettings'
 import { RetentionSettings } from './RetentionSettings'
@@ -31,6 +32,8 @@ export function UnlockForm({ onDone, t }: { onDone: (s: EncryptionStatus) => voi
     setBusy(false)
     if (next) {
       setSecret('')
+      // The workspace was refused as locked (at start): it can be shown now.
+      if (next.unlocked && useWorkspaceStore.getState().locked) void loadWorkspace()
       onDone(next)
     }
   }

@@ -16,10 +16,10 @@ const zh = {
   'enc.protection.passphrase': '口令',
   'enc.protection.none': '—',
   'enc.what':
-    '身份证照片、营业执照等材料文件（原图和压缩图）用 AES-256-GCM 加密保存在本机；只有您要求导出的备案材料包是明文。',
+    '主体和网站的资料（姓名、证件号码、电话、地址等，连同数据文件的备份）以及身份证照片、营业执照等材料文件（原图和压缩图）都用 AES-256-GCM 加密保存在本机；只有您要求导出的备案材料包是明文。',
   'enc.migrating': '正在加密以前保存的材料文件…',
   'enc.noKeychain':
-    '这台电脑没有可用的系统钥匙串（{backend}），材料文件还没有加密。请设置一个口令来加密；以后每次打开应用时需要输入它。',
+    '这台电脑没有可用的系统钥匙串（{backend}），资料和材料文件还没有加密。请设置一个口令来加密；以后每次打开应用时需要输入它。',
   'enc.unlock.title': '解锁',
   'enc.unlock.hint': '输入口令，或打印的恢复密钥（XXXX-XXXX-…）。',
   'enc.unlock.placeholder': '口令或恢复密钥',
@@ -48,8 +48,10 @@ const zh = {
   'enc.close': '关闭',
   'enc.startup.title': '打开加密的工作区',
   'enc.startup.body':
-    '这个工作区的材料文件（身份证照片、营业执照等）已加密，需要口令才能查看、重新压缩或导出。表单里的资料不受影响，可以先跳过，稍后在“数据加密”里解锁。',
+    '这个工作区的资料（主体、网站、证件号码、电话等）和材料文件都已加密，输入口令（或恢复密钥）解锁后才能打开。也可以稍后在“数据加密”里解锁。',
   'enc.startup.later': '稍后解锁',
+  'enc.locked.body': '工作区已加密，尚未解锁。解锁后才能查看和修改资料。',
+  'enc.locked.unlock': '解锁…',
   'enc.autolock.title': '自动锁定',
   'enc.autolock.hint': '离开电脑一段时间没有操作时自动锁定，再次查看材料需要输入口令。正在导出时不会锁定。',
   'enc.autolock.never': '从不',
@@ -70,10 +72,10 @@ const en: Record<EncryptionKey, string> = {
   'enc.protection.passphrase': 'Passphrase',
   'enc.protection.none': '—',
   'enc.what':
-    'Material files (ID photos, licences; originals and compressed copies) are stored encrypted with AES-256-GCM on this computer; only the packets you export are plaintext.',
+    'The data of subjects and sites (names, ID numbers, phones, addresses, with the data file’s backups) and the material files (ID photos, licences; originals and compressed copies) are stored encrypted with AES-256-GCM on this computer; only the packets you export are plaintext.',
   'enc.migrating': 'Encrypting the material files saved earlier…',
   'enc.noKeychain':
-    'This computer has no usable system keychain ({backend}), so material files are not encrypted yet. Set a passphrase to encrypt them; you will type it each time the app opens.',
+    'This computer has no usable system keychain ({backend}), so the data and material files are not encrypted yet. Set a passphrase to encrypt them; you will type it each time the app opens.',
   'enc.unlock.title': 'Unlock',
   'enc.unlock.hint': 'Type the passphrase, or the printed recovery key (XXXX-XXXX-…).',
   'enc.unlock.placeholder': 'Passphrase or recovery key',
@@ -105,8 +107,10 @@ const en: Record<EncryptionKey, string> = {
   'enc.close': 'Close',
   'enc.startup.title': 'Open the encrypted workspace',
   'enc.startup.body':
-    'The material files of this workspace (ID photos, licences…) are encrypted: the passphrase is needed to view, recompress or export them. The forms are not affected: you can skip this and unlock later under Encryption.',
+    'The data of this workspace (subjects, sites, ID numbers, phones…) and its material files are encrypted: type the passphrase (or the recovery key) to open them. You can also unlock later under Encryption.',
   'enc.startup.later': 'Unlock later',
+  'enc.locked.body': 'The workspace is encrypted and locked. Unlock it to see and change its data.',
+  'enc.locked.unlock': 'Unlock…',
   'enc.autolock.title': 'Auto-lock',
   'enc.autolock.hint':
     'Locks after a while without any activity; viewing materials then needs the passphrase again. Never during an export.',

@@ -6,6 +6,7 @@
  */
 import { useEffect } from 'react'
 import { call, requestsInFlight } from '../../api'
+import { hideLockedWorkspace } from '../workspace/store'
 import { askToUnlock, useLockStore } from './lock-store'
 
 export const CHECK_MS = 15_000
@@ -28,7 +29,9 @@ export function useAutoLock(): void {
       const { autoLockMinutes, promptOpen } = useLockStore.getState()
       if (promptOpen || !idleLongEnough(autoLockMinutes, Date.now() - lastActive, requestsInFlight())) return
       void call('encryption:lock').then((status) => {
-        if (alive && status?.encrypted && !status.unlocked) askToUnlock()
+        if (!alive || !status?.encrypted || status.unlocked) return
+        hideLockedWorkspace()
+        askToUnlock()
       })
       touch()
     }, CHECK_MS)

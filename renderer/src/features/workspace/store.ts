@@ -6,7 +6,10 @@
 import { create } from 'zustand'
 import type { AppError, RequestOf, Result } from '../../../../core/api'
 import type { Material, Site, SlotKey, Subject, Workspace } from '../../../../core/model'
-import { api, unwrap, type ImportTarget } from '../../api'
+import { api, request, unwrap, type ImportTarget } from '../../api'
+
+/** Main's refusal while an encrypted workspace is locked (workspace-keys.ts lockedFailure). */
+const LOCKED = 'crypto/locked'
 
 export type Selection =
   | { kind: 'welcome' }
@@ -24,6 +27,8 @@ export type FocusRequest = { where: 'subject' | 'site'; field: string; nonce: nu
 
 type State = {
   workspace: Workspace | null
+  /** Main refused the workspace as locked (an encrypted workspace before unlock): no workspace shown. */
+  locked: boolean
   focus: FocusRequest | null
   selection: Selection
   /** Keyed by `slotStateKey`. */
@@ -35,6 +40,7 @@ const EMPTY: Workspace = { subjects: [], sites: [], materials: [] }
 
 export const useWorkspaceStore = create<State>(() => ({
   workspace: null,
+  locked: false,
   focus: null,
   selection: { kind: 'welcome' },
   importing: {},
@@ -83,13 +89,24 @@ export function clearFocus(): void {
 
 /** Loads the workspace from main, or takes an answer already asked for (the start's early request). */
 export async function loadWorkspace(answer?: Promise<Result<Workspace>>): Promise<boolean> {
-  const workspace = answer ? unwrap(await answer) : await api.loadWorkspace()
+  const result = await (answer ?? request('workspace:load'))
+  // Locked (encrypted, not unlocked yet): the unlock screen, never an empty workspace in its place.
+  if (!result.ok && result.error.code === LOCKED) {
+    useWorkspaceStore.setState({ workspace: null, locked: true })
+    return false
+  }
+  const workspace = unwrap(result)
   if (!workspace) {
     if (!useWorkspaceStore.getState().workspace) useWorkspaceStore.setState({ workspace: EMPTY })
     return false
   }
-  useWorkspaceStore.setState({ workspace })
+  useWorkspaceStore.setState({ workspace, locked: false })
   return true
+}
+
+/** Main locked the workspace (auto-lock, 立即锁定): its data leaves the window until unlocked. */
+export function hideLockedWorkspace(): void {
+  useWorkspaceStore.setState({ workspace: null, locked: true, selection: { kind: 'welcome' } })
 }
 
 export async function saveSubject(subject: Subject): Promise<Subject | undefined> {
