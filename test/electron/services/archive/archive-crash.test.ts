@@ -19,11 +19,16 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { exportArchive } from '../../../../electron/main/services/archive/export'
+import { exportArchive, workspaceFiles } from '../../../../electron/main/services/archive/export'
 import { FRAME_BYTES } from '../../../../electron/main/services/archive/format'
 import { importArchive } from '../../../../electron/main/services/archive/import'
 import { createWorkspaceKeys } from '../../../../electron/main/services/crypto/workspace-keys'
+import { createSealedStoreCodec } from '../../../../electron/main/services/crypto/sealed-store-codec'
+import { openConfStore } from '../../../../electron/main/services/conf-store'
 import { createMaterialFiles } from '../../../../electron/main/services/material-files'
+import type { StoreCodec } from '../../../../electron/main/services/store-codec'
+import { sealStoreFiles } from '../../../../electron/main/services/store-seal'
+import { createWorkspaceRepo } from '../../../../electron/main/services/workspace-repo'
 import { bundleChildScript } from '../../../support/child-script'
 import { makeMaterial } from '../../../support/factories'
 import { plaintextIn, scanForPlaintext } from '../../../support/plaintext-scan'
@@ -55,7 +60,8 @@ async function bigWorkspace(bigBytes: number) {
 
 /**
  * An encrypted workspace whose material files are photos (JPEG/PNG magic, the ID number inside)
- * of about `photoBytes` each, written sealed; `needles` are what must never be found in the clear.
+ * of about `photoBytes` each, written sealed, and whose store is sealed; `needles` are what must
+ * never be found in the clear. `files`: the store's and the materials' files.
  */
 async function photoWorkspace(photoBytes = 160 * 1024) {
   const dir = tempDir()
@@ -79,8 +85,29 @@ async function photoWorkspace(photoBytes = 160 * 1024) {
     materials.push(m)
   }
   storeWorkspace(dir, { subjects: [site.subject], sites: [site.site], materials })
-  const stored = materials.flatMap((m) => [m.originalFile, m.compressedFile])
-  return { dir, key: keys.dataKey(), files: stored, needles }
+  const expected = storedWorkspace(dir)
+  const scanStore = () => scanForPlaintext(dir, { needles, includeStore: true }).findings
+  expect(scanStore().length).toBeGreaterThan(0) // the scan reads store files
+  // The store sealed too, as the app does once the workspace has a key.
+  const key = keys.dataKey() as Buffer
+  sealStoreFiles(dir, createSealedStoreCodec(key, { acceptPlain: () => true }))
+  keys.markStoreEncrypted()
+  expect(scanStore()).toEqual([])
+  const codec = createSealedStoreCodec(key, { acceptPlain: () => false })
+  return { dir, key, expected, codec, files: copied(dir), needles }
+}
+
+/** The workspace files an import copies byte for byte (the key file is re-wrapped for this computer). */
+const copied = (dir: string) => workspaceFiles(dir).flatMap((e) => (e.name === 'keys.json' ? [] : [e.name]))
+
+/** The workspace in `dir` read through the sealed store's codec (read-only). */
+function sealedWorkspace(dir: string, codec: StoreCodec) {
+  const store = openConfStore(dir, { readOnly: true, codec })
+  try {
+    return createWorkspaceRepo(store).workspace()
+  } finally {
+    store.close()
+  }
 }
 
 /** How long one import takes in a child (the kills are spread over that). */
@@ -205,12 +232,12 @@ describe('workspace archive, larger and under stress', () => {
       const ws = await photoWorkspace()
       const out = join(tempDir(), 'crash.bdxa')
       await exportArchive({ dataDir: ws.dir, out, passphrase: PASS, dataKey: ws.key, scrypt: FAST_SCRYPT })
-      const expected = storedWorkspace(ws.dir)
+      const expected = ws.expected
       const spans: number[] = []
       for (let i = 0; i < 3; i++) spans.push(await childImportMs(out, join(tempDir(), `timing-${String(i)}`)))
       const span = spans.sort((a, b) => a - b)[1] as number // the median: the machine is shared
       const check = (parent: string) => {
-        const scan = scanForPlaintext(parent, { needles: ws.needles })
+        const scan = scanForPlaintext(parent, { needles: ws.needles, includeStore: true })
         expect(scan.findings).toEqual([])
         return scan.files
       }
@@ -226,7 +253,7 @@ describe('workspace archive, larger and under stress', () => {
         }
         if (existsSync(target)) {
           outcomes.whole++
-          expect(storedWorkspace(target)).toEqual(expected)
+          expect(sealedWorkspace(target, ws.codec)).toEqual(expected)
           for (const file of ws.files)
             expect(readFileSync(join(target, file)).equals(readFileSync(join(ws.dir, file)))).toBe(true)
         } else {
@@ -237,7 +264,7 @@ describe('workspace archive, larger and under stress', () => {
           outcomes.staging += left.length
           // …and the next import removes them and succeeds.
           await importArchive({ archive: out, targetDir: target, passphrase: PASS, scrypt: FAST_SCRYPT })
-          expect(storedWorkspace(target)).toEqual(expected)
+          expect(sealedWorkspace(target, ws.codec)).toEqual(expected)
         }
         expect(readdirSync(parent)).toEqual(['beian-desk'])
         check(parent)
