@@ -9,7 +9,6 @@
  */
 import { spawn } from 'node:child_process'
 import { cpSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Workspace } from '../../../core/model'
 import { openConfStore } from '../../../electron/main/services/conf-store'
