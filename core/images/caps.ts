@@ -29,6 +29,9 @@ export const FLOOR_QUALITY = 60
 /** Last resort once every resolution step is exhausted. */
 export const MIN_QUALITY = 25
 
+/** From this side up, the floor is GOOD_QUALITY, or follows the picture's detail (largeSideFloor). */
+export const LARGE_SIDE = 2600
+
 /** Below this side we accept FLOOR_QUALITY; at and above it, the floors in QUALITY_FLOOR_BY_SIDE. */
 export const LEGIBLE_LONG_SIDE = 1600
 
@@ -45,7 +48,7 @@ export const LEGIBLE_LONG_SIDE = 1600
  * saved at q70–75 showed the same (full size at q64–67 beat 2000 px at q80–84 on every one).
  */
 export const QUALITY_FLOOR_BY_SIDE: ReadonlyArray<readonly [minSide: number, minQuality: number]> = [
-  [2600, GOOD_QUALITY],
+  [LARGE_SIDE, GOOD_QUALITY],
   [LEGIBLE_LONG_SIDE, 66],
   [0, FLOOR_QUALITY],
 ]
@@ -152,4 +155,24 @@ export function scaledSize(
   if (longSide >= long) return { width, height }
   const k = longSide / long
   return { width: Math.max(1, Math.round(width * k)), height: Math.max(1, Math.round(height * k)) }
+}
+
+/**
+ * Detail exponent (core/images/detail.ts) from which a picture counts as noise-dominated.
+ * Measured on the corpus (both halves): phone photos of ID cards and hand-held IDs 2.46–3.00,
+ * landscape and portrait photos 1.3–2.21, scans 1.37–1.39: set between the two groups.
+ */
+export const NOISY_DETAIL = 2.35
+/**
+ * Floor at sides from LARGE_SIDE up for a noise-dominated picture: a large side below it keeps
+ * mostly noise and blocks. Tuning half: a 12 MP hand-held ID photo (e = 2.71) scored SSIM@1600
+ * 0.9768 and butteraugli 1.57 at 3000 px q83, against 0.9769 and 1.35 at 2400 px q90; the
+ * exhaustive references of the 12 MP ID photos show 2400 px at q87–90 at least as good as
+ * 3000 px at q77–83 on SSIM@1600.
+ */
+export const NOISY_LARGE_FLOOR = 85
+
+/** Floor at a side from LARGE_SIDE up, given the picture's detail exponent (undefined: not measured). */
+export function largeSideFloor(exponent: number | undefined): number {
+  return exponent !== undefined && exponent >= NOISY_DETAIL ? NOISY_LARGE_FLOOR : GOOD_QUALITY
 }

@@ -36,6 +36,11 @@ export type FitRequest = {
    */
   sourceJpegQuality?: number
   /**
+   * The picture's detail exponent (core/images/detail.ts); measured by the search when left out
+   * (two drafts, for sources from LARGE_SIDE up). Sets the floors of sides from LARGE_SIDE up.
+   */
+  detailExponent?: number
+  /**
    * A core is free for this search (one picture at a time, not a batch): the first final is
    * encoded beside the next quality step's, so the budget rule's step costs no waiting. A
    * function is asked when the first final starts (the machine's state then decides).

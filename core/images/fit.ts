@@ -8,6 +8,7 @@
  * actually produced by the final encoder and measured ≤ maxBytes are ever returned.
  *
  * The parts, in the order they run:
+ * - detail.ts: how much of a large picture's detail is real, which sets its large-side floors;
  * - side-plan.ts: the draft plan (the side ladder walked largest first, floors of side-floor.ts);
  * - calibrated-plan.ts: the plan re-aimed with the final/draft ratio measured on the picture;
  * - settle.ts: final encodes until the budget is spent (spend-budget.ts) or the cap forces a
@@ -15,6 +16,7 @@
  * - fit-session.ts keeps every encode made, quality-search.ts searches one side's drafts.
  */
 import { calibratedPlan } from './calibrated-plan'
+import { detailExponent } from './detail'
 import { CapUnreachableError, type FitRequest, type FitResult } from './fit-types'
 import { Session } from './fit-session'
 import { settle } from './settle'
@@ -35,8 +37,10 @@ export { SKIP_SIDE_EXPONENT } from './side-plan'
 export async function fitToCap(req: FitRequest): Promise<FitResult> {
   if (!(req.maxBytes > 0)) throw new CapUnreachableError(req.maxBytes)
   const s = new Session(req.encode)
-  const plan = await calibratedPlan(s, req)
-  const done = await settle(s, plan, req)
+  const detail = req.detailExponent ?? (await detailExponent(s, req))
+  const r: FitRequest = detail === undefined ? req : { ...req, detailExponent: detail }
+  const plan = await calibratedPlan(s, r)
+  const done = await settle(s, plan, r)
   if (done.out.length > req.maxBytes) throw new CapUnreachableError(req.maxBytes)
   return {
     bytes: done.out,

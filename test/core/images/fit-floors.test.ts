@@ -2,10 +2,14 @@ import { describe, expect, it } from 'vitest'
 import {
   FLOOR_QUALITY,
   GOOD_QUALITY,
+  NOISY_DETAIL,
+  NOISY_LARGE_FLOOR,
   fullSizeFloor,
+  largeSideFloor,
   minQualityFor,
   sideLadder,
 } from '../../../core/images/caps'
+import { DETAIL_QUALITY, detailSides } from '../../../core/images/detail'
 import { fitToCap, type EncodeTrial } from '../../../core/images/fit'
 
 const CAP = 512_000
@@ -104,5 +108,74 @@ describe('side ladder and floors (issue 13, fourth round)', () => {
     expect(minQualityFor(1600, false)).toBe(66)
     expect(minQualityFor(2600, false)).toBe(GOOD_QUALITY)
     expect(minQualityFor(1599, false)).toBe(FLOOR_QUALITY)
+  })
+})
+
+type Curve = (t: EncodeTrial) => number
+
+function fake(curve: Curve) {
+  const trials: EncodeTrial[] = []
+  const encode = async (t: EncodeTrial) => {
+    trials.push(t)
+    return new Uint8Array(curve(t))
+  }
+  return { encode, trials }
+}
+
+describe('large-side floors follow the detail exponent (issue 13, fifth round)', () => {
+  /** A 4000 px picture whose draft bytes scale with side^e; 3000 px fits at q83 but not q85. */
+  const curveWith =
+    (e: number): Curve =>
+    (t) => {
+      const at3000 = 690_000 * Math.exp(0.045 * (t.quality - 83))
+      const draft = at3000 * Math.pow(t.longSide / 3000, e)
+      return Math.round(t.draft ? draft : draft * 0.76)
+    }
+
+  it('measures the exponent between 3000 and 2400 px, or the source side and a side 1.2× smaller', () => {
+    expect(detailSides(4000)).toEqual([3000, 2400])
+    expect(detailSides(3088)).toEqual([3088, 2400])
+    expect(detailSides(2880)).toEqual([2880, 2400])
+    expect(detailSides(2650)).toEqual([2650, 2000])
+    // Below LARGE_SIDE no floor depends on it.
+    expect(detailSides(2560)).toBeNull()
+    expect(detailSides(1200)).toBeNull()
+  })
+
+  it('raises the floor above 2600 px for a noise-dominated picture only', () => {
+    expect(largeSideFloor(undefined)).toBe(GOOD_QUALITY)
+    expect(largeSideFloor(2.2)).toBe(GOOD_QUALITY)
+    expect(largeSideFloor(NOISY_DETAIL)).toBe(NOISY_LARGE_FLOOR)
+    expect(largeSideFloor(2.8)).toBe(NOISY_LARGE_FLOOR)
+  })
+
+  it('keeps 3000 px at q83 for a photo but takes 2400 px at a higher quality for a noisy one', async () => {
+    for (const [e, side] of [
+      [1.8, 3000],
+      [2.7, 2400],
+    ] as const) {
+      const f = fake(curveWith(e))
+      const r = await fitToCap({ longSide: 4000, maxBytes: CAP, finalToDraft: 0.76, encode: f.encode })
+      expect(r.longSide).toBe(side)
+      expect(r.bytes.length).toBeLessThanOrEqual(CAP)
+      // The exponent was measured on drafts at 3000 and 2400 px at q85.
+      const probes = f.trials.filter((t) => t.draft && t.quality === DETAIL_QUALITY).map((t) => t.longSide)
+      expect(probes).toEqual(expect.arrayContaining([3000, 2400]))
+      if (side === 2400) expect(r.quality).toBeGreaterThanOrEqual(NOISY_LARGE_FLOOR)
+      else expect(r.quality).toBeLessThan(NOISY_LARGE_FLOOR)
+    }
+  })
+
+  it('takes a given exponent without measuring it', async () => {
+    const f = fake(curveWith(1.8))
+    // The curve itself scales like a photo (e = 1.8, see above: 3000 px); the given exponent rules.
+    const r = await fitToCap({
+      longSide: 4000,
+      maxBytes: CAP,
+      finalToDraft: 0.76,
+      encode: f.encode,
+      detailExponent: 2.7,
+    })
+    expect(r.longSide).toBe(2400)
   })
 })

@@ -59,7 +59,8 @@ describe('fitToCap', () => {
     const finals = finalsOf(r.trials)
     expect(finals.length).toBeLessThanOrEqual(3)
     expect(finals.every((t, i) => i === 0 || t.quality === (finals[i - 1]?.quality ?? 0) + 1)).toBe(true)
-    expect(r.encodes).toBeLessThanOrEqual(9)
+    // Two of the drafts measure the detail exponent (3000 and 2400 px at q85); the search reuses the first.
+    expect(r.encodes).toBeLessThanOrEqual(10)
   })
 
   it('uses full resolution when it fits at good quality', async () => {
