@@ -7,8 +7,10 @@
  * interrupted otherwise) and replaced by a new one when there is work. Each worker runs under
  * DECODE_RESOURCE_LIMITS: a hostile file that makes pdf.js or the HEIC decoder grow its heap past
  * the bound ends that worker only (image/decoder-crashed), not the app.
+ * A worker is a worker thread by default; the Electron app runs each in a utility process of its
+ * own instead (setDecodeTransport, decode-transport.ts), with the same limits and behaviour.
  */
-import { Worker, type ResourceLimits } from 'node:worker_threads'
+import type { ResourceLimits } from 'node:worker_threads'
 import { BATCH_CONCURRENCY } from './batch'
 import {
   errorFromWire,
@@ -17,6 +19,7 @@ import {
   type DecodeRequest,
   type DecodeTask,
 } from './decode-protocol'
+import { workerThreadTransport, type DecodeChild, type DecodeTransport } from './decode-transport'
 import { ImageInputError } from './errors'
 import { cjkFontOverride } from './fonts'
 import type { HeicImage } from './heic'
@@ -42,13 +45,21 @@ export const DECODE_RESOURCE_LIMITS = {
 } as const satisfies ResourceLimits
 
 export type DecodePoolOptions = {
-  workerUrl: URL
   size: number
   idleMs: number
   taskTimeoutMs: number
-  /** Heap bounds of each worker (default DECODE_RESOURCE_LIMITS). */
-  resourceLimits?: ResourceLimits
-}
+} & (
+  | {
+      /** Worker threads running this script. */
+      workerUrl: URL
+      /** Heap bounds of each worker (default DECODE_RESOURCE_LIMITS). */
+      resourceLimits?: ResourceLimits
+    }
+  | {
+      /** Any other way of starting a worker (a utility process in Electron). */
+      transport: DecodeTransport
+    }
+)
 
 /**
  * The worker beside this module: decode-worker.js in out/main and out/cli (both builds emit it
@@ -65,18 +76,23 @@ type Job = {
   id: number
   settle: (outcome: { value: unknown } | { error: Error }) => void
 }
-type Slot = { worker: Worker; job: Job | null; idle?: NodeJS.Timeout; deadline?: NodeJS.Timeout }
+type Slot = { child: DecodeChild; job: Job | null; idle?: NodeJS.Timeout; deadline?: NodeJS.Timeout }
 
 const crashed = (): ImageInputError => new ImageInputError('image/decoder-crashed')
 
 export class DecodePool {
   readonly #opts: DecodePoolOptions
+  readonly #transport: DecodeTransport
   #slots: Slot[] = []
   #queue: Job[] = []
   #nextId = 1
 
   constructor(opts: DecodePoolOptions) {
     this.#opts = opts
+    this.#transport =
+      'transport' in opts
+        ? opts.transport
+        : workerThreadTransport(opts.workerUrl, opts.resourceLimits ?? DECODE_RESOURCE_LIMITS)
   }
 
   /** Number of live workers (for tests). */
@@ -110,7 +126,7 @@ export class DecodePool {
     for (const job of this.#queue.splice(0)) job.settle({ error: new ImageInputError('image/cancelled') })
     const slots = [...this.#slots]
     for (const slot of slots) this.#drop(slot, new ImageInputError('image/cancelled'))
-    await Promise.all(slots.map((s) => s.worker.terminate()))
+    await Promise.all(slots.map((s) => s.child.kill()))
   }
 
   #pump(): void {
@@ -133,19 +149,12 @@ export class DecodePool {
   }
 
   #spawn(): Slot {
-    // Own flags only: the parent's (e.g. tsx's --import) mean nothing to the worker.
-    const worker = new Worker(this.#opts.workerUrl, {
-      execArgv: [],
-      resourceLimits: this.#opts.resourceLimits ?? DECODE_RESOURCE_LIMITS,
+    // The transport never reports during this call, so `slot` is set before its events use it.
+    const child = this.#transport({
+      message: (reply: DecodeReply) => this.#answer(slot, reply),
+      gone: () => this.#drop(slot, crashed()),
     })
-    const slot: Slot = { worker, job: null }
-    slot.worker.on('message', (reply: DecodeReply) => this.#answer(slot, reply))
-    slot.worker.on('error', (error) => {
-      console.error('[decode-worker]', error)
-      this.#drop(slot, crashed())
-    })
-    slot.worker.on('messageerror', () => this.#drop(slot, crashed()))
-    slot.worker.on('exit', () => this.#drop(slot, crashed()))
+    const slot: Slot = { child, job: null }
     this.#slots.push(slot)
     return slot
   }
@@ -153,14 +162,14 @@ export class DecodePool {
   #start(slot: Slot, job: Job): void {
     clearTimeout(slot.idle)
     slot.job = job
-    slot.worker.ref()
+    slot.child.hold(true)
     slot.deadline = setTimeout(
       () => this.#drop(slot, new ImageInputError('image/timeout')),
       this.#opts.taskTimeoutMs,
     )
     const request: DecodeRequest = { ...copyInput(job.task), id: job.id, font: cjkFontOverride() }
     try {
-      slot.worker.postMessage(request, 'input' in request ? [request.input.buffer as ArrayBuffer] : [])
+      slot.child.send(request)
     } catch (error) {
       this.#finish(slot)
       job.settle({ error: error instanceof Error ? error : new Error(String(error)) })
@@ -180,7 +189,7 @@ export class DecodePool {
   #finish(slot: Slot): void {
     clearTimeout(slot.deadline)
     slot.job = null
-    slot.worker.unref()
+    slot.child.hold(false)
     slot.idle = setTimeout(() => this.#drop(slot, null), this.#opts.idleMs)
     slot.idle.unref()
   }
@@ -205,26 +214,40 @@ export class DecodePool {
     clearTimeout(slot.idle)
     const job = slot.job
     slot.job = null
-    void slot.worker.terminate()
+    void slot.child.kill()
     if (job) job.settle({ error: error ?? crashed() })
     this.#pump()
   }
 }
 
-/** The input is copied once into its own buffer, which is then moved to the worker. */
+/**
+ * The input is copied once into a buffer of exactly its bytes: moved to a worker thread, or
+ * cloned to a utility process (a clone copies the whole backing buffer, never a pool's slab).
+ */
 function copyInput(task: DecodeTask): DecodeTask {
   return 'input' in task ? { ...task, input: new Uint8Array(task.input) } : task
 }
 
 let shared: DecodePool | undefined
+let sharedTransport: DecodeTransport | undefined
+
+/**
+ * How the shared pool starts its workers from now on (Electron main: utility processes); the
+ * default is worker threads of decode-worker beside this module. Running workers are ended.
+ */
+export function setDecodeTransport(transport: DecodeTransport | undefined): void {
+  sharedTransport = transport
+  void shared?.close()
+  shared = undefined
+}
 
 function sharedPool(): DecodePool {
-  shared ??= new DecodePool({
-    workerUrl: defaultWorkerUrl(),
-    size: BATCH_CONCURRENCY,
-    idleMs: DECODE_IDLE_MS,
-    taskTimeoutMs: DECODE_TASK_TIMEOUT_MS,
-  })
+  const common = { size: BATCH_CONCURRENCY, idleMs: DECODE_IDLE_MS, taskTimeoutMs: DECODE_TASK_TIMEOUT_MS }
+  shared ??= new DecodePool(
+    sharedTransport
+      ? { ...common, transport: sharedTransport }
+      : { ...common, workerUrl: defaultWorkerUrl() },
+  )
   return shared
 }
 
