@@ -9,6 +9,7 @@ import { app, BrowserWindow, clipboard, dialog, ipcMain, protocol, safeStorage, 
 import ElectronStore from 'electron-store'
 import { handleAppProtocol, registerAppScheme, rendererEntryUrl } from './app-protocol'
 import { createArchiveDialogs } from './archive-dialogs'
+import { useUtilityProcessDecoders } from './decoders'
 import { createDialogs } from './dialogs'
 import { openExternalUrl } from './external-links'
 import { createHandlers } from './ipc/index'
@@ -59,6 +60,8 @@ function openMainWindow(): void {
 function start(): void {
   handleAppProtocol(protocol, RENDERER_ROOT)
   if (app.isPackaged) setPdfFallbackFont(join(process.resourcesPath, ...PACKAGED_PDF_FONT))
+  // HEIC and PDF decoders in utility processes of their own (decoders.ts).
+  useUtilityProcessDecoders(import.meta.url)
   const dataDir = app.getPath('userData')
   // An archive imported last session (工作区迁移包) moves in before the store opens.
   const imported = applyPendingImport(dataDir)

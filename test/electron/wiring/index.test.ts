@@ -24,6 +24,7 @@ vi.mock('../../../electron/main/services/store', () => ({
   })),
 }))
 vi.mock('../../../electron/main/services/images/pdf', () => ({ setPdfFallbackFont: vi.fn() }))
+vi.mock('../../../electron/main/decoders', () => ({ useUtilityProcessDecoders: vi.fn() }))
 vi.mock('../../../electron/main/ipc/index', () => ({
   // As the real one does for a workspace without a key: the store opens at once, then is reported.
   createHandlers: vi.fn((deps: HandlerDeps) => {
@@ -49,6 +50,7 @@ async function boot({ packaged, devUrl, lock = true }: Boot) {
   const ipc = await import('../../../electron/main/ipc/index')
   const store = await import('../../../electron/main/services/store')
   const pdf = await import('../../../electron/main/services/images/pdf')
+  const decoders = await import('../../../electron/main/decoders')
   const ready = async () => {
     await fake.app.ready()
     await new Promise((resolve) => setTimeout(resolve, 0))
@@ -60,6 +62,7 @@ async function boot({ packaged, devUrl, lock = true }: Boot) {
     createHandlers: vi.mocked(ipc.createHandlers),
     openStore: vi.mocked(store.openStore),
     setPdfFallbackFont: vi.mocked(pdf.setPdfFallbackFont),
+    useUtilityProcessDecoders: vi.mocked(decoders.useUtilityProcessDecoders),
   }
 }
 
@@ -187,6 +190,17 @@ describe('main lifecycle', () => {
     const dev = await boot({ packaged: false })
     await dev.ready()
     expect(dev.setPdfFallbackFont).not.toHaveBeenCalled()
+  })
+
+  it('moves the decoders into utility processes once ready, found beside the main bundle', async () => {
+    const { ready, useUtilityProcessDecoders } = await boot({ packaged: true })
+    // utilityProcess.fork refuses before ready.
+    expect(useUtilityProcessDecoders).not.toHaveBeenCalled()
+    await ready()
+    // decoders.ts resolves decode-worker.js against the main module's own URL.
+    expect(useUtilityProcessDecoders).toHaveBeenCalledExactlyOnceWith(
+      expect.stringMatching(/^file:\/\/.*\/electron\/main\/index\.ts$/),
+    )
   })
 
   it('quits a second instance without creating anything', async () => {
