@@ -1,42 +1,50 @@
 /**
- * The material-file keys of the CLI. Kept apart from unlock.ts so that the entry (which parses
+ * The workspace keys of the CLI. Kept apart from unlock.ts so that the entry (which parses
  * --passphrase-file) does not load the key file's schema (zod) before a command needs it.
+ *
+ * A workspace with a key file has its store sealed (or being sealed): its data cannot be read
+ * without the key, so the secret is asked before the store opens, once per command.
  */
 import type { MaterialKeys } from '../main/services/material-files'
 import { readKeyFile } from '../main/services/crypto/key-file'
-import { createWorkspaceKeys } from '../main/services/crypto/workspace-keys'
+import { createSealedStoreCodec } from '../main/services/crypto/sealed-store-codec'
+import { createWorkspaceKeys, type WorkspaceKeys } from '../main/services/crypto/workspace-keys'
+import type { StoreCodec } from '../main/services/store-codec'
 import { secretFor, type UnlockContext } from './unlock'
 
-/**
- * The keys material files use in the CLI: none for a workspace without a key file (plaintext),
- * else a locked key that asks for the secret the first time an encrypted file is read.
- */
-export function cliMaterialKeys(
+export type CliKeys = {
+  keys: WorkspaceKeys
+  /** The sealing store codec (plaintext still read until the store's migration is recorded). */
+  codec: StoreCodec
+  /** The keys material files use (read-only commands never set the migration flag). */
+  materials: MaterialKeys
+}
+
+/** Null for a workspace without a key file (plaintext); else the keys, unlocked. */
+export async function unlockCliKeys(
   dataDir: string,
   ctx: UnlockContext,
   command: string,
-): MaterialKeys | undefined {
-  if (readKeyFile(dataDir) === null) return undefined
+): Promise<CliKeys | null> {
+  const file = readKeyFile(dataDir)
+  if (file === null) return null
   const keys = createWorkspaceKeys(dataDir)
-  let asked: Promise<void> | null = null
+  const keychainOnly = file.protection === 'keychain' && !file.passphrase
+  try {
+    await keys.unlock(await secretFor(ctx, keychainOnly, command))
+  } catch (error) {
+    if (ctx.unlock) ctx.unlock.failure = error
+    throw error
+  }
+  const key = keys.dataKey() as Buffer
   return {
-    isEncrypted: keys.isEncrypted,
-    dataKey: keys.dataKey,
-    status: keys.status,
-    // Read-only commands never write: the migration flag is the app's to set.
-    markMaterialsEncrypted: () => undefined,
-    unlockOnDemand: () => {
-      asked ??= (async () => {
-        const file = readKeyFile(dataDir)
-        const keychainOnly = file?.protection === 'keychain' && !file.passphrase
-        try {
-          await keys.unlock(await secretFor(ctx, keychainOnly, command))
-        } catch (error) {
-          if (ctx.unlock) ctx.unlock.failure = error
-          throw error
-        }
-      })()
-      return asked
+    keys,
+    codec: createSealedStoreCodec(key, { acceptPlain: () => !keys.status().storeEncrypted }),
+    materials: {
+      isEncrypted: keys.isEncrypted,
+      dataKey: keys.dataKey,
+      status: keys.status,
+      markMaterialsEncrypted: () => undefined,
     },
   }
 }

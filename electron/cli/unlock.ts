@@ -19,6 +19,8 @@ export type UnlockOptions = {
   prompt: ((question: string) => Promise<string>) | null
   /** Set when unlocking failed; index.ts reports it instead of what the command made of it. */
   failure?: unknown
+  /** The workspace secret once given: a command that needs it twice asks once. */
+  given?: string
 }
 export type UnlockContext = CliContext & { unlock?: UnlockOptions }
 
@@ -82,10 +84,11 @@ export async function readSecret(ctx: UnlockContext, source: SecretSource, comma
 }
 
 /** The secret for an encrypted workspace, from the first source that gives one (see above). */
-export function secretFor(ctx: UnlockContext, keychainOnly: boolean, command: string): Promise<string> {
+export async function secretFor(ctx: UnlockContext, keychainOnly: boolean, command: string): Promise<string> {
   const { m } = ctx
+  if (ctx.unlock?.given !== undefined) return ctx.unlock.given
   const file = ctx.unlock?.passphraseFile
-  return readSecret(
+  const secret = await readSecret(
     ctx,
     {
       ...(file === undefined ? {} : { file }),
@@ -96,6 +99,8 @@ export function secretFor(ctx: UnlockContext, keychainOnly: boolean, command: st
     },
     command,
   )
+  if (ctx.unlock) ctx.unlock.given = secret
+  return secret
 }
 
 /** A prompt without echo on the terminal (stderr shows the question); null without a TTY. */

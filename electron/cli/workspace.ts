@@ -1,5 +1,6 @@
 /**
- * Opening a data directory (the app's userData folder). Commands that read open it read-only
+ * Opening a data directory (the app's userData folder). An encrypted workspace (a key file) is
+ * unlocked first: its store is sealed. Commands that read open it read-only
  * (no writer lock, nothing in the folder changes), with only the repo and the material files;
  * the image services are not loaded. Commands that write take the writer lock as 'cli' (the
  * app holding it is a clear refusal) and close the store when done. A damaged store is
@@ -10,12 +11,14 @@ import { join, resolve } from 'node:path'
 import type { Settings } from '../../core/api'
 import type { Workspace } from '../../core/model'
 import { openConfStore } from '../main/services/conf-store'
-import { createMaterialFiles, type MaterialFiles } from '../main/services/material-files'
+import { createMaterialFiles, type MaterialFiles, type MaterialKeys } from '../main/services/material-files'
+import { isSealedCodec } from '../main/services/crypto/sealed-store-codec'
 import type { OpenedStore } from '../main/services/store'
+import { sealStoreFiles } from '../main/services/store-seal'
 import { createWorkspaceRepo } from '../main/services/workspace-repo'
 import { UsageError } from './io'
 import { checkRecovery, type RecoveryContext } from './recovery'
-import { cliMaterialKeys } from './material-keys'
+import { unlockCliKeys, type CliKeys } from './material-keys'
 
 export type OpenedData = { ws: Workspace; files: MaterialFiles; settings: Settings }
 
@@ -26,28 +29,44 @@ function dataDirOf(dataDir: string | undefined, { m }: RecoveryContext, command:
   return dir
 }
 
-/** The store opened read-only, its recovery (if any) reported first. The caller closes it. */
-export function openReadOnlyStore(
+/**
+ * The store opened read-only, its recovery (if any) reported first. The caller closes it. An
+ * encrypted workspace is unlocked first (its store is sealed): the secret is asked here.
+ */
+export async function openReadOnlyStore(
   dataDir: string | undefined,
   ctx: RecoveryContext,
   command: string,
-): OpenedStore {
-  const store = openConfStore(dataDirOf(dataDir, ctx, command), { readOnly: true })
+): Promise<OpenedStore> {
+  return (await openUnlocked(dataDir, ctx, command)).store
+}
+
+async function openUnlocked(
+  dataDir: string | undefined,
+  ctx: RecoveryContext,
+  command: string,
+): Promise<{ store: OpenedStore; keys: CliKeys | null }> {
+  const dir = dataDirOf(dataDir, ctx, command)
+  const keys = await unlockCliKeys(dir, ctx, command)
+  const store = openConfStore(dir, { readOnly: true, ...(keys ? { codec: keys.codec } : {}) })
   try {
     checkRecovery(store.recovery, ctx)
-    return store
+    return { store, keys }
   } catch (error) {
     store.close()
     throw error
   }
 }
 
-export function openDataDir(dataDir: string | undefined, ctx: RecoveryContext, command: string): OpenedData {
-  const store = openReadOnlyStore(dataDir, ctx, command)
+export async function openDataDir(
+  dataDir: string | undefined,
+  ctx: RecoveryContext,
+  command: string,
+): Promise<OpenedData> {
+  const { store, keys } = await openUnlocked(dataDir, ctx, command)
   try {
     const repo = createWorkspaceRepo(store)
-    // An encrypted workspace asks for its passphrase / recovery key when a file is first read.
-    const files = createMaterialFiles(store.dataDir, cliMaterialKeys(store.dataDir, ctx, command))
+    const files = createMaterialFiles(store.dataDir, keys?.materials)
     return { ws: repo.workspace(), files, settings: repo.settings() }
   } finally {
     store.close()
@@ -63,14 +82,21 @@ export async function withWriter<T>(
   dataDir: string | undefined,
   ctx: RecoveryContext,
   command: string,
-  work: (store: OpenedStore) => Promise<T> | T,
+  /** `materials`: the material-file keys of an encrypted workspace (unlocked), else undefined. */
+  work: (store: OpenedStore, materials: MaterialKeys | undefined) => Promise<T> | T,
 ): Promise<T> {
   const dir = dataDirOf(dataDir, ctx, command)
-  if (!ctx.acceptRecovered) openReadOnlyStore(dir, ctx, command).close()
-  const store = openConfStore(dir, { owner: 'cli' })
+  if (!ctx.acceptRecovered) (await openReadOnlyStore(dir, ctx, command)).close()
+  const keys = await unlockCliKeys(dir, ctx, command)
+  const store = openConfStore(dir, { owner: 'cli', ...(keys ? { codec: keys.codec } : {}) })
   try {
     checkRecovery(store.recovery, ctx)
-    return await work(store)
+    // A writer finishes sealing an older store, as the app does after unlock.
+    if (keys && !keys.keys.status().storeEncrypted && isSealedCodec(keys.codec)) {
+      sealStoreFiles(dir, keys.codec)
+      keys.keys.markStoreEncrypted()
+    }
+    return await work(store, keys?.materials)
   } finally {
     store.close()
   }

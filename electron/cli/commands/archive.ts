@@ -92,7 +92,7 @@ export async function archiveCommand(argv: string[], ctx: Ctx): Promise<number> 
     if (file !== undefined) throw new UsageError(m.unexpectedArgument(file), COMMAND)
     if (!values.out) throw new UsageError(m.archive.needOut, COMMAND)
     // A damaged store is reported (exit 3) before it is packed, as every command does.
-    openReadOnlyStore(dataDir, ctx, COMMAND).close()
+    ;(await openReadOnlyStore(dataDir, ctx, COMMAND)).close()
     const keyFile = readKeyFile(dataDir)
     let dataKey: Buffer | null = null
     if (keyFile) {

@@ -29,7 +29,7 @@ export async function backupsCommand(argv: string[], ctx: CliContext): Promise<n
   if (action !== 'list' && action !== 'restore') throw new UsageError(m.backups.badAction(action))
   if (action === 'list') {
     if (id !== undefined) throw new UsageError(m.unexpectedArgument(id))
-    const store = openReadOnlyStore(values['data-dir'], ctx, 'backups')
+    const store = await openReadOnlyStore(values['data-dir'], ctx, 'backups')
     let generations: GenerationInfo[]
     try {
       generations = createBackupService(store, createWorkspaceRepo(store)).list()

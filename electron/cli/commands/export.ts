@@ -65,7 +65,7 @@ async function exportOne(values: Values, ctx: CliContext): Promise<number> {
   const out = resolve(values.out)
   if (!values.zip && statSync(out, { throwIfNoEntry: false })?.isDirectory() === false)
     throw new UsageError(m.export.outNotFolder(out))
-  const { ws, files } = openDataDir(values['data-dir'], ctx, 'export')
+  const { ws, files } = await openDataDir(values['data-dir'], ctx, 'export')
   const site = findSite(ws, siteRef, ctx, 'export')
   const summary = await exportPacket(ws, files, {
     siteId: site.id,
@@ -100,7 +100,7 @@ async function exportSelection(values: Values, ctx: CliContext): Promise<number>
   const outDir = resolve(values['out-dir'])
   if (statSync(outDir, { throwIfNoEntry: false })?.isDirectory() === false)
     throw new UsageError(m.export.outDirNotFolder(outDir))
-  const { ws, files } = openDataDir(values['data-dir'], ctx, 'export')
+  const { ws, files } = await openDataDir(values['data-dir'], ctx, 'export')
   const selected = selectSites(ws, values, ctx)
   if (selected.length === 0) {
     io.err(`${m.export.noneSelected}\n`)

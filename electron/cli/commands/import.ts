@@ -97,7 +97,7 @@ export async function importCommand(argv: string[], ctx: CliContext): Promise<nu
     json: values.json ?? false,
   }
   if (opts.dryRun) {
-    const store = openReadOnlyStore(values['data-dir'], ctx, 'import')
+    const store = await openReadOnlyStore(values['data-dir'], ctx, 'import')
     try {
       return await importWith(store, path, opts, ctx)
     } finally {

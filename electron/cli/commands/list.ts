@@ -37,7 +37,7 @@ export async function listCommand(argv: string[], ctx: CliContext): Promise<numb
     args: argv,
     options: { 'data-dir': { type: 'string' }, json: { type: 'boolean' } },
   })
-  const { ws } = openDataDir(values['data-dir'], ctx, 'list')
+  const { ws } = await openDataDir(values['data-dir'], ctx, 'list')
   const subjects = listWorkspace(ws)
   const { io, m } = ctx
   if (values.json) {

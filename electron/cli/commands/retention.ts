@@ -13,7 +13,6 @@ import { createRetentionService } from '../../main/services/retention'
 import { createWorkspaceRepo } from '../../main/services/workspace-repo'
 import { type CliContext, UsageError } from '../io'
 import type { CliMessages } from '../messages'
-import { cliMaterialKeys } from '../material-keys'
 import { openReadOnlyStore, withWriter } from '../workspace'
 
 const line = (d: RetentionDue, m: CliMessages): string =>
@@ -58,7 +57,7 @@ export async function retentionCommand(argv: string[], ctx: CliContext): Promise
   if (action !== 'list' && action !== 'apply') throw new UsageError(m.retention.badAction(action))
   if (extra[0] !== undefined) throw new UsageError(m.unexpectedArgument(extra[0]))
   if (action === 'list') {
-    const store = openReadOnlyStore(values['data-dir'], ctx, 'retention')
+    const store = await openReadOnlyStore(values['data-dir'], ctx, 'retention')
     try {
       const repo = createWorkspaceRepo(store)
       const days = daysOf(values.days, repo.settings().retentionDays, m)
@@ -69,10 +68,10 @@ export async function retentionCommand(argv: string[], ctx: CliContext): Promise
     return 0
   }
   if (!values.yes) throw new UsageError(m.retention.needYes)
-  return withWriter(values['data-dir'], ctx, 'retention', async (store) => {
+  return withWriter(values['data-dir'], ctx, 'retention', async (store, keys) => {
     const repo = createWorkspaceRepo(store)
     const days = daysOf(values.days, repo.settings().retentionDays, m)
-    const files = createMaterialFiles(store.dataDir, cliMaterialKeys(store.dataDir, ctx, 'retention'))
+    const files = createMaterialFiles(store.dataDir, keys)
     const materials = createMaterialService(repo, files)
     // --days applies to this run only; the app's setting is left as it is.
     const service = createRetentionService(

@@ -95,7 +95,7 @@ export async function statusCommand(argv: string[], ctx: CliContext): Promise<nu
   const { io, m } = ctx
   const stages = parseStages(values.stage ?? [], m)
   const within = parseDays(values['due-within'], m)
-  const { ws, settings } = openDataDir(values['data-dir'], ctx, 'status')
+  const { ws, settings } = await openDataDir(values['data-dir'], ctx, 'status')
   const today = localToday()
   const all = buildRows(ws, today, workCalendarOf(settings))
   const filtered = filterRows(all, { stages, ...(values.overdue ? { due: 'overdue' as const } : {}) })

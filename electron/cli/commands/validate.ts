@@ -83,7 +83,7 @@ export async function validateCommand(argv: string[], ctx: CliContext): Promise<
     args: argv,
     options: { 'data-dir': { type: 'string' }, site: { type: 'string' }, json: { type: 'boolean' } },
   })
-  const { ws, files } = openDataDir(values['data-dir'], ctx, 'validate')
+  const { ws, files } = await openDataDir(values['data-dir'], ctx, 'validate')
   const site = values.site ? findSite(ws, values.site, ctx, 'validate') : undefined
   const today = localToday()
   const reports: SiteReport[] = []

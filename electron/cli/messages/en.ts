@@ -386,7 +386,7 @@ Exit code: 0 valid; 1 invalid.
     keychainOnly:
       "This workspace's key is protected by the system keychain, which only the Beian Desk app can use; the command line cannot unlock it. Give the recovery key (the printed XXXX-XXXX-… code) with --passphrase-file FILE, the BEIAN_DESK_PASSPHRASE environment variable, or by running in a terminal to type it; or set a passphrase in the app (Settings → Data encryption) and use that.",
     needSecret:
-      'This workspace is encrypted: reading its materials needs the passphrase or the recovery key. Give it with --passphrase-file FILE or BEIAN_DESK_PASSPHRASE, or run in a terminal to type it.',
+      'This workspace is encrypted: reading its data and materials needs the passphrase or the recovery key. Give it with --passphrase-file FILE or BEIAN_DESK_PASSPHRASE, or run in a terminal to type it.',
     fileUnreadable: (path) =>
       `Cannot read the passphrase file "${path}": check the path and its permissions.`,
     fileEmpty: (path) =>

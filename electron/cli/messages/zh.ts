@@ -389,7 +389,7 @@ ${kinds}
     keychainOnly:
       '这个工作区的密钥由系统钥匙串保护，而钥匙串只有 Beian Desk 应用能使用，命令行无法解锁。请提供恢复密钥（打印的那串 XXXX-XXXX-… 字符）：用 --passphrase-file 文件、环境变量 BEIAN_DESK_PASSPHRASE，或在终端中运行以便输入；也可以在应用的“设置 → 数据加密”中设置口令后再用口令。',
     needSecret:
-      '这个工作区已加密，需要口令或恢复密钥才能读取材料：请用 --passphrase-file 文件、环境变量 BEIAN_DESK_PASSPHRASE 提供，或在终端中运行以便输入。',
+      '这个工作区已加密，需要口令或恢复密钥才能读取其中的资料和材料：请用 --passphrase-file 文件、环境变量 BEIAN_DESK_PASSPHRASE 提供，或在终端中运行以便输入。',
     fileUnreadable: (path: string) => `读不到口令文件“${path}”：请检查路径和读取权限。`,
     fileEmpty: (path: string) => `口令文件“${path}”是空的：请在第一行写入口令或恢复密钥。`,
   },

@@ -56,7 +56,8 @@ describe('beian-desk archive', () => {
       unlockWith: 'archive-passphrase',
     })
     expect(storedWorkspace(target)).toEqual(storedWorkspace(dir))
-    const list = await run(['list', '--data-dir', target])
+    // The store of an encrypted workspace is read with its key: here the archive passphrase.
+    const list = await run(['list', '--data-dir', target], { env: { BEIAN_DESK_PASSPHRASE: ARCHIVE_PASS } })
     expect(list.code).toBe(0)
     expect(list.out).toContain('example-blog.cn')
     // The imported workspace opens with the archive passphrase from now on (no keychain here).

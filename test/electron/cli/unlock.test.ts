@@ -4,7 +4,10 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { takePassphraseFile } from '../../../electron/cli/unlock'
 import { isSealed } from '../../../electron/main/services/crypto/envelope'
+import { readKeyFile } from '../../../electron/main/services/crypto/key-file'
 import { createWorkspaceKeys } from '../../../electron/main/services/crypto/workspace-keys'
+import { storeFilesOf } from '../../../electron/main/services/store-seal'
+import { plaintextHits } from '../../support/sealed-store'
 import { createMaterialFiles } from '../../../electron/main/services/material-files'
 import { useTempDirs } from '../../support/temp-dir'
 import { FAST, fakeKeychain } from '../services/crypto/fake-keychain'
@@ -92,9 +95,32 @@ describe('beian-desk on an encrypted workspace', () => {
     expect(none).toMatchObject({ code: 2, err: expect.stringContaining('需要口令或恢复密钥') as unknown })
   })
 
-  it('list and status need no key (they read no material file)', async () => {
-    const { dir } = await encryptedSite()
-    expect((await run(['list', '--data-dir', dir])).code).toBe(0)
+  it('list needs the key too (the store is sealed); a writer finishes sealing an older store', async () => {
+    const { dir, site, code } = await encryptedSite()
+    const idNumber = site.subject.principal.idNumber
+    const none = await run(['list', '--data-dir', dir])
+    expect(none).toMatchObject({ code: 2, err: expect.stringContaining('恢复密钥') as unknown })
+    const env = { BEIAN_DESK_PASSPHRASE: code }
+    const listed = await run(['list', '--data-dir', dir, '--json'], { env })
+    expect(listed.code).toBe(0)
+    expect(listed.out).toContain(site.subject.id)
+    // A read-only command leaves the older plaintext store as it is; a writing one seals it.
+    expect(readKeyFile(dir)?.storeEncrypted).not.toBe(true)
+    const args = ['event', '--data-dir', dir, '--site', 'example-blog.cn', '--stage', 'submitted']
+    const event = await run([...args, '--date', '2026-12-01'], { env })
+    expect(event.err).toBe('')
+    expect(event.code).toBe(0)
+    expect(readKeyFile(dir)?.storeEncrypted).toBe(true)
+    expect(plaintextHits(dir, [idNumber, site.subject.principal.mobile])).toEqual([])
+    for (const path of storeFilesOf(dir)) expect(isSealed(readFileSync(path)), path).toBe(true)
+    const status = await run(['status', '--data-dir', dir, '--json'], { env })
+    expect(status.code).toBe(0)
+    expect(status.out).toContain('example-blog.cn')
+    const backups = await run(['backups', 'list', '--data-dir', dir, '--json'], { env })
+    expect(backups.code).toBe(0)
+    const { generations } = JSON.parse(backups.out) as { generations: { valid: boolean }[] }
+    expect(generations.length).toBeGreaterThan(0)
+    expect(generations.every((g) => g.valid)).toBe(true)
   })
 
   it('takes --passphrase-file out of argv, never after --', () => {
