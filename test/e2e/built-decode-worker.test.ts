@@ -10,10 +10,16 @@ import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DECODE_IDLE_MS, DecodePool } from '../../electron/main/services/images/decode-pool'
+import {
+  DECODE_IDLE_MS,
+  DECODE_RESOURCE_LIMITS,
+  DecodePool,
+} from '../../electron/main/services/images/decode-pool'
+import { utilityProcessTransport } from '../../electron/main/services/images/decode-transport'
 import { decodeHeicImage, type HeicImage } from '../../electron/main/services/images/heic'
 import { renderPdfPage, type PdfPage } from '../../electron/main/services/images/pdf'
 import { domainCertificatePdf, handheld, toHeic } from '../fixtures/generate'
+import { fakeUtilityFork } from '../electron/services/images/fake-utility-process'
 import { useTempDirs } from '../support/temp-dir'
 
 const tempDir = useTempDirs()
@@ -48,6 +54,26 @@ describe.each(['out/main', 'out/cli'])('%s/decode-worker.js', (dir) => {
     const localPage = await renderPdfPage(pdf, 1)
     expect(page.data.equals(localPage.data)).toBe(true)
     expect({ ...page, data: null }).toEqual({ ...localPage, data: null })
+  })
+})
+
+describe('out/main/decode-worker.js as a utility process (as the app runs it)', () => {
+  it('answers through process.parentPort with the main-thread pixels', async () => {
+    const file = resolve('out/main/decode-worker.js')
+    expect(existsSync(file), `${file} missing: run npm run build`).toBe(true)
+    const fork = fakeUtilityFork()
+    const pool = new DecodePool({
+      transport: utilityProcessTransport(fork, file, DECODE_RESOURCE_LIMITS),
+      size: 1,
+      idleMs: 1000,
+      taskTimeoutMs: 60_000,
+    })
+    pools.push(pool)
+    const image = (await pool.run({ kind: 'heic', input: heic })) as HeicImage
+    expect(image.data.equals((await decodeHeicImage(heic)).data)).toBe(true)
+    const page = (await pool.run({ kind: 'pdf', input: pdf, page: 1 })) as PdfPage
+    expect(page.data.equals((await renderPdfPage(pdf, 1)).data)).toBe(true)
+    expect(fork.calls).toHaveLength(1)
   })
 })
 
