@@ -6,10 +6,10 @@
  * target, checking again, and renames it into place. A crash leaves only the staging folder,
  * which is not the target (never taken as a workspace) and is removed by the next import.
  */
-import { createHash, randomBytes } from 'node:crypto'
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { mkdirSync } from 'node:fs'
 import { mkdir, open, rename, rm, rmdir, stat, type FileHandle } from 'node:fs/promises'
-import { basename, dirname, join, resolve, sep } from 'node:path'
+import { dirname, resolve, sep } from 'node:path'
 import type { ArchiveStep } from '../../../../core/archive-progress'
 import { open as openSealed } from '../crypto/envelope'
 import { PASSPHRASE_SCRYPT, wrapWithSecret, type ScryptParams } from '../crypto/kdf'
@@ -20,6 +20,9 @@ import { checkManifest, type ManifestEntry } from './entries'
 import { archiveErrors, asWriteFailure } from './errors'
 import type { ArchiveContent } from './export'
 import { FrameReader, readHeader, unlockHeader, type ArchiveHeader, type ArchiveKeys } from './format'
+import { newStagingPath, stagingDone, sweepImportStaging, targetState } from './staging'
+
+export { sweepImportStaging, targetState }
 
 /** How the imported workspace is unlocked from now on. */
 export type UnlockWith = 'none' | 'keychain' | 'passphrase' | 'archive-passphrase'
@@ -53,49 +56,6 @@ type Verified = {
   keys: ArchiveKeys
 }
 const MAX_KEY_FILE_BYTES = 64 * 1024
-
-/** 'missing', 'empty' (an empty folder) or 'busy' (anything else is there). */
-export function targetState(dir: string): 'missing' | 'empty' | 'busy' {
-  const info = statSync(dir, { throwIfNoEntry: false })
-  if (!info) return 'missing'
-  if (!info.isDirectory()) return 'busy'
-  return readdirSync(dir).length === 0 ? 'empty' : 'busy'
-}
-
-const stagingPrefix = (target: string) => `.${basename(target)}.import-`
-
-/** Removes staging folders of imports into `target` whose process is gone (a killed import). */
-export function sweepImportStaging(target: string): string[] {
-  const parent = dirname(target)
-  const prefix = stagingPrefix(target)
-  const removed: string[] = []
-  let names: string[]
-  try {
-    names = readdirSync(parent)
-  } catch {
-    return removed
-  }
-  for (const name of names) {
-    if (!name.startsWith(prefix)) continue
-    const pid = Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1])
-    if (Number.isInteger(pid) && pid !== process.pid && isAlive(pid)) continue
-    if (pid === process.pid && importing.has(join(parent, name))) continue
-    rmSync(join(parent, name), { recursive: true, force: true })
-    removed.push(join(parent, name))
-  }
-  return removed
-}
-
-const importing = new Set<string>()
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code !== 'ESRCH'
-  }
-}
 
 async function reader(
   file: FileHandle,
@@ -236,11 +196,7 @@ export async function importArchive(options: ArchiveImportOptions): Promise<Arch
   } catch (error) {
     throw asWriteFailure(error, dirname(target))
   }
-  const staging = join(
-    dirname(target),
-    `${stagingPrefix(target)}${String(process.pid)}-${randomBytes(6).toString('hex')}`,
-  )
-  importing.add(staging)
+  const staging = newStagingPath(target)
   try {
     await mkdir(staging, { mode: 0o700 })
     await unpack(options, verified, staging)
@@ -261,7 +217,7 @@ export async function importArchive(options: ArchiveImportOptions): Promise<Arch
     await rm(staging, { recursive: true, force: true })
     throw asWriteFailure(error, target)
   } finally {
-    importing.delete(staging)
+    stagingDone(staging)
   }
 }
 
