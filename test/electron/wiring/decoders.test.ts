@@ -78,14 +78,19 @@ describe('decoders in utility processes (main)', () => {
     expect([...image.data]).toEqual([1, 2, 3, 4])
   })
 
-  it('turns the utility process exiting into image/decoder-crashed and forks a new one next time', async () => {
+  it('turns a utility process ending (fatal error, exit) into image/decoder-crashed, forking anew', async () => {
     useUtilityProcessDecoders(PACKAGED_MAIN)
     const first = decodeHeicInWorker(Buffer.from('a')).catch((e: unknown) => e)
     await vi.waitFor(() => expect(forked).toHaveLength(1))
+    // A heap blow-up: Electron emits 'error' (FatalError) and then 'exit'; main must not throw.
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {})
+    forked[0]?.emit('error', 'FatalError', 'Reached heap limit', '{}')
     forked[0]?.emit('exit', 5)
     const error = await first
     expect(error).toBeInstanceOf(ImageInputError)
     expect(error).toMatchObject({ code: 'image/decoder-crashed' })
+    expect(quiet).toHaveBeenCalledWith('[decode-worker]', 'FatalError', 'Reached heap limit')
+    quiet.mockRestore()
     void decodeHeicInWorker(Buffer.from('b')).catch(() => null)
     await vi.waitFor(() => expect(forked).toHaveLength(2))
   })

@@ -53,6 +53,8 @@ export type UtilityChild = {
   kill(): boolean
   on(event: 'message', listener: (message: unknown) => void): unknown
   on(event: 'exit', listener: (code: number) => void): unknown
+  /** A V8 fatal error (heap exhausted): reported before 'exit'. */
+  on(event: 'error', listener: (type: string, location: string) => void): unknown
 }
 
 export type UtilityForkOptions = { serviceName: string; execArgv: string[] }
@@ -94,6 +96,8 @@ export function utilityProcessTransport(
     let exited = false
     const waiters: Array<() => void> = []
     child.on('message', (reply) => events.message(reply as DecodeReply))
+    // An 'error' nobody listens to would be thrown in main; 'exit' follows and fails the task.
+    child.on('error', (type, location) => console.error('[decode-worker]', type, location))
     child.on('exit', (code) => {
       exited = true
       for (const wake of waiters.splice(0)) wake()
