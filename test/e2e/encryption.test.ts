@@ -1,8 +1,9 @@
 /**
  * Settings → 数据加密 in Chromium over the test bridge (no keychain there, like Linux
  * basic_text): not encrypted at first with the reason, a passphrase set, the recovery key shown
- * once, and the material files then sealed; the next start asks for the passphrase, refuses a
- * wrong one and opens with the right one. Screenshots go to test-results/.
+ * once, and the material files then sealed; the next start shows the workspace as locked (its
+ * store is sealed), asks for the passphrase, refuses a wrong one and opens with the right one.
+ * Screenshots go to test-results/.
  */
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
@@ -56,6 +57,8 @@ describe('settings → 数据加密', () => {
     const { page } = session
     const prompt = page.locator(byId('startup-unlock'))
     await page.locator(byId('enc-unlock-secret')).waitFor()
+    // The store is sealed: until unlocked the window says so, never an empty workspace.
+    await expect(page.locator(byId('workspace-locked')).isVisible()).resolves.toBe(true)
     // The screenshot after the modal's zoom-in (its motion classes gone); the test itself does not wait on it.
     await expect.poll(() => page.locator('.ant-modal[class*="zoom"]').count()).toBe(0)
     await page.screenshot({ path: join(SHOTS, 'startup-unlock.png') })
@@ -67,6 +70,7 @@ describe('settings → 数据加密', () => {
     await page.click(byId('enc-unlock'))
     await page.locator('.ant-message-notice', { hasText: '已解锁' }).first().waitFor()
     await expect.poll(() => prompt.isVisible()).toBe(false)
+    await expect.poll(() => page.locator(byId('workspace-locked')).count()).toBe(0)
     await page.click(byId('nav-encryption'))
     await expect(page.textContent(byId('encryption-settings'))).resolves.toContain('已加密')
   }, 120_000)

@@ -1,4 +1,4 @@
-import { Button, Typography } from 'antd'
+import { Button, Space, Typography } from 'antd'
 import { StartupUnlock } from './StartupUnlock'
 import { useEncryptionT } from './encryption-strings'
 import { askToUnlock } from './lock-store'
@@ -12,10 +12,12 @@ export function LockedWorkspace() {
   return (
     <div className="full-screen-center" data-testid="workspace-locked">
       <StartupUnlock />
-      <Typography.Paragraph>{t('enc.locked.body')}</Typography.Paragraph>
-      <Button type="primary" onClick={askToUnlock} data-testid="workspace-unlock">
-        {t('enc.locked.unlock')}
-      </Button>
+      <Space orientation="vertical" align="center">
+        <Typography.Text>{t('enc.locked.body')}</Typography.Text>
+        <Button type="primary" onClick={askToUnlock} data-testid="workspace-unlock">
+          {t('enc.locked.unlock')}
+        </Button>
+      </Space>
     </div>
   )
 }

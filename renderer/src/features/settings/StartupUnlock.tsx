@@ -7,19 +7,28 @@ import { useEncryptionT } from './encryption-strings'
 import { askToUnlock, closeUnlockPrompt, useLockStore } from './lock-store'
 
 /**
- * At start, a workspace whose key is protected by a passphrase is locked: asks for it once,
- * before anything needs a material file; the auto-lock asks again. Skippable (the forms are not
- * encrypted); the drawer's unlock form stays available. A keychain-protected workspace unlocks
- * by itself in main.
+ * Asked once per page: a later mount (the locked screen after 立即锁定, whose drawer has its own
+ * unlock form) does not put the prompt over it; the auto-lock asks by itself.
+ */
+let checkedAtStart = false
+
+/**
+ * At start, a workspace whose key is protected by a passphrase is locked: asks for it once; the
+ * auto-lock asks again. Skippable, but the workspace stays hidden until unlocked (its store is
+ * sealed: main refuses it as locked, see LockedWorkspace); the drawer's unlock form stays
+ * available. A keychain-protected workspace unlocks by itself in main.
  */
 export function StartupUnlock() {
   const t = useEncryptionT()
   const { message } = AntApp.useApp()
   const open = useLockStore((s) => s.promptOpen)
   useEffect(() => {
+    if (checkedAtStart) return
     let alive = true
     void call('encryption:status').then((status) => {
-      if (alive && status?.encrypted && !status.unlocked) askToUnlock()
+      if (!alive) return
+      checkedAtStart = true
+      if (status?.encrypted && !status.unlocked) askToUnlock()
     })
     return () => {
       alive = false
