@@ -17,7 +17,8 @@ import { assignHalves, ensureCorpus } from './corpus'
 import { withPinnedHalves } from '../scripts/photo-corpus'
 import { decodeReference } from './decode'
 import { machine, type Machine } from './machine'
-import { measure, prepareReference } from './metrics'
+import { measure, prepareReference, type Reference } from './metrics'
+import { cachedScore } from './score-cache'
 import { profileInput, profileTable } from './profile'
 import {
   deltas,
@@ -87,10 +88,14 @@ async function scoreInput(input: Input, per: Map<ToolId, Outcome>, inputBytes: n
   const scratch = await mkdtemp(join(tmpdir(), 'bench-m-'))
   try {
     const refRgb = await decodeReference(input.path, input.format)
-    const ref = await prepareReference(refRgb, scratch)
+    // Prepared once, and only when some output is not in the score cache.
+    let ref: Promise<Reference> | undefined
     for (const [tool, o] of per) {
       if (o.error) continue
-      o.q = await measure(ref, join(resultsDir, 'out', tool, `${input.name}.jpg`), scratch)
+      const out = join(resultsDir, 'out', tool, `${input.name}.jpg`)
+      o.q = await cachedScore(input.path, out, async () =>
+        measure(await (ref ??= prepareReference(refRgb, scratch)), out, scratch),
+      )
     }
     return {
       input: input.name,
