@@ -148,12 +148,24 @@ export function sweepBeforeImport(dataDir: string, options: BeforeImportOptions 
   for (const name of names) {
     const path = join(dirname(dataDir), name)
     if (!statSync(path, { throwIfNoEntry: false })?.isDirectory()) continue
-    const verdict = name.endsWith(REMOVING) ? 'empty' : judgeBeforeImport(path, options.readText)
-    const due = verdict === 'history' && now - keptSince(path) >= (options.graceMs ?? BEFORE_IMPORT_GRACE_MS)
-    if (verdict === 'empty' || due) {
-      remove(path)
-      report.removed.push(path)
-    } else report.kept.push(path)
+    // A folder that cannot be judged or removed now (open file, permissions) waits for the next
+    // start: cleaning must never stop the app from starting.
+    let removed = false
+    try {
+      removed = sweepOne(path, now, options)
+    } catch {
+      removed = false
+    }
+    report[removed ? 'removed' : 'kept'].push(path)
   }
   return report
+}
+
+/** Removes one kept folder when its verdict allows; true when it went. */
+function sweepOne(path: string, now: number, options: BeforeImportOptions): boolean {
+  const verdict = path.endsWith(REMOVING) ? 'empty' : judgeBeforeImport(path, options.readText)
+  const due = verdict === 'history' && now - keptSince(path) >= (options.graceMs ?? BEFORE_IMPORT_GRACE_MS)
+  if (verdict !== 'empty' && !due) return false
+  remove(path)
+  return true
 }

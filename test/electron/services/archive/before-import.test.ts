@@ -150,6 +150,17 @@ describe('the workspace an import replaced', () => {
     expect(sweepBeforeImport(data).removed.sort()).toHaveLength(3)
     expect(leftovers(data)).toEqual([])
   })
+
+  it('a folder that cannot be removed now is reported kept, and the start goes on', async () => {
+    const data = await staged(EMPTY)
+    start(data)
+    const aside = `${data}.before-import-2020-01-01T00-00-00-000Z`
+    mkdirSync(aside)
+    // Its `.removing` name is taken by a file: the rename fails (EEXIST/ENOTDIR), nothing throws.
+    writeFileSync(`${aside}.removing`, 'in the way')
+    expect(sweepBeforeImport(data)).toEqual({ removed: [], kept: [aside] })
+    expect(storedWorkspace(data)).toEqual(expected)
+  })
 })
 
 const CHILD = `
