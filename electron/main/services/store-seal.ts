@@ -6,8 +6,18 @@
  * A crash midway leaves each file whole, plain or sealed; the codec still reads both until the
  * caller records that the migration finished, and the next unlock finishes it.
  */
-import { readdirSync, readFileSync, statSync, utimesSync } from 'node:fs'
-import { join } from 'node:path'
+import { randomBytes } from 'node:crypto'
+import {
+  linkSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  type Stats,
+} from 'node:fs'
+import { basename, dirname, join } from 'node:path'
 import { TEMP_INFIX, writeFileAtomicSync } from './atomic-write'
 import { isSealed } from './crypto/envelope'
 import type { SealedStoreCodec } from './crypto/sealed-store-codec'
@@ -41,24 +51,55 @@ export function storeFilesOf(dataDir: string): string[] {
   ]
 }
 
-/** Seals every plaintext store file; returns how many it re-wrote. */
+/**
+ * A backup generation's shard that was the same file (hard link) as a live shard before the
+ * live one was sealed gets a link to the sealed one: the bytes stay shared, sealed once.
+ */
+function relink(
+  path: string,
+  ino: number,
+  sealedShards: Map<string, { ino: number; path: string }>,
+): boolean {
+  const live = sealedShards.get(basename(path))
+  if (!live || live.ino !== ino) return false
+  const temp = join(dirname(path), `.${basename(path)}${TEMP_INFIX}${randomBytes(6).toString('hex')}`)
+  try {
+    linkSync(live.path, temp)
+    renameSync(temp, path)
+    return true
+  } catch {
+    rmSync(temp, { force: true })
+    return false // a file system without hard links: sealed on its own
+  }
+}
+
+/** Seals every plaintext store file; returns how many it re-wrote (or re-linked). */
 export function sealStoreFiles(dataDir: string, codec: SealedStoreCodec): number {
   let count = 0
-  for (const path of storeFilesOf(dataDir)) {
+  const sealedShards = new Map<string, { ino: number; path: string }>()
+  const liveShards = join(dataDir, SHARD_DIR)
+  // The live shards first, so the generations' links to them can follow.
+  const files = storeFilesOf(dataDir).sort(
+    (a, b) => Number(dirname(b) === liveShards) - Number(dirname(a) === liveShards),
+  )
+  for (const path of files) {
     let bytes: Buffer
-    let times: { atime: Date; mtime: Date }
+    let st: Stats
     try {
-      const st = statSync(path)
+      st = statSync(path)
       if (!st.isFile()) continue
-      times = st
       bytes = readFileSync(path)
     } catch {
       continue // removed meanwhile, or none yet
     }
     if (isSealed(bytes)) continue
-    // A backup shard is a hard link of a live shard: the rename gives each its own sealed copy.
+    if (dirname(path) !== liveShards && relink(path, st.ino, sealedShards)) {
+      count += 1
+      continue
+    }
     writeFileAtomicSync(path, codec.encode(bytes))
-    utimesSync(path, times.atime, times.mtime)
+    utimesSync(path, st.atime, st.mtime)
+    if (dirname(path) === liveShards) sealedShards.set(basename(path), { ino: st.ino, path })
     count += 1
   }
   return count

@@ -5,7 +5,7 @@
  * folder, and the store and every generation open without plaintext being accepted any more.
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openConfStore } from '../../../electron/main/services/conf-store'
 import { isSealed } from '../../../electron/main/services/crypto/envelope'
@@ -60,12 +60,19 @@ describe('sealing an older workspace', () => {
     again.close()
   })
 
-  it('keeps each generation’s age', () => {
+  it('keeps each generation’s age, and a generation’s shard stays one file with the live one', () => {
     const dir = tempDir()
     plaintextWorkspace(dir, 2)
     const generations = storeFilesOf(dir).filter((p) => /backups\/config-/.test(p))
     const before = generations.map((p) => statSync(p).mtimeMs)
     sealStoreFiles(dir, sealedCodec(newDataKey(), true))
     expect(generations.map((p) => statSync(p).mtimeMs)).toEqual(before)
+    const live = storeFilesOf(dir).filter((p) => p.includes(join(dir, 'store')))
+    expect(live.length).toBe(2)
+    for (const path of live) {
+      const pooled = join(dir, 'backups', 'shards', basename(path))
+      expect(statSync(pooled).ino, pooled).toBe(statSync(path).ino)
+      expect(isSealed(readFileSync(pooled))).toBe(true)
+    }
   })
 })
