@@ -73,7 +73,7 @@ export function createServices(
         })
       : null
   // A workspace without a key opens at once, as before (an open failure stops the start).
-  if (keys.status().encrypted === false) session?.sync()
+  if (!keys.isEncrypted()) session?.sync()
   const repo = session ? session.repo : createWorkspaceRepo(store as StoreBackend)
   // A file needed before start-up has unlocked the key waits for it (never a locked refusal).
   let started: Promise<void> = Promise.resolve()

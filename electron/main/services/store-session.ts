@@ -126,6 +126,8 @@ export function createStoreSession(
       }
     },
     lock() {
+      // The store stays open behind the refusal (its writer lock held, so the CLI cannot write
+      // meanwhile); its codec keeps the store sub-key in memory, as the keys keep a running seal's.
       if (keys.isEncrypted() && !keys.dataKey()) paused = true
     },
   }
