@@ -19,7 +19,7 @@ export function AutoLockSettings({ status, onLocked, t }: Props) {
   const lockNow = async () => {
     const next = await call('encryption:lock')
     // The drawer then shows its own unlock form in place of these settings.
-    if (next && !next.unlocked) hideLockedWorkspace()
+    if (next?.encrypted && !next.unlocked) hideLockedWorkspace()
     if (next) onLocked(next)
   }
   const options = AUTO_LOCK_CHOICES.map((m) => ({
