@@ -29,6 +29,7 @@ beforeEach(() => {
   stored = { subjects: [], sites: [], materials: [] }
   useWorkspaceStore.setState({
     workspace: null,
+    locked: false,
     importing: {},
     importErrors: {},
     selection: { kind: 'welcome' },
@@ -44,6 +45,26 @@ describe('workspace store', () => {
     install({ ok: true, value: {} })
     expect(await loadWorkspace()).toBe(true)
     expect(useWorkspaceStore.getState().workspace).toEqual(stored)
+  })
+
+  it('a locked workspace is never shown as an empty one: locked, no workspace, no error shown', async () => {
+    const shown: unknown[] = []
+    setErrorPresenter((e) => void shown.push(e))
+    const locked = {
+      code: 'crypto/locked',
+      message: '工作区已加密且尚未解锁：请在“设置 → 数据加密”中输入口令…',
+    }
+    window.beian = {
+      invoke: vi.fn(async () => ({ ok: false, error: locked })),
+      on: vi.fn(),
+      pathsForFiles: vi.fn(),
+    } as unknown as BeianBridge<File>
+    expect(await loadWorkspace()).toBe(false)
+    expect(useWorkspaceStore.getState()).toMatchObject({ workspace: null, locked: true })
+    expect(shown).toEqual([])
+    install({ ok: true, value: {} })
+    expect(await loadWorkspace()).toBe(true)
+    expect(useWorkspaceStore.getState()).toMatchObject({ workspace: stored, locked: false })
   })
 
   it('keeps an import error on the slot and does not reload', async () => {
