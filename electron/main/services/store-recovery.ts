@@ -4,8 +4,10 @@
  * file when the rest validates, (2) else the newest backup generation that parses and
  * validates is restored, (3) else the app starts empty. Every branch is reported, never silent.
  */
-import { readdirSync, renameSync, rmSync } from 'node:fs'
+import { readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
+import { CryptoFailure, isSealed } from './crypto/envelope'
+import { isSealedCodec } from './crypto/sealed-store-codec'
 import type { GenerationInfo, StoreBackups } from './store-backups'
 import { IDENTITY_CODEC, readStoreText, writeStoreText, type StoreCodec } from './store-codec'
 import {
@@ -113,10 +115,39 @@ type RecoverInput = {
   codec?: StoreCodec
 }
 
+/**
+ * A sealed store whose file and every backup generation fail to open was sealed under another
+ * key: far likelier a wrong key than all of them damaged. Recovery would start empty, so it is
+ * refused before anything is moved or written.
+ */
+function refuseWrongKey(filePath: string, backups: StoreBackups, codec: StoreCodec): void {
+  if (!isSealedCodec(codec)) return
+  let raw: Buffer
+  try {
+    raw = readFileSync(filePath)
+  } catch {
+    return
+  }
+  if (!isSealed(raw)) return
+  try {
+    codec.decode(raw)
+    return // the key opens it: real damage
+  } catch {
+    // not with this key; the generations decide
+  }
+  const generations = backups.list()
+  if (generations.length === 0 || generations.some((g) => g.valid)) return
+  throw new CryptoFailure(
+    'crypto/wrong-key',
+    '数据文件和它的所有备份都无法用当前的密钥解密：很可能是密钥不对，而不是文件损坏。没有改动任何文件。请从备份恢复 keys.json 后再打开；如果问题依旧，请联系技术支持。',
+  )
+}
+
 /** Recovers a store whose open threw a damage error; returns once `open()` succeeded. */
 export function recoverStore(input: RecoverInput): StoreRecovery {
   const { open, filePath, shownPath, backups, readOnly } = input
   const codec = input.codec ?? IDENTITY_CODEC
+  if (input.text === undefined) refuseWrongKey(filePath, backups, codec)
   const dataDir = dirname(shownPath)
   let text = input.text ?? ''
   if (input.text === undefined) {

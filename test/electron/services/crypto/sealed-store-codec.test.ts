@@ -62,18 +62,18 @@ describe('sealed store codec', () => {
     expect(() => open(key, a)).toThrow(/无法解密/)
   })
 
-  it('a wrong key is damage: the decode throws and the open recovers, never an empty start unreported', () => {
+  it('a wrong key: every file fails to decode, and the open is refused, never an empty start', () => {
     const dir = tempDir()
-    plaintextWorkspace(dir, 2, sealedCodec(newDataKey()))
+    const all = plaintextWorkspace(dir, 2, sealedCodec(newDataKey()))
     const other = sealedCodec(newDataKey())
     expect(() => readStoreText(join(dir, 'config.json'), other)).toThrow(StoreDecodeError)
-    const before = readFileSync(join(dir, 'config.json'))
-    const store = openConfStore(dir, { readOnly: true, codec: other })
-    expect(store.recovery).not.toBeNull()
-    expect(store.recovery?.summary).toMatch(/损坏/)
-    store.close()
-    // Read-only: the sealed file is untouched.
-    expect(readFileSync(join(dir, 'config.json')).equals(before)).toBe(true)
+    const before = new Map(filesUnder(dir).map((p) => [p, readFileSync(p).toString('base64')] as const))
+    for (const readOnly of [true, false])
+      expect(() => openConfStore(dir, { readOnly, codec: other })).toThrow(/密钥不对/)
+    // Nothing moved, nothing written (the refused writer gave its lock back).
+    const after = new Map(filesUnder(dir).map((p) => [p, readFileSync(p).toString('base64')] as const))
+    expect(after).toEqual(before)
+    expect(all).toHaveLength(2)
   })
 
   it('a changed byte is damage: the last good generation comes back with every subject', () => {
