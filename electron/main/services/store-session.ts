@@ -69,7 +69,10 @@ export function createStoreSession(
       everOpened = true
       options.onFirstOpen?.(store)
     }
-    writeUiLanguage(dataDir, next.repo.settings().language)
+    // A language chosen while locked (below) is taken by the store; else the copy follows the store.
+    const chosen = readUiLanguage(dataDir)
+    if (chosen && chosen !== next.repo.settings().language) next.repo.updateSettings({ language: chosen })
+    else writeUiLanguage(dataDir, next.repo.settings().language)
     return next
   }
 
@@ -107,6 +110,12 @@ export function createStoreSession(
     commit: (next) => usable().repo.commit(next),
     replace: (next) => usable().repo.replace(next),
     updateSettings(patch) {
+      const onlyLanguage = Object.entries(patch).every(([k, v]) => k === 'language' || v === undefined)
+      if (!(current && !paused) && onlyLanguage && patch.language) {
+        // Locked: the window's language may still change (nothing personal, ui-prefs.ts).
+        writeUiLanguage(dataDir, patch.language)
+        return lockedSettings()
+      }
       const settings = usable().repo.updateSettings(patch)
       if (patch.language) writeUiLanguage(dataDir, settings.language)
       return settings

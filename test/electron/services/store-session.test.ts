@@ -108,9 +108,16 @@ describe('store session', () => {
     const settings = await call('settings:get')
     expect(settings.ok && settings.value).toMatchObject({ language: 'en', lastExportDir: '' })
     expect(snapshot(dir)).toEqual(before)
+    // The language may still be switched (only the plaintext copy changes); the store takes it at unlock.
+    const switched = await call('settings:set', { language: 'zh-CN' })
+    expect(switched.ok && switched.value).toMatchObject({ language: 'zh-CN' })
+    const refused = await call('settings:set', { language: 'en', lastExportDir: '/tmp' })
+    expect(!refused.ok && refused.error.code).toBe('crypto/locked')
 
     expect((await call('encryption:unlock', { secret: PASSPHRASE })).ok).toBe(true)
     expect(await ids()).toEqual(all.map((s) => s.id))
+    const afterUnlock = await call('settings:get')
+    expect(afterUnlock.ok && afterUnlock.value).toMatchObject({ language: 'zh-CN' })
 
     // 立即锁定: refused again, then back after the passphrase.
     await call('encryption:lock')
@@ -120,6 +127,6 @@ describe('store session', () => {
     expect((await call('workspace:load')).ok).toBe(true)
     await services.encryption.ready
     expect(plaintextHits(dir, needlesOf(all))).toEqual([])
-    expect(readFileSync(join(dir, 'ui-prefs.json'), 'utf8')).toBe('{"language":"en"}\n')
+    expect(readFileSync(join(dir, 'ui-prefs.json'), 'utf8')).toBe('{"language":"zh-CN"}\n')
   })
 })
