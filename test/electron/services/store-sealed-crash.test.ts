@@ -1,10 +1,10 @@
 /**
  * kill -9 during writes of a sealed store: a child process adds subjects one by one through
- * the sealing codec (acknowledging each) and is killed at a random moment, 100 times (20 in each
- * of five workspaces). Right
- * after each kill, before anything cleans up, no file in the data folder (temp files of the
- * interrupted write included) holds an ID number, a name or a phone number in plaintext; then
- * the next start opens with no recovery and every acknowledged subject, every file sealed.
+ * the sealing codec (acknowledging each) and is killed at a random moment, 100 times (20 in
+ * each of five workspaces). Right after each kill, before anything cleans up, no file in the
+ * data folder (temp files of the interrupted write included) holds an ID number, a name or a
+ * phone number in plaintext; then the next start opens with no recovery and every acknowledged
+ * subject, every file sealed.
  */
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
