@@ -4,11 +4,12 @@
  *
  * Why (issue 13, fifth round): measured on the corpus at q85 between 3000 and 2400 px, phone
  * photos of ID cards and hand-held IDs gave e = 2.5–3.0 (bytes fall faster than the pixel count:
- * much of what a large side keeps is sensor noise), landscape and portrait photos 1.3–2.2 and
- * scans 1.4. On the first kind 2400 px at q89–91 beat 3000 px at q83–84 on butteraugli@1600
- * with SSIM@1600 as good, so their floor above 2600 px is higher (caps.ts largeSideFloor).
- * Scans preferred full size at q64 to 3000 px at q81, but their exponent overlaps the photos'
- * (a patterned photo gave 1.3), so no lower floor follows from it.
+ * much of what a large side keeps is sensor noise), landscape and portrait photos 1.5–2.25,
+ * certificate images 1.7–1.8 and scans 1.4. On the first kind 2400 px at q89–91 beat 3000 px at
+ * q83–84 on butteraugli@1600 with SSIM@1600 as good, so their floor above 2600 px is higher
+ * (caps.ts largeSideFloor). Scans preferred full size at q64 to 3000 px at q81, but certificate
+ * images sit among the photos, so e does not single out the documents whose text needs
+ * resolution and no lower floor follows from it.
  */
 import { LARGE_SIDE, sideLadder } from './caps'
 import type { FitRequest } from './fit-types'
