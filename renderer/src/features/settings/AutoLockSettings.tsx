@@ -2,7 +2,7 @@ import { Button, Select, Space, Typography } from 'antd'
 import type { EncryptionStatus } from '../../../../core/api'
 import { AUTO_LOCK_CHOICES } from '../../../../core/limits'
 import { call } from '../../api'
-import { hideLockedWorkspace } from '../workspace/store'
+import { confirmDropEdits, hideLockedWorkspace } from '../workspace/store'
 import type { EncryptionT } from './encryption-strings'
 import { setAutoLockMinutes, useLockStore } from './lock-store'
 
@@ -17,6 +17,8 @@ export function AutoLockSettings({ status, onLocked, t }: Props) {
     if (saved) setAutoLockMinutes(saved.autoLockMinutes ?? 0)
   }
   const lockNow = async () => {
+    // Locking hides the workspace: a form's unsaved edits would go, so ask first.
+    if (!(await confirmDropEdits())) return
     const next = await call('encryption:lock')
     // The drawer then shows its own unlock form in place of these settings.
     if (next?.encrypted && !next.unlocked) hideLockedWorkspace()

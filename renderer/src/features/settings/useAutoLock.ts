@@ -2,11 +2,13 @@
  * Auto-lock: after the chosen idle minutes without a key, a click, a scroll or a pending
  * request (a long export counts as activity), a passphrase-protected workspace is locked in main
  * and the unlock prompt comes up. Checked every CHECK_MS; main ignores it for other workspaces.
+ * Never while a form holds unsaved edits: locking hides the workspace and would drop them, and
+ * nothing the user typed may be lost (the form's own data is on screen either way).
  * The minutes come from the lock store (set from the settings read at start, and by the drawer).
  */
 import { useEffect } from 'react'
 import { call, requestsInFlight } from '../../api'
-import { hideLockedWorkspace } from '../workspace/store'
+import { hasUnsavedEdits, hideLockedWorkspace } from '../workspace/store'
 import { askToUnlock, useLockStore } from './lock-store'
 
 export const CHECK_MS = 15_000
@@ -27,7 +29,8 @@ export function useAutoLock(): void {
     for (const name of ACTIVITY) window.addEventListener(name, touch, { capture: true, passive: true })
     const timer = setInterval(() => {
       const { autoLockMinutes, promptOpen } = useLockStore.getState()
-      if (promptOpen || !idleLongEnough(autoLockMinutes, Date.now() - lastActive, requestsInFlight())) return
+      if (promptOpen || hasUnsavedEdits()) return
+      if (!idleLongEnough(autoLockMinutes, Date.now() - lastActive, requestsInFlight())) return
       void call('encryption:lock').then((status) => {
         if (!alive || !status?.encrypted || status.unlocked) return
         hideLockedWorkspace()

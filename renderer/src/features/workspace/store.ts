@@ -67,6 +67,16 @@ export function registerDirtyCheck(check: () => boolean): () => void {
   }
 }
 
+/** The mounted form holds edits not saved yet (locking or leaving would drop them). */
+export function hasUnsavedEdits(): boolean {
+  return dirtyCheck?.() ?? false
+}
+
+/** Asks before an action that drops unsaved edits (true: go on); no question when there are none. */
+export async function confirmDropEdits(): Promise<boolean> {
+  return !hasUnsavedEdits() || (await confirmLeave())
+}
+
 /** The app registers a confirmation dialog ("放弃未保存的修改？"). */
 export function setLeaveConfirmer(confirm: () => Promise<boolean>): void {
   confirmLeave = confirm
@@ -74,7 +84,7 @@ export function setLeaveConfirmer(confirm: () => Promise<boolean>): void {
 
 /** User navigation: asks before leaving a form with unsaved edits. */
 export async function navigate(selection: Selection): Promise<boolean> {
-  if (dirtyCheck?.() && !(await confirmLeave())) return false
+  if (!(await confirmDropEdits())) return false
   select(selection)
   return true
 }

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { request, setErrorPresenter } from '../../../../renderer/src/api'
 import { useLockStore } from '../../../../renderer/src/features/settings/lock-store'
 import { CHECK_MS, idleLongEnough, useAutoLock } from '../../../../renderer/src/features/settings/useAutoLock'
+import { registerDirtyCheck } from '../../../../renderer/src/features/workspace/store'
 import { installBridge, type Answer } from '../../support/bridge'
 
 const LOCKED = {
@@ -70,6 +71,21 @@ describe('useAutoLock', () => {
       window.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' }))
     }
     expect(locks()).toBe(0)
+  })
+
+  it('never locks while a form holds unsaved edits, and locks once they are saved or dropped', async () => {
+    let dirty = true
+    const unregister = registerDirtyCheck(() => dirty)
+    try {
+      render(<Host />)
+      await idle(20 * 60_000)
+      expect(locks()).toBe(0)
+      dirty = false
+      await idle(CHECK_MS)
+      expect(locks()).toBe(1)
+    } finally {
+      unregister()
+    }
   })
 
   it('never locks while a request is pending (a long export)', async () => {
