@@ -33,7 +33,8 @@ export function isStoreFile(relPath: string): boolean {
   return STORE_FILE.test(name) || parts.slice(0, -1).some((p) => STORE_DIRS.has(p))
 }
 
-function* filesUnder(dir: string): Generator<string> {
+/** Every regular file under `dir`, recursively; a file or folder removed meanwhile is skipped. */
+export function* filesUnder(dir: string): Generator<string> {
   let names: string[]
   try {
     names = readdirSync(dir)

@@ -4,8 +4,6 @@
  * whole data folder for what must never be there in plaintext.
  */
 import { randomBytes } from 'node:crypto'
-import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, relative } from 'node:path'
 import { upsertSubject } from '../../core/workspace'
 import { openConfStore } from '../../electron/main/services/conf-store'
 import { createSealedStoreCodec } from '../../electron/main/services/crypto/sealed-store-codec'
@@ -13,6 +11,7 @@ import type { StoreCodec } from '../../electron/main/services/store-codec'
 import { createWorkspaceRepo } from '../../electron/main/services/workspace-repo'
 import { syntheticPerson } from '../fixtures/identity'
 import { makeIndividual, makePerson } from './factories'
+import { filesUnder as walkFiles, scanForPlaintext } from './plaintext-scan'
 
 /** The personal values one test subject carries (to search the disk for). */
 export type Secrets = { id: string; name: string; mobile: string; address: string }
@@ -66,22 +65,16 @@ export const newDataKey = (): Buffer => randomBytes(32)
 export const sealedCodec = (key: Buffer, acceptPlain = false) =>
   createSealedStoreCodec(key, { acceptPlain: () => acceptPlain })
 
-/** Every regular file under `dir`, recursively. */
-export function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .map((name) => join(dir, name))
-    .filter((path) => statSync(path).isFile())
-}
+/** Every regular file under `dir`, recursively (plaintext-scan.ts's walk). */
+export const filesUnder = (dir: string): string[] => [...walkFiles(dir)]
 
-/** Files under `dir` that hold any of `needles` as UTF-8 bytes: relative path → needle. */
+/**
+ * What under `dir` gives personal data away (plaintext-scan.ts, store files included): one
+ * "relative path: reason" per finding (a needle in UTF-8 or UTF-16LE, image magic outside a
+ * sealed container).
+ */
 export function plaintextHits(dir: string, needles: readonly string[]): string[] {
-  const hits: string[] = []
-  for (const path of filesUnder(dir)) {
-    const bytes = readFileSync(path)
-    for (const n of needles)
-      if (bytes.includes(Buffer.from(n, 'utf8'))) hits.push(`${relative(dir, path)}: ${n}`)
-  }
-  return hits
+  return scanForPlaintext(dir, { needles, includeStore: true }).findings.map((f) => `${f.file}: ${f.why}`)
 }
 
 export const needlesOf = (all: readonly Secrets[]): string[] =>
