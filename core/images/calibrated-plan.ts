@@ -2,7 +2,7 @@
  * The first plan, re-aimed with the final/draft ratio measured on the picture itself
  * (req.calibrate, e.g. on sampled bands) before any final encode is spent.
  */
-import { CALIBRATED_FILL } from './caps'
+import { CALIBRATED_FILL, FULL_CHROMA_QUALITY } from './caps'
 import type { FitRequest, Plan, Ratio } from './fit-types'
 import type { Session } from './fit-session'
 import { chooseDraft } from './side-plan'
@@ -31,11 +31,20 @@ export async function calibratedPlan(s: Session, req: FitRequest): Promise<Plan>
     if (plan.side < larger.side) plan = (await retryAtFloor(s, req, larger, measured, sampledAt)) ?? plan
   }
   const at = sampledAt.get(plan.side)
-  return at !== undefined && Math.abs(plan.quality - at) >= RESAMPLE_STEPS ? resampled(s, req, plan) : plan
+  const far =
+    at !== undefined && (Math.abs(plan.quality - at) >= RESAMPLE_STEPS || otherChroma(plan.quality, at))
+  return far ? resampled(s, req, plan) : plan
 }
 
 /** A plan this many quality steps away from where its side was sampled is sampled again. */
 const RESAMPLE_STEPS = 3
+
+/**
+ * A plan on the other side of FULL_CHROMA_QUALITY from its sample is sampled again too: the
+ * chroma subsampling changes there, and the ratio with it. On a 2560 px photo the ratio sampled
+ * at q95 (4:4:4) predicted q94 (4:2:0) under the cap, where it came out at 102 %: one more final.
+ */
+const otherChroma = (a: number, b: number): boolean => a >= FULL_CHROMA_QUALITY !== b >= FULL_CHROMA_QUALITY
 
 /**
  * Samples the ratio again at the planned quality and re-aims within the same side on the two

@@ -37,7 +37,8 @@ export async function detailExponent(s: Session, req: FitRequest): Promise<numbe
   if (!pair) return undefined
   const [a, b] = pair
   const quality = Math.min(DETAIL_QUALITY, req.maxQuality ?? DETAIL_QUALITY)
-  const [bytesA, bytesB] = [await s.draft(a, quality), await s.draft(b, quality)]
+  // Side by side: each needs its own resize, and a batch's other picture fills any idle core.
+  const [bytesA, bytesB] = await Promise.all([s.draft(a, quality), s.draft(b, quality)])
   if (!(bytesA > 0 && bytesB > 0)) return undefined
   return Math.log(bytesA / bytesB) / Math.log(a / b)
 }

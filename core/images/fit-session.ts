@@ -75,6 +75,16 @@ export class Session {
     return q
   }
 
+  /** Highest quality whose final at `side` came out at or under `cap` (-Infinity when none). */
+  highestFinalWithin(side: number, cap: number): number {
+    let q = -Infinity
+    for (const [key, out] of this.finals) {
+      const [sd, ql] = key.split(':').map(Number)
+      if (sd === side && ql !== undefined && out.length <= cap) q = Math.max(q, ql)
+    }
+    return q
+  }
+
   /** True when a final at this side and quality is measured or on its way. */
   hasFinal(side: number, quality: number): boolean {
     const key = `${side}:${quality}`

@@ -2,9 +2,10 @@
  * Final (mozjpeg) encodes from the plan until the budget is spent or the cap forces a step
  * down. Only finals measured at or under the cap are ever returned.
  */
-import { CALIBRATED_FILL } from './caps'
+import { CALIBRATED_FILL, CLIMB_FILL } from './caps'
 import type { Choice, Final, FitRequest, Next, Plan } from './fit-types'
 import type { Session } from './fit-session'
+import { floorAt } from './side-floor'
 import { spendBudget } from './spend-budget'
 import { finishDownward, stepDown } from './step-down'
 
@@ -41,10 +42,12 @@ export async function settle(s: Session, plan: Plan, req: FitRequest): Promise<F
   let best: Final | null = null
   let last: Next = plan
   let ratio = 1
+  // Asked once, when the first final starts: the machine's state then decides for the search.
+  const parallel = plan.raise && spareCore(req)
   for (let n = 0; n < MAX_FINALS; n++) {
-    // With a spare core, what the budget rule will ask for after the first final is encoded
+    // With a spare core, the encode the search most likely asks for after this one is started
     // beside it (speculate), so that encode costs no waiting.
-    if (n === 0 && plan.raise && at.quality < plan.hi && spareCore(req)) await speculate(s, at, target)
+    if (parallel) await speculate(s, req, plan, at, best, target, n === 0 ? CALIBRATED_FILL : CLIMB_FILL)
     const out = await s.final(at.side, at.quality)
     const tried: Final = { side: at.side, quality: at.quality, bytes: out.length, out }
     if (out.length <= req.maxBytes && better(tried, best)) best = tried
@@ -89,25 +92,75 @@ async function compactStep(s: Session, best: Final, target: number, ratio: numbe
 }
 
 /**
- * Starts, beside the first final, the encode the budget rule most likely asks for next (its
- * draft × the sampled ratio predicts it): the next quality step's usual final when it is
- * predicted to fit as surely as the first (under CALIBRATED_FILL); its compact final when it is
- * predicted within the sample's error of the cap or over it by less than COMPACT_GAIN. Why
- * compact there: on the tuning half (19 searched pictures, issue 13 fifth round) the next step
- * followed the first final on 13; in that band its usual final came out at 98.8–102.3 % of the
- * cap, so a usual step often needed a compact one after it, while the compact one alone (1–2.3 %
- * smaller) fitted wherever the usual one did. Started here, either costs a core that was idle.
+ * Starts, beside a final, the encode the search most likely asks for next, on a core that would
+ * otherwise be idle; its outcome is read later through the session. In this order:
+ * - the compact final of the step above, when that step's usual final already missed the target
+ *   by less than COMPACT_GAIN (compactStep asks for it once the search ends);
+ * - the next quality step's usual final when its draft × the sampled ratio predicts it fits
+ *   (`usualFill`: beside the first final as surely as the first, under CALIBRATED_FILL; later,
+ *   under CLIMB_FILL, the rule nextStep applies next); its compact final when it is predicted within
+ *   the sample's error of the cap or over it by less than COMPACT_GAIN. On the tuning half (19
+ *   searched pictures, issue 13 fifth round) the next step followed the first final on 13, and
+ *   in that band its usual final came out at 98.8–102.3 % of the cap, so a usual step often
+ *   needed a compact one after it, while the compact one alone (1–2.3 % smaller) fitted wherever
+ *   the usual one did;
+ * - otherwise the step below, when nothing at this side fits yet and this final is predicted
+ *   close enough to the target to miss it (OVERSHOOT_RISK): a final that comes out over the cap
+ *   is followed by that step (issue 13, sixth round: 2 of 10 traced pictures
+ *   waited for it alone, 0.2–0.3 s each).
  */
-async function speculate(s: Session, at: Next, target: number): Promise<void> {
-  const quality = at.quality + 1
-  const k = s.sampledRatio(at.side)
-  const predicted = k === undefined ? 0 : (await s.draft(at.side, quality)) * k
-  const started =
-    predicted <= target * CALIBRATED_FILL
-      ? s.final(at.side, quality)
-      : predicted <= target * (1 + COMPACT_GAIN)
-        ? s.compactFinal(at.side, quality)
-        : null
-  // Its outcome is read later through the session; a failure only means it is not there.
-  started?.catch(() => undefined)
+async function speculate(
+  s: Session,
+  req: FitRequest,
+  plan: Plan,
+  at: Next,
+  best: Final | null,
+  target: number,
+  usualFill: number,
+): Promise<void> {
+  // Wrapped: an async function returning the encode's promise would wait for the encode itself.
+  const beside = await besideEncode(s, req, plan, at, best, target, usualFill)
+  // A failure only means it is not there: whoever needs it encodes it again.
+  beside?.started.catch(() => undefined)
 }
+
+async function besideEncode(
+  s: Session,
+  req: FitRequest,
+  plan: Plan,
+  at: Next,
+  best: Final | null,
+  target: number,
+  usualFill: number,
+): Promise<{ started: Promise<Uint8Array> } | null> {
+  const up = at.quality + 1
+  const usualUp = s.finalBytes(at.side, up)
+  if (up <= plan.hi && !s.hasCompact(at.side, up)) {
+    if (usualUp !== undefined)
+      return usualUp > target && usualUp <= target * (1 + COMPACT_GAIN)
+        ? { started: s.compactFinal(at.side, up) }
+        : null
+    if (!s.hasFinal(at.side, up)) {
+      // Without a sampled ratio (a picture too small to sample) the step above is the guess.
+      const k = s.sampledRatio(at.side)
+      const predicted = k === undefined ? 0 : (await s.draft(at.side, up)) * k
+      if (predicted <= target * usualFill) return { started: s.final(at.side, up) }
+      if (predicted <= target * (1 + COMPACT_GAIN)) return { started: s.compactFinal(at.side, up) }
+    }
+  }
+  const down = at.quality - 1
+  const fitsHere = best !== null && best.side === at.side
+  if (fitsHere || down < floorAt(req, at.side) || s.hasFinal(at.side, down)) return null
+  const k = s.sampledRatio(at.side)
+  const predicted = k === undefined ? 0 : (await s.draft(at.side, at.quality)) * k
+  return predicted > target * OVERSHOOT_RISK ? { started: s.final(at.side, down) } : null
+}
+
+/**
+ * A final predicted above this share of the target may come out over it, so the step below is
+ * worth starting beside it. The sampled ratio is within 1.2 % at the 90th percentile (worst 3.8 %):
+ * a final predicted at 96 % of the target or less practically always fits, and a step below it
+ * would only be wasted, or worse, extend the measured curve that aims a raise (on a 6 MP photo at
+ * q94 and 84 %, two measured points aimed q95 at 4:4:4, 108 % of the cap: one more final).
+ */
+export const OVERSHOOT_RISK = 0.965

@@ -27,7 +27,10 @@ export async function stepDown(
 ): Promise<Next | null> {
   const sides = sideLadder(req.longSide)
   const lo = floorAt(req, over.side)
-  const fit = best && best.side === over.side ? best.quality : lo - 1
+  const bestHere = best && best.side === over.side ? best.quality : lo - 1
+  // A final encoded beside an earlier one (settle.ts speculate) may already fit in the bracket.
+  const measured = s.highestFinalWithin(over.side, req.maxBytes)
+  const fit = Math.max(bestHere, measured)
   const top = Math.min(over.quality, s.lowestFinalOver(over.side, req.maxBytes)) - 1
   if (top > fit) {
     const est = s.finalEstimate(over.side)
@@ -39,6 +42,8 @@ export async function stepDown(
     const q = s.curve(over.side).predictQuality((req.maxBytes * TARGET_FILL) / ratio, lo, top)
     return { side: over.side, quality: Math.max(q, fit + 1) }
   }
+  // Nothing is left to try above it: the measured fit is taken (read back, not encoded again).
+  if (measured > bestHere && measured >= lo) return { side: over.side, quality: measured }
   if (best) return null
   for (const side of sides) {
     if (side >= over.side) continue

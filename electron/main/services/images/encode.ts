@@ -128,7 +128,7 @@ export function makeEncoders(img: RawImage, opts: EncoderOptions = {}): Encoders
       const sample = sampleBands(await at(longSide))
       if (!sample) return undefined
       return timed('calibrate', async () => {
-        const [d, f] = [await jpeg(sample, quality, true), await jpeg(sample, quality, false)]
+        const [d, f] = await Promise.all([jpeg(sample, quality, true), jpeg(sample, quality, false)])
         return f.length / Math.max(1, d.length)
       })
     },
