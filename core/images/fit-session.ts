@@ -140,6 +140,16 @@ export class Session {
     }
   }
 
+  /**
+   * Waits for the usual finals still on their way. The search decides on measured finals only,
+   * so one started beside another must be in before the next decision: otherwise the decision
+   * depends on which encode happened to finish first (on a 2560 px photo, one run in four made a
+   * third final for a step already encoded beside the first).
+   */
+  async finalsIn(): Promise<void> {
+    await Promise.allSettled([...this.pending.values()])
+  }
+
   /** Waits for every final still on its way (none may outlive the search). */
   async settled(): Promise<void> {
     await Promise.allSettled([...this.pending.values(), ...this.compacts.values()])

@@ -49,6 +49,7 @@ export async function settle(s: Session, plan: Plan, req: FitRequest): Promise<F
     // beside it (speculate), so that encode costs no waiting.
     if (parallel) await speculate(s, req, plan, at, best, target, n === 0 ? CALIBRATED_FILL : CLIMB_FILL)
     const out = await s.final(at.side, at.quality)
+    await s.finalsIn()
     const tried: Final = { side: at.side, quality: at.quality, bytes: out.length, out }
     if (out.length <= req.maxBytes && better(tried, best)) best = tried
     last = at

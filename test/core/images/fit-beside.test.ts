@@ -11,14 +11,16 @@ type Sizes = (t: EncodeTrial) => number
 
 const label = (t: EncodeTrial) => `${t.draft ? 'd' : t.compact ? 'C' : 'F'}${t.quality}`
 
-/** An encoder whose finals take a few ms and log when they start and end. */
-function timedFake(sizes: Sizes) {
+/** An encoder whose finals take a few ms (`finalMs`, by the order they start) and log when they start and end. */
+function timedFake(sizes: Sizes, finalMs: (nth: number) => number = () => 8) {
   const events: string[] = []
   const trials: EncodeTrial[] = []
+  let finals = 0
   const encode = async (t: EncodeTrial) => {
     trials.push(t)
     if (!t.draft) events.push(`start ${label(t)}`)
-    await new Promise((done) => setTimeout(done, t.draft ? 0 : t.compact ? 12 : 8))
+    const ms = t.draft ? 0 : finalMs(finals++) * (t.compact ? 1.5 : 1)
+    await new Promise((done) => setTimeout(done, ms))
     if (!t.draft) events.push(`end ${label(t)}`)
     return new Uint8Array(sizes(t))
   }
@@ -35,8 +37,13 @@ const near: Sizes = (t) => {
   return Math.round(t.draft ? draft : draft * 0.808 * (t.compact ? 0.985 : 1))
 }
 
-async function search(sizes: Sizes, spare: boolean, extra: Partial<FitRequest> = {}) {
-  const f = timedFake(sizes)
+async function search(
+  sizes: Sizes,
+  spare: boolean,
+  extra: Partial<FitRequest> = {},
+  finalMs?: (nth: number) => number,
+) {
+  const f = timedFake(sizes, finalMs)
   const r = await fitToCap({
     longSide: 2000,
     maxBytes: CAP,
@@ -86,6 +93,32 @@ describe('fitToCap with a spare core', () => {
     for (const x of events) {
       inFlight += x.startsWith('start') ? 1 : -1
       expect(inFlight).toBeLessThanOrEqual(1)
+    }
+  })
+
+  it('makes the same encodes whichever of two finals in flight answers first', async () => {
+    // Random photo-like curves whose final/draft ratio grows with quality (as on JPEG sources),
+    // sampled with an error of up to ±4 %. In one run the encode started first (the one beside)
+    // answers first, in the other last: the search must not decide on whichever happened to be in.
+    let seed = 7
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
+    const key = (ts: EncodeTrial[]) => ts.map(label).sort().join(' ')
+    for (let i = 0; i < 40; i++) {
+      const [c, alpha, k] = [200_000 + rnd() * 500_000, 1.5 + rnd(), 0.035 + rnd() * 0.03]
+      const [r0, slope, err] = [0.7 + rnd() * 0.2, rnd() * 0.015, (rnd() - 0.5) * 0.08]
+      const ratio = (q: number) => Math.min(1, r0 + slope * (q - 85))
+      const sizes: Sizes = (t) => {
+        const draft = c * Math.pow(t.longSide / 2000, alpha) * Math.exp(k * (t.quality - 85))
+        return Math.round(t.draft ? draft : draft * ratio(t.quality) * (t.compact ? 0.985 : 1))
+      }
+      const extra = {
+        longSide: 2000 + Math.round(rnd() * 2000),
+        calibrate: async (_side: number, q: number) => ratio(q) * (1 + err),
+      }
+      const firstFast = await search(sizes, true, extra, (nth) => (nth % 2 === 0 ? 4 : 12))
+      const firstSlow = await search(sizes, true, extra, (nth) => (nth % 2 === 0 ? 12 : 4))
+      expect(key(firstSlow.trials)).toBe(key(firstFast.trials))
+      expect(firstSlow.r.bytes.length).toBe(firstFast.r.bytes.length)
     }
   })
 })
