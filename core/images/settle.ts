@@ -47,8 +47,12 @@ export async function settle(s: Session, plan: Plan, req: FitRequest): Promise<F
   for (let n = 0; n < MAX_FINALS; n++) {
     // With a spare core, the encode the search most likely asks for after this one is started
     // beside it (speculate), so that encode costs no waiting.
+    // This final starts first: the draft that aims the encode beside it is not waited for.
+    const encoding = s.final(at.side, at.quality)
+    // Awaited below; a failure must not go unhandled while the encode beside is being chosen.
+    encoding.catch(() => undefined)
     if (parallel) await speculate(s, req, plan, at, best, target, n === 0 ? CALIBRATED_FILL : CLIMB_FILL)
-    const out = await s.final(at.side, at.quality)
+    const out = await encoding
     await s.finalsIn()
     const tried: Final = { side: at.side, quality: at.quality, bytes: out.length, out }
     if (out.length <= req.maxBytes && better(tried, best)) best = tried

@@ -157,6 +157,17 @@ describe('compressImage: size', () => {
     await expectClean(t.jpeg)
   })
 
+  it('still checks a picture the search makes no draft of (the checks start after its first draft)', async () => {
+    // A clean grey JPEG under the cap is kept as it is: no draft, no final, and still the warning.
+    const grey = await encode(await photoRaw(800, 600))
+      .grayscale()
+      .jpeg({ quality: 85 })
+      .toBuffer()
+    const r = await compressImage(grey, { maxBytes: CAP, colourRequired: true })
+    expect(r.encodes).toBe(0)
+    expect(r.warnings).toContain('grayscale')
+  })
+
   it('keeps a small PNG screenshot at full chroma and high quality, no larger than q98 needs', async () => {
     const png = await encode(documentRaw(1280, 800, { background: '#ffffff' }))
       .png({ palette: true, colours: 16 })
