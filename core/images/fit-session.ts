@@ -116,6 +116,16 @@ export class Session {
     return this.compacts.has(`${side}:${quality}`)
   }
 
+  /** Qualities at which the final/draft ratio was sampled at `side`. */
+  sampledQualities(side: number): number[] {
+    const qs: number[] = []
+    for (const key of this.ratios.keys()) {
+      const [sd, q] = key.split(':').map(Number)
+      if (sd === side && q !== undefined) qs.push(q)
+    }
+    return qs
+  }
+
   /** The latest final/draft ratio sampled at `side` by calibration (undefined when none). */
   sampledRatio(side: number): number | undefined {
     let k: number | undefined
