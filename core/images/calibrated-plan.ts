@@ -2,7 +2,7 @@
  * The first plan, re-aimed with the final/draft ratio measured on the picture itself
  * (req.calibrate, e.g. on sampled bands) before any final encode is spent.
  */
-import { CALIBRATED_FILL, CLIMB_FILL, FULL_CHROMA_QUALITY } from './caps'
+import { CALIBRATED_FILL, FULL_CHROMA_QUALITY } from './caps'
 import type { FitRequest, Plan, Ratio } from './fit-types'
 import type { Session } from './fit-session'
 import { chooseDraft } from './side-plan'
@@ -33,35 +33,7 @@ export async function calibratedPlan(s: Session, req: FitRequest): Promise<Plan>
   const at = sampledAt.get(plan.side)
   const far =
     at !== undefined && (Math.abs(plan.quality - at) >= RESAMPLE_STEPS || otherChroma(plan.quality, at))
-  return stepUpFirst(s, req, far ? await resampled(s, req, plan) : plan)
-}
-
-/**
- * The first final at the step above the plan when that step is predicted under CLIMB_FILL: the
- * bar the search's climb applies once a final is measured (spend-budget.ts nextStep). The side
- * is chosen at CALIBRATED_FILL, which leaves room for the sample's error; within it, a plan at
- * 92–96 % of the cap was followed by that climb anyway, at the cost of one more final: on 37
- * corpus pictures compressed without a spare core, 11 searches went q → q+1 this way
- * (issue 13, sixth round). Starting at q+1 makes that one final when it fits; when it does
- * not, the step down to q costs what the climb did.
- */
-/**
- * The step above is aimed at only when the ratio was sampled this close to it. Between samples far
- * apart the estimate is an interpolation: on a JPEG photo at its own size, sampled at q80 (0.76)
- * and q90 (0.95), it put q86 under CLIMB_FILL, and q86 came out at 107 %.
- */
-const NEAR_SAMPLE = 2
-
-async function stepUpFirst(s: Session, req: FitRequest, plan: Plan): Promise<Plan> {
-  const up = plan.quality + 1
-  if (!plan.raise || up > plan.hi || plan.target < req.maxBytes) return plan
-  const near = s.sampledQualities(plan.side).some((q) => Math.abs(q - up) <= NEAR_SAMPLE)
-  if (!near) return plan
-  const est = s.finalEstimate(plan.side)
-  const predicted = est.size >= 2 ? est.predictBytes(up) : undefined
-  const k = s.sampledRatio(plan.side)
-  const bytes = predicted ?? (k === undefined ? undefined : (await s.draft(plan.side, up)) * k)
-  return bytes !== undefined && bytes <= req.maxBytes * CLIMB_FILL ? { ...plan, quality: up } : plan
+  return far ? resampled(s, req, plan) : plan
 }
 
 /** A plan this many quality steps away from where its side was sampled is sampled again. */

@@ -7,6 +7,7 @@ import type { Choice, Final, FitRequest, Next, Plan } from './fit-types'
 import type { Session } from './fit-session'
 import { floorAt } from './side-floor'
 import { spendBudget } from './spend-budget'
+import { firstFinal } from './step-up-first'
 import { finishDownward, stepDown } from './step-down'
 
 /**
@@ -38,12 +39,12 @@ const better = (a: Choice, b: Choice | null): boolean =>
  */
 export async function settle(s: Session, plan: Plan, req: FitRequest): Promise<Final> {
   const target = Math.min(req.maxBytes, plan.target)
-  let at: Next = plan
   let best: Final | null = null
   let last: Next = plan
   let ratio = 1
   // Asked once, when the first final starts: the machine's state then decides for the search.
   const parallel = plan.raise && spareCore(req)
+  let at: Next = parallel ? plan : await firstFinal(s, req, plan)
   for (let n = 0; n < MAX_FINALS; n++) {
     // With a spare core, the encode the search most likely asks for after this one is started
     // beside it (speculate), so that encode costs no waiting.

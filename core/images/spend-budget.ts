@@ -30,7 +30,10 @@ export async function spendBudget(
 ): Promise<Next | null> {
   if (best.bytes < target * RAISE_BELOW) {
     const next = await spend(s, req, plan, best, target, ratio)
-    if (next) return next
+    // The step above encoded compactly beside the first final is settled by compactStep (settle.ts):
+    // its usual final is never smaller, so encoding it too can only repeat the answer.
+    const compactCovers = next?.side === best.side && next.quality === best.quality + 1
+    if (next && !(compactCovers && s.hasCompact(best.side, next.quality))) return next
   }
   return nextStep(s, req, plan, best, target, ratio)
 }

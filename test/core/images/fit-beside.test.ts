@@ -76,6 +76,20 @@ describe('fitToCap with a spare core', () => {
     expect(beside.events.indexOf('start C85')).toBeGreaterThan(beside.events.indexOf('end F84'))
   })
 
+  it('does not encode the usual step above once its compact final, started beside, settles it', async () => {
+    // A big step (+14 %): q89 at 86 % of the cap, q90 at 98.4 % (compact 96.9 %). The ratio sampled
+    // 1 % high predicts q90 at 99.6 %, so the compact q90 is started beside q89. Then the raise
+    // below RAISE_BELOW aims at q90 too: its usual final could only repeat the answer.
+    const steep: Sizes = (t) => {
+      const draft = 552_320 * Math.pow(t.longSide / 2000, 2) * Math.pow(1.14, t.quality - 89)
+      return Math.round(t.draft ? draft : draft * 0.8 * (t.compact ? 0.985 : 1))
+    }
+    const { r, events } = await search(steep, true, { finalToDraft: 0.81, calibrate: async () => 0.81 })
+    expect(r.quality).toBe(90)
+    expect(r.bytes.length).toBeLessThanOrEqual(CAP)
+    expect(events.filter((x) => x.startsWith('start'))).toEqual(['start F89', 'start C90'])
+  })
+
   it('starts nothing below a first final predicted well under the cap', async () => {
     // Small and simple: q98 (the top) fits at about half the cap; nothing above or below is tried.
     const small: Sizes = (t) =>

@@ -374,34 +374,38 @@ describe('fitToCap spends the budget (issue 13)', () => {
     }
   })
 
-  it('aims the first final one step up when that step is predicted under CLIMB_FILL', async () => {
+  it('without a spare core, aims the first final one step up when that step is predicted under CLIMB_FILL', async () => {
     // The sampled ratio a little low (0.9, true 0.93): q is at 97.6 % of the cap and q+1, predicted
-    // at 98.8 %, comes out at 102 %. The search starts at q+1 and steps down to q.
+    // at 98.8 %, comes out at 102 %.
     const curve = rate(65_000)
     const calibrate = async () => 0.9
-    for (const spare of [false, true]) {
-      const f = fake(curve)
-      const r = await fitToCap({
-        longSide: 3000,
-        maxBytes: CAP,
-        encode: f.encode,
-        calibrate,
-        parallelFinals: spare,
-      })
-      const finals = finalsOf(f.trials)
-      // Same finals either way (with a spare core, the second is started beside the first).
-      expect(finals.map((t) => t.quality)).toEqual([r.quality + 1, r.quality])
-      expect(finalBytes(curve, 3000, r.quality + 1)).toBeGreaterThan(CAP)
-      expect(finalBytes(curve, 3000, r.quality)).toBeGreaterThan(CAP * 0.95)
-      expect(r.bytes.length).toBeLessThanOrEqual(CAP)
-    }
+    // The draft plan aimed with the same ratio: the ratio is sampled where the plan lands.
+    const req = { longSide: 3000, maxBytes: CAP, finalToDraft: 0.9, calibrate }
+    const alone = fake(curve)
+    const r = await fitToCap({ ...req, encode: alone.encode, parallelFinals: false })
+    // Alone, the search starts at q+1 and steps down to q.
+    expect(finalsOf(alone.trials).map((t) => t.quality)).toEqual([r.quality + 1, r.quality])
+    expect(finalBytes(curve, 3000, r.quality + 1)).toBeGreaterThan(CAP)
+    expect(finalBytes(curve, 3000, r.quality)).toBeGreaterThan(CAP * 0.95)
+    // With a spare core, q first, and the step above beside it (compactly: predicted just over 98.5 %).
+    const spare = fake(curve)
+    const r2 = await fitToCap({ ...req, encode: spare.encode, parallelFinals: true })
+    expect(r2.quality).toBe(r.quality)
+    expect(finalsOf(spare.trials)[0]?.quality).toBe(r.quality)
+    expect(spare.trials.filter((t) => !t.draft).map((t) => t.quality)).toContain(r.quality + 1)
   })
 
   it('keeps the plan when the step above is predicted over CLIMB_FILL', async () => {
     // The sampled ratio right (0.93): q+1 is predicted at 102 %, so the first final is q, and fits.
     const curve = rate(65_000)
     const f = fake(curve)
-    const r = await fitToCap({ longSide: 3000, maxBytes: CAP, encode: f.encode, calibrate: async () => 0.93 })
+    const r = await fitToCap({
+      longSide: 3000,
+      maxBytes: CAP,
+      encode: f.encode,
+      finalToDraft: 0.93,
+      calibrate: async () => 0.93,
+    })
     expect(finalsOf(f.trials)[0]?.quality).toBe(r.quality)
     expect(finalBytes(curve, 3000, r.quality + 1)).toBeGreaterThan(CAP * 0.995)
   })
