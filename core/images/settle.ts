@@ -52,7 +52,14 @@ export async function settle(s: Session, plan: Plan, req: FitRequest): Promise<F
     const encoding = s.final(at.side, at.quality)
     // Awaited below; a failure must not go unhandled while the encode beside is being chosen.
     encoding.catch(() => undefined)
-    if (parallel) await speculate(s, req, plan, at, best, target, n === 0 ? CALIBRATED_FILL : CLIMB_FILL)
+    if (parallel) {
+      // After a final at this side, its measured ratio aims better than the sampled one.
+      const k = n > 0 && last.side === at.side ? ratio : s.sampledRatio(at.side)
+      await speculate(s, req, plan, at, best, target, {
+        k,
+        usualFill: n === 0 ? CALIBRATED_FILL : CLIMB_FILL,
+      })
+    }
     const out = await encoding
     await s.finalsIn()
     const tried: Final = { side: at.side, quality: at.quality, bytes: out.length, out }
@@ -97,12 +104,16 @@ async function compactStep(s: Session, best: Final, target: number, ratio: numbe
   return out.length <= target ? { side: best.side, quality, bytes: out.length, out } : null
 }
 
+/** How the encode beside a final is aimed: the final/draft ratio, and the fill a usual step must be under. */
+type Aim = { k: number | undefined; usualFill: number }
+
 /**
  * Starts, beside a final, the encode the search most likely asks for next, on a core that would
  * otherwise be idle; its outcome is read later through the session. In this order:
  * - the compact final of the step above, when that step's usual final already missed the target
  *   by less than COMPACT_GAIN (compactStep asks for it once the search ends);
- * - the next quality step's usual final when its draft × the sampled ratio predicts it fits
+ * - the next quality step's usual final when its draft × the ratio (sampled, or measured on the
+ *   last final at this side) predicts it fits
  *   (`usualFill`: beside the first final as surely as the first, under CALIBRATED_FILL; later,
  *   under CLIMB_FILL, the rule nextStep applies next); its compact final when it is predicted within
  *   the sample's error of the cap or over it by less than COMPACT_GAIN. On the tuning half (19
@@ -122,10 +133,10 @@ async function speculate(
   at: Next,
   best: Final | null,
   target: number,
-  usualFill: number,
+  aim: Aim,
 ): Promise<void> {
   // Wrapped: an async function returning the encode's promise would wait for the encode itself.
-  const beside = await besideEncode(s, req, plan, at, best, target, usualFill)
+  const beside = await besideEncode(s, req, plan, at, best, target, aim)
   // A failure only means it is not there: whoever needs it encodes it again.
   beside?.started.catch(() => undefined)
 }
@@ -137,7 +148,7 @@ async function besideEncode(
   at: Next,
   best: Final | null,
   target: number,
-  usualFill: number,
+  { k, usualFill }: Aim,
 ): Promise<{ started: Promise<Uint8Array> } | null> {
   const up = at.quality + 1
   const usualUp = s.finalBytes(at.side, up)
@@ -147,8 +158,7 @@ async function besideEncode(
         ? { started: s.compactFinal(at.side, up) }
         : null
     if (!s.hasFinal(at.side, up)) {
-      // Without a sampled ratio (a picture too small to sample) the step above is the guess.
-      const k = s.sampledRatio(at.side)
+      // Without a ratio (a picture too small to sample) the step above is the guess.
       const predicted = k === undefined ? 0 : (await s.draft(at.side, up)) * k
       if (predicted <= target * usualFill) return { started: s.final(at.side, up) }
       if (predicted <= target * (1 + COMPACT_GAIN)) return { started: s.compactFinal(at.side, up) }
@@ -157,7 +167,6 @@ async function besideEncode(
   const down = at.quality - 1
   const fitsHere = best !== null && best.side === at.side
   if (fitsHere || down < floorAt(req, at.side) || s.hasFinal(at.side, down)) return null
-  const k = s.sampledRatio(at.side)
   const predicted = k === undefined ? 0 : (await s.draft(at.side, at.quality)) * k
   return predicted > target * OVERSHOOT_RISK ? { started: s.final(at.side, down) } : null
 }
