@@ -113,18 +113,17 @@ type Aim = { k: number | undefined; usualFill: number }
  * - the compact final of the step above, when that step's usual final already missed the target
  *   by less than COMPACT_GAIN (compactStep asks for it once the search ends);
  * - the next quality step's usual final when its draft × the ratio (sampled, or measured on the
- *   last final at this side) predicts it fits
- *   (`usualFill`: beside the first final as surely as the first, under CALIBRATED_FILL; later,
- *   under CLIMB_FILL, the rule nextStep applies next); its compact final when it is predicted within
- *   the sample's error of the cap or over it by less than COMPACT_GAIN. On the tuning half (19
- *   searched pictures, issue 13 fifth round) the next step followed the first final on 13, and
- *   in that band its usual final came out at 98.8–102.3 % of the cap, so a usual step often
- *   needed a compact one after it, while the compact one alone (1–2.3 % smaller) fitted wherever
- *   the usual one did;
+ *   last final at this side) predicts it fits: beside the first final as surely as the first
+ *   (under CALIBRATED_FILL), later under CLIMB_FILL, the rule nextStep applies next. Its compact
+ *   final when it is predicted within the sample's error of the cap or over it by less than
+ *   COMPACT_GAIN: on the tuning half (19 searched pictures, issue 13 fifth round) the next step
+ *   followed the first final on 13, and in that band its usual final came out at 98.8–102.3 %
+ *   of the cap, so a usual step often needed a compact one after it, while the compact one alone
+ *   (1–2.3 % smaller) fitted wherever the usual one did;
  * - otherwise the step below, when nothing at this side fits yet and this final is predicted
  *   close enough to the target to miss it (OVERSHOOT_RISK): a final that comes out over the cap
- *   is followed by that step (issue 13, sixth round: 2 of 10 traced pictures
- *   waited for it alone, 0.2–0.3 s each).
+ *   is followed by that step (issue 13, sixth round: of 10 traced pictures, 2 then waited for
+ *   it alone, 0.2–0.3 s each).
  */
 async function speculate(
   s: Session,

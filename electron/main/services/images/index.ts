@@ -158,12 +158,16 @@ async function compressNow(input: Buffer, opts: CompressOptions): Promise<Compre
   // The checks (on the picture without the watermark) run beside the search, on the core its
   // single-threaded encodes leave idle. They start once its first draft is in: before that the
   // search resizes the picture on both cores, and a third resize beside them slowed all three
-  // (a 12 MP photo's first draft came 40 ms later).
+  // (a 12 MP photo's first draft came 40 ms later). A search that fails (or is cancelled) before
+  // its first draft never starts them.
   let startChecks = (): void => undefined
   const checksMayStart = new Promise<void>((resolve) => (startChecks = resolve))
   const [stats, out] = await Promise.all([
     checksMayStart.then(() => measureImage(decoded)),
-    encodeToCap(pixels, input, opts, started, startChecks).finally(startChecks),
+    encodeToCap(pixels, input, opts, started, startChecks).then((done) => {
+      startChecks()
+      return done
+    }),
   ])
   if (out.jpeg.length > opts.maxBytes) throw new ImageInputError('image/cap-unreachable')
   return {
