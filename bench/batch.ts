@@ -1,6 +1,6 @@
 // Batch throughput (issue 13): the same N images (the corpus cycled, PDFs left out because
 // ImageMagick's Debian policy forbids them) through Beian Desk's in-process runBatch (the batch
-// the app and the CLI run: files read, compressed two at a time and written) and through
+// the app and the CLI run: files read, compressed a few at a time and written) and through
 // ImageMagick's jpeg:extent with `xargs -P2`, one process per file.
 import { execFile } from 'node:child_process'
 import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
+import { imageBatchConcurrency } from '../electron/main/services/images/batch'
 import { CAP, CONVERT, type Input } from './tools'
 
 const run = promisify(execFile)
@@ -45,7 +46,7 @@ export async function batchBeian(root: string, inputs: readonly Input[]): Promis
   await rm(outDir, { recursive: true, force: true })
   const underCap = out.filter((o) => 'bytes' in o && o.bytes <= CAP).length
   return {
-    tool: 'Beian Desk runBatch (in process, 2 at a time)',
+    tool: `Beian Desk runBatch (in process, ${imageBatchConcurrency()} at a time)`,
     images: inputs.length,
     seconds,
     perMinute: (60 * inputs.length) / seconds,

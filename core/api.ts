@@ -209,7 +209,7 @@ export type Api = {
   'materials:preview': (req: Req<'materials:preview'>) => MaterialPreview
   /** The unedited original, upright, as a JPEG data URL (the crop editor draws on it). */
   'materials:source': (req: Req<'materials:source'>) => MaterialSourceImage
-  /** Compresses many files into a folder, two at a time, with progress events. */
+  /** Compresses many files into a folder, a few at a time (imageBatchConcurrency), with progress events. */
   'batch:compress': (req: Req<'batch:compress'>) => BatchSummary
   'batch:cancel': (req: Req<'batch:cancel'>) => boolean
   /** Provinces for null, then the children of a division code (villages load lazily). */
@@ -336,7 +336,7 @@ export type Events = {
     stage: 'reading' | 'compressing' | 'saving' | 'done'
   }
   /**
-   * One file of a batch has begun (at most BATCH_CONCURRENCY at a time). Files skipped after a
+   * One file of a batch has begun (at most imageBatchConcurrency() at a time). Files skipped after a
    * cancel never start; each started file is followed by exactly one `batch:progress`.
    */
   'batch:started': { batchId: string; index: number; total: number; input: string }

@@ -1,7 +1,8 @@
 /**
- * Compressing many files into a folder (the agency's "shrink this WeChat dump" job): two at
- * a time, cancellable, and one failure never stops the rest. Each file that begins emits
- * `batch:started`, and each file emits one `batch:progress` when it is finished (files skipped
+ * Compressing many files into a folder (the agency's "shrink this WeChat dump" job): one more
+ * at a time than the machine has cores (imageBatchConcurrency), cancellable, and one failure
+ * never stops the rest. Each file that begins emits `batch:started`, and each file emits one
+ * `batch:progress` when it is finished (files skipped
  * after a cancel only the latter). Files are read one by one, so 50 phone photos never sit in
  * memory together. No file is ever replaced unless the caller says `overwrite`, and an input
  * never: an output whose name is taken goes to a free name (free-path.ts), reported per file.
@@ -14,7 +15,7 @@ import { AppFailure } from './app-error'
 import { EXPORT_DIR_MODE, EXPORT_FILE_MODE } from './export-modes'
 import { capTag, overwriteUnlessInput, planNames, writeFileToFreeName } from './free-path'
 import { compressImage } from './images'
-import { BATCH_CONCURRENCY, runLimited } from './images/batch'
+import { imageBatchConcurrency, runLimited } from './images/batch'
 import { inputRefusal, readInputFile } from './input-gate'
 import { findPerspective } from './ocr/batch-deskew'
 
@@ -129,7 +130,7 @@ export async function runBatch(req: BatchRequest, events: BatchEvents): Promise<
   try {
     for (const dir of new Set(outputs.map((o) => o.dir)))
       await mkdir(dir, { recursive: true, mode: EXPORT_DIR_MODE })
-    const results = await runLimited(req.paths, BATCH_CONCURRENCY, async (input, index) => {
+    const results = await runLimited(req.paths, imageBatchConcurrency(), async (input, index) => {
       let result: BatchItemResult
       if (controller.signal.aborted)
         result = { input, error: { code: BATCH_CANCELLED_CODE, message: '已取消。' } }

@@ -1,12 +1,13 @@
 /**
  * Measurement script (not a test): compresses every file in a folder one by one and prints
  * bytes, quality, chosen long side, trial encodes and time per image, then the same set as
- * a batch (two at a time). Usage: npx tsx test/electron/services/images/measure.ts [dir] [maxBytes]
+ * a batch (imageBatchConcurrency() at a time). Usage: npx tsx test/electron/services/images/measure.ts [dir] [maxBytes]
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runBatch } from '../../../../electron/main/services/batch-compress'
+import { imageBatchConcurrency } from '../../../../electron/main/services/images/batch'
 import { compressImage, ImageInputError } from '../../../../electron/main/services/images'
 
 const dir = process.argv[2] ?? 'test/fixtures/generated'
@@ -57,6 +58,6 @@ const { results } = await runBatch(
   { started: () => undefined, progress: () => undefined },
 )
 console.log(
-  `batch of ${results.length} (2 at a time): ${(performance.now() - t).toFixed(0)} ms, all ≤ cap: ${results.every((r) => 'error' in r || r.bytes <= maxBytes)}`,
+  `batch of ${results.length} (${imageBatchConcurrency()} at a time): ${(performance.now() - t).toFixed(0)} ms, all ≤ cap: ${results.every((r) => 'error' in r || r.bytes <= maxBytes)}`,
 )
 rmSync(outDir, { recursive: true, force: true })
