@@ -6,6 +6,14 @@
 import type { Encoder, FitTrial } from './fit-types'
 import { QualityCurve } from './rate-model'
 
+/** The entries of a `side:quality` map at one side, as [quality, value], in insertion order. */
+function* atSide<T>(map: ReadonlyMap<string, T>, side: number): Generator<[number, T]> {
+  for (const [key, value] of map) {
+    const [sd, q] = key.split(':').map(Number)
+    if (sd === side && q !== undefined) yield [q, value]
+  }
+}
+
 export class Session {
   readonly trials: FitTrial[] = []
   private readonly drafts = new Map<number, QualityCurve>()
@@ -31,15 +39,11 @@ export class Session {
    */
   finalEstimate(side: number): QualityCurve {
     const est = new QualityCurve()
-    for (const [key, k] of this.ratios) {
-      const [sd, q] = key.split(':').map(Number)
-      const draft = q === undefined ? undefined : this.curve(side).get(q)
-      if (sd === side && q !== undefined && draft !== undefined) est.set(q, draft * k)
+    for (const [q, k] of atSide(this.ratios, side)) {
+      const draft = this.curve(side).get(q)
+      if (draft !== undefined) est.set(q, draft * k)
     }
-    for (const [key, out] of this.finals) {
-      const [sd, q] = key.split(':').map(Number)
-      if (sd === side && q !== undefined) est.set(q, out.length)
-    }
+    for (const [q, out] of atSide(this.finals, side)) est.set(q, out.length)
     return est
   }
 
@@ -68,20 +72,14 @@ export class Session {
   /** Lowest quality whose final at `side` came out over `cap` (Infinity when none). */
   lowestFinalOver(side: number, cap: number): number {
     let q = Infinity
-    for (const [key, out] of this.finals) {
-      const [sd, ql] = key.split(':').map(Number)
-      if (sd === side && ql !== undefined && out.length > cap) q = Math.min(q, ql)
-    }
+    for (const [ql, out] of atSide(this.finals, side)) if (out.length > cap) q = Math.min(q, ql)
     return q
   }
 
   /** Highest quality whose final at `side` came out at or under `cap` (-Infinity when none). */
   highestFinalWithin(side: number, cap: number): number {
     let q = -Infinity
-    for (const [key, out] of this.finals) {
-      const [sd, ql] = key.split(':').map(Number)
-      if (sd === side && ql !== undefined && out.length <= cap) q = Math.max(q, ql)
-    }
+    for (const [ql, out] of atSide(this.finals, side)) if (out.length <= cap) q = Math.max(q, ql)
     return q
   }
 
@@ -118,18 +116,13 @@ export class Session {
 
   /** Qualities at which the final/draft ratio was sampled at `side`. */
   sampledQualities(side: number): number[] {
-    const qs: number[] = []
-    for (const key of this.ratios.keys()) {
-      const [sd, q] = key.split(':').map(Number)
-      if (sd === side && q !== undefined) qs.push(q)
-    }
-    return qs
+    return [...atSide(this.ratios, side)].map(([q]) => q)
   }
 
   /** The latest final/draft ratio sampled at `side` by calibration (undefined when none). */
   sampledRatio(side: number): number | undefined {
     let k: number | undefined
-    for (const [key, r] of this.ratios) if (key.startsWith(`${side}:`)) k = r
+    for (const [, r] of atSide(this.ratios, side)) k = r
     return k
   }
 

@@ -125,17 +125,9 @@ type Aim = { k: number | undefined; usualFill: number }
  *   is followed by that step (issue 13, sixth round: of 10 traced pictures, 2 then waited for
  *   it alone, 0.2–0.3 s each).
  */
-async function speculate(
-  s: Session,
-  req: FitRequest,
-  plan: Plan,
-  at: Next,
-  best: Final | null,
-  target: number,
-  aim: Aim,
-): Promise<void> {
+async function speculate(...round: Parameters<typeof besideEncode>): Promise<void> {
   // Wrapped: an async function returning the encode's promise would wait for the encode itself.
-  const beside = await besideEncode(s, req, plan, at, best, target, aim)
+  const beside = await besideEncode(...round)
   // A failure only means it is not there: whoever needs it encodes it again.
   beside?.started.catch(() => undefined)
 }
